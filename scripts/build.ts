@@ -1,0 +1,98 @@
+// Builds dist/: Code.js (the library plus generated top-level entry points), Sidebar.html (one file), appsscript.json.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as vm from 'node:vm';
+import * as esbuild from 'esbuild';
+import { type EntryMeta, LIBRARY_NAME, renderEntryPoints } from './entryPoints';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+
+/** Apps Script's V8 runs ES2020 comfortably; later syntax is lowered. */
+const TARGET = 'es2020';
+
+async function bundleLibrary(): Promise<string> {
+  const result = await esbuild.build({
+    entryPoints: [join(root, 'src/main.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: LIBRARY_NAME,
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    target: TARGET,
+    minify: true,
+    legalComments: 'none',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0].text;
+}
+
+/** Loads the library the way Apps Script would (no Node globals) and reads the registry's metadata. */
+function readRegistry(library: string): EntryMeta[] {
+  const sandbox: Record<string, unknown> = {};
+  vm.runInNewContext(`${library}\nthis.__lib = ${LIBRARY_NAME};`, sandbox, { filename: 'Code.js' });
+  const lib = sandbox.__lib as { registry: Record<string, Omit<EntryMeta, 'name'>> };
+  return Object.entries(lib.registry).map(([name, e]) => ({
+    name,
+    kind: e.kind,
+    params: [...e.params],
+    doc: e.doc,
+  }));
+}
+
+async function bundleSidebar(): Promise<string> {
+  const script = await esbuild.build({
+    entryPoints: [join(root, 'sidebar/main.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    legalComments: 'none',
+    write: false,
+    logLevel: 'silent',
+  });
+  const style = await esbuild.build({
+    entryPoints: [join(root, 'sidebar/sidebar.css')],
+    bundle: true,
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+  });
+  const template = readFileSync(join(root, 'sidebar/index.html'), 'utf8');
+  // A literal "</script" or "</style" inside inlined code would end the element early.
+  const js = script.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1');
+  const css = style.outputFiles[0].text.replace(/<\/(style)/gi, '<\\/$1');
+  if (!template.includes('<!-- inline:style -->') || !template.includes('<!-- inline:script -->')) {
+    throw new Error('sidebar/index.html must contain <!-- inline:style --> and <!-- inline:script -->');
+  }
+  return template
+    .replace('<!-- inline:style -->', () => `<style>${css}</style>`)
+    .replace('<!-- inline:script -->', () => `<script>${js}</script>`);
+}
+
+export async function build(): Promise<{ code: number; sidebar: number }> {
+  mkdirSync(dist, { recursive: true });
+  const library = await bundleLibrary();
+  const entries = readRegistry(library);
+  const code = `${library}\n${renderEntryPoints(entries)}`;
+  writeFileSync(join(dist, 'Code.js'), code);
+  const sidebar = await bundleSidebar();
+  writeFileSync(join(dist, 'Sidebar.html'), sidebar);
+  writeFileSync(join(dist, 'appsscript.json'), readFileSync(join(root, 'appsscript.json')));
+  return { code: Buffer.byteLength(code), sidebar: Buffer.byteLength(sidebar) };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  build()
+    .then(({ code, sidebar }) => {
+      const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+      console.log(`dist/Code.js ${kb(code)} · dist/Sidebar.html ${kb(sidebar)} · dist/appsscript.json`);
+    })
+    .catch((err: unknown) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    });
+}

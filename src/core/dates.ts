@@ -1,0 +1,93 @@
+// Calendar-day arithmetic: the core counts whole days, never milliseconds or time zones.
+import type { Day } from './types';
+
+const MS_PER_DAY = 86_400_000;
+
+/** The Day of an ISO date `YYYY-MM-DD` (a leading date of a longer ISO string is accepted), or null. */
+export function dayFromIso(text: string): Day | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(text.trim());
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const ms = Date.UTC(y, mo - 1, d);
+  const check = new Date(ms);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
+  return Math.round(ms / MS_PER_DAY);
+}
+
+/** `YYYY-MM-DD` for a Day. */
+export function isoOfDay(day: Day): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+export function addDays(day: Day, days: number): Day {
+  return day + days;
+}
+
+/** Whole days from `earlier` to `later` (negative when `later` is before `earlier`). */
+export function daysBetween(earlier: Day, later: Day): number {
+  return later - earlier;
+}
+
+/**
+ * Converts JS Dates to Days in a given IANA time zone. Sheets hands over a date cell as the instant of
+ * midnight in the spreadsheet's zone; reading its calendar date in that zone gives the day the user typed.
+ * Memoised per instant: a Usage sheet repeats a few dozen week dates over hundreds of thousands of rows.
+ */
+export function dayConverter(timeZone: string): (date: Date) => Day | null {
+  const format = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  const memo = new Map<number, Day | null>();
+  return (date: Date) => {
+    const ms = date.getTime();
+    const hit = memo.get(ms);
+    if (hit !== undefined) return hit;
+    const day = Number.isNaN(ms) ? null : dayFromIso(format.format(date));
+    memo.set(ms, day);
+    return day;
+  };
+}
+
+/**
+ * The JS Date that Sheets would hold for a Day in a time zone: midnight of that calendar day there.
+ * Used at the edge when writing dates back into cells.
+ */
+export function dateOfDay(day: Day, timeZone: string, DateCtor: DateConstructor = Date): Date {
+  const utcMidnight = day * MS_PER_DAY;
+  // Offset of the zone at that instant, found by reading the wall clock there; two passes settle DST edges.
+  let guess = utcMidnight;
+  for (let i = 0; i < 2; i++) {
+    guess = utcMidnight - zoneOffsetMs(guess, timeZone);
+  }
+  return new DateCtor(guess);
+}
+
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+function zoneOffsetMs(instant: number, timeZone: string): number {
+  let f = offsetFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    offsetFormats.set(timeZone, f);
+  }
+  const parts: Record<string, number> = {};
+  for (const p of f.formatToParts(new Date(instant))) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  return wall - Math.floor(instant / 1000) * 1000;
+}

@@ -1,0 +1,4 @@
+// Entry points of this area (being built).
+import type { Registry } from './registry';
+
+export const sidebarEntries: Registry = {};
