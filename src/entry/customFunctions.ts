@@ -1,4 +1,461 @@
-// Entry points of this area (being built).
+// The custom functions of SPEC §4: whole ranges in, one aligned column (or a table) out, in one execution.
+import { chainStatus } from '../core/chain';
+import { nextCheckDue } from '../core/checks';
+import { dateOfDay, dayConverter, dayFromIso } from '../core/dates';
+import { assessBook } from '../core/evaluate';
+import { usageWindowStart } from '../core/ladder';
+import { isMeasurable, lintResult } from '../core/measurable';
+import { renewalLift } from '../core/renewal';
+import { DEFAULT_SETTINGS } from '../core/settings';
+import type { Assessment, Day, Problem } from '../core/types';
+import { spreadsheetTimeZone } from '../gas/timeZone';
+import { SHEET } from '../sheets/layout';
+import { columnIndex, parseBook } from '../sheets/parse';
+import { type DayOf, isBlank, isDate } from '../sheets/schema';
 import type { Registry } from './registry';
 
-export const customFunctionEntries: Registry = {};
+type Grid = unknown[][];
+
+/** The spec's check interval, for NEXT_CHECK_DUE without a third argument (every default segment uses it). */
+const DEFAULT_CHECK_EVERY_DAYS = 90;
+
+export const LADDER_COLUMNS = [
+  'Account ID',
+  'Account',
+  'Owner',
+  'Segment',
+  'Rung',
+  'Health',
+  'Why',
+  'Next step',
+  'Next check due',
+] as const;
+
+/** Sheets passes a multi-cell range as an array of row arrays (checking the first row is enough: it is never ragged). */
+function isGrid(arg: unknown): arg is Grid {
+  return Array.isArray(arg) && (arg.length === 0 || Array.isArray(arg[0]));
+}
+
+function isOmitted(arg: unknown): boolean {
+  return arg === undefined || arg === null || arg === '';
+}
+
+/** A range argument with its header row; Sheets passes a multi-cell range as a 2D array. */
+function rangeArg(fn: string, param: string, arg: unknown, example: string): Grid {
+  if (isGrid(arg)) return arg;
+  if (isOmitted(arg))
+    throw new Error(
+      `${fn}: '${param}' is missing; pass the whole range with its header row, e.g. ${example}`,
+    );
+  throw new Error(
+    `${fn}: '${param}' must be a whole range with its header row, e.g. ${example}, not a single value`,
+  );
+}
+
+function optionalRangeArg(fn: string, param: string, arg: unknown, example: string): Grid | undefined {
+  return isOmitted(arg) ? undefined : rangeArg(fn, param, arg, example);
+}
+
+interface Clock {
+  readonly timeZone: string;
+  readonly dayOf: DayOf;
+}
+
+function clock(): Clock {
+  const timeZone = spreadsheetTimeZone();
+  return { timeZone, dayOf: dayConverter(timeZone) };
+}
+
+/** `as_of`: a date cell, ISO text, or omitted for today in the spreadsheet's time zone. */
+function asOfDay(fn: string, arg: unknown, { dayOf }: Clock): Day {
+  const cell = isGrid(arg) && arg.length === 1 && arg[0].length === 1 ? arg[0][0] : arg;
+  if (isOmitted(cell)) return dayOf(new Date()) as Day;
+  const day = isDate(cell) ? dayOf(cell) : typeof cell === 'string' ? dayFromIso(cell) : null;
+  if (day === null)
+    throw new Error(`${fn}: as_of '${String(cell)}' is not a date (use a date or YYYY-MM-DD)`);
+  return day;
+}
+
+interface Assessed {
+  readonly accounts: Grid;
+  /** Assessment by 1-based row of the accounts range. */
+  readonly byRow: Map<number, Assessment>;
+  readonly accountProblems: Map<number, Problem[]>;
+  readonly clock: Clock;
+}
+
+const EXAMPLES = {
+  accounts: 'Accounts!A:O',
+  usage: 'Usage!A:D',
+  results: 'Results!A:I',
+  checks: 'Checks!A:F',
+  segments: 'Segments!A:F',
+};
+
+/** Parses the ranges and assesses every account once: the whole book in one pass, indexed by Account ID. */
+function assessRanges(fn: string, args: readonly unknown[]): Assessed {
+  const [accountsArg, usageArg, resultsArg, checksArg, segmentsArg, asOfArg] = args;
+  const accounts = rangeArg(fn, 'accounts', accountsArg, EXAMPLES.accounts);
+  const usage = rangeArg(fn, 'usage', usageArg, EXAMPLES.usage);
+  const results = rangeArg(fn, 'results', resultsArg, EXAMPLES.results);
+  const checks = rangeArg(fn, 'checks', checksArg, EXAMPLES.checks);
+  const segments = optionalRangeArg(fn, 'segments', segmentsArg, EXAMPLES.segments);
+  const time = clock();
+  const today = asOfDay(fn, asOfArg, time);
+  const book = parseBook({ accounts, usage, results, checks, segments }, time.dayOf, {
+    usageSince: usageWindowStart(today, DEFAULT_SETTINGS),
+  });
+  const { assessments, problems } = assessBook(book, DEFAULT_SETTINGS, today);
+  const byRow = new Map(assessments.map((a) => [a.account.row, a]));
+  const accountProblems = new Map<number, Problem[]>();
+  for (const p of problems) {
+    if (p.sheet !== SHEET.accounts) continue;
+    const list = accountProblems.get(p.row);
+    if (list) list.push(p);
+    else accountProblems.set(p.row, [p]);
+  }
+  return { accounts, byRow, accountProblems, clock: time };
+}
+
+/** A column aligned with the accounts range: its title first, "" for rows without an assessment. */
+function accountColumn(
+  fn: string,
+  title: string,
+  args: readonly unknown[],
+  pick: (a: Assessment) => unknown,
+): Grid {
+  const { accounts, byRow } = assessRanges(fn, args);
+  const column: Grid = new Array(accounts.length);
+  column[0] = [title];
+  for (let i = 1; i < accounts.length; i++) {
+    const a = byRow.get(i + 1);
+    column[i] = [a ? pick(a) : ''];
+  }
+  return column;
+}
+
+function why(a: Assessment): string {
+  const parts = [...a.reasons];
+  const m = a.movement;
+  if (m.stalled && m.daysOnRung !== null) parts.push(`stalled on ${a.rungName} for ${m.daysOnRung} days`);
+  return parts.join('; ');
+}
+
+function ladderTable(args: readonly unknown[]): Grid {
+  const { accounts, byRow, accountProblems, clock: time } = assessRanges('LADDER', args);
+  const columns = columnIndex('accounts', accounts[0] ?? []);
+  const cell = (row: readonly unknown[], header: string) => {
+    const i = columns[header];
+    return i >= 0 && !isBlank(row[i]) ? row[i] : '';
+  };
+  // Due dates repeat across accounts; converting a day to the zone's midnight is the costly part, so once per day.
+  const midnight = new Map<Day, number>();
+  const dueDate = (day: Day): Date => {
+    let ms = midnight.get(day);
+    if (ms === undefined) {
+      ms = dateOfDay(day, time.timeZone, Date).getTime();
+      midnight.set(day, ms);
+    }
+    return new Date(ms);
+  };
+  const table: Grid = new Array(accounts.length);
+  table[0] = [...LADDER_COLUMNS];
+  for (let i = 1; i < accounts.length; i++) {
+    const a = byRow.get(i + 1);
+    if (a) {
+      const due = a.nextCheckDue === null ? '' : dueDate(a.nextCheckDue);
+      const segment = a.segment?.name ?? a.account.segment ?? '';
+      table[i] = [
+        a.account.id,
+        a.account.name,
+        a.account.owner,
+        segment,
+        a.rungName,
+        a.health,
+        why(a),
+        a.nextStep,
+        due,
+      ];
+      continue;
+    }
+    // A row left out of the book (no Account ID, a duplicate) still says why, where the user looks for it.
+    const problems = accountProblems.get(i + 1);
+    const row = accounts[i];
+    table[i] = problems
+      ? [
+          cell(row, 'Account ID'),
+          cell(row, 'Account'),
+          cell(row, 'Owner'),
+          cell(row, 'Segment'),
+          '',
+          '',
+          problems.map((p) => p.message).join('; '),
+          '',
+          '',
+        ]
+      : new Array(LADDER_COLUMNS.length).fill('');
+  }
+  return table;
+}
+
+/** A single value or a range, as a grid, so every elementwise function has one shape to walk. */
+function cellsOf(arg: unknown): { grid: Grid; single: boolean } {
+  return isGrid(arg) ? { grid: arg, single: false } : { grid: [[isOmitted(arg) ? '' : arg]], single: true };
+}
+
+/** Applies `each` cell by cell; single values broadcast over ranges, ranges must have the same shape. */
+function elementwise(
+  fn: string,
+  params: readonly string[],
+  args: readonly unknown[],
+  each: (cells: unknown[], row: number) => unknown,
+): unknown {
+  const inputs = args.map(cellsOf);
+  const ranges = inputs.filter((x) => !x.single);
+  if (ranges.length === 0)
+    return each(
+      inputs.map((x) => x.grid[0][0]),
+      0,
+    );
+  const rows = ranges[0].grid.length;
+  const cols = ranges[0].grid[0]?.length ?? 0;
+  inputs.forEach((x, k) => {
+    if (!x.single && (x.grid.length !== rows || (x.grid[0]?.length ?? 0) !== cols)) {
+      throw new Error(
+        `${fn}: '${params[k]}' is ${x.grid.length}×${x.grid[0]?.length ?? 0} but the first range is ${rows}×${cols}; use ranges of the same size`,
+      );
+    }
+  });
+  const out: Grid = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const line = new Array(cols);
+    for (let c = 0; c < cols; c++)
+      line[c] = each(
+        inputs.map((x) => (x.single ? x.grid[0][0] : x.grid[r][c])),
+        r,
+      );
+    out[r] = line;
+  }
+  return out;
+}
+
+function textOf(cell: unknown): string {
+  return isBlank(cell) ? '' : String(cell).trim();
+}
+
+function nextCheckDueCells(args: readonly unknown[]): unknown {
+  const time = clock();
+  const params = ['start_date', 'last_check', 'every_days'];
+  return elementwise('NEXT_CHECK_DUE', params, args, ([start, last, every], row) => {
+    if (isBlank(start)) return '';
+    const startDay = dayOfCellValue(start, time.dayOf);
+    const lastDay = isBlank(last) ? null : dayOfCellValue(last, time.dayOf);
+    // A header row over a column of dates gets the column's title, so the result lines up with its input.
+    if (
+      row === 0 &&
+      (startDay === null || (lastDay === null && !isBlank(last))) &&
+      typeof start === 'string'
+    ) {
+      return 'Next check due';
+    }
+    if (startDay === null) return `start_date '${textOf(start)}' is not a date`;
+    if (lastDay === null && !isBlank(last)) return `last_check '${textOf(last)}' is not a date`;
+    const days = isBlank(every)
+      ? DEFAULT_CHECK_EVERY_DAYS
+      : typeof every === 'number'
+        ? every
+        : Number(textOf(every));
+    if (!Number.isFinite(days) || days < 0) return `every_days '${textOf(every)}' is not a number of days`;
+    const due = nextCheckDue(startDay, lastDay, null, Math.round(days)) as Day;
+    return dateOfDay(due, time.timeZone, Date);
+  });
+}
+
+function dayOfCellValue(cell: unknown, dayOf: DayOf): Day | null {
+  if (isDate(cell)) return dayOf(cell);
+  return typeof cell === 'string' ? dayFromIso(cell) : null;
+}
+
+function renewalLiftTable(accountsArg: unknown, resultsArg: unknown, checksArg: unknown): Grid {
+  const fn = 'RENEWAL_LIFT';
+  const accounts = rangeArg(fn, 'accounts', accountsArg, EXAMPLES.accounts);
+  const results = rangeArg(fn, 'results', resultsArg, EXAMPLES.results);
+  const checks = rangeArg(fn, 'checks', checksArg, EXAMPLES.checks);
+  if (columnIndex('accounts', accounts[0] ?? [])['Renewal status'] < 0) {
+    throw new Error("Accounts: no column 'Renewal status'");
+  }
+  const book = parseBook({ accounts, results, checks }, clock().dayOf);
+  const lift = renewalLift(book.accounts, book.checks, book.results, DEFAULT_SETTINGS);
+  const line = (label: string, g: typeof lift.named) => [
+    label,
+    g.accounts,
+    g.renewed,
+    g.churned,
+    g.rate ?? '',
+  ];
+  return [
+    ['Group', 'Accounts', 'Renewed', 'Churned', 'Renewal rate'],
+    line('Named a result at the first 90-day check', lift.named),
+    line('Could not name a result', lift.notNamed),
+    [
+      'Lift',
+      '',
+      '',
+      '',
+      lift.lift ?? `not enough data (needs ${lift.minimum} renewed or churned accounts in each group)`,
+    ],
+  ];
+}
+
+const BOOK_PARAMS = ['accounts', 'usage', 'results', 'checks', 'segments', 'as_of'] as const;
+
+const bookParamDocs = [
+  {
+    name: 'accounts',
+    type: 'Range',
+    description: 'The whole Accounts range with its header row, e.g. Accounts!A:O.',
+  },
+  { name: 'usage', type: 'Range', description: 'The whole Usage range with its header row, e.g. Usage!A:D.' },
+  {
+    name: 'results',
+    type: 'Range',
+    description: 'The whole Results range with its header row, e.g. Results!A:I.',
+  },
+  {
+    name: 'checks',
+    type: 'Range',
+    description: 'The whole Checks range with its header row, e.g. Checks!A:F.',
+  },
+  {
+    name: 'segments',
+    type: 'Range',
+    description: 'Optional. The Segments range with its header row; the built-in segments when omitted.',
+  },
+  { name: 'as_of', type: 'Date', description: 'Optional. The date to assess as of; today when omitted.' },
+];
+
+const bookFunction = (summary: string, returns: string, run: (...args: unknown[]) => unknown) => ({
+  kind: 'custom' as const,
+  params: BOOK_PARAMS,
+  run: run as (...args: never[]) => unknown,
+  doc: { summary, params: bookParamDocs, returns },
+});
+
+export const customFunctionEntries: Registry = {
+  LADDER: bookFunction(
+    'The Results Ladder diagnostic for every account: rung, health and why, next step and next check due.',
+    'A table aligned with the accounts range: Account ID, Account, Owner, Segment, Rung, Health, Why, Next step, Next check due.',
+    (...args) => ladderTable(args),
+  ),
+  LADDER_RUNG: bookFunction(
+    'The rung each account sits on: None, Activity, Adoption, Outcome or Result.',
+    'A column aligned with the accounts range, its title first.',
+    (...args) => accountColumn('LADDER_RUNG', 'Rung', args, (a) => a.rungName),
+  ),
+  RESULT_HEALTH: bookFunction(
+    'Results-based health per account: Green, Yellow or Red.',
+    'A column aligned with the accounts range, its title first.',
+    (...args) => accountColumn('RESULT_HEALTH', 'Health', args, (a) => a.health),
+  ),
+  LADDER_NEXT_STEP: bookFunction(
+    'The one most useful next step per account.',
+    'A column aligned with the accounts range, its title first.',
+    (...args) => accountColumn('LADDER_NEXT_STEP', 'Next step', args, (a) => a.nextStep),
+  ),
+  NEXT_CHECK_DUE: {
+    kind: 'custom',
+    params: ['start_date', 'last_check', 'every_days'],
+    run: ((start: unknown, last: unknown, every: unknown) => nextCheckDueCells([start, last, every])) as (
+      ...args: never[]
+    ) => unknown,
+    doc: {
+      summary:
+        'When the next 90-day result check is due: the later of start and last check, plus the interval.',
+      params: [
+        { name: 'start_date', type: 'Date', description: 'The start date, a cell or a column.' },
+        {
+          name: 'last_check',
+          type: 'Date',
+          description: 'Optional. The latest 90-day check or validation date.',
+        },
+        {
+          name: 'every_days',
+          type: 'Number',
+          description: 'Optional. Days between checks; 90 when omitted.',
+        },
+      ],
+      returns: 'A date, or a column of dates aligned with start_date.',
+    },
+  },
+  IS_MEASURABLE: {
+    kind: 'custom',
+    params: ['text'],
+    run: ((text: unknown) =>
+      elementwise('IS_MEASURABLE', ['text'], [text], ([t]) =>
+        isBlank(t) ? '' : isMeasurable(textOf(t)),
+      )) as (...args: never[]) => unknown,
+    doc: {
+      summary: 'TRUE when a result statement states a measurable quantity and is not activity or adoption.',
+      params: [{ name: 'text', type: 'String', description: 'A result statement, a cell or a column.' }],
+      returns: 'TRUE or FALSE per cell ("" for blank cells).',
+    },
+  },
+  RESULT_LINT: {
+    kind: 'custom',
+    params: ['text'],
+    run: ((text: unknown) =>
+      elementwise('RESULT_LINT', ['text'], [text], ([t]) => (isBlank(t) ? '' : lintResult(textOf(t))))) as (
+      ...args: never[]
+    ) => unknown,
+    doc: {
+      summary: 'What is wrong with a result statement, in plain words; empty when nothing is.',
+      params: [{ name: 'text', type: 'String', description: 'A result statement, a cell or a column.' }],
+      returns: 'Text per cell ("" when the statement is fine or blank).',
+    },
+  },
+  CHAIN_STATUS: {
+    kind: 'custom',
+    params: ['pain', 'value', 'named_result'],
+    run: ((pain: unknown, value: unknown, result: unknown) =>
+      elementwise('CHAIN_STATUS', ['pain', 'value', 'named_result'], [pain, value, result], ([p, v, r]) =>
+        isBlank(p) && isBlank(v) && isBlank(r) ? '' : chainStatus(textOf(p), textOf(v), textOf(r)).text,
+      )) as (...args: never[]) => unknown,
+    doc: {
+      summary: 'The Three-Link Chain: Complete, or which of pain, value and named result is missing or weak.',
+      params: [
+        { name: 'pain', type: 'String', description: 'The business pain, a cell or a column.' },
+        { name: 'value', type: 'String', description: 'The solution value, a cell or a column.' },
+        { name: 'named_result', type: 'String', description: 'The named result, a cell or a column.' },
+      ],
+      returns: 'Complete, or what is missing or weak, per row.',
+    },
+  },
+  RENEWAL_LIFT: {
+    kind: 'custom',
+    params: ['accounts', 'results', 'checks'],
+    run: ((accounts: unknown, results: unknown, checks: unknown) =>
+      renewalLiftTable(accounts, results, checks)) as (...args: never[]) => unknown,
+    doc: {
+      summary:
+        'Renewal rate of accounts that could name a result at their first 90-day check vs those that could not.',
+      params: [
+        {
+          name: 'accounts',
+          type: 'Range',
+          description: 'The whole Accounts range with its header row, e.g. Accounts!A:O.',
+        },
+        {
+          name: 'results',
+          type: 'Range',
+          description: 'The whole Results range with its header row, e.g. Results!A:I.',
+        },
+        {
+          name: 'checks',
+          type: 'Range',
+          description: 'The whole Checks range with its header row, e.g. Checks!A:F.',
+        },
+      ],
+      returns: 'A table: group, accounts, renewed, churned, renewal rate, and the lift.',
+    },
+  },
+};

@@ -1,0 +1,97 @@
+// Counts every service call by 'Class.method' and exposes host objects to the script as Apps Script-like services.
+
+export class CallLog {
+  private readonly counts = new Map<string, number>();
+
+  add(key: string): void {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+
+  /** Calls of one method ('Range.getValues'), of one class ('Range'), or of everything. */
+  count(method?: string): number {
+    if (method === undefined) {
+      let total = 0;
+      for (const n of this.counts.values()) total += n;
+      return total;
+    }
+    if (method.includes('.')) return this.counts.get(method) ?? 0;
+    let total = 0;
+    for (const [key, n] of this.counts) if (key.startsWith(`${method}.`)) total += n;
+    return total;
+  }
+
+  byMethod(): Record<string, number> {
+    return Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  reset(): void {
+    this.counts.clear();
+  }
+}
+
+type Method = (...args: unknown[]) => unknown;
+
+const hasOwn = (o: object, key: string): boolean => Object.getOwnPropertyDescriptor(o, key) !== undefined;
+
+/**
+ * Wraps service objects in Proxies. The script sees only the methods on the object's class (never its fields or
+ * names starting with '_'), plus named constants such as enums; each method call is counted.
+ */
+export class Exposer {
+  private readonly targets = new WeakMap<object, object>();
+
+  constructor(private readonly log: CallLog) {}
+
+  expose<T extends object>(className: string, target: T, constants: Record<string, unknown> = {}): T {
+    const log = this.log;
+    const wrappers = new Map<string, Method>();
+    // A plain object's own functions are its methods; a class instance's own fields are private state.
+    const plain = Object.getPrototypeOf(target) === Object.prototype;
+    const proxy = new Proxy(target, {
+      get(t, prop) {
+        if (typeof prop !== 'string') {
+          return prop === Symbol.toStringTag ? className : undefined;
+        }
+        if (hasOwn(constants, prop)) return constants[prop];
+        if (prop.startsWith('_') || prop === 'constructor') return undefined;
+        const cached = wrappers.get(prop);
+        if (cached) return cached;
+        if (!plain && hasOwn(t, prop)) return undefined;
+        const value: unknown = Reflect.get(t, prop);
+        if (typeof value !== 'function') return undefined;
+        const key = `${className}.${prop}`;
+        const fn = value as Method;
+        const wrapper: Method = (...args) => {
+          log.add(key);
+          return fn.apply(t, args);
+        };
+        wrappers.set(prop, wrapper);
+        return wrapper;
+      },
+      set() {
+        return false;
+      },
+      has(t, prop) {
+        return (
+          typeof prop === 'string' && (hasOwn(constants, prop) || ((plain || !hasOwn(t, prop)) && prop in t))
+        );
+      },
+    });
+    this.targets.set(proxy, target);
+    return proxy;
+  }
+
+  /** The host object behind an exposed service object, when `value` is one of the given class. */
+  unwrap<T extends object>(value: unknown, cls: abstract new (...args: never[]) => T): T | undefined {
+    if (value === null || typeof value !== 'object') return undefined;
+    const target = this.targets.get(value) ?? value;
+    return target instanceof cls ? target : undefined;
+  }
+}
+
+/** What every service module needs: the script's realm, the call log and the way to hand objects to the script. */
+export interface ServiceKit {
+  readonly realm: import('./realm').Realm;
+  readonly log: CallLog;
+  readonly exposer: Exposer;
+}

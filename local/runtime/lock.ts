@@ -1,0 +1,81 @@
+// LockService: script, document and user locks that another (simulated) run can hold.
+import type { ServiceKit } from './calls';
+
+export type LockKind = 'script' | 'document' | 'user';
+
+export const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
+
+/** Who holds each lock: nobody, this execution, or another run a test started. */
+export class LockTable {
+  private readonly holders = new Map<LockKind, 'this' | 'other'>();
+
+  holder(kind: LockKind): 'this' | 'other' | null {
+    return this.holders.get(kind) ?? null;
+  }
+
+  take(kind: LockKind, by: 'this' | 'other'): void {
+    this.holders.set(kind, by);
+  }
+
+  release(kind: LockKind, by: 'this' | 'other'): void {
+    if (this.holders.get(kind) === by) this.holders.delete(kind);
+  }
+
+  /** Another run holds the lock until the returned function is called. */
+  holdForOtherRun(kind: LockKind): () => void {
+    if (this.holder(kind) !== null) throw new Error(`The ${kind} lock is already held`);
+    this.take(kind, 'other');
+    return () => this.release(kind, 'other');
+  }
+
+  /** An execution's locks end with it. */
+  endExecution(): void {
+    for (const kind of ['script', 'document', 'user'] as const) this.release(kind, 'this');
+  }
+}
+
+export class LockApi {
+  constructor(
+    private readonly kit: ServiceKit,
+    private readonly table: LockTable,
+    private readonly kind: LockKind,
+  ) {}
+
+  tryLock(timeoutInMillis: unknown): boolean {
+    if (typeof timeoutInMillis !== 'number') throw this.kit.realm.error('Invalid argument: timeoutInMillis');
+    if (this.table.holder(this.kind) === 'other') return false;
+    this.table.take(this.kind, 'this');
+    return true;
+  }
+
+  waitLock(timeoutInMillis: unknown): void {
+    if (!this.tryLock(timeoutInMillis)) throw this.kit.realm.error(LOCK_TIMEOUT);
+  }
+
+  releaseLock(): void {
+    this.table.release(this.kind, 'this');
+  }
+
+  hasLock(): boolean {
+    return this.table.holder(this.kind) === 'this';
+  }
+}
+
+export class LockServiceApi {
+  constructor(
+    private readonly kit: ServiceKit,
+    private readonly table: LockTable,
+  ) {}
+
+  getScriptLock(): unknown {
+    return this.kit.exposer.expose('Lock', new LockApi(this.kit, this.table, 'script'));
+  }
+
+  getDocumentLock(): unknown {
+    return this.kit.exposer.expose('Lock', new LockApi(this.kit, this.table, 'document'));
+  }
+
+  getUserLock(): unknown {
+    return this.kit.exposer.expose('Lock', new LockApi(this.kit, this.table, 'user'));
+  }
+}

@@ -1,0 +1,84 @@
+// The sidebar's one way to reach the server: google.script.run as typed promises, with the count of calls in flight.
+import type {
+  ReminderPanel,
+  SaveReminderSettingsPayload,
+  SaveReminderSettingsResult,
+} from '../src/entry/reminderTypes';
+import type {
+  AccountViewResponse,
+  LogResultPayload,
+  MyBookView,
+  OpenQbrBriefResponse,
+  QbrBriefResponse,
+  RecordCheckPayload,
+  SaveChainPayload,
+  SelectRowResponse,
+  WriteResponse,
+} from '../src/entry/sidebarTypes';
+
+/** Every server endpoint the sidebar calls (src/entry/sidebarApi.ts and src/entry/reminders.ts), by name. */
+export interface Endpoints {
+  getAccountView(row?: number): AccountViewResponse;
+  saveChain(payload: SaveChainPayload): WriteResponse;
+  logResult(payload: LogResultPayload): WriteResponse;
+  recordCheck(payload: RecordCheckPayload): WriteResponse;
+  getMyBook(): MyBookView;
+  selectRow(sheet: string, row: number): SelectRowResponse;
+  openQbrBrief(row: number): OpenQbrBriefResponse;
+  getQbrBrief(row: number): QbrBriefResponse;
+  getReminderPanel(): ReminderPanel;
+  saveReminderSettings(payload: SaveReminderSettingsPayload): SaveReminderSettingsResult;
+}
+
+type Runner = {
+  withSuccessHandler(f: (value: unknown) => void): Runner;
+  withFailureHandler(f: (error: unknown) => void): Runner;
+} & Record<string, (...args: unknown[]) => void>;
+
+declare const google: { script: { run: Runner } };
+
+let inFlight = 0;
+const busyListeners: ((busy: boolean) => void)[] = [];
+
+function setInFlight(n: number): void {
+  const wasBusy = inFlight > 0;
+  inFlight = n;
+  if (wasBusy !== inFlight > 0) for (const listener of busyListeners) listener(inFlight > 0);
+}
+
+/** Called with true when the first call starts and false when the last one ends. */
+export function onBusyChange(listener: (busy: boolean) => void): void {
+  busyListeners.push(listener);
+}
+
+export function isBusy(): boolean {
+  return inFlight > 0;
+}
+
+/** Failures arrive as Error objects (or strings); the message is what the person should read. */
+function messageOf(error: unknown): string {
+  const text =
+    error && typeof error === 'object' && 'message' in error ? String(error.message) : String(error);
+  // Apps Script prefixes server exceptions with their type; the rest is the useful part.
+  return text.replace(/^(Exception|Error|ScriptError):\s*/, '') || 'The server did not answer. Try again.';
+}
+
+/** Calls a server endpoint; rejects with an Error whose message is fit to show. */
+export function call<K extends keyof Endpoints>(
+  name: K,
+  ...args: Parameters<Endpoints[K]>
+): Promise<ReturnType<Endpoints[K]>> {
+  setInFlight(inFlight + 1);
+  return new Promise<ReturnType<Endpoints[K]>>((resolve, reject) => {
+    google.script.run
+      .withSuccessHandler((value) => {
+        setInFlight(inFlight - 1);
+        resolve(value as ReturnType<Endpoints[K]>);
+      })
+      .withFailureHandler((error) => {
+        setInFlight(inFlight - 1);
+        reject(new Error(messageOf(error)));
+      })
+      [name](...args);
+  });
+}

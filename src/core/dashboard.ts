@@ -1,0 +1,462 @@
+// The dashboard's numbers: the book at a glance, the CSM scorecard and movement, from the same assessments as LADDER.
+import { groupHistory } from './history';
+import { type RenewalGroup, type RenewalLift, renewalLift } from './renewal';
+import type { Settings } from './settings';
+import type { Assessment, Book, CheckRecord, Day, Health, Problem, Rung } from './types';
+import { HEALTHS, RUNG_NAMES } from './types';
+
+export const NO_OWNER = '(no owner)';
+export const NO_SEGMENT = '(no segment)';
+
+/** A share with its counts, so "0 of 0" is never shown as 0%. */
+export interface Share {
+  readonly count: number;
+  readonly of: number;
+}
+
+/** Counts per rung (index = Rung) or per health (HEALTHS order) for one owner or segment. */
+export interface Tally {
+  readonly key: string;
+  readonly counts: readonly number[];
+  readonly total: number;
+}
+
+export interface ScorecardRow {
+  readonly owner: string;
+  readonly accounts: number;
+  /** Accounts with a named result and a named validator (not on triage). */
+  readonly named: Share;
+  /** Of accounts whose kickoff window (Start + kickoffDays) has closed: the chain is complete. */
+  readonly chainAfterKickoff: Share;
+  /** 90-day checks recorded by their due date, out of checks recorded plus checks overdue now. */
+  readonly checksOnTime: Share;
+  /** Of accounts started at least qbrEveryDays ago: a QBR check in the last qbrEveryDays. */
+  readonly recentQbr: Share;
+  readonly green: Share;
+}
+
+export interface MovementRow {
+  readonly owner: string;
+  readonly climbing: number;
+  readonly slipping: number;
+  readonly stalled: number;
+  readonly steady: number;
+}
+
+export interface RungsOnDay {
+  readonly day: Day;
+  /** Accounts per rung in force on that day, index = Rung. */
+  readonly counts: readonly number[];
+}
+
+export interface DashboardNumbers {
+  readonly asOf: Day;
+  readonly accounts: number;
+  readonly triage: number;
+  /** Next check due within settings.dueSoonDays, not yet overdue. */
+  readonly checksDueSoon: number;
+  readonly checksOverdue: number;
+  readonly problems: readonly Problem[];
+  readonly health: Readonly<Record<Health, number>>;
+  readonly rungs: readonly number[];
+  readonly rungsByOwner: readonly Tally[];
+  readonly rungsBySegment: readonly Tally[];
+  readonly healthBySegment: readonly Tally[];
+  readonly scorecard: readonly ScorecardRow[];
+  readonly movement: readonly MovementRow[];
+  readonly rungsOverTime: readonly RungsOnDay[];
+  readonly renewal: RenewalLift;
+  /** The windows the scorecard used, for its column titles. */
+  readonly kickoffDays: number;
+  readonly qbrEveryDays: number;
+}
+
+/** How many weekly points the rung-counts-over-time block shows. */
+export const RUNGS_OVER_TIME_WEEKS = 12;
+
+function ownerOf(a: Assessment): string {
+  return a.account.owner.trim() || NO_OWNER;
+}
+
+function segmentOf(a: Assessment): string {
+  return a.segment?.name ?? (a.account.segment?.trim() || NO_SEGMENT);
+}
+
+function byKey<T>(map: Map<string, T>): [string, T][] {
+  return [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function tallies(
+  assessments: readonly Assessment[],
+  keyOf: (a: Assessment) => string,
+  slot: (a: Assessment) => number,
+  slots: number,
+): Tally[] {
+  const map = new Map<string, number[]>();
+  for (const a of assessments) {
+    const key = keyOf(a);
+    let counts = map.get(key);
+    if (!counts) {
+      counts = new Array<number>(slots).fill(0);
+      map.set(key, counts);
+    }
+    counts[slot(a)]++;
+  }
+  return byKey(map).map(([key, counts]) => ({ key, counts, total: counts.reduce((s, n) => s + n, 0) }));
+}
+
+const healthSlot = (a: Assessment): number => HEALTHS.indexOf(a.health);
+
+function checksByAccount(checks: readonly CheckRecord[]): Map<string, CheckRecord[]> {
+  const map = new Map<string, CheckRecord[]>();
+  for (const c of checks) {
+    const list = map.get(c.accountId);
+    if (list) list.push(c);
+    else map.set(c.accountId, [c]);
+  }
+  for (const list of map.values()) list.sort((a, b) => a.date - b.date || a.row - b.row);
+  return map;
+}
+
+interface ScorecardTotals {
+  accounts: number;
+  named: [number, number];
+  chain: [number, number];
+  checks: [number, number];
+  qbr: [number, number];
+  green: [number, number];
+}
+
+/**
+ * 90-day checks recorded on time for one account: each is due `checkEvery` days after the latest of
+ * Start, the previous 90-day check and a validation before it — the same anchor as the next-check rule.
+ * A check due now and not done counts as one late check.
+ */
+function checksOnTime(a: Assessment, checks: readonly CheckRecord[], today: Day): [number, number] {
+  const every = a.segment?.checkEveryDays;
+  const start = a.account.startDate;
+  let onTime = 0;
+  let due = 0;
+  if (every !== undefined && start !== null) {
+    let anchor: Day = start;
+    for (const c of checks) {
+      if (c.kind !== '90-day' || c.date > today) continue;
+      if (a.validationDate !== null && a.validationDate < c.date && a.validationDate > anchor) {
+        anchor = a.validationDate;
+      }
+      due++;
+      if (c.date <= anchor + every) onTime++;
+      anchor = c.date;
+    }
+  }
+  if (a.daysOverdue > 0) due++;
+  return [onTime, due];
+}
+
+function scorecardOf(
+  assessments: readonly Assessment[],
+  book: Book,
+  settings: Settings,
+  today: Day,
+): ScorecardRow[] {
+  const checks = checksByAccount(book.checks);
+  const byOwner = new Map<string, ScorecardTotals>();
+  for (const a of assessments) {
+    const owner = ownerOf(a);
+    let t = byOwner.get(owner);
+    if (!t) {
+      t = { accounts: 0, named: [0, 0], chain: [0, 0], checks: [0, 0], qbr: [0, 0], green: [0, 0] };
+      byOwner.set(owner, t);
+    }
+    t.accounts++;
+    t.named[1]++;
+    if (!a.triage) t.named[0]++;
+    t.green[1]++;
+    if (a.health === 'Green') t.green[0]++;
+    const start = a.account.startDate;
+    if (start !== null && today >= start + settings.kickoffDays) {
+      t.chain[1]++;
+      if (a.chain.complete) t.chain[0]++;
+    }
+    const own = checks.get(a.account.id) ?? [];
+    const [onTime, due] = checksOnTime(a, own, today);
+    t.checks[0] += onTime;
+    t.checks[1] += due;
+    if (start !== null && today >= start + settings.qbrEveryDays) {
+      t.qbr[1]++;
+      if (own.some((c) => c.kind === 'QBR' && c.date <= today && c.date > today - settings.qbrEveryDays)) {
+        t.qbr[0]++;
+      }
+    }
+  }
+  const share = ([count, of]: [number, number]): Share => ({ count, of });
+  return byKey(byOwner).map(([owner, t]) => ({
+    owner,
+    accounts: t.accounts,
+    named: share(t.named),
+    chainAfterKickoff: share(t.chain),
+    checksOnTime: share(t.checks),
+    recentQbr: share(t.qbr),
+    green: share(t.green),
+  }));
+}
+
+function movementOfOwners(assessments: readonly Assessment[]): MovementRow[] {
+  const map = new Map<string, { climbing: number; slipping: number; stalled: number; steady: number }>();
+  for (const a of assessments) {
+    const owner = ownerOf(a);
+    let row = map.get(owner);
+    if (!row) {
+      row = { climbing: 0, slipping: 0, stalled: 0, steady: 0 };
+      map.set(owner, row);
+    }
+    row[a.movement.trend]++;
+  }
+  return byKey(map).map(([owner, r]) => ({ owner, ...r }));
+}
+
+/**
+ * Accounts per rung on each of the last `weeks` weekly points up to today, read from Ladder history
+ * (the rung in force on that day). Only accounts in the book count; an account not yet recorded on a day
+ * is left out of that day. Linear: one pass over each account's rows, walking the days alongside.
+ */
+export function rungsOverTime(book: Book, today: Day, weeks: number = RUNGS_OVER_TIME_WEEKS): RungsOnDay[] {
+  const days: Day[] = [];
+  for (let i = weeks - 1; i >= 0; i--) days.push(today - 7 * i);
+  const counts = days.map(() => new Array<number>(RUNG_NAMES.length).fill(0));
+  const grouped = groupHistory(book.history);
+  const seen = new Set<string>();
+  for (const account of book.accounts) {
+    if (seen.has(account.id)) continue;
+    seen.add(account.id);
+    const rows = grouped.get(account.id);
+    if (!rows) continue;
+    let i = 0;
+    let rung: Rung | null = null;
+    for (let d = 0; d < days.length; d++) {
+      while (i < rows.length && rows[i].date <= days[d]) rung = rows[i++].rung;
+      if (rung !== null) counts[d][rung]++;
+    }
+  }
+  return days.map((day, d) => ({ day, counts: counts[d] }));
+}
+
+/** Every number on the dashboard, from assessBook's assessments and problems for the same book and day. */
+export function dashboardNumbers(
+  book: Book,
+  assessments: readonly Assessment[],
+  problems: readonly Problem[],
+  settings: Settings,
+  today: Day,
+): DashboardNumbers {
+  const health: Record<Health, number> = { Green: 0, Yellow: 0, Red: 0 };
+  const rungs = new Array<number>(RUNG_NAMES.length).fill(0);
+  let triage = 0;
+  let dueSoon = 0;
+  let overdue = 0;
+  for (const a of assessments) {
+    health[a.health]++;
+    rungs[a.rung]++;
+    if (a.triage) triage++;
+    if (a.daysOverdue > 0) overdue++;
+    else if (a.nextCheckDue !== null && a.nextCheckDue <= today + settings.dueSoonDays) dueSoon++;
+  }
+  return {
+    asOf: today,
+    accounts: assessments.length,
+    triage,
+    checksDueSoon: dueSoon,
+    checksOverdue: overdue,
+    problems,
+    health,
+    rungs,
+    rungsByOwner: tallies(assessments, ownerOf, (a) => a.rung, RUNG_NAMES.length),
+    rungsBySegment: tallies(assessments, segmentOf, (a) => a.rung, RUNG_NAMES.length),
+    healthBySegment: tallies(assessments, segmentOf, healthSlot, HEALTHS.length),
+    scorecard: scorecardOf(assessments, book, settings, today),
+    movement: movementOfOwners(assessments),
+    rungsOverTime: rungsOverTime(book, today),
+    renewal: renewalLift(book.accounts, book.checks, book.results, settings),
+    kickoffDays: settings.kickoffDays,
+    qbrEveryDays: settings.qbrEveryDays,
+  };
+}
+
+// ---- Layout: the numbers as plain tables, stacked in one grid, with where each chart reads from. ----
+
+export type DashboardCell = string | number;
+
+export type ChartKind = 'stackedBar' | 'stackedColumn' | 'line';
+
+export interface DashboardBlock {
+  readonly key: string;
+  readonly title: string;
+  /** Header row first. */
+  readonly rows: readonly (readonly DashboardCell[])[];
+  /** A chart over the header and body rows, first `columns` columns (labels + series). */
+  readonly chart?: { readonly kind: ChartKind; readonly title: string; readonly columns: number };
+}
+
+export interface PlacedBlock {
+  readonly key: string;
+  /** 1-based sheet row of the block's header row (its title is on the row above). */
+  readonly headerRow: number;
+  readonly rows: number;
+  readonly columns: number;
+  readonly chart?: DashboardBlock['chart'];
+}
+
+/** "83% (5 of 6)", or "—" when nothing was due. */
+export function shareText(s: Share): string {
+  if (s.of === 0) return '—';
+  return `${Math.round((100 * s.count) / s.of)}% (${s.count} of ${s.of})`;
+}
+
+const MAX_PROBLEM_ROWS = 100;
+
+function tallyRows(label: string, names: readonly string[], list: readonly Tally[]): DashboardCell[][] {
+  return [[label, ...names, 'Total'], ...list.map((t) => [t.key, ...t.counts, t.total])];
+}
+
+function percent(rate: number | null): string {
+  return rate === null ? '—' : `${Math.round(rate * 100)}%`;
+}
+
+function renewalRow(label: string, g: RenewalGroup): DashboardCell[] {
+  return [label, g.accounts, g.renewed, g.churned, percent(g.rate)];
+}
+
+/** The renewal lift with its counts; below the minimum of decided renewals it says so instead of a number. */
+export function renewalRows(r: RenewalLift): DashboardCell[][] {
+  const points = r.lift === null ? 0 : Math.round(r.lift * 100);
+  const verdict =
+    r.lift === null
+      ? `not enough data (each group needs ${r.minimum} decided renewals)`
+      : `${points >= 0 ? '+' : ''}${points} points`;
+  return [
+    ['At the first 90-day check', 'Accounts', 'Renewed', 'Churned', 'Renewal rate'],
+    renewalRow('Could name a result', r.named),
+    renewalRow('Could not', r.notNamed),
+    ['Lift', verdict, '', '', ''],
+  ];
+}
+
+/** The dashboard's tables, in the order they appear on the sheet. */
+export function dashboardBlocks(n: DashboardNumbers, isoOf: (day: Day) => string): DashboardBlock[] {
+  const blocks: DashboardBlock[] = [
+    {
+      key: 'summary',
+      title: `The book at a glance — as of ${isoOf(n.asOf)}`,
+      rows: [
+        ['Measure', 'Count'],
+        ['Accounts', n.accounts],
+        ['On the triage list (no named result or validator)', n.triage],
+        ['90-day checks due soon', n.checksDueSoon],
+        ['90-day checks overdue', n.checksOverdue],
+        ['Data problems', n.problems.length],
+        ...HEALTHS.map((h): DashboardCell[] => [h, n.health[h]]),
+        ...RUNG_NAMES.map((r, i): DashboardCell[] => [`On ${r}`, n.rungs[i]]),
+      ],
+    },
+    {
+      key: 'rungsByOwner',
+      title: 'Rungs per owner',
+      rows: tallyRows('Owner', RUNG_NAMES, n.rungsByOwner),
+      chart: { kind: 'stackedBar', title: 'Rungs per owner', columns: 1 + RUNG_NAMES.length },
+    },
+    {
+      key: 'rungsBySegment',
+      title: 'Rungs per segment',
+      rows: tallyRows('Segment', RUNG_NAMES, n.rungsBySegment),
+    },
+    {
+      key: 'healthBySegment',
+      title: 'Health per segment',
+      rows: tallyRows('Segment', HEALTHS, n.healthBySegment),
+      chart: { kind: 'stackedColumn', title: 'Health per segment', columns: 1 + HEALTHS.length },
+    },
+    {
+      key: 'scorecard',
+      title: 'CSM scorecard',
+      rows: [
+        [
+          'Owner',
+          'Accounts',
+          'Named result and validator',
+          `Chain complete ${n.kickoffDays} days after start`,
+          '90-day checks on time',
+          `QBR in the last ${n.qbrEveryDays} days`,
+          'Green',
+        ],
+        ...n.scorecard.map((s) => [
+          s.owner,
+          s.accounts,
+          shareText(s.named),
+          shareText(s.chainAfterKickoff),
+          shareText(s.checksOnTime),
+          shareText(s.recentQbr),
+          shareText(s.green),
+        ]),
+      ],
+    },
+    {
+      key: 'movement',
+      title: 'Movement per owner',
+      rows: [
+        ['Owner', 'Climbing', 'Slipping', 'Stalled', 'Steady'],
+        ...n.movement.map((m) => [m.owner, m.climbing, m.slipping, m.stalled, m.steady]),
+      ],
+    },
+    { key: 'renewalLift', title: 'Renewal lift', rows: renewalRows(n.renewal) },
+    {
+      key: 'rungsOverTime',
+      title: 'Rung counts over time (from Ladder history)',
+      rows: [['Week', ...RUNG_NAMES], ...n.rungsOverTime.map((w) => [isoOf(w.day), ...w.counts])],
+      chart: { kind: 'line', title: 'Rung counts over time', columns: 1 + RUNG_NAMES.length },
+    },
+    {
+      key: 'problems',
+      title: `Data problems (${n.problems.length})`,
+      rows: [
+        ['Sheet', 'Row', 'Column', 'Problem'],
+        ...n.problems.slice(0, MAX_PROBLEM_ROWS).map((p) => [p.sheet, p.row, p.column, p.message]),
+        ...(n.problems.length > MAX_PROBLEM_ROWS
+          ? [['', '', '', `… and ${n.problems.length - MAX_PROBLEM_ROWS} more`]]
+          : []),
+      ],
+    },
+  ];
+  return blocks;
+}
+
+/**
+ * Stacks the blocks into one rectangle (title row, table, blank row) so the sheet takes one write,
+ * and says where each block landed so charts can point at it.
+ */
+export function dashboardGrid(blocks: readonly DashboardBlock[]): {
+  values: DashboardCell[][];
+  placed: PlacedBlock[];
+} {
+  const width = Math.max(1, ...blocks.flatMap((b) => b.rows.map((r) => r.length)));
+  const values: DashboardCell[][] = [];
+  const placed: PlacedBlock[] = [];
+  const pad = (cells: readonly DashboardCell[]): DashboardCell[] => {
+    const row = [...cells];
+    while (row.length < width) row.push('');
+    return row;
+  };
+  for (const b of blocks) {
+    values.push(pad([b.title]));
+    const headerRow = values.length + 1;
+    for (const r of b.rows) values.push(pad(r));
+    placed.push({
+      key: b.key,
+      headerRow,
+      rows: b.rows.length,
+      columns: Math.max(0, ...b.rows.map((r) => r.length)),
+      chart: b.chart,
+    });
+    values.push(pad([]));
+  }
+  return { values, placed };
+}

@@ -1,0 +1,156 @@
+// Assesses every account of a book as of a day: indexes the book once, then applies each rule per account.
+import { chainStatus } from './chain';
+import { daysOverdue, latestCheck, nextCheckDue } from './checks';
+import { healthOf, resultWindowPassed, unansweredNo } from './health';
+import { groupHistory, movementOf } from './history';
+import { ladderOf } from './ladder';
+import { nextStepOf } from './nextStep';
+import type { Settings } from './settings';
+import {
+  type Account,
+  type Assessment,
+  type Book,
+  type CheckRecord,
+  type Day,
+  type HistoryRecord,
+  type Problem,
+  type ResultRecord,
+  RUNG_NAMES,
+  type Segment,
+  type UsageRecord,
+} from './types';
+
+const NONE: readonly never[] = [];
+
+/**
+ * Rows grouped by account position (`accountIndex`), in sheet order; rows of unknown accounts are dropped.
+ * Two passes with exact-size arrays: Usage runs to millions of rows, and growing arrays by push would churn the
+ * garbage collector; the account of each row is looked up once.
+ */
+function groupByAccount<T extends { readonly accountId: string }>(
+  rows: readonly T[],
+  accountIndex: ReadonlyMap<string, number>,
+): T[][] {
+  const owner = new Int32Array(rows.length);
+  const counts = new Int32Array(accountIndex.size);
+  for (let i = 0; i < rows.length; i++) {
+    const k = accountIndex.get(rows[i].accountId) ?? -1;
+    owner[i] = k;
+    if (k >= 0) counts[k]++;
+  }
+  const groups: T[][] = new Array(accountIndex.size);
+  for (let k = 0; k < groups.length; k++) groups[k] = new Array<T>(counts[k]);
+  counts.fill(0);
+  for (let i = 0; i < rows.length; i++) {
+    const k = owner[i];
+    if (k >= 0) groups[k][counts[k]++] = rows[i];
+  }
+  return groups;
+}
+
+/** The account's segment by case-insensitive name, or null when blank or unknown. */
+export function segmentIndex(segments: readonly Segment[]): (account: Account) => Segment | null {
+  const map = new Map(segments.map((s) => [s.name.toLowerCase(), s]));
+  return (account) => (account.segment === null ? null : (map.get(account.segment.toLowerCase()) ?? null));
+}
+
+/** Everything the rules say about one account, from its own rows. */
+export function assessAccount(
+  account: Account,
+  segment: Segment | null,
+  rows: {
+    readonly usage: readonly UsageRecord[];
+    readonly results: readonly ResultRecord[];
+    readonly checks: readonly CheckRecord[];
+    readonly history: readonly HistoryRecord[];
+  },
+  today: Day,
+  settings: Settings,
+): Assessment {
+  const ladder = ladderOf(account, segment, rows.usage, rows.results, today, settings);
+  const { rung } = ladder;
+  const validationDate = ladder.result.validationDate;
+  const latest90 = latestCheck(rows.checks, '90-day', today);
+  const due = nextCheckDue(
+    account.startDate,
+    latest90?.date ?? null,
+    validationDate,
+    segment?.checkEveryDays ?? null,
+  );
+  const overdue = daysOverdue(due, today);
+  const no = unansweredNo(latest90, validationDate);
+  const progress = ladder.outcome.progress;
+  const { health, reasons } = healthOf(
+    {
+      account,
+      segment,
+      rung,
+      validationDate,
+      nextCheckDue: due,
+      daysOverdue: overdue,
+      unansweredNo: no,
+      progress,
+    },
+    today,
+    settings,
+  );
+  const chain = chainStatus(account.businessPain, account.solutionValue, account.namedResult);
+  return {
+    account,
+    segment,
+    rung,
+    rungName: RUNG_NAMES[rung],
+    evidence: [ladder.activity, ladder.adoption, ladder.outcome, ladder.result].map(
+      ({ rung, holds, evidence }) => ({
+        rung,
+        holds,
+        evidence,
+      }),
+    ),
+    health,
+    reasons,
+    nextStep: nextStepOf({ account, segment, chain, ladder }, settings),
+    nextCheckDue: due,
+    daysOverdue: overdue,
+    validationDate,
+    progress,
+    triage: account.namedResult.trim() === '' || account.validator.trim() === '' || segment === null,
+    chain,
+    resultWindowPassed: resultWindowPassed(account.startDate, segment?.resultWindowDays ?? null, rung, today),
+    unansweredNo: no,
+    movement: movementOf(rows.history, { rung, health }, today, settings),
+  };
+}
+
+/** One Assessment per Accounts record, in sheet order; problems are the book's data problems. */
+export function assessBook(
+  book: Book,
+  settings: Settings,
+  today: Day,
+): { assessments: Assessment[]; problems: Problem[] } {
+  const accountIndex = new Map<string, number>();
+  book.accounts.forEach((a, k) => {
+    // Parsing keeps the first of duplicate IDs; so does the index.
+    if (!accountIndex.has(a.id)) accountIndex.set(a.id, k);
+  });
+  const usage = groupByAccount(book.usage, accountIndex);
+  const results = groupByAccount(book.results, accountIndex);
+  const checks = groupByAccount(book.checks, accountIndex);
+  const history = groupHistory(book.history);
+  const segmentOf = segmentIndex(book.segments);
+  const assessments = book.accounts.map((account, k) =>
+    assessAccount(
+      account,
+      segmentOf(account),
+      {
+        usage: accountIndex.get(account.id) === k ? usage[k] : NONE,
+        results: accountIndex.get(account.id) === k ? results[k] : NONE,
+        checks: accountIndex.get(account.id) === k ? checks[k] : NONE,
+        history: history.get(account.id) ?? NONE,
+      },
+      today,
+      settings,
+    ),
+  );
+  return { assessments, problems: [...book.problems] };
+}

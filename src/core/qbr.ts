@@ -1,0 +1,298 @@
+// The QBR brief: the account's chain, the results it delivered and has in flight, what comes next and the risks — as a model and as printable HTML.
+import { isoOfDay } from './dates';
+import { escapeHtml } from './html';
+import { progressOf, rolesInWords } from './ladder';
+import type { Assessment, Day, Health, ResultRecord, RungName, Segment, ValidatorRole } from './types';
+
+export interface QbrDelivered {
+  readonly date: string;
+  readonly value: number | null;
+  readonly progressPercent: number | null;
+  readonly customerWords: string;
+  readonly validatedBy: string;
+  readonly validatorRole: ValidatorRole | null;
+  readonly evidence: string;
+}
+
+export interface QbrInFlight {
+  readonly date: string;
+  readonly value: number | null;
+  readonly progressPercent: number | null;
+  readonly attributed: boolean;
+  readonly validatedBy: string;
+  readonly validatorRole: ValidatorRole | null;
+  /** Why it does not count yet, e.g. "not attributed to the product". */
+  readonly pending: string;
+}
+
+/** What the QBR brief dialog shows (dates ISO 'YYYY-MM-DD'). */
+export interface QbrBrief {
+  readonly asOf: string;
+  readonly account: {
+    readonly id: string;
+    readonly name: string;
+    readonly segment: string | null;
+    readonly owner: string;
+    readonly renewalDate: string | null;
+  };
+  readonly pain: string;
+  readonly value: string;
+  readonly namedResult: string;
+  readonly metric: string;
+  readonly baseline: number | null;
+  readonly target: number | null;
+  readonly rungName: RungName;
+  readonly health: Health;
+  /** Validated results, newest first, with the customer's words. */
+  readonly delivered: readonly QbrDelivered[];
+  /** Results logged but not (yet) counting, newest first. */
+  readonly inFlight: readonly QbrInFlight[];
+  /** What the account works toward next. */
+  readonly nextResult: string;
+  readonly risks: readonly string[];
+}
+
+/** (Value − Baseline) / (Target − Baseline) in whole percent, or null when any part is missing. */
+export function progressPercent(
+  value: number | null,
+  baseline: number | null,
+  target: number | null,
+): number | null {
+  const progress = progressOf(value, baseline, target);
+  return progress === null ? null : Math.round(progress * 100);
+}
+
+/**
+ * Why a Results row does not count as a validated result ('' when it counts). The same test as the Result
+ * rung (core/ladder.ts): progress from baseline toward target, attributed, validated by a named person in a
+ * role the segment accepts.
+ */
+export function pendingReason(
+  result: ResultRecord,
+  segment: Segment | null,
+  progress: number | null,
+): string {
+  const reasons: string[] = [];
+  if (result.value === null) reasons.push('no value recorded');
+  else if (progress === null) reasons.push('no numeric baseline and target to measure it against');
+  else if (progress <= 0) reasons.push('no move from the baseline toward the target yet');
+  if (!result.attributed) reasons.push('not attributed to the product');
+  if (!result.validatedBy.trim()) reasons.push('not validated yet');
+  else if (!result.validatorRole) reasons.push(`no validator role for ${result.validatedBy}`);
+  else if (!segment) reasons.push('no segment, so no accepted validator role');
+  else if (!segment.validatorRule.roles.includes(result.validatorRole)) {
+    reasons.push(
+      `validated by a ${result.validatorRole}; ${segment.name} accepts ${rolesInWords(segment.validatorRule)}`,
+    );
+  }
+  return reasons.join('; ');
+}
+
+function newestFirst(a: ResultRecord, b: ResultRecord): number {
+  return b.date - a.date || b.row - a.row;
+}
+
+function numberText(n: number | null): string {
+  if (n === null) return '';
+  return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
+}
+
+/** The brief for one assessed account, from its own Results rows (any order). */
+export function qbrBriefOf(assessment: Assessment, results: readonly ResultRecord[], today: Day): QbrBrief {
+  const { account, segment } = assessment;
+  const delivered: QbrDelivered[] = [];
+  const inFlight: QbrInFlight[] = [];
+  // Rows dated after the brief's day are left out, as the ladder leaves them out.
+  for (const r of results.filter((x) => x.date <= today).sort(newestFirst)) {
+    const progress = progressPercent(r.value, account.baseline, account.target);
+    const pending = pendingReason(r, segment, progressOf(r.value, account.baseline, account.target));
+    if (pending) {
+      inFlight.push({
+        date: isoOfDay(r.date),
+        value: r.value,
+        progressPercent: progress,
+        attributed: r.attributed,
+        validatedBy: r.validatedBy,
+        validatorRole: r.validatorRole,
+        pending,
+      });
+    } else {
+      delivered.push({
+        date: isoOfDay(r.date),
+        value: r.value,
+        progressPercent: progress,
+        customerWords: r.customerWords,
+        validatedBy: r.validatedBy,
+        validatorRole: r.validatorRole,
+        evidence: r.evidence,
+      });
+    }
+  }
+  return {
+    asOf: isoOfDay(today),
+    account: {
+      id: account.id,
+      name: account.name,
+      segment: account.segment,
+      owner: account.owner,
+      renewalDate: account.renewalDate === null ? null : isoOfDay(account.renewalDate),
+    },
+    pain: account.businessPain,
+    value: account.solutionValue,
+    namedResult: account.namedResult,
+    metric: account.metric,
+    baseline: account.baseline,
+    target: account.target,
+    rungName: assessment.rungName,
+    health: assessment.health,
+    delivered,
+    inFlight,
+    nextResult: nextResultOf(assessment, delivered.length > 0),
+    risks: risksOf(assessment, today),
+  };
+}
+
+function nextResultOf(assessment: Assessment, hasDelivered: boolean): string {
+  const a = assessment.account;
+  if (!a.namedResult.trim()) return `No result is named yet. ${assessment.nextStep}`;
+  if (hasDelivered && assessment.rung === 4) return assessment.nextStep;
+  const measure =
+    a.metric || a.baseline !== null || a.target !== null
+      ? ` (${[a.metric, a.baseline !== null || a.target !== null ? `${numberText(a.baseline) || '?'} → ${numberText(a.target) || '?'}` : ''].filter(Boolean).join(': ')})`
+      : '';
+  return `${a.namedResult}${measure}`;
+}
+
+/** What could stop the account from proving a result at renewal, most serious first, without repeats. */
+export function risksOf(assessment: Assessment, today: Day): string[] {
+  const risks: string[] = [];
+  const add = (text: string) => {
+    if (text && !risks.includes(text)) risks.push(text);
+  };
+  if (assessment.health !== 'Green') for (const reason of assessment.reasons) add(reason);
+  if (assessment.unansweredNo) {
+    add(
+      `At the ${isoOfDay(assessment.unansweredNo.date)} 90-day check the customer could not name a result, and nothing has been validated since.`,
+    );
+  }
+  if (assessment.daysOverdue > 0) add(`The 90-day check is ${assessment.daysOverdue} days overdue.`);
+  if (!assessment.chain.complete) add(`Three-Link Chain: ${assessment.chain.text}.`);
+  const renewal = assessment.account.renewalDate;
+  if (renewal !== null && assessment.rung < 4 && renewal >= today && renewal - today <= 90) {
+    add(`Renews on ${isoOfDay(renewal)} (in ${renewal - today} days) without a validated result.`);
+  }
+  if (assessment.movement.stalled) {
+    add(`Stalled on ${assessment.rungName} for ${assessment.movement.daysOnRung ?? 0} days.`);
+  } else if (assessment.movement.trend === 'slipping') {
+    add(`Slipping: ${Math.abs(assessment.movement.change)} rung(s) lost recently.`);
+  }
+  return risks;
+}
+
+function valueCell(value: number | null, progress: number | null): string {
+  const v = numberText(value);
+  if (progress === null) return v;
+  return `${v} (${progress}% of the way to target)`;
+}
+
+/** The brief as plain text: what the Copy button puts on the clipboard (for an email or a deck). */
+export function qbrBriefText(brief: QbrBrief): string {
+  const lines: string[] = [
+    `QBR brief — ${brief.account.name} (${brief.account.id})`,
+    `${brief.account.segment ?? 'No segment'} · owner ${brief.account.owner || '—'} · ${brief.rungName} · ${brief.health} · as of ${brief.asOf}${brief.account.renewalDate ? ` · renews ${brief.account.renewalDate}` : ''}`,
+    '',
+    `Business pain: ${brief.pain || '(not written down)'}`,
+    `Solution value: ${brief.value || '(not written down)'}`,
+    '',
+    'Results delivered:',
+  ];
+  if (brief.delivered.length === 0) lines.push('  none validated yet');
+  for (const d of brief.delivered) {
+    lines.push(
+      `  ${d.date}: ${valueCell(d.value, d.progressPercent)} — validated by ${d.validatedBy} (${d.validatorRole ?? ''})`,
+    );
+    if (d.customerWords) lines.push(`    "${d.customerWords}"`);
+  }
+  lines.push('', 'Results in flight:');
+  if (brief.inFlight.length === 0) lines.push('  none');
+  for (const f of brief.inFlight)
+    lines.push(`  ${f.date}: ${valueCell(f.value, f.progressPercent)} — ${f.pending}`);
+  lines.push('', `Next result: ${brief.nextResult}`, '', 'Risks:');
+  if (brief.risks.length === 0) lines.push('  none found');
+  for (const r of brief.risks) lines.push(`  - ${r}`);
+  return lines.join('\n');
+}
+
+const STYLE = `
+body{font:14px/1.45 Arial,Helvetica,sans-serif;color:#202124;margin:16px}
+h1{font-size:20px;margin:0 0 4px}h2{font-size:15px;margin:18px 0 6px;border-bottom:1px solid #dadce0;padding-bottom:2px}
+.meta{color:#5f6368;margin:0 0 8px}.health-Green{color:#137333}.health-Yellow{color:#b06000}.health-Red{color:#c5221f}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:4px 6px;border-bottom:1px solid #eee}
+blockquote{margin:2px 0;font-style:italic;color:#3c4043}.none{color:#5f6368}
+.actions{margin-bottom:12px}.actions button{margin-right:6px}
+@media print{.actions,#brief-text{display:none}body{margin:0}}
+`;
+
+const SCRIPT = `
+function copyBrief(){var t=document.getElementById('brief-text');var s=document.getElementById('copy-status');
+function done(ok){s.textContent=ok?'Copied.':'Select the text and copy it.';}
+if(navigator.clipboard&&navigator.clipboard.writeText){navigator.clipboard.writeText(t.value).then(function(){done(true)},function(){fallback()});}else{fallback();}
+function fallback(){t.hidden=false;t.select();var ok=false;try{ok=document.execCommand('copy');}catch(e){}t.hidden=true;done(ok);}}
+`;
+
+/** The dialog's HTML. Every piece of user text passes through escapeHtml. */
+export function renderQbrBrief(brief: QbrBrief): string {
+  const e = escapeHtml;
+  const a = brief.account;
+  const delivered =
+    brief.delivered.length === 0
+      ? '<p class="none">No validated result yet.</p>'
+      : `<table><thead><tr><th>Date</th><th>Value</th><th>In the customer's words</th><th>Validated by</th></tr></thead><tbody>${brief.delivered
+          .map(
+            (d) =>
+              `<tr><td>${e(d.date)}</td><td>${e(valueCell(d.value, d.progressPercent))}</td><td>${
+                d.customerWords ? `<blockquote>“${e(d.customerWords)}”</blockquote>` : ''
+              }${d.evidence ? `<div class="none">Evidence: ${e(d.evidence)}</div>` : ''}</td><td>${e(d.validatedBy)}${
+                d.validatorRole ? ` (${e(d.validatorRole)})` : ''
+              }</td></tr>`,
+          )
+          .join('')}</tbody></table>`;
+  const inFlight =
+    brief.inFlight.length === 0
+      ? '<p class="none">Nothing in flight.</p>'
+      : `<table><thead><tr><th>Date</th><th>Value</th><th>Progress</th><th>Still needs</th></tr></thead><tbody>${brief.inFlight
+          .map(
+            (f) =>
+              `<tr><td>${e(f.date)}</td><td>${e(numberText(f.value))}</td><td>${
+                f.progressPercent === null ? '—' : `${e(f.progressPercent)}%`
+              }</td><td>${e(f.pending)}</td></tr>`,
+          )
+          .join('')}</tbody></table>`;
+  const risks =
+    brief.risks.length === 0
+      ? '<p class="none">No risks found.</p>'
+      : `<ul>${brief.risks.map((r) => `<li>${e(r)}</li>`).join('')}</ul>`;
+  const measure = [
+    brief.metric ? `Metric: ${e(brief.metric)}` : '',
+    brief.baseline !== null ? `baseline ${e(numberText(brief.baseline))}` : '',
+    brief.target !== null ? `target ${e(numberText(brief.target))}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return `<!DOCTYPE html><html><head><base target="_top"><meta charset="utf-8"><title>QBR brief — ${e(a.name)}</title><style>${STYLE}</style></head><body>
+<div class="actions"><button type="button" onclick="window.print()">Print</button><button type="button" onclick="copyBrief()">Copy as text</button><span id="copy-status" class="none"></span></div>
+<main id="brief">
+<h1>${e(a.name)} <span class="none">${e(a.id)}</span></h1>
+<p class="meta">${e(a.segment ?? 'No segment')} · owner ${e(a.owner || '—')} · ${e(brief.rungName)} · <span class="health-${e(brief.health)}">${e(brief.health)}</span> · as of ${e(brief.asOf)}${a.renewalDate ? ` · renews ${e(a.renewalDate)}` : ''}</p>
+<h2>Business pain</h2><p>${brief.pain ? e(brief.pain) : '<span class="none">Not written down.</span>'}</p>
+<h2>Solution value</h2><p>${brief.value ? e(brief.value) : '<span class="none">Not written down.</span>'}</p>
+<h2>Named result</h2><p>${brief.namedResult ? e(brief.namedResult) : '<span class="none">None named.</span>'}${measure ? `<br><span class="none">${measure}</span>` : ''}</p>
+<h2>Results delivered</h2>${delivered}
+<h2>Results in flight</h2>${inFlight}
+<h2>Next result</h2><p>${e(brief.nextResult)}</p>
+<h2>Risks</h2>${risks}
+</main>
+<textarea id="brief-text" hidden readonly>${e(qbrBriefText(brief))}</textarea>
+<script>${SCRIPT}</script>
+</body></html>`;
+}

@@ -1,0 +1,539 @@
+// Reminder planning: turns the assessed book and what was already sent into one digest per owner and one for the leader.
+import { addDays, isoOfDay } from './dates';
+import type { Settings } from './settings';
+import type { Assessment, Day, Problem } from './types';
+
+/** The fields only the reminders owner may change (SPEC §6): the schedule, recipients and who owns them. */
+export const REMINDER_FIELDS = [
+  'reminderHour',
+  'cadence',
+  'weeklyDay',
+  'remindEveryDays',
+  'dueSoonDays',
+  'leaderEmail',
+  'allowedDomains',
+  'remindersOwner',
+] as const satisfies readonly (keyof Settings)[];
+
+export type OwnerItemKind =
+  | 'unansweredNo'
+  | 'checkOverdue'
+  | 'triage'
+  | 'resultWindow'
+  | 'chainGap'
+  | 'stalled'
+  | 'checkDueSoon';
+export type LeaderItemKind = 'red' | 'slipped' | 'problem' | 'stalled' | 'climbed';
+export type ItemKind = OwnerItemKind | LeaderItemKind;
+
+export interface DigestItem {
+  /** (account, kind, due date): the same key reaches the same person at most once per remind-every days. */
+  readonly key: string;
+  readonly accountId: string;
+  readonly accountName: string;
+  /** The sheet and 1-based row the item links to. */
+  readonly sheet: string;
+  readonly row: number;
+  readonly kind: ItemKind;
+  readonly text: string;
+  /** Higher comes first, in the digest and when choosing which digests the quota allows. */
+  readonly severity: number;
+}
+
+export interface OwnerCount {
+  readonly owner: string;
+  readonly accounts: number;
+  readonly red: number;
+  readonly triage: number;
+  readonly overdue: number;
+}
+
+export interface Digest {
+  /** Lower-case email as written in the sheet ('' for accounts without an owner). */
+  readonly recipient: string;
+  readonly kind: 'owner' | 'leader';
+  readonly urgency: number;
+  readonly subject: string;
+  /** The items the email lists, most urgent first. */
+  readonly items: readonly DigestItem[];
+  /** Items left out to keep the email readable; not marked sent, so they come in a later digest. */
+  readonly moreItems: number;
+  /** Leader digest: counts per owner over the whole book (empty for owner digests). */
+  readonly ownerCounts: readonly OwnerCount[];
+  /** Owner digest: how many open accounts the recipient owns (why they get the email). */
+  readonly accountCount: number;
+}
+
+/** recipient (lower-case) → item key → the last day it was sent to them. */
+export type SentKeys = ReadonlyMap<string, ReadonlyMap<string, Day>>;
+
+export interface ReminderInput {
+  readonly assessments: readonly Assessment[];
+  readonly problems: readonly Problem[];
+  readonly settings: Settings;
+  readonly today: Day;
+  readonly sent: SentKeys;
+  /** The Accounts sheet's name, for item links. */
+  readonly accountsSheet?: string;
+}
+
+// Email size, not a rule: an owner can act on a few dozen items a day; Gmail clips bodies past ~100 KB.
+export const MAX_OWNER_ITEMS = 50;
+const LEADER_ITEM_CAPS: Readonly<Record<LeaderItemKind, number>> = {
+  red: 40,
+  slipped: 15,
+  problem: 20,
+  stalled: 15,
+  climbed: 15,
+};
+
+const SEVERITY = {
+  unansweredNo: 90,
+  checkOverdueRed: 80,
+  triage: 70,
+  checkOverdue: 60,
+  resultWindow: 50,
+  chainGap: 30,
+  stalled: 20,
+  checkDueSoon: 10,
+  red: 60,
+  slipped: 40,
+  problem: 30,
+  leaderStalled: 20,
+  climbed: 5,
+} as const;
+
+/** Owner items in the order their kinds are named in a subject. */
+const OWNER_KIND_ORDER: readonly OwnerItemKind[] = [
+  'unansweredNo',
+  'checkOverdue',
+  'triage',
+  'resultWindow',
+  'chainGap',
+  'stalled',
+  'checkDueSoon',
+];
+const LEADER_KIND_ORDER: readonly LeaderItemKind[] = ['red', 'slipped', 'problem', 'stalled', 'climbed'];
+
+const RUNG_WORDS = ['None', 'Activity', 'Adoption', 'Outcome', 'Result'];
+
+// A book repeats a few hundred due dates over thousands of items; formatting each once keeps planning linear and cheap.
+const isoMemo = new Map<Day, string>();
+function iso(day: Day): string {
+  let text = isoMemo.get(day);
+  if (text === undefined) {
+    text = isoOfDay(day);
+    isoMemo.set(day, text);
+  }
+  return text;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function daysText(n: number): string {
+  return plural(n, 'day');
+}
+
+/** The owner's items for one account, as of `today`. */
+export function ownerItems(a: Assessment, settings: Settings, today: Day, sheet = 'Accounts'): DigestItem[] {
+  const { account } = a;
+  if (account.renewalStatus === 'Churned') return [];
+  const items: DigestItem[] = [];
+  const push = (kind: OwnerItemKind, due: Day | null, text: string, severity: number) =>
+    items.push({
+      key: itemKey(account.id, kind, due),
+      accountId: account.id,
+      accountName: account.name,
+      sheet,
+      row: account.row,
+      kind,
+      text,
+      severity,
+    });
+
+  if (a.triage) {
+    const missing = [
+      !account.namedResult.trim() && 'named result',
+      !account.validator.trim() && 'validator',
+      !a.segment && 'known segment',
+    ].filter((m): m is string => Boolean(m));
+    const list = missing.length ? missing.join(' and ') : 'named result or validator';
+    push(
+      'triage',
+      null,
+      `No ${list}: fill ${missing.length > 1 ? 'them' : 'it'} in to take it off triage.`,
+      SEVERITY.triage,
+    );
+  }
+  const start = account.startDate;
+  if (!a.triage && start !== null && !a.chain.complete) {
+    const kickoffDue = addDays(start, settings.kickoffDays);
+    if (today > kickoffDue) {
+      push(
+        'chainGap',
+        kickoffDue,
+        `Three-Link Chain still incomplete ${daysText(today - start)} after start: ${a.chain.text}.`,
+        SEVERITY.chainGap,
+      );
+    }
+  }
+  if (a.unansweredNo) {
+    push(
+      'unansweredNo',
+      a.unansweredNo.date,
+      `90-day check on ${iso(a.unansweredNo.date)} said No: plan the intervention.`,
+      SEVERITY.unansweredNo,
+    );
+  }
+  if (a.nextCheckDue !== null) {
+    if (a.daysOverdue > 0) {
+      const red = a.daysOverdue > settings.overdueGraceDays;
+      push(
+        'checkOverdue',
+        a.nextCheckDue,
+        `90-day check overdue by ${daysText(a.daysOverdue)} (due ${iso(a.nextCheckDue)})${red ? '; the account is Red' : ''}.`,
+        red ? SEVERITY.checkOverdueRed : SEVERITY.checkOverdue,
+      );
+    } else {
+      const until = a.nextCheckDue - today;
+      if (until >= 0 && until <= settings.dueSoonDays) {
+        push(
+          'checkDueSoon',
+          a.nextCheckDue,
+          `90-day check due ${until === 0 ? 'today' : `in ${daysText(until)}`} (${iso(a.nextCheckDue)}).`,
+          SEVERITY.checkDueSoon,
+        );
+      }
+    }
+  }
+  if (a.resultWindowPassed) {
+    const windowEnd = start !== null && a.segment ? addDays(start, a.segment.resultWindowDays) : null;
+    push(
+      'resultWindow',
+      windowEnd,
+      `Result window passed${windowEnd !== null ? ` on ${iso(windowEnd)}` : ''} and the account is on ${a.rungName}, below Result.`,
+      SEVERITY.resultWindow,
+    );
+  }
+  if (a.movement.stalled) {
+    push(
+      'stalled',
+      a.movement.since,
+      `Stalled on ${a.rungName}${a.movement.daysOnRung !== null ? ` for ${daysText(a.movement.daysOnRung)}` : ''}: ${a.nextStep}`,
+      SEVERITY.stalled,
+    );
+  }
+  return items;
+}
+
+/** The leader's items for one account: Red with reasons, and movement over the trend window. */
+export function leaderItems(a: Assessment, sheet = 'Accounts'): DigestItem[] {
+  const { account } = a;
+  if (account.renewalStatus === 'Churned') return [];
+  const items: DigestItem[] = [];
+  const item = (kind: LeaderItemKind, due: Day | null, text: string, severity: number): DigestItem => ({
+    key: itemKey(account.id, kind, due),
+    accountId: account.id,
+    accountName: account.name,
+    sheet,
+    row: account.row,
+    kind,
+    text,
+    severity,
+  });
+  const who = account.owner.trim() || 'no owner';
+  if (a.health === 'Red') {
+    items.push(item('red', null, `${who}: ${a.reasons.join('; ')}`, SEVERITY.red));
+  }
+  const m = a.movement;
+  if (m.change > 0) {
+    items.push(
+      item(
+        'climbed',
+        m.since,
+        `${who}: climbed ${plural(m.change, 'rung')} to ${RUNG_WORDS[a.rung]}.`,
+        SEVERITY.climbed,
+      ),
+    );
+  } else if (m.change < 0) {
+    items.push(
+      item(
+        'slipped',
+        m.since,
+        `${who}: slipped ${plural(-m.change, 'rung')} to ${RUNG_WORDS[a.rung]}.`,
+        SEVERITY.slipped,
+      ),
+    );
+  }
+  if (m.stalled) {
+    items.push(
+      item(
+        'stalled',
+        m.since,
+        `${who}: on ${a.rungName}${m.daysOnRung !== null ? ` for ${daysText(m.daysOnRung)}` : ''}.`,
+        SEVERITY.leaderStalled,
+      ),
+    );
+  }
+  return items;
+}
+
+export function problemItem(p: Problem): DigestItem {
+  return {
+    key: `problem/${p.sheet}/${p.row}/${p.column}`,
+    accountId: '',
+    accountName: '',
+    sheet: p.sheet,
+    row: p.row,
+    kind: 'problem',
+    // The email labels the item "Sheet row N", so the text says only what is wrong.
+    text: p.column ? `${p.column}: ${p.message}` : p.message,
+    severity: SEVERITY.problem,
+  };
+}
+
+/** `account/kind/due`: readable in `Reminder log`, exact-matched when deciding what was sent. */
+export function itemKey(accountId: string, kind: ItemKind, due: Day | null): string {
+  return `${accountId}/${kind}${due === null ? '' : `/${iso(due)}`}`;
+}
+
+/** Sent within the window: the last send was fewer than remind-every days ago (so always on the same day). */
+export function sentRecently(
+  sent: SentKeys,
+  recipient: string,
+  key: string,
+  today: Day,
+  everyDays: number,
+): boolean {
+  const last = sent.get(recipient)?.get(key);
+  return last !== undefined && today - last < Math.max(1, everyDays) && today >= last;
+}
+
+/** Whether the recipient already got a digest today: then they get no second one until tomorrow. */
+export function sentToday(sent: SentKeys, recipient: string, today: Day): boolean {
+  const keys = sent.get(recipient);
+  if (!keys) return false;
+  for (const day of keys.values()) if (day === today) return true;
+  return false;
+}
+
+function byUrgency(a: DigestItem, b: DigestItem): number {
+  return b.severity - a.severity || a.row - b.row || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/** Most urgent first: the worst item decides, then how many there are. */
+function urgencyOf(items: readonly DigestItem[]): number {
+  let max = 0;
+  for (const i of items) if (i.severity > max) max = i.severity;
+  return max * 100_000 + Math.min(items.length, 99_999);
+}
+
+function countKinds<K extends string>(items: readonly DigestItem[]): Map<K, number> {
+  const counts = new Map<K, number>();
+  for (const i of items) counts.set(i.kind as K, (counts.get(i.kind as K) ?? 0) + 1);
+  return counts;
+}
+
+const OWNER_PHRASES: Readonly<Record<OwnerItemKind, (n: number) => string>> = {
+  unansweredNo: (n) => `${plural(n, 'account')} said No at the 90-day check`,
+  checkOverdue: (n) => `${n} overdue 90-day ${n === 1 ? 'check' : 'checks'}`,
+  triage: (n) => `${plural(n, 'account')} ${n === 1 ? 'needs' : 'need'} a named result`,
+  resultWindow: (n) => `${n} past the result window`,
+  chainGap: (n) => `${plural(n, 'chain')} to complete`,
+  stalled: (n) => `${plural(n, 'stalled account')}`,
+  checkDueSoon: (n) => `${n} 90-day ${n === 1 ? 'check' : 'checks'} due soon`,
+};
+const LEADER_PHRASES: Readonly<Record<LeaderItemKind, (n: number) => string>> = {
+  red: (n) => `${plural(n, 'Red account')}`,
+  slipped: (n) => `${n} slipped`,
+  problem: (n) => `${plural(n, 'data problem')}`,
+  stalled: (n) => `${n} stalled`,
+  climbed: (n) => `${n} climbed`,
+};
+
+function phraseFor(kind: 'owner' | 'leader', k: string, n: number): string {
+  return kind === 'owner' ? OWNER_PHRASES[k as OwnerItemKind](n) : LEADER_PHRASES[k as LeaderItemKind](n);
+}
+
+/** A subject that says what needs doing, e.g. "3 accounts need a named result · 1 overdue 90-day check". */
+export function subjectOf(kind: 'owner' | 'leader', items: readonly DigestItem[]): string {
+  const counts = countKinds<string>(items);
+  const order: readonly string[] = kind === 'owner' ? OWNER_KIND_ORDER : LEADER_KIND_ORDER;
+  const phrases: string[] = [];
+  for (const k of order) {
+    const n = counts.get(k);
+    if (!n) continue;
+    phrases.push(phraseFor(kind, k, n));
+  }
+  // Three phrases fit a phone's subject line; the rest is counted in items.
+  const shown = phrases.slice(0, 3);
+  let rest = 0;
+  for (const [k, n] of counts) if (!shown.includes(phraseFor(kind, k, n))) rest += n;
+  const text = shown.join(' · ') + (rest > 0 ? ` · ${rest} more` : '');
+  return kind === 'leader' ? `Escalations: ${text}` : text;
+}
+
+function leaderCap(items: readonly DigestItem[]): { shown: DigestItem[]; more: number } {
+  const taken = new Map<string, number>();
+  const shown: DigestItem[] = [];
+  let more = 0;
+  for (const i of items) {
+    const n = taken.get(i.kind) ?? 0;
+    if (n < LEADER_ITEM_CAPS[i.kind as LeaderItemKind]) {
+      shown.push(i);
+      taken.set(i.kind, n + 1);
+    } else {
+      more++;
+    }
+  }
+  return { shown, more };
+}
+
+/**
+ * Plans the digests of one run: one per owner with open items, one for the leader when a leader email is
+ * set and there is something to escalate. Items sent to the same person within remind-every days are
+ * left out, and nobody gets a second digest on a day they already got one, so a second run on the same
+ * day plans nothing. Digests come most urgent first.
+ */
+export function planReminders(input: ReminderInput): Digest[] {
+  const { assessments, problems, settings, today, sent } = input;
+  const sheet = input.accountsSheet ?? 'Accounts';
+  const every = settings.remindEveryDays;
+  const perOwner = new Map<string, { items: DigestItem[]; accounts: number }>();
+  const leader: DigestItem[] = [];
+  const counts = new Map<string, { accounts: number; red: number; triage: number; overdue: number }>();
+
+  for (const a of assessments) {
+    if (a.account.renewalStatus === 'Churned') continue;
+    const owner = a.account.owner.trim().toLowerCase();
+    let mine = perOwner.get(owner);
+    if (!mine) {
+      mine = { items: [], accounts: 0 };
+      perOwner.set(owner, mine);
+    }
+    mine.accounts++;
+    for (const item of ownerItems(a, settings, today, sheet)) {
+      if (!sentRecently(sent, owner, item.key, today, every)) mine.items.push(item);
+    }
+    let c = counts.get(owner);
+    if (!c) {
+      c = { accounts: 0, red: 0, triage: 0, overdue: 0 };
+      counts.set(owner, c);
+    }
+    c.accounts++;
+    if (a.health === 'Red') c.red++;
+    if (a.triage) c.triage++;
+    if (a.daysOverdue > 0) c.overdue++;
+    leader.push(...leaderItems(a, sheet));
+  }
+  for (const p of problems) leader.push(problemItem(p));
+
+  const digests: Digest[] = [];
+  for (const [owner, { items, accounts }] of perOwner) {
+    // Items held back by the size cap or new since this morning wait for tomorrow: one digest a day.
+    if (items.length === 0 || sentToday(sent, owner, today)) continue;
+    items.sort(byUrgency);
+    digests.push({
+      recipient: owner,
+      kind: 'owner',
+      urgency: urgencyOf(items),
+      subject: subjectOf('owner', items),
+      items: items.slice(0, MAX_OWNER_ITEMS),
+      moreItems: Math.max(0, items.length - MAX_OWNER_ITEMS),
+      ownerCounts: [],
+      accountCount: accounts,
+    });
+  }
+
+  const leaderEmail = settings.leaderEmail.trim().toLowerCase();
+  if (leaderEmail && !sentToday(sent, leaderEmail, today)) {
+    const fresh = leader.filter((i) => !sentRecently(sent, leaderEmail, i.key, today, every)).sort(byUrgency);
+    if (fresh.length > 0) {
+      const { shown, more } = leaderCap(fresh);
+      const ownerCounts = [...counts]
+        .map(([owner, c]) => ({ owner, ...c }))
+        .sort((x, y) => y.red - x.red || y.accounts - x.accounts || (x.owner < y.owner ? -1 : 1));
+      digests.push({
+        recipient: leaderEmail,
+        kind: 'leader',
+        urgency: urgencyOf(fresh),
+        subject: subjectOf('leader', fresh),
+        items: shown,
+        moreItems: more,
+        ownerCounts,
+        accountCount: 0,
+      });
+    }
+  }
+  return digests.sort(
+    (x, y) => y.urgency - x.urgency || (x.recipient < y.recipient ? -1 : x.recipient > y.recipient ? 1 : 0),
+  );
+}
+
+// --- recipients and quota ---------------------------------------------------------------------------
+
+const EMAIL =
+  /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+)$/i;
+const DOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
+
+/** One plain address (no display name, no list) with a dotted domain. */
+export function isWellFormedEmail(address: string): boolean {
+  return address.length <= 254 && EMAIL.test(address) && !address.includes('..');
+}
+
+export function isDomain(text: string): boolean {
+  return text.length <= 253 && DOMAIN.test(text);
+}
+
+export function domainOf(address: string): string {
+  const at = address.lastIndexOf('@');
+  return at < 0 ? '' : address.slice(at + 1).toLowerCase();
+}
+
+/** The allowed domains, or the reminder owner's (else the running user's) domain when none are set. */
+export function allowedDomainsOf(settings: Settings, runningUser: string): string[] {
+  if (settings.allowedDomains.length > 0) return settings.allowedDomains.map((d) => d.toLowerCase());
+  const fallback = domainOf(settings.remindersOwner || runningUser);
+  return fallback ? [fallback] : [];
+}
+
+/** Why mail may not go to `address`, or null when it may. A subdomain of an allowed domain is allowed. */
+export function refusalOf(address: string, allowed: readonly string[]): string | null {
+  if (address.trim() === '') return 'no owner on these accounts';
+  if (!isWellFormedEmail(address.trim())) return `malformed address '${address}'`;
+  const domain = domainOf(address.trim());
+  const ok = allowed.some((d) => domain === d || domain.endsWith(`.${d}`));
+  return ok ? null : `domain ${domain} is not in the allowed domains (${allowed.join(', ') || 'none set'})`;
+}
+
+export type Decision =
+  | { readonly status: 'send' }
+  | { readonly status: 'defer' }
+  | { readonly status: 'skip'; readonly reason: string };
+
+/**
+ * What happens to each digest (already in urgency order): refused addresses are skipped without using
+ * quota; the rest are sent while quota lasts and deferred after.
+ */
+export function decideDelivery(
+  digests: readonly Digest[],
+  quota: number,
+  allowed: readonly string[],
+): { digest: Digest; decision: Decision }[] {
+  let left = Math.max(0, Math.floor(quota));
+  return digests.map((digest) => {
+    const reason = refusalOf(digest.recipient, allowed);
+    if (reason) return { digest, decision: { status: 'skip', reason } };
+    if (left <= 0) return { digest, decision: { status: 'defer' } };
+    left--;
+    return { digest, decision: { status: 'send' } };
+  });
+}
+
+/** The trigger's schedule in words, e.g. "daily at 08:00" or "weekly on Monday at 08:00". */
+export function scheduleText(settings: Settings): string {
+  const hour = `${String(settings.reminderHour).padStart(2, '0')}:00`;
+  return settings.cadence === 'weekly' ? `weekly on ${settings.weeklyDay} at ${hour}` : `daily at ${hour}`;
+}

@@ -1,0 +1,101 @@
+// What the reminders endpoints hand the sidebar and the local preview: plain JSON, dates as ISO strings.
+import type { Settings } from '../core/settings';
+
+/** The settings only the reminders owner may change; the panel shows them read-only to everyone else. */
+export { REMINDER_FIELDS } from '../core/reminders';
+
+/** Settings cross to the sidebar as they are stored: numbers, strings and string arrays only. */
+export type ReminderSettings = Settings;
+
+export type DigestKind = 'owner' | 'leader';
+
+/** What the next run would do with one digest. `skip: <reason>` when the address is refused. */
+export type PreviewStatus = 'would send' | 'defer' | `skip: ${string}`;
+
+/** One row of the panel's preview: exactly which emails the next run would send. */
+export interface ReminderPreviewRow {
+  readonly recipient: string;
+  readonly kind: DigestKind;
+  readonly subject: string;
+  /** Items listed in the email (after the remind-every window removed the ones sent recently). */
+  readonly items: number;
+  readonly status: PreviewStatus;
+}
+
+/** One item of a digest, with a link to its row. */
+export interface ReminderItemView {
+  readonly key: string;
+  readonly accountId: string;
+  readonly accountName: string;
+  readonly sheet: string;
+  readonly row: number;
+  readonly kind: string;
+  readonly text: string;
+  readonly link: string;
+}
+
+/** A planned digest in full, as `previewReminders()` returns it (the local preview writes these as files). */
+export interface ReminderPreviewDigest extends ReminderPreviewRow {
+  readonly urgency: number;
+  readonly itemList: readonly ReminderItemView[];
+  /** Items left out of the email to keep it readable; they stay due and come in a later digest. */
+  readonly moreItems: number;
+  readonly text: string;
+  readonly html: string;
+}
+
+export interface ReminderPreview {
+  /** The day the plan is for, 'YYYY-MM-DD' in the spreadsheet's time zone. */
+  readonly today: string;
+  /** MailApp.getRemainingDailyQuota() when the plan was made. */
+  readonly quota: number;
+  readonly digests: readonly ReminderPreviewDigest[];
+  /** Settings problems (a damaged stored value replaced by its default). */
+  readonly problems: readonly string[];
+}
+
+/** One row of `Reminder log`, newest first in the panel. */
+export interface ReminderLogRow {
+  /** ISO date-time. */
+  readonly time: string;
+  readonly recipient: string;
+  readonly kind: string;
+  /** The item keys (or account ids) the row is about, one per line in the sheet. */
+  readonly accounts: string;
+  /** sent / skipped / deferred / failed / run */
+  readonly status: string;
+  readonly detail: string;
+}
+
+/** `getReminderPanel()`: the Reminders & settings panel in one call. */
+export interface ReminderPanel {
+  readonly settings: ReminderSettings;
+  /** The signed-in user may change reminder settings (they own reminders, or nobody does yet). */
+  readonly canEdit: boolean;
+  /** The user who turned reminders on ('' when nobody has). */
+  readonly owner: string;
+  /** The signed-in user's email ('' when Apps Script does not reveal it). */
+  readonly user: string;
+  readonly remindersOn: boolean;
+  /** How the trigger fires, in words: "daily at 08:00" / "weekly on Monday at 08:00". */
+  readonly schedule: string;
+  /** MailApp.getRemainingDailyQuota(). */
+  readonly quota: number;
+  readonly preview: readonly ReminderPreviewRow[];
+  /** The latest `Reminder log` rows, newest first (at most 20). */
+  readonly lastRuns: readonly ReminderLogRow[];
+  /** The last run's outcome in one line, e.g. "2026-11-24 08:04 · sent 4, deferred 1" or "No run yet". */
+  readonly lastRunStatus: string;
+  /** Settings problems and why the preview could not be made, in plain words. */
+  readonly problems: readonly string[];
+}
+
+/**
+ * `saveReminderSettings(payload)`: any subset of the settings. Reminder fields are refused unless the
+ * signed-in user owns reminders (or nobody does); thresholds anyone may change.
+ */
+export type SaveReminderSettingsPayload = Partial<ReminderSettings>;
+
+export type SaveReminderSettingsResult =
+  | { readonly ok: true; readonly panel: ReminderPanel }
+  | { readonly ok: false; readonly message: string; readonly field?: string };

@@ -1,0 +1,277 @@
+// The sidebar's server API (contract E): what each google.script.run endpoint takes and returns.
+// Dates cross as ISO strings 'YYYY-MM-DD' (google.script.run cannot carry Date objects); everything is plain JSON.
+import type { QbrBrief } from '../core/qbr';
+import type { CheckKind, Health, RenewalStatus, Rung, RungName, ValidatorRole } from '../core/types';
+
+/** ISO calendar date 'YYYY-MM-DD'. */
+export type IsoDate = string;
+
+/** The sidebar's tabs. `showSettings` opens the sidebar on 'settings' (see SIDEBAR_TAB_ATTRIBUTE). */
+export type SidebarTab = 'account' | 'book' | 'settings';
+/**
+ * `showSidebar` / `showSettings` put this attribute on `<body>` of the served Sidebar.html
+ * (`<body data-initial-tab="settings">`); the sidebar opens that tab first. Absent → 'account'.
+ */
+export const SIDEBAR_TAB_ATTRIBUTE = 'data-initial-tab';
+
+/** A data problem, as listed in the sidebar (1-based sheet row; column '' = the whole row). */
+export interface ProblemView {
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: string;
+  readonly message: string;
+}
+
+/** The Accounts row's fields as parsed (numbers null when blank or not a number, dates ISO or null). */
+export interface AccountFieldsView {
+  readonly id: string;
+  readonly name: string;
+  readonly segment: string | null;
+  readonly owner: string;
+  readonly startDate: IsoDate | null;
+  readonly renewalDate: IsoDate | null;
+  readonly businessPain: string;
+  readonly solutionValue: string;
+  readonly namedResult: string;
+  readonly metric: string;
+  readonly baseline: number | null;
+  readonly target: number | null;
+  readonly validator: string;
+  readonly validatorRole: ValidatorRole | null;
+  readonly renewalStatus: RenewalStatus | null;
+}
+
+/** The account's segment from the Segments sheet (null in AccountView when blank or unknown). */
+export interface SegmentView {
+  readonly name: string;
+  readonly resultLooksLike: string;
+  /** As the Segments sheet shows it: 'A, B' (any one) or 'A + B' (all). */
+  readonly validatorRoles: string;
+  readonly acceptedRoles: readonly ValidatorRole[];
+  readonly allRolesNeeded: boolean;
+  readonly weeklyUsersForAdoption: number;
+  readonly resultWindowDays: number;
+  readonly checkEveryDays: number;
+}
+
+export interface RungEvidenceView {
+  readonly rung: Rung;
+  readonly name: RungName;
+  readonly holds: boolean;
+  readonly evidence: string;
+}
+
+export interface ChainView {
+  readonly complete: boolean;
+  /** `Complete`, or what is missing or weak. */
+  readonly text: string;
+  readonly missing: readonly ('pain' | 'value' | 'result')[];
+  readonly weak: readonly ('pain' | 'value' | 'result')[];
+}
+
+export interface MovementView {
+  readonly since: IsoDate | null;
+  readonly daysOnRung: number | null;
+  readonly stalled: boolean;
+  readonly trend: 'climbing' | 'slipping' | 'stalled' | 'steady';
+  /** Rungs gained (+) or lost (−) over the trend window. */
+  readonly change: number;
+  /** e.g. "on Adoption for 74 days, since 2026-08-09" or "on Adoption (no history yet)". */
+  readonly text: string;
+}
+
+export interface ResultView {
+  /** Row in the Results sheet. */
+  readonly row: number;
+  readonly date: IsoDate;
+  readonly value: number | null;
+  readonly attributed: boolean;
+  readonly validatedBy: string;
+  readonly validatorRole: ValidatorRole | null;
+  readonly customerWords: string;
+  readonly evidence: string;
+  readonly loggedBy: string;
+  /** (Value − Baseline) / (Target − Baseline) in whole percent, or null when it cannot be computed. */
+  readonly progressPercent: number | null;
+  /** Attributed and validated by a role the segment accepts. */
+  readonly counts: boolean;
+}
+
+export interface CheckView {
+  /** Row in the Checks sheet. */
+  readonly row: number;
+  readonly date: IsoDate;
+  readonly kind: CheckKind;
+  readonly resultNamed: boolean | null;
+  readonly notes: string;
+  readonly checkedBy: string;
+}
+
+/** Everything the Account tab shows, from one server call. */
+export interface AccountView {
+  readonly empty: false;
+  /** 1-based row in Accounts. */
+  readonly row: number;
+  /** The Accounts sheet's gid, for links (`#gid=…&range=A{row}`). */
+  readonly sheetGid: number;
+  /** The row's version token: send it back with every write; a changed row refuses the write. */
+  readonly version: string;
+  /** Today in the spreadsheet's time zone. */
+  readonly asOf: IsoDate;
+  readonly user: string;
+  readonly account: AccountFieldsView;
+  readonly segment: SegmentView | null;
+  readonly rung: Rung;
+  readonly rungName: RungName;
+  /** Rungs 1..4 with their evidence. */
+  readonly evidence: readonly RungEvidenceView[];
+  readonly health: Health;
+  readonly reasons: readonly string[];
+  readonly nextStep: string;
+  readonly nextCheckDue: IsoDate | null;
+  readonly daysOverdue: number;
+  readonly triage: boolean;
+  readonly chain: ChainView;
+  readonly movement: MovementView;
+  /** Progress of the latest result with a value, whole percent, or null. */
+  readonly progressPercent: number | null;
+  readonly validationDate: IsoDate | null;
+  /** Most recent first, at most RECENT_LIMIT. */
+  readonly results: readonly ResultView[];
+  /** Most recent first, at most RECENT_LIMIT. */
+  readonly checks: readonly CheckView[];
+  /** Every validator role (the dropdown). */
+  readonly roles: readonly ValidatorRole[];
+  /** Every check kind (the dropdown). */
+  readonly checkKinds: readonly CheckKind[];
+  /** Data problems on this account's Accounts row and on Usage/Results/Checks rows naming its ID. */
+  readonly problems: readonly ProblemView[];
+}
+
+/** The Account tab when there is nothing to show (another sheet selected, header row, blank row…). */
+export interface EmptyAccountView {
+  readonly empty: true;
+  readonly message: string;
+}
+
+export type AccountViewResponse = AccountView | EmptyAccountView;
+
+export const RECENT_LIMIT = 10;
+
+// ---- writes ----
+
+/**
+ * Numbers from form inputs may arrive as numbers or as the text typed ('' clears the cell);
+ * the server parses text and answers with `field` when it is not a number.
+ */
+export type NumberInput = number | string | null;
+
+export interface SaveChainPayload {
+  readonly row: number;
+  readonly version: string;
+  readonly fields: {
+    readonly businessPain: string;
+    readonly solutionValue: string;
+    readonly namedResult: string;
+    readonly metric: string;
+    readonly baseline: NumberInput;
+    readonly target: NumberInput;
+    readonly validator: string;
+    /** '' clears it. */
+    readonly validatorRole: ValidatorRole | '';
+  };
+}
+
+export interface LogResultPayload {
+  readonly row: number;
+  readonly version: string;
+  readonly date: IsoDate;
+  readonly value: NumberInput;
+  readonly attributed: boolean;
+  readonly validatedBy: string;
+  readonly validatorRole: ValidatorRole | '';
+  readonly customerWords: string;
+  readonly evidence: string;
+}
+
+export interface RecordCheckPayload {
+  readonly row: number;
+  readonly version: string;
+  readonly date: IsoDate;
+  readonly kind: CheckKind;
+  /** null leaves 'Result named' blank (e.g. a Kickoff check). */
+  readonly resultNamed: boolean | null;
+  readonly notes: string;
+}
+
+/** Every write answers with the refreshed view, or why it was refused (nothing written; keep the input). */
+export type WriteResponse =
+  | { readonly ok: true; readonly view: AccountView }
+  | {
+      readonly ok: false;
+      readonly message: string;
+      /** The payload field at fault, e.g. 'fields.baseline' or 'date'. */
+      readonly field?: string;
+      /** The row changed since the view was read: reload, then re-apply the kept input. */
+      readonly stale?: boolean;
+    };
+
+// ---- my book ----
+
+export interface BookAccountView {
+  readonly row: number;
+  readonly id: string;
+  readonly name: string;
+  readonly owner: string;
+  readonly segment: string | null;
+  readonly rungName: RungName;
+  readonly health: Health;
+  readonly nextStep: string;
+  readonly nextCheckDue: IsoDate | null;
+  readonly daysOverdue: number;
+  readonly triage: boolean;
+}
+
+export interface MyBookView {
+  readonly user: string;
+  /** The leader (Settings' leader email) sees every account. */
+  readonly isLeader: boolean;
+  /** 'all' for a leader, or for a user who owns no account (so the tab is never empty for no reason). */
+  readonly scope: 'mine' | 'all';
+  readonly asOf: IsoDate;
+  /** The Accounts sheet's gid, for links. */
+  readonly sheetGid: number | null;
+  /** In sheet order. */
+  readonly accounts: readonly BookAccountView[];
+  readonly rungCounts: Readonly<Record<RungName, number>>;
+  /** No named result or no validator. */
+  readonly triage: readonly BookAccountView[];
+  /** Next check due within Settings' due-soon days and not yet overdue, soonest first. */
+  readonly checksDue: readonly BookAccountView[];
+  /** Most overdue first. */
+  readonly overdue: readonly BookAccountView[];
+  /** Every data problem in the workbook (the leader's view) or those on the user's own accounts' rows. */
+  readonly problems: readonly ProblemView[];
+}
+
+// ---- navigation and the QBR brief ----
+
+/** `getSelection()`: the active sheet and row, read without touching cells — poll this, then load the view. */
+export interface SelectionView {
+  readonly sheet: string;
+  /** 1-based row of the active cell (0 when nothing is selected). */
+  readonly row: number;
+  readonly isAccounts: boolean;
+}
+
+export type SimpleResponse = { readonly ok: true } | { readonly ok: false; readonly message: string };
+
+/** `selectRow(sheet, row)`: activates that row in that sheet (the Account tab then follows it). */
+export type SelectRowResponse = SimpleResponse;
+/** `openQbrBrief(row)`: shows the QBR brief dialog. */
+export type OpenQbrBriefResponse = SimpleResponse;
+
+/** `getQbrBrief(row)`: the brief's content (also what the dialog renders); defined beside its renderer. */
+export type { QbrBrief, QbrDelivered, QbrInFlight } from '../core/qbr';
+
+export type QbrBriefResponse = QbrBrief | EmptyAccountView;

@@ -1,0 +1,430 @@
+// Reads the data sheets into a typed Book: columns found by header text, one record per row, problems not exceptions.
+import type {
+  Account,
+  Book,
+  Day,
+  CheckRecord,
+  HistoryRecord,
+  Problem,
+  RenewalStatus,
+  ResultRecord,
+  Rung,
+  Segment,
+  UsageRecord,
+  ValidatorRole,
+  ValidatorRule,
+  CheckKind,
+  Health,
+} from '../core/types';
+import { type DataSheetKey, DEFAULT_SEGMENTS, HEADERS, normalizeHeader, SHEET } from './layout';
+import {
+  type CellReader,
+  cellProblem,
+  cellReader,
+  type DayOf,
+  isBlank,
+  SHEET_FIELDS,
+  schemaReader,
+} from './schema';
+
+export type SheetTables = Partial<Record<DataSheetKey, unknown[][]>>;
+
+/** Where each spec column sits in a header row: 0-based, -1 when absent. The first of duplicate headers wins. */
+export function columnIndex(key: DataSheetKey, headerRow: readonly unknown[]): Record<string, number> {
+  const positions = new Map<string, number>();
+  for (let i = 0; i < headerRow.length; i++) {
+    const h = normalizeHeader(headerRow[i]);
+    if (h !== '' && !positions.has(h)) positions.set(h, i);
+  }
+  const columns: Record<string, number> = {};
+  for (const header of HEADERS[key]) columns[header] = positions.get(normalizeHeader(header)) ?? -1;
+  return columns;
+}
+
+/**
+ * The zod schemas in schema.ts define every cell; the row-count sheets read through the plain readers that
+ * test/unit/parse.test.ts proves equal to them. Measured on 50k accounts: per-cell schema dispatch on Accounts,
+ * Results and Checks allocated enough garbage to make the book's time grow faster than its size (bench/).
+ * Segments, a handful of rows, goes through zod itself.
+ */
+const SCHEMA_SHEETS: ReadonlySet<DataSheetKey> = new Set<DataSheetKey>(['segments']);
+
+/** Field name → position in the values a row builder receives (the order of SHEET_FIELDS). */
+function fieldsOf(key: DataSheetKey): Record<string, number> {
+  return Object.fromEntries(SHEET_FIELDS[key].map((spec, i) => [spec.field, i]));
+}
+
+/** Builds a record from one usable row's values (by field position; null for a blank or unreadable cell). */
+type RowBuilder<T> = (values: readonly unknown[], row: number) => T | null;
+
+function isAllBlank(table: readonly (readonly unknown[])[]): boolean {
+  for (const row of table) {
+    if (!row) continue;
+    for (const cell of row) if (!isBlank(cell)) return false;
+  }
+  return true;
+}
+
+/**
+ * Header-maps a sheet and hands every usable non-blank row to `build`; throws only for a missing required column.
+ * One scratch array serves every row: Usage runs to hundreds of thousands of rows, and the builders copy what
+ * they keep.
+ */
+function readSheet<T>(
+  key: DataSheetKey,
+  table: readonly (readonly unknown[])[] | undefined,
+  dayOf: DayOf,
+  problems: Problem[],
+  build: RowBuilder<T>,
+): T[] {
+  // An absent sheet, or a range with nothing in it (an omitted argument, a fresh sheet), has no rows.
+  if (!table || isAllBlank(table)) return [];
+  const sheet = SHEET[key];
+  const fields = SHEET_FIELDS[key];
+  const columns = columnIndex(key, table[0] ?? []);
+  for (const spec of fields) {
+    if (columns[spec.header] < 0 && !spec.optionalColumn)
+      throw new Error(`${sheet}: no column '${spec.header}'`);
+  }
+  const positions = fields.map((spec) => columns[spec.header]);
+  const makeReader = SCHEMA_SHEETS.has(key) ? schemaReader : cellReader;
+  const readers: CellReader[] = fields.map((spec) => makeReader(spec.kind, dayOf));
+  const width = fields.length;
+  const values: unknown[] = new Array(width).fill(null);
+  const records: T[] = [];
+  for (let i = 1; i < table.length; i++) {
+    const cells = table[i];
+    if (!cells) continue;
+    let blank = true;
+    for (let j = 0; j < width; j++) {
+      const p = positions[j];
+      if (p >= 0 && !isBlank(cells[p])) {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) continue;
+    const row = i + 1;
+    let usable = true;
+    for (let j = 0; j < width; j++) {
+      const p = positions[j];
+      const cell = p >= 0 ? cells[p] : '';
+      const value = isBlank(cell) ? null : readers[j](cell);
+      if (value === null || value === undefined) {
+        values[j] = null;
+        const spec = fields[j];
+        if (value === undefined || spec.key) {
+          const message = value === null ? `${spec.header} is blank` : cellProblem(spec.kind, cell);
+          problems.push({
+            sheet,
+            row,
+            column: spec.header,
+            message: spec.key ? `${message}; the row is left out` : message,
+          });
+        }
+        if (spec.key) usable = false;
+      } else {
+        values[j] = value;
+      }
+    }
+    if (!usable) continue;
+    const record = build(values, row);
+    if (record !== null) records.push(record);
+  }
+  return records;
+}
+
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+
+const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
+
+/** `A, B`: any one role; `A + B`: every role. Unknown roles are problems and are left out of the rule. */
+function validatorRuleOf(written: string, row: number, problems: Problem[], dayOf: DayOf): ValidatorRule {
+  const sheet = SHEET.segments;
+  const column = 'Validator roles';
+  const hasPlus = written.includes('+');
+  if (hasPlus && written.includes(',')) {
+    problems.push({
+      sheet,
+      row,
+      column,
+      message: `'${written}' mixes ',' (either role) and '+' (every role); use one of them`,
+    });
+  }
+  const readRole = cellReader('validatorRole', dayOf);
+  const roles: ValidatorRole[] = [];
+  for (const part of written.split(/[+,]/)) {
+    if (part.trim() === '') continue;
+    const role = readRole(part) as ValidatorRole | undefined;
+    if (role === undefined)
+      problems.push({ sheet, row, column, message: cellProblem('validatorRole', part) });
+    else if (!roles.includes(role)) roles.push(role);
+  }
+  if (roles.length === 0) {
+    problems.push({
+      sheet,
+      row,
+      column,
+      message: 'No accepted validator role: no result in this segment can be validated',
+    });
+  }
+  return { mode: hasPlus ? 'all' : 'any', roles };
+}
+
+const SEG = fieldsOf('segments');
+const ACC = fieldsOf('accounts');
+const USE = fieldsOf('usage');
+const RES = fieldsOf('results');
+const CHK = fieldsOf('checks');
+const HIS = fieldsOf('history');
+
+function segmentReader(problems: Problem[], dayOf: DayOf): RowBuilder<Segment> {
+  const sheet = SHEET.segments;
+  const seen = new Map<string, number>();
+  return (v, row) => {
+    const name = text(v[SEG.name]);
+    const folded = name.toLowerCase();
+    const first = seen.get(folded);
+    if (first !== undefined) {
+      problems.push({
+        sheet,
+        row,
+        column: 'Segment',
+        message: `Duplicate segment '${name}' (first on row ${first}); this row is ignored`,
+      });
+      return null;
+    }
+    seen.set(folded, row);
+    // A blank or unreadable number falls back to the built-in segment of the same name, else the spec's default.
+    const builtIn = DEFAULT_SEGMENTS.find((d) => d[0].toLowerCase() === folded);
+    const numberOr = (field: string, header: string, fallback: number): number => {
+      const n = num(v[SEG[field]]);
+      if (n !== null) return n;
+      problems.push({ sheet, row, column: header, message: `${header} is missing; using ${fallback}` });
+      return fallback;
+    };
+    return {
+      row,
+      name,
+      resultLooksLike: text(v[SEG.resultLooksLike]),
+      validatorRule: validatorRuleOf(text(v[SEG.validatorRoles]), row, problems, dayOf),
+      weeklyUsersForAdoption: numberOr(
+        'weeklyUsersForAdoption',
+        'Weekly users for adoption',
+        builtIn?.[3] ?? 1,
+      ),
+      resultWindowDays: numberOr('resultWindowDays', 'Result window (days)', builtIn?.[4] ?? 90),
+      checkEveryDays: numberOr('checkEveryDays', 'Check every (days)', builtIn?.[5] ?? 90),
+    };
+  };
+}
+
+function accountReader(segmentNames: ReadonlySet<string>, problems: Problem[]): RowBuilder<Account> {
+  const sheet = SHEET.accounts;
+  const seen = new Map<string, number>();
+  return (v, row) => {
+    const id = text(v[ACC.id]);
+    const first = seen.get(id);
+    if (first !== undefined) {
+      problems.push({
+        sheet,
+        row,
+        column: 'Account ID',
+        message: `Duplicate Account ID '${id}' (first on row ${first}); this row is ignored`,
+      });
+      return null;
+    }
+    seen.set(id, row);
+    const segment = text(v[ACC.segment]);
+    if (segment === '') {
+      problems.push({ sheet, row, column: 'Segment', message: 'Segment is blank' });
+    } else if (!segmentNames.has(segment.toLowerCase())) {
+      problems.push({ sheet, row, column: 'Segment', message: `Segment '${segment}' is not in Segments` });
+    }
+    const owner = text(v[ACC.owner]);
+    if (owner === '') {
+      problems.push({
+        sheet,
+        row,
+        column: 'Owner',
+        message: "Owner is blank: no one gets this account's reminders",
+      });
+    } else if (!EMAIL.test(owner)) {
+      problems.push({ sheet, row, column: 'Owner', message: `'${owner}' is not an email address` });
+    }
+    return {
+      row,
+      id,
+      name: text(v[ACC.name]),
+      segment: segment === '' ? null : segment,
+      owner,
+      startDate: num(v[ACC.startDate]),
+      renewalDate: num(v[ACC.renewalDate]),
+      businessPain: text(v[ACC.businessPain]),
+      solutionValue: text(v[ACC.solutionValue]),
+      namedResult: text(v[ACC.namedResult]),
+      metric: text(v[ACC.metric]),
+      baseline: num(v[ACC.baseline]),
+      target: num(v[ACC.target]),
+      validator: text(v[ACC.validator]),
+      validatorRole: (v[ACC.validatorRole] as ValidatorRole | null) ?? null,
+      renewalStatus: (v[ACC.renewalStatus] as RenewalStatus | null) ?? null,
+    };
+  };
+}
+
+const usageRecord = (v: readonly unknown[], row: number): UsageRecord => ({
+  row,
+  week: v[USE.week] as number,
+  accountId: v[USE.accountId] as string,
+  activeUsers: num(v[USE.activeUsers]) ?? 0,
+  keyActions: num(v[USE.keyActions]) ?? 0,
+});
+
+const resultRecord: RowBuilder<ResultRecord> = (v, row) => ({
+  row,
+  date: v[RES.date] as number,
+  accountId: v[RES.accountId] as string,
+  value: num(v[RES.value]),
+  attributed: v[RES.attributed] === true,
+  validatedBy: text(v[RES.validatedBy]),
+  validatorRole: (v[RES.validatorRole] as ValidatorRole | null) ?? null,
+  customerWords: text(v[RES.customerWords]),
+  evidence: text(v[RES.evidence]),
+  loggedBy: text(v[RES.loggedBy]),
+});
+
+const checkRecord: RowBuilder<CheckRecord> = (v, row) => ({
+  row,
+  date: v[CHK.date] as number,
+  accountId: v[CHK.accountId] as string,
+  kind: v[CHK.kind] as CheckKind,
+  resultNamed: typeof v[CHK.resultNamed] === 'boolean' ? (v[CHK.resultNamed] as boolean) : null,
+  notes: text(v[CHK.notes]),
+  checkedBy: text(v[CHK.checkedBy]),
+});
+
+const historyRecord: RowBuilder<HistoryRecord> = (v, row) => ({
+  row,
+  date: v[HIS.date] as number,
+  accountId: v[HIS.accountId] as string,
+  rung: v[HIS.rung] as Rung,
+  health: v[HIS.health] as Health,
+});
+
+/** One problem per unknown Account ID per sheet (not one per row: a deleted account leaves 52 Usage rows). */
+function reportUnknownAccounts(
+  sheet: string,
+  records: readonly { readonly row: number; readonly accountId: string }[],
+  known: ReadonlySet<string>,
+  problems: Problem[],
+): void {
+  const unknown = new Map<string, { row: number; count: number }>();
+  for (const r of records) {
+    if (known.has(r.accountId)) continue;
+    const seen = unknown.get(r.accountId);
+    if (seen) {
+      seen.count++;
+      if (r.row < seen.row) seen.row = r.row;
+    } else unknown.set(r.accountId, { row: r.row, count: 1 });
+  }
+  for (const [id, { row, count }] of unknown) {
+    const rows = count === 1 ? '' : ` (${count} rows, first here)`;
+    problems.push({
+      sheet,
+      row,
+      column: 'Account ID',
+      message: `Account ID '${id}' is not in Accounts${rows}`,
+    });
+  }
+}
+
+/** The built-in segments as a Segments table, for books (and formulas) without one. */
+export function defaultSegmentsTable(): unknown[][] {
+  return [[...HEADERS.segments], ...DEFAULT_SEGMENTS.map((s) => [...s])];
+}
+
+/**
+ * Parses the data sheets (each including its header row). An absent sheet is empty, except Segments, which
+ * falls back to the built-in defaults. Throws only for a missing required column, naming sheet and column.
+ */
+export interface ParseOptions {
+  /**
+   * Usage rows dated before this day are validated but not kept, except each account's latest active one: the
+   * rules as of T read only the recent weeks plus the last week of use. Books of millions of Usage rows then cost
+   * a few records per account instead of one per row. Omit to keep every row.
+   */
+  readonly usageSince?: Day;
+}
+
+/** Keeps recent Usage rows, and per account only the latest older row with any use. */
+function recentUsage(
+  since: Day,
+  known: ReadonlySet<string> | null,
+): {
+  build: RowBuilder<UsageRecord>;
+  older(): UsageRecord[];
+  unknownCheck: UsageRecord[];
+} {
+  const latestOlder = new Map<string, UsageRecord>();
+  const unknownCheck: UsageRecord[] = [];
+  const build: RowBuilder<UsageRecord> = (v, row) => {
+    if ((v[USE.week] as number) >= since) return usageRecord(v, row);
+    // An older row becomes a record only when it is the account's latest use so far or names an unknown account:
+    // millions of rows, few records.
+    const id = v[USE.accountId] as string;
+    const unknown = known !== null && !known.has(id);
+    const used = (num(v[USE.activeUsers]) ?? 0) > 0 || (num(v[USE.keyActions]) ?? 0) > 0;
+    const seen = used ? latestOlder.get(id) : undefined;
+    const later = used && (!seen || (v[USE.week] as number) > seen.week);
+    if (!unknown && !later) return null;
+    const record = usageRecord(v, row);
+    if (unknown) unknownCheck.push(record);
+    if (later) latestOlder.set(id, record);
+    return null;
+  };
+  return { build, older: () => [...latestOlder.values()], unknownCheck };
+}
+
+export function parseBook(tables: SheetTables, dayOf: DayOf, options: ParseOptions = {}): Book {
+  const problems: Problem[] = [];
+  const segmentTable =
+    tables.segments && !isAllBlank(tables.segments) ? tables.segments : defaultSegmentsTable();
+  const segments = readSheet('segments', segmentTable, dayOf, problems, segmentReader(problems, dayOf));
+  const segmentNames = new Set(segments.map((s) => s.name.toLowerCase()));
+  const accounts = readSheet(
+    'accounts',
+    tables.accounts,
+    dayOf,
+    problems,
+    accountReader(segmentNames, problems),
+  );
+  // Cross-sheet references are only judged when Accounts itself was read.
+  const known = tables.accounts ? new Set(accounts.map((a) => a.id)) : null;
+  const recent = options.usageSince === undefined ? null : recentUsage(options.usageSince, known);
+  const usage = readSheet('usage', tables.usage, dayOf, problems, recent ? recent.build : usageRecord);
+  const recentRows = usage.length;
+  // A loop, not push(...rows): a spread of one argument per account could overflow the stack.
+  if (recent) for (const r of recent.older()) usage.push(r);
+  const results = readSheet('results', tables.results, dayOf, problems, resultRecord);
+  const checks = readSheet('checks', tables.checks, dayOf, problems, checkRecord);
+  const history = readSheet('history', tables.history, dayOf, problems, historyRecord);
+  if (known) {
+    reportUnknownAccounts(
+      SHEET.usage,
+      recent ? [...usage.slice(0, recentRows), ...recent.unknownCheck] : usage,
+      known,
+      problems,
+    );
+    reportUnknownAccounts(SHEET.results, results, known, problems);
+    reportUnknownAccounts(SHEET.checks, checks, known, problems);
+  }
+  return { segments, accounts, usage, results, checks, history, problems };
+}
+
+/** A Day from a formula argument or cell: a Date, ISO text, or null when it is neither. */
+export function dayOfCell(cell: unknown, dayOf: DayOf): number | null {
+  const v = cellReader('date', dayOf)(cell);
+  return typeof v === 'number' ? v : null;
+}

@@ -1,0 +1,238 @@
+// The custom functions through the built bundle, called with 2D arrays as Sheets passes them.
+import { execFileSync } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateBook } from '../../local/generateBook';
+import { dateOfDay, dayFromIso } from '../../src/core/dates';
+import type { Runtime } from '../../local/runtime/index';
+import { HEADERS, SHEET } from '../../src/sheets/layout';
+import { loadBundle, ROOT } from './harness';
+
+const TODAY = '2026-11-24';
+const TZ = 'America/New_York';
+/** Midnight in New York (EST or EDT), as Sheets holds a date cell of a spreadsheet in that zone. */
+const ny = (iso: string) => dateOfDay(dayFromIso(iso) as number, TZ);
+
+let rt: Runtime;
+beforeAll(() => {
+  execFileSync('npx', ['tsx', 'scripts/build.ts'], { cwd: ROOT, stdio: 'ignore' });
+  rt = loadBundle({ timeZone: TZ, now: ny(TODAY) });
+});
+
+const accounts: unknown[][] = [
+  [...HEADERS.accounts],
+  [
+    'A1',
+    'Acme',
+    'SMB',
+    'ana@acme.example',
+    ny('2026-06-01'),
+    '',
+    'Reporting takes 5 days',
+    'Reports build themselves',
+    'Cut reporting from 5 days to 2',
+    'Reporting days',
+    5,
+    2,
+    'Bea',
+    'Buyer',
+    'Renewed',
+  ],
+  [
+    'A2',
+    'Globex',
+    'smb',
+    'ben@acme.example',
+    '2026-10-01',
+    '',
+    'Reporting takes 5 days',
+    'Faster',
+    'Improve reporting',
+    'Reporting days',
+    5,
+    2,
+    '',
+    '',
+    'Open',
+  ],
+  HEADERS.accounts.map(() => ''),
+  [
+    'A3',
+    'Initech',
+    'Startups',
+    'not-an-email',
+    ny('2026-01-01'),
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    'Churned',
+  ],
+  ['A1', 'Duplicate', 'SMB', 'ana@acme.example', ny('2026-06-01'), '', '', '', '', '', '', '', '', '', ''],
+  // The trailing blank rows of a whole-column reference like Accounts!A:O.
+  ...Array.from({ length: 5 }, () => HEADERS.accounts.map(() => '')),
+];
+const usage: unknown[][] = [
+  [...HEADERS.usage],
+  ...[0, 7, 14, 21].map((d) => [ny(`2026-11-${String(23 - d).padStart(2, '0')}`), 'A1', 3, 10]),
+  [ny('2026-11-23'), 'A2', 1, 2],
+  ['', '', '', ''],
+];
+const results: unknown[][] = [
+  [...HEADERS.results],
+  [ny('2026-11-10'), 'A1', 3, 'yes', 'Bea', 'buyer', 'We close in 3 days', 'Report', 'ana@acme.example'],
+];
+const checks: unknown[][] = [[...HEADERS.checks], [ny('2026-09-01'), 'A1', '90-day', 'Yes', '', '']];
+
+describe('Book-level custom functions in the built bundle', () => {
+  it('LADDER_RUNG answers the whole range in one call, aligned with it', () => {
+    const out = rt.call<unknown[][]>('LADDER_RUNG', accounts, usage, results, checks, undefined, TODAY);
+    expect(out.map((r) => r[0])).toEqual(['Rung', 'Result', 'Activity', '', 'None', '', '', '', '', '', '']);
+  });
+
+  it('RESULT_HEALTH and LADDER_NEXT_STEP', () => {
+    const health = rt.call<unknown[][]>('RESULT_HEALTH', accounts, usage, results, checks, '', ny(TODAY));
+    expect(health.slice(0, 5).map((r) => r[0])).toEqual(['Health', 'Green', 'Red', '', 'Red']);
+    const steps = rt.call<unknown[][]>('LADDER_NEXT_STEP', accounts, usage, results, checks);
+    expect(steps[0][0]).toBe('Next step');
+    expect(steps[1][0]).toBe('Plan the next result');
+    expect(steps[2][0]).toBe('Name the validator (SMB: Buyer)');
+    expect(steps[4][0]).toBe("Set a segment that is in Segments ('Startups' is not one)");
+  });
+
+  it('LADDER returns the diagnostic table with Dates in the spreadsheet zone and says why for left-out rows', () => {
+    const out = rt.call<unknown[][]>('LADDER', accounts, usage, results, checks, undefined, TODAY);
+    expect(out[0]).toEqual([
+      'Account ID',
+      'Account',
+      'Owner',
+      'Segment',
+      'Rung',
+      'Health',
+      'Why',
+      'Next step',
+      'Next check due',
+    ]);
+    expect(out.length).toBe(accounts.length);
+    expect(out[1].slice(0, 6)).toEqual(['A1', 'Acme', 'ana@acme.example', 'SMB', 'Result', 'Green']);
+    const due = out[1][8] as Date;
+    expect(due).toBeInstanceOf(Date);
+    expect(due.toISOString()).toBe(ny('2027-02-08').toISOString()); // validated 2026-11-10 + 90 days
+    expect(out[2][6]).toContain('No validator named (triage)');
+    expect(out[3]).toEqual(out[3].map(() => ''));
+    expect(out[5][6]).toContain("Duplicate Account ID 'A1'");
+  });
+
+  it('uses the Segments range when given', () => {
+    const segments = [[...HEADERS.segments], ['SMB', '', 'Buyer', 50, 90, 90]];
+    const out = rt.call<unknown[][]>(
+      'LADDER_RUNG',
+      accounts,
+      usage,
+      results.slice(0, 1),
+      checks,
+      segments,
+      TODAY,
+    );
+    expect(out[1][0]).toBe('Activity'); // 3 weekly users no longer meet a bar of 50
+  });
+
+  it('throws messages a user can act on', () => {
+    const noSegment = accounts.map((r) => r.filter((_, i) => i !== 2));
+    expect(() => rt.call('LADDER_RUNG', noSegment, usage, results, checks)).toThrow(
+      "Accounts: no column 'Segment'",
+    );
+    expect(() => rt.call('LADDER_RUNG', 'A1', usage, results, checks)).toThrow(
+      /whole range with its header row, e.g. Accounts!A:O/,
+    );
+    expect(() => rt.call('LADDER_RUNG', accounts, usage, results)).toThrow(/'checks' is missing/);
+    expect(() => rt.call('LADDER_RUNG', accounts, usage, results, checks, undefined, 'next week')).toThrow(
+      /as_of 'next week' is not a date/,
+    );
+  });
+
+  it('needs no authorization: only the spreadsheet time zone is read', () => {
+    rt.calls.reset();
+    rt.call('LADDER', accounts, usage, results, checks);
+    const methods = Object.keys(rt.calls.byMethod());
+    for (const m of methods)
+      expect(m).toMatch(
+        /^(SpreadsheetApp\.getActiveSpreadsheet|Spreadsheet\.getSpreadsheetTimeZone|Session\.getScriptTimeZone)$/,
+      );
+  });
+
+  it('handles a generated book of 300 accounts × 52 weeks', () => {
+    const book = generateBook({ accounts: 300, weeks: 52, today: TODAY, timeZone: TZ });
+    const out = rt.call<unknown[][]>(
+      'LADDER_RUNG',
+      book[SHEET.accounts],
+      book[SHEET.usage],
+      book[SHEET.results],
+      book[SHEET.checks],
+      book[SHEET.segments],
+      TODAY,
+    );
+    expect(out.length).toBe(301);
+    expect(new Set(out.slice(1).map((r) => r[0]))).toEqual(
+      new Set(['None', 'Activity', 'Adoption', 'Outcome', 'Result']),
+    );
+  });
+});
+
+describe('Cell-level custom functions', () => {
+  it('NEXT_CHECK_DUE on single cells and on columns', () => {
+    const single = rt.call<Date>('NEXT_CHECK_DUE', ny('2026-06-01'));
+    expect(single.toISOString()).toBe(ny('2026-08-30').toISOString());
+    expect(rt.call<Date>('NEXT_CHECK_DUE', '2026-06-01', ny('2026-09-01'), 30).toISOString()).toBe(
+      ny('2026-10-01').toISOString(),
+    );
+    const col = rt.call<unknown[][]>(
+      'NEXT_CHECK_DUE',
+      [['Start date'], [ny('2026-06-01')], [''], ['soon']],
+      [['Last check'], [''], [''], ['']],
+      90,
+    );
+    expect(col[0][0]).toBe('Next check due');
+    expect((col[1][0] as Date).toISOString()).toBe(ny('2026-08-30').toISOString());
+    expect(col[2][0]).toBe('');
+    expect(col[3][0]).toContain("'soon' is not a date");
+    expect(() => rt.call('NEXT_CHECK_DUE', [[ny('2026-06-01')], ['']], [[''], [''], ['']])).toThrow(
+      /same size/,
+    );
+  });
+
+  it('IS_MEASURABLE and RESULT_LINT', () => {
+    expect(rt.call('IS_MEASURABLE', 'cut reporting time 40%')).toBe(true);
+    expect(
+      rt.call('IS_MEASURABLE', [['Improve conversion'], [''], ['zero exceptions in the audit']]),
+    ).toEqual([[false], [''], [true]]);
+    expect(rt.call('RESULT_LINT', 'the team uses the product')).toContain('activity or adoption');
+    expect(rt.call('RESULT_LINT', [['cut reporting time 40%'], ['']])).toEqual([[''], ['']]);
+  });
+
+  it('CHAIN_STATUS', () => {
+    expect(
+      rt.call(
+        'CHAIN_STATUS',
+        'Reporting takes 5 days',
+        'Reports build themselves',
+        'Cut reporting to 2 days',
+      ),
+    ).toBe('Complete');
+    expect(rt.call('CHAIN_STATUS', [['Reporting is slow'], ['']], [['x'], ['']], [[''], ['']])).toEqual([
+      ['Missing named result; weak business pain (not specific enough to measure)'],
+      [''],
+    ]);
+  });
+
+  it('RENEWAL_LIFT', () => {
+    const out = rt.call<unknown[][]>('RENEWAL_LIFT', accounts, results, checks);
+    expect(out[0]).toEqual(['Group', 'Accounts', 'Renewed', 'Churned', 'Renewal rate']);
+    expect(out[1].slice(1)).toEqual([1, 1, 0, 1]);
+    expect(out[3][4]).toContain('not enough data');
+  });
+});

@@ -1,0 +1,185 @@
+// Refresh dashboard through the built bundle: agrees with LADDER, replaces its charts, and reads each sheet once.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoBook } from '../../local/demoBook';
+import { generateBook } from '../../local/generateBook';
+import { build } from '../../scripts/build';
+import { HEALTHS, RUNG_NAMES } from '../../src/core/types';
+import { HEADERS, SHEET } from '../../src/sheets/layout';
+import { loadBundle } from './harness';
+
+const TZ = 'America/New_York';
+const TODAY = '2026-11-24';
+const NOW = new Date(`${TODAY}T15:00:00Z`);
+
+beforeAll(async () => {
+  await build();
+});
+
+/** A block of the Dashboard sheet: the rows under its title, header first, up to the blank row. */
+function block(values: unknown[][], title: string | RegExp): unknown[][] {
+  const at = values.findIndex((r) => (typeof title === 'string' ? r[0] === title : title.test(String(r[0]))));
+  if (at < 0) throw new Error(`No block '${title}' on the Dashboard`);
+  const rows: unknown[][] = [];
+  for (let i = at + 1; i < values.length && values[i].some((c) => c !== ''); i++) rows.push(values[i]);
+  return rows;
+}
+
+function tableOf(rows: unknown[][], width: number): Map<string, number[]> {
+  return new Map(rows.slice(1).map((r) => [String(r[0]), r.slice(1, 1 + width).map(Number)]));
+}
+
+/** Counts per key from LADDER's table, in the dashboard's terms (blank owner or segment named). */
+function countsFromLadder(
+  ladder: unknown[][],
+  keyColumn: string,
+  valueColumn: string,
+  values: readonly string[],
+  blank: string,
+): Map<string, number[]> {
+  const header = ladder[0].map(String);
+  const k = header.indexOf(keyColumn);
+  const v = header.indexOf(valueColumn);
+  const out = new Map<string, number[]>();
+  for (const r of assessedRows(ladder)) {
+    const key = String(r[k]).trim() || blank;
+    const counts = out.get(key) ?? values.map(() => 0);
+    counts[values.indexOf(String(r[v]))]++;
+    out.set(key, counts);
+  }
+  return out;
+}
+
+/**
+ * LADDER's rows that carry an assessment. A duplicate Account ID keeps its aligned row in LADDER with a
+ * blank rung (it is a data problem), while the book assesses each account once.
+ */
+function assessedRows(ladder: unknown[][]): unknown[][] {
+  const rung = ladder[0].map(String).indexOf('Rung');
+  return ladder.slice(1).filter((r) => String(r[0]).trim() !== '' && r[rung] !== '');
+}
+
+function lowerKeys(m: Map<string, number[]>): Record<string, number[]> {
+  return Object.fromEntries([...m].map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+describe('Refresh dashboard on the demo book', () => {
+  const sheets = demoBook({ today: TODAY, timeZone: TZ });
+  const rt = loadBundle({ timeZone: TZ, now: NOW, sheets });
+  let dashboard: unknown[][] = [];
+  let ladder: unknown[][] = [];
+
+  beforeAll(() => {
+    rt.call('refreshDashboard');
+    dashboard = rt.values(SHEET.dashboard);
+    ladder = rt.call<unknown[][]>(
+      'LADDER',
+      rt.values(SHEET.accounts),
+      rt.values(SHEET.usage),
+      rt.values(SHEET.results),
+      rt.values(SHEET.checks),
+      rt.values(SHEET.segments),
+    );
+  });
+
+  it('counts the same rungs per owner as LADDER', () => {
+    const fromDashboard = tableOf(block(dashboard, 'Rungs per owner'), RUNG_NAMES.length);
+    const fromLadder = countsFromLadder(ladder, 'Owner', 'Rung', RUNG_NAMES, '(no owner)');
+    expect(fromDashboard.size).toBeGreaterThan(1);
+    expect(Object.fromEntries(fromDashboard)).toEqual(Object.fromEntries(fromLadder));
+  });
+
+  it('counts the same rungs and health per segment as LADDER', () => {
+    const rungs = tableOf(block(dashboard, 'Rungs per segment'), RUNG_NAMES.length);
+    const health = tableOf(block(dashboard, 'Health per segment'), HEALTHS.length);
+    expect(lowerKeys(rungs)).toEqual(
+      lowerKeys(countsFromLadder(ladder, 'Segment', 'Rung', RUNG_NAMES, '(no segment)')),
+    );
+    expect(lowerKeys(health)).toEqual(
+      lowerKeys(countsFromLadder(ladder, 'Segment', 'Health', HEALTHS, '(no segment)')),
+    );
+  });
+
+  it('sums the book at a glance to LADDER’s rows', () => {
+    const summary = new Map(block(dashboard, /^The book at a glance/).map((r) => [String(r[0]), r[1]]));
+    expect(ladder[0][0]).toBe('Account ID');
+    const accounts = assessedRows(ladder);
+    expect(summary.get('Accounts')).toBe(accounts.length);
+    const h = ladder[0].map(String).indexOf('Health');
+    for (const health of HEALTHS) {
+      expect(summary.get(health)).toBe(accounts.filter((r) => r[h] === health).length);
+    }
+    // The demo book plants data problems; the dashboard lists them.
+    expect(Number(summary.get('Data problems'))).toBeGreaterThan(0);
+    expect(block(dashboard, /^Data problems \(/).length).toBe(Number(summary.get('Data problems')) + 1);
+  });
+
+  it('shows the scorecard, movement, renewal lift and rung counts over time', () => {
+    const scorecard = block(dashboard, 'CSM scorecard');
+    expect(scorecard[0][0]).toBe('Owner');
+    expect(scorecard.slice(1).every((r) => /^(\d+% \(\d+ of \d+\)|—)$/.test(String(r[2])))).toBe(true);
+    const movement = block(dashboard, 'Movement per owner');
+    const moved = movement
+      .slice(1)
+      .reduce((s, r) => s + Number(r[1]) + Number(r[2]) + Number(r[3]) + Number(r[4]), 0);
+    expect(moved).toBe(assessedRows(ladder).length);
+    const lift = block(dashboard, 'Renewal lift');
+    expect(lift.map((r) => r[0])).toEqual([
+      'At the first 90-day check',
+      'Could name a result',
+      'Could not',
+      'Lift',
+    ]);
+    const overTime = block(dashboard, /^Rung counts over time/);
+    expect(overTime[0]).toEqual(['Week', ...RUNG_NAMES, '']);
+    expect(overTime).toHaveLength(13);
+  });
+
+  it('points each chart at its table, and refreshing again leaves one set of charts', () => {
+    const firstCharts = rt.spreadsheet.charts(SHEET.dashboard) as { type: string; ranges: string[] }[];
+    expect(firstCharts.map((c) => c.type)).toEqual(['BAR', 'COLUMN', 'LINE']);
+    const headerOf = (range: string): unknown[] => {
+      const m = /([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
+      if (!m) throw new Error(`unreadable range ${range}`);
+      const width = m[3].charCodeAt(0) - m[1].charCodeAt(0) + 1;
+      return rt.values(SHEET.dashboard)[Number(m[2]) - 1].slice(0, width);
+    };
+    expect(headerOf(firstCharts[0].ranges[0])).toEqual(['Owner', ...RUNG_NAMES]);
+    expect(headerOf(firstCharts[1].ranges[0])).toEqual(['Segment', ...HEALTHS]);
+    expect(headerOf(firstCharts[2].ranges[0])).toEqual(['Week', ...RUNG_NAMES]);
+
+    rt.calls.reset();
+    const again = rt.call<{ historyRowsWritten: number; charts: number }>('refreshDashboard');
+    expect(again.historyRowsWritten).toBe(0);
+    expect(again.charts).toBe(3);
+    expect(rt.spreadsheet.charts(SHEET.dashboard)).toHaveLength(3);
+    // Nothing changed, so the only write is the dashboard's one setValues.
+    expect(rt.calls.count('Range.setValues')).toBe(1);
+    expect(rt.values(SHEET.dashboard)).toEqual(dashboard);
+  });
+});
+
+describe('Refresh dashboard on a 10,000-account book', () => {
+  it('reads each sheet at most once and writes history in one batch', () => {
+    const sheets = generateBook({ accounts: 10_000, weeks: 12, today: TODAY, timeZone: TZ });
+    const rt = loadBundle({ timeZone: TZ, now: NOW, sheets });
+    const sheetCount = Object.keys(sheets).length;
+    rt.calls.reset();
+    const t = performance.now();
+    const first = rt.call<{ accounts: number; historyRowsWritten: number }>('refreshDashboard');
+    const ms = performance.now() - t;
+    expect(first.accounts).toBeGreaterThan(9_000);
+    expect(rt.calls.count('Range.getValues')).toBeLessThanOrEqual(sheetCount);
+    expect(rt.calls.count('Sheet.getDataRange')).toBeLessThanOrEqual(sheetCount);
+    // One write for history (everything new is a first appearance) and one for the dashboard.
+    expect(rt.calls.count('Range.setValues')).toBe(2);
+    expect(first.historyRowsWritten).toBeGreaterThan(0);
+    expect(rt.values(SHEET.history).length).toBeGreaterThan(first.historyRowsWritten);
+    expect(ms).toBeLessThan(30_000);
+
+    rt.calls.reset();
+    const second = rt.call<{ historyRowsWritten: number }>('refreshDashboard');
+    expect(second.historyRowsWritten).toBe(0);
+    expect(rt.calls.count('Range.setValues')).toBe(1);
+    expect(rt.values(SHEET.history)[0]).toEqual([...HEADERS.history]);
+  });
+});

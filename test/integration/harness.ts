@@ -1,0 +1,15 @@
+// Loads the built add-on (dist/Code.js) into the in-memory Apps Script runtime, as integration tests need it.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../../local/runtime/index';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const BUNDLE = join(ROOT, 'dist', 'Code.js');
+
+export function loadBundle(opts?: RuntimeOptions): Runtime {
+  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`npm run build\` first`);
+  const rt = createRuntime(opts);
+  rt.load(BUNDLE);
+  return rt;
+}

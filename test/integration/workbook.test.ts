@@ -1,0 +1,207 @@
+// The menu and Set up workbook through the built bundle: AuthMode.NONE menu, idempotent setup, user data kept.
+import { describe, expect, it } from 'vitest';
+import type { Runtime } from '../../local/runtime/index';
+import type { SetupReport } from '../../src/gas/setup';
+import { DEFAULT_SEGMENTS, ENUMS, HEADERS, SHEET } from '../../src/sheets/layout';
+import { loadBundle } from './harness';
+
+const NOW = new Date('2026-11-24T15:00:00Z');
+const DATA_SHEETS = [
+  SHEET.accounts,
+  SHEET.usage,
+  SHEET.results,
+  SHEET.checks,
+  SHEET.segments,
+  SHEET.history,
+  SHEET.reminderLog,
+];
+
+/** Everything setup could change, per sheet, for before/after comparisons. */
+function snapshot(rt: Runtime): string {
+  const sheets = [...DATA_SHEETS, SHEET.ladder, SHEET.dashboard];
+  return JSON.stringify(
+    sheets.map((name) => ({
+      name,
+      id: rt.spreadsheet.sheetId(name),
+      values: rt.values(name),
+      formulas: rt.spreadsheet.formulas(name),
+      frozen: rt.spreadsheet.frozenRows(name),
+      formats: rt.spreadsheet.formats(name),
+      validations: rt.spreadsheet.validations(name),
+    })),
+  );
+}
+
+describe('onOpen', () => {
+  it('adds the SPEC §5 menu in AuthMode.NONE without touching the sheet', () => {
+    const rt = loadBundle({ authMode: 'NONE', now: NOW });
+    rt.calls.reset();
+    rt.call('onOpen', { authMode: 'NONE' });
+    expect(rt.ui.menus).toHaveLength(1);
+    expect(rt.ui.menus[0].items.map((i) => i.caption)).toEqual([
+      'Open sidebar',
+      'Set up workbook',
+      'Refresh dashboard',
+      'Preview reminders',
+      'Send reminders now',
+      'Turn daily reminders on/off',
+      'Settings',
+    ]);
+    expect(rt.calls.count('Range')).toBe(0);
+    expect(rt.calls.count('Sheet')).toBe(0);
+    expect(rt.calls.count('PropertiesService')).toBe(0);
+    expect(rt.calls.count('SpreadsheetApp.getActiveSpreadsheet')).toBe(0);
+  });
+
+  it('names only functions the bundle declares', () => {
+    const rt = loadBundle({ now: NOW });
+    rt.call('onInstall', { authMode: 'FULL' });
+    for (const item of rt.ui.menus[0].items) {
+      expect(typeof (rt.context as Record<string, unknown>)[item.fn], item.fn).toBe('function');
+    }
+  });
+});
+
+describe('showSidebar / showSettings', () => {
+  it('opens the sidebar, and Settings opens it on the settings tab', () => {
+    const rt = loadBundle({ now: NOW });
+    rt.call('showSidebar');
+    rt.call('showSettings');
+    expect(rt.ui.sidebars.map((s) => s.title)).toEqual(['Results Ladder', 'Results Ladder']);
+    expect(rt.ui.sidebars[0].html).toContain('<body>');
+    expect(rt.ui.sidebars[1].html).toContain('<body data-initial-tab="settings"');
+  });
+});
+
+describe('setUpWorkbook', () => {
+  it('creates every sheet with its header, the default segments, frozen headers, dropdowns and the Ladder', () => {
+    const rt = loadBundle({ now: NOW });
+    const report = rt.call<SetupReport>('setUpWorkbook');
+    expect(report.createdSheets).toEqual([...DATA_SHEETS, SHEET.ladder, SHEET.dashboard]);
+    for (const key of Object.keys(HEADERS) as (keyof typeof HEADERS)[]) {
+      expect(rt.values(SHEET[key])[0]).toEqual([...HEADERS[key]]);
+      expect(rt.spreadsheet.frozenRows(SHEET[key])).toBe(1);
+    }
+    expect(rt.values(SHEET.segments).slice(1)).toEqual(DEFAULT_SEGMENTS.map((s) => [...s]));
+    expect(rt.spreadsheet.formulas(SHEET.ladder)[0][0]).toBe(
+      '=LADDER(Accounts!A:O, Usage!A:D, Results!A:I, Checks!A:F, Segments!A:F)',
+    );
+    const validations = JSON.stringify(rt.spreadsheet.validations(SHEET.accounts));
+    for (const role of ENUMS['accounts:Validator role']) expect(validations).toContain(role);
+    expect(JSON.stringify(rt.spreadsheet.validations(SHEET.checks))).toContain('90-day');
+    expect(JSON.stringify(rt.spreadsheet.formats(SHEET.accounts))).toContain('yyyy-mm-dd');
+    expect(rt.ui.toasts.join('\n')).toContain('Created Accounts');
+  });
+
+  it('changes nothing the second time, and writes no values', () => {
+    const rt = loadBundle({ now: NOW });
+    rt.call('setUpWorkbook');
+    const before = snapshot(rt);
+    rt.calls.reset();
+    const report = rt.call<SetupReport>('setUpWorkbook');
+    expect(rt.calls.count('Range.setValues')).toBe(0);
+    expect(rt.calls.count('Range.setNumberFormat')).toBe(0);
+    expect(rt.calls.count('Range.setDataValidation')).toBe(0);
+    expect(rt.calls.count('Sheet.setConditionalFormatRules')).toBe(0);
+    expect(rt.calls.count('Range.setValue')).toBe(0);
+    expect(rt.calls.count('Range.setFormula')).toBe(0);
+    expect(rt.calls.count('Spreadsheet.insertSheet')).toBe(0);
+    expect(snapshot(rt)).toBe(before);
+    expect(report).toEqual({ createdSheets: [], addedColumns: {}, segmentsAdded: 0, ladderFormula: 'kept' });
+  });
+
+  it('keeps user columns, their order and the data; appends only the missing spec columns', () => {
+    const header = [
+      'Account',
+      'Account ID',
+      'Region',
+      'Segment',
+      'Owner',
+      'Start date',
+      'Renewal date',
+      'Business pain',
+      'Solution value',
+      'Named result',
+      'Metric',
+      'Baseline',
+      'Target',
+      'Validator',
+      'Validator role',
+      'Health score (ours)',
+    ];
+    const row = [
+      'Acme',
+      'A-1',
+      'EMEA',
+      'SMB',
+      'maya@acme.example',
+      '',
+      '',
+      'Month-end close takes 9 days',
+      '',
+      '',
+      '',
+      3,
+      9,
+      '',
+      '',
+      72,
+    ];
+    const segments = [
+      [...HEADERS.segments, 'Team notes'],
+      ['SMB', 'Our words', 'Buyer', 3, 60, 60, 'keep me'],
+    ];
+    const rt = loadBundle({
+      now: NOW,
+      sheets: { [SHEET.accounts]: [header, row], [SHEET.segments]: segments },
+    });
+    const report = rt.call<SetupReport>('setUpWorkbook');
+    expect(report.addedColumns).toEqual({ Accounts: ['Renewal status'] });
+    expect(report.segmentsAdded).toBe(0);
+    const accounts = rt.values(SHEET.accounts);
+    expect(accounts[0]).toEqual([...header, 'Renewal status']);
+    expect(accounts[1].slice(0, row.length)).toEqual(row);
+    expect(rt.values(SHEET.segments)).toEqual(segments);
+    // The formula reaches the 17th column, so the user's columns are inside it.
+    expect(rt.spreadsheet.formulas(SHEET.ladder)[0][0]).toBe(
+      '=LADDER(Accounts!A:Q, Usage!A:D, Results!A:I, Checks!A:F, Segments!A:G)',
+    );
+
+    const before = snapshot(rt);
+    rt.calls.reset();
+    rt.call('setUpWorkbook');
+    expect(rt.calls.count('Range.setValues')).toBe(0);
+    expect(snapshot(rt)).toBe(before);
+  });
+
+  it("leaves the user's own content in Ladder!A1 alone", () => {
+    const rt = loadBundle({ now: NOW, sheets: { [SHEET.ladder]: [['My own summary']] } });
+    const report = rt.call<SetupReport>('setUpWorkbook');
+    expect(report.ladderFormula).toBe('left alone');
+    expect(rt.values(SHEET.ladder)[0][0]).toBe('My own summary');
+  });
+
+  it('widens an older LADDER formula after a column was added', () => {
+    const rt = loadBundle({ now: NOW });
+    rt.call('setUpWorkbook');
+    const accounts = rt.values(SHEET.accounts);
+    accounts[0] = [...accounts[0].slice(0, HEADERS.accounts.length), 'Region'];
+    rt.setValues(SHEET.accounts, accounts);
+    const report = rt.call<SetupReport>('setUpWorkbook');
+    expect(report.ladderFormula).toBe('updated');
+    expect(rt.spreadsheet.formulas(SHEET.ladder)[0][0]).toContain('Accounts!A:P');
+  });
+});
+
+describe('toggleReminders', () => {
+  it('turns reminders on, then off, and says so', () => {
+    const rt = loadBundle({ now: NOW, user: 'lead@acme.example' });
+    rt.call('toggleReminders');
+    expect(rt.triggers.filter((t) => t.handler === 'runReminders')).toHaveLength(1);
+    rt.call('toggleReminders');
+    expect(rt.triggers.filter((t) => t.handler === 'runReminders')).toHaveLength(0);
+    expect(rt.ui.alerts).toHaveLength(2);
+    expect(rt.ui.alerts[0]).toContain('Reminders are on');
+    expect(rt.ui.alerts[1]).toContain('Reminders are off');
+  });
+});

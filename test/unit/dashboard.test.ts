@@ -1,0 +1,297 @@
+// Dashboard numbers: counts per owner and segment, the scorecard's shares, movement, rung counts over time, layout.
+import { describe, expect, it } from 'vitest';
+import {
+  dashboardBlocks,
+  dashboardGrid,
+  dashboardNumbers,
+  NO_OWNER,
+  renewalRows,
+  rungsOverTime,
+  shareText,
+} from '../../src/core/dashboard';
+import { dayFromIso, isoOfDay } from '../../src/core/dates';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import type {
+  Account,
+  Assessment,
+  Book,
+  CheckRecord,
+  Day,
+  Health,
+  HistoryRecord,
+  Movement,
+  Rung,
+  Segment,
+} from '../../src/core/types';
+import { RUNG_NAMES } from '../../src/core/types';
+
+const TODAY = dayFromIso('2026-11-24') as Day;
+
+const SMB: Segment = {
+  row: 2,
+  name: 'SMB',
+  resultLooksLike: '',
+  validatorRule: { mode: 'any', roles: ['Buyer'] },
+  weeklyUsersForAdoption: 2,
+  resultWindowDays: 90,
+  checkEveryDays: 90,
+};
+
+interface Spec {
+  id: string;
+  owner?: string;
+  rung?: Rung;
+  health?: Health;
+  triage?: boolean;
+  chain?: boolean;
+  startAgo?: number | null;
+  nextCheckIn?: number | null;
+  overdue?: number;
+  trend?: Movement['trend'];
+  segment?: Segment | null;
+}
+
+function account(s: Spec, row: number): Account {
+  return {
+    row,
+    id: s.id,
+    name: s.id,
+    segment: s.segment === null ? 'Nowhere' : 'SMB',
+    owner: s.owner ?? 'maya@acme.example',
+    startDate: s.startAgo === null ? null : TODAY - (s.startAgo ?? 200),
+    renewalDate: null,
+    businessPain: '',
+    solutionValue: '',
+    namedResult: '',
+    metric: '',
+    baseline: null,
+    target: null,
+    validator: '',
+    validatorRole: null,
+    renewalStatus: null,
+  };
+}
+
+function assess(s: Spec, row: number): Assessment {
+  const rung = s.rung ?? 2;
+  const trend = s.trend ?? 'steady';
+  return {
+    account: account(s, row),
+    segment: s.segment === undefined ? SMB : s.segment,
+    rung,
+    rungName: RUNG_NAMES[rung],
+    evidence: [],
+    health: s.health ?? 'Yellow',
+    reasons: ['x'],
+    nextStep: '',
+    nextCheckDue: s.nextCheckIn === null ? null : TODAY + (s.nextCheckIn ?? 60),
+    daysOverdue: s.overdue ?? 0,
+    validationDate: null,
+    progress: null,
+    triage: s.triage ?? false,
+    chain: { complete: s.chain ?? true, missing: [], weak: [], text: '' },
+    resultWindowPassed: false,
+    unansweredNo: null,
+    movement: {
+      since: null,
+      daysOnRung: null,
+      stalled: trend === 'stalled',
+      change: trend === 'climbing' ? 1 : trend === 'slipping' ? -1 : 0,
+      trend,
+    },
+  };
+}
+
+function bookOf(specs: Spec[], checks: CheckRecord[] = [], history: HistoryRecord[] = []): Book {
+  return {
+    segments: [SMB],
+    accounts: specs.map((s, i) => account(s, i + 2)),
+    usage: [],
+    results: [],
+    checks,
+    history,
+    problems: [],
+  };
+}
+
+let checkRow = 2;
+function check(id: string, daysAgo: number, kind: CheckRecord['kind']): CheckRecord {
+  return {
+    row: checkRow++,
+    date: TODAY - daysAgo,
+    accountId: id,
+    kind,
+    resultNamed: true,
+    notes: '',
+    checkedBy: '',
+  };
+}
+
+describe('dashboardNumbers', () => {
+  const specs: Spec[] = [
+    { id: 'A', owner: 'maya@acme.example', rung: 4, health: 'Green', trend: 'climbing' },
+    {
+      id: 'B',
+      owner: 'maya@acme.example',
+      rung: 2,
+      health: 'Red',
+      triage: true,
+      chain: false,
+      trend: 'stalled',
+    },
+    { id: 'C', owner: 'jonas@acme.example', rung: 3, health: 'Yellow', nextCheckIn: 3, trend: 'slipping' },
+    { id: 'D', owner: 'jonas@acme.example', rung: 1, health: 'Red', overdue: 20, nextCheckIn: -20 },
+    { id: 'E', owner: '', rung: 0, health: 'Red', triage: true, segment: null, startAgo: 10, chain: false },
+  ];
+  const assessments = specs.map((s, i) => assess(s, i + 2));
+  const n = dashboardNumbers(bookOf(specs), assessments, [], DEFAULT_SETTINGS, TODAY);
+
+  it('counts the book at a glance', () => {
+    expect(n.accounts).toBe(5);
+    expect(n.triage).toBe(2);
+    expect(n.checksDueSoon).toBe(1);
+    expect(n.checksOverdue).toBe(1);
+    expect(n.health).toEqual({ Green: 1, Yellow: 1, Red: 3 });
+    expect(n.rungs).toEqual([1, 1, 1, 1, 1]);
+  });
+
+  it('tallies rungs per owner (sorted, blank owner named) and per segment', () => {
+    expect(n.rungsByOwner).toEqual([
+      { key: NO_OWNER, counts: [1, 0, 0, 0, 0], total: 1 },
+      { key: 'jonas@acme.example', counts: [0, 1, 0, 1, 0], total: 2 },
+      { key: 'maya@acme.example', counts: [0, 0, 1, 0, 1], total: 2 },
+    ]);
+    expect(n.rungsBySegment.map((t) => [t.key, t.total])).toEqual([
+      ['Nowhere', 1],
+      ['SMB', 4],
+    ]);
+    expect(n.healthBySegment.find((t) => t.key === 'SMB')?.counts).toEqual([1, 1, 2]);
+  });
+
+  it('counts movement per owner', () => {
+    expect(n.movement.find((m) => m.owner === 'maya@acme.example')).toEqual({
+      owner: 'maya@acme.example',
+      climbing: 1,
+      slipping: 0,
+      stalled: 1,
+      steady: 0,
+    });
+  });
+
+  it('scores each CSM with counts behind every share', () => {
+    const maya = n.scorecard.find((s) => s.owner === 'maya@acme.example');
+    expect(maya?.named).toEqual({ count: 1, of: 2 });
+    expect(maya?.chainAfterKickoff).toEqual({ count: 1, of: 2 });
+    expect(maya?.green).toEqual({ count: 1, of: 2 });
+    // An account still inside its kickoff window is not yet judged on its chain.
+    const none = n.scorecard.find((s) => s.owner === NO_OWNER);
+    expect(none?.chainAfterKickoff).toEqual({ count: 0, of: 0 });
+  });
+});
+
+describe('scorecard: 90-day checks on time and recent QBRs', () => {
+  it('counts a check by its due date, chaining from the previous check, and a missing due check as late', () => {
+    // Start 300 days ago: the first check was due 210 days ago and came 5 days late (205 days ago); the
+    // next was due 115 days ago and came early (130 days ago); the one due now is 40 days overdue.
+    const specs: Spec[] = [{ id: 'A', startAgo: 300, overdue: 40 }];
+    const checks = [check('A', 205, '90-day'), check('A', 130, '90-day'), check('A', 30, 'QBR')];
+    const n = dashboardNumbers(
+      bookOf(specs, checks),
+      specs.map((s, i) => assess(s, i + 2)),
+      [],
+      DEFAULT_SETTINGS,
+      TODAY,
+    );
+    const row = n.scorecard[0];
+    expect(row.checksOnTime).toEqual({ count: 1, of: 3 });
+    expect(row.recentQbr).toEqual({ count: 1, of: 1 });
+  });
+
+  it('does not hold a young account to the QBR cadence, and ignores a QBR outside the window', () => {
+    const specs: Spec[] = [
+      { id: 'Y', startAgo: 50 },
+      { id: 'O', startAgo: 400 },
+    ];
+    const checks = [check('O', 200, 'QBR')];
+    const n = dashboardNumbers(
+      bookOf(specs, checks),
+      specs.map((s, i) => assess(s, i + 2)),
+      [],
+      DEFAULT_SETTINGS,
+      TODAY,
+    );
+    expect(n.scorecard[0].recentQbr).toEqual({ count: 0, of: 1 });
+  });
+});
+
+describe('rungsOverTime', () => {
+  it('counts the rung in force at each weekly point, leaving out accounts not yet recorded', () => {
+    const specs: Spec[] = [{ id: 'A' }, { id: 'B' }];
+    const history: HistoryRecord[] = [
+      { row: 2, date: TODAY - 20, accountId: 'A', rung: 1, health: 'Red' },
+      { row: 3, date: TODAY - 10, accountId: 'A', rung: 2, health: 'Red' },
+      { row: 4, date: TODAY - 3, accountId: 'B', rung: 0, health: 'Red' },
+      { row: 5, date: TODAY - 3, accountId: 'GONE', rung: 4, health: 'Green' },
+    ];
+    const points = rungsOverTime(bookOf(specs, [], history), TODAY, 4);
+    expect(points.map((p) => p.day)).toEqual([TODAY - 21, TODAY - 14, TODAY - 7, TODAY]);
+    expect(points.map((p) => p.counts)).toEqual([
+      [0, 0, 0, 0, 0],
+      [0, 1, 0, 0, 0],
+      [0, 0, 1, 0, 0],
+      [1, 0, 1, 0, 0],
+    ]);
+  });
+});
+
+describe('layout', () => {
+  it('writes shares as percent with counts, and a dash when nothing was due', () => {
+    expect(shareText({ count: 5, of: 6 })).toBe('83% (5 of 6)');
+    expect(shareText({ count: 0, of: 0 })).toBe('—');
+  });
+
+  it('stacks blocks into one rectangle and places each chart over its table', () => {
+    const specs: Spec[] = [{ id: 'A' }, { id: 'B', owner: 'jonas@acme.example' }];
+    const n = dashboardNumbers(
+      bookOf(specs),
+      specs.map((s, i) => assess(s, i + 2)),
+      [],
+      DEFAULT_SETTINGS,
+      TODAY,
+    );
+    const blocks = dashboardBlocks(n, isoOfDay);
+    const { values, placed } = dashboardGrid(blocks);
+    const width = values[0].length;
+    expect(values.every((r) => r.length === width)).toBe(true);
+    const owners = placed.find((p) => p.key === 'rungsByOwner');
+    expect(owners?.chart?.kind).toBe('stackedBar');
+    expect(owners?.rows).toBe(3);
+    const header = values[(owners?.headerRow ?? 0) - 1];
+    expect(header.slice(0, 7)).toEqual(['Owner', ...RUNG_NAMES, 'Total']);
+    expect(values[(owners?.headerRow ?? 0) - 2][0]).toBe('Rungs per owner');
+    const charts = placed.filter((p) => p.chart).map((p) => p.chart?.kind);
+    expect(charts).toEqual(['stackedBar', 'stackedColumn', 'line']);
+  });
+});
+
+describe('renewalRows', () => {
+  const group = (accounts: number, renewed: number, churned: number) => ({
+    accounts,
+    renewed,
+    churned,
+    rate: renewed + churned === 0 ? null : renewed / (renewed + churned),
+  });
+
+  it('states the lift in points with the counts behind it', () => {
+    const rows = renewalRows({ named: group(10, 8, 2), notNamed: group(6, 3, 3), lift: 0.3, minimum: 5 });
+    expect(rows[1]).toEqual(['Could name a result', 10, 8, 2, '80%']);
+    expect(rows[2]).toEqual(['Could not', 6, 3, 3, '50%']);
+    expect(rows[3][1]).toBe('+30 points');
+  });
+
+  it('says "not enough data" below the minimum', () => {
+    const rows = renewalRows({ named: group(3, 2, 0), notNamed: group(0, 0, 0), lift: null, minimum: 5 });
+    expect(rows[3][1]).toMatch(/^not enough data/);
+    expect(rows[2][4]).toBe('—');
+  });
+});
