@@ -3,6 +3,8 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateBook } from '../local/generateBook';
 import { SHEET } from '../src/sheets/layout';
+import { benchHistory } from './bench/history';
+import { benchReminders } from './bench/reminders';
 import { inRealm, loadBareBundle, peakMemoryMiB, renderTable, time } from './benchKit';
 
 const TODAY = '2026-11-24';
@@ -12,7 +14,12 @@ const SIZES = [1_000, 10_000, 50_000] as const;
 /** One part of the bench: its rows for the table, and a summary stored in bench/results.json. */
 export interface BenchSection {
   readonly name: string;
-  run(): { rows: Record<string, string | number>[]; summary: Record<string, unknown> };
+  run(): SectionResult | Promise<SectionResult>;
+}
+
+export interface SectionResult {
+  readonly rows: Record<string, string | number>[];
+  readonly summary: Record<string, unknown>;
 }
 
 const BOOK_FUNCTIONS = ['LADDER_RUNG', 'LADDER'] as const;
@@ -75,7 +82,7 @@ function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-export function runBench(sections: readonly BenchSection[]): void {
+export async function runBench(sections: readonly BenchSection[]): Promise<void> {
   const bundleBytes = statSync(join(process.cwd(), 'dist/Code.js')).size;
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
@@ -84,7 +91,7 @@ export function runBench(sections: readonly BenchSection[]): void {
     sections: {},
   };
   for (const section of sections) {
-    const { rows, summary } = section.run();
+    const { rows, summary } = await section.run();
     console.log(`\n${section.name}\n${renderTable(rows)}`);
     (results.sections as Record<string, unknown>)[section.name] = summary;
   }
@@ -97,4 +104,35 @@ export function runBench(sections: readonly BenchSection[]): void {
   console.log('wrote bench/results.json');
 }
 
-runBench([ladderSection]);
+/** Reminders: one run over the 10k book in the in-memory runtime, with its service calls by method. */
+export const remindersSection: BenchSection = {
+  name: 'reminders (runReminders, 10k accounts)',
+  async run() {
+    const r = await benchReminders();
+    const calls = r.calls as Record<string, number>;
+    const rows: Record<string, string | number>[] = [
+      { measure: 'whole run ms', value: r.ms as number },
+      { measure: 'same-day rerun ms', value: (r.rerun as { ms: number }).ms },
+      { measure: 'emails sent (owners + leader)', value: `${r.emails} (${r.owners} owners + 1)` },
+      { measure: 'emails on same-day rerun', value: (r.rerun as { emails: number }).emails },
+      ...Object.entries(calls)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([method, n]) => ({ measure: `calls: ${method}`, value: n })),
+    ];
+    return { rows, summary: r };
+  },
+};
+
+/** Ladder history: LADDER_TREND over a year of simulated history, and a refresh that changes nothing. */
+export const historySection: BenchSection = {
+  name: 'ladder history (10k accounts, 52 weeks)',
+  async run() {
+    const r = await benchHistory();
+    return { rows: Object.entries(r).map(([measure, value]) => ({ measure, value })), summary: r };
+  },
+};
+
+runBench([ladderSection, historySection, remindersSection]).catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -21,7 +21,7 @@ async function bundleLibrary(): Promise<string> {
     platform: 'neutral',
     mainFields: ['module', 'main'],
     target: TARGET,
-    minify: true,
+    minify: process.env.RL_NO_MINIFY !== '1',
     legalComments: 'none',
     write: false,
     logLevel: 'silent',

@@ -16,9 +16,23 @@ export function dayFromIso(text: string): Day | null {
   return Math.round(ms / MS_PER_DAY);
 }
 
-/** `YYYY-MM-DD` for a Day. */
+/**
+ * `YYYY-MM-DD` for a Day. Pure integer arithmetic (Hinnant's civil-from-days): the rules call this for every
+ * reason they write, and allocating a Date each time showed up in profiles of 50k-account books.
+ */
 export function isoOfDay(day: Day): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 export function addDays(day: Day, days: number): Day {

@@ -367,21 +367,27 @@ function recentUsage(
   older(): UsageRecord[];
   unknownCheck: UsageRecord[];
 } {
-  const latestOlder = new Map<string, UsageRecord>();
+  // One mutable entry per account, updated in place: sheets are often sorted by week, so almost every older row
+  // is "the latest so far", and a fresh record for each would be millions of short-lived objects.
+  const latestOlder = new Map<string, { -readonly [K in keyof UsageRecord]: UsageRecord[K] }>();
   const unknownCheck: UsageRecord[] = [];
   const build: RowBuilder<UsageRecord> = (v, row) => {
-    if ((v[USE.week] as number) >= since) return usageRecord(v, row);
-    // An older row becomes a record only when it is the account's latest use so far or names an unknown account:
-    // millions of rows, few records.
+    const week = v[USE.week] as number;
+    if (week >= since) return usageRecord(v, row);
     const id = v[USE.accountId] as string;
-    const unknown = known !== null && !known.has(id);
-    const used = (num(v[USE.activeUsers]) ?? 0) > 0 || (num(v[USE.keyActions]) ?? 0) > 0;
-    const seen = used ? latestOlder.get(id) : undefined;
-    const later = used && (!seen || (v[USE.week] as number) > seen.week);
-    if (!unknown && !later) return null;
-    const record = usageRecord(v, row);
-    if (unknown) unknownCheck.push(record);
-    if (later) latestOlder.set(id, record);
+    if (known !== null && !known.has(id)) unknownCheck.push(usageRecord(v, row));
+    const activeUsers = num(v[USE.activeUsers]) ?? 0;
+    const keyActions = num(v[USE.keyActions]) ?? 0;
+    if (activeUsers <= 0 && keyActions <= 0) return null;
+    const seen = latestOlder.get(id);
+    if (!seen) {
+      latestOlder.set(id, { row, week, accountId: id, activeUsers, keyActions });
+    } else if (week > seen.week) {
+      seen.row = row;
+      seen.week = week;
+      seen.activeUsers = activeUsers;
+      seen.keyActions = keyActions;
+    }
     return null;
   };
   return { build, older: () => [...latestOlder.values()], unknownCheck };

@@ -164,9 +164,7 @@ describe('Refresh dashboard on a 10,000-account book', () => {
     const rt = loadBundle({ timeZone: TZ, now: NOW, sheets });
     const sheetCount = Object.keys(sheets).length;
     rt.calls.reset();
-    const t = performance.now();
     const first = rt.call<{ accounts: number; historyRowsWritten: number }>('refreshDashboard');
-    const ms = performance.now() - t;
     expect(first.accounts).toBeGreaterThan(9_000);
     expect(rt.calls.count('Range.getValues')).toBeLessThanOrEqual(sheetCount);
     expect(rt.calls.count('Sheet.getDataRange')).toBeLessThanOrEqual(sheetCount);
@@ -174,7 +172,6 @@ describe('Refresh dashboard on a 10,000-account book', () => {
     expect(rt.calls.count('Range.setValues')).toBe(2);
     expect(first.historyRowsWritten).toBeGreaterThan(0);
     expect(rt.values(SHEET.history).length).toBeGreaterThan(first.historyRowsWritten);
-    expect(ms).toBeLessThan(30_000);
 
     rt.calls.reset();
     const second = rt.call<{ historyRowsWritten: number }>('refreshDashboard');

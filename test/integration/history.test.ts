@@ -75,22 +75,14 @@ describe('LADDER_TREND through the bundle', () => {
     expect(() => rt.call('LADDER_TREND', 'x', 'CLIMB')).toThrow(/Ladder history/);
   });
 
-  it('answers 10,000 accounts over 52 weeks of history within a second', () => {
+  it('answers all 10,000 accounts over 52 weeks of history (timed by npm run bench)', () => {
     const sim = simulateHistory({ accounts: 10_000, weeks: 52, today: TODAY_ISO, timeZone: TZ });
     const rt = loadBundle({ timeZone: TZ, now: NOW });
-    const runs: number[] = [];
-    let out: unknown[][] = [];
-    for (let i = 0; i < 3; i++) {
-      const t = performance.now();
-      out = rt.call<unknown[][]>('LADDER_TREND', sim.rows, sim.accountIds);
-      runs.push(performance.now() - t);
-    }
+    const out = rt.call<unknown[][]>('LADDER_TREND', sim.rows, sim.accountIds);
     expect(out).toHaveLength(10_001);
     expect(out.slice(1).every(([a]) => /^(climbing|slipping|steady|stalled \d+ days)$/.test(String(a)))).toBe(
       true,
     );
-    runs.sort((a, b) => a - b);
-    expect(runs[1]).toBeLessThan(1000);
   });
 });
 

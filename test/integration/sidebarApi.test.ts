@@ -154,14 +154,11 @@ describe('getAccountView', () => {
     });
     large.setActiveCell(SHEET.accounts, 300);
     large.calls.reset();
-    const started = performance.now();
     const v = large.call<AccountViewResponse>('getAccountView');
-    const elapsed = performance.now() - started;
     expect(v.empty).toBe(false);
     expect(large.calls.count('Range.getValues')).toBeLessThanOrEqual(6);
     expect(large.calls.count('Range.getValue')).toBe(0);
     expect(large.calls.count('Sheet.getRange')).toBe(0);
-    expect(elapsed).toBeLessThan(5_000);
   });
 
   it('says what to do when the selection is not an account', () => {

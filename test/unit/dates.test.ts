@@ -66,3 +66,12 @@ describe('dateOfDay', () => {
     },
   );
 });
+
+describe('isoOfDay against the Date implementation', () => {
+  it('agrees for every day from 1900 to 2200', () => {
+    for (let day = -25_567; day <= 84_000; day++) {
+      const expected = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      if (isoOfDay(day) !== expected) throw new Error(`day ${day}: ${isoOfDay(day)} ≠ ${expected}`);
+    }
+  });
+});
