@@ -14,8 +14,13 @@ import { call } from './server';
 
 export interface AccountPanel {
   readonly element: HTMLElement;
-  /** Follow the sheet's selection (the poll), or show one row (My book's click). */
+  /** Follow the sheet's selection, or show one row (My book's click). */
   load(row?: number): Promise<void>;
+  /**
+   * The poll: asks only where the selection is (no cell reads) and loads the account view — one read of every
+   * sheet — only when the selection has moved since the last poll.
+   */
+  follow(): Promise<void>;
 }
 
 const RUNG_ORDER = [4, 3, 2, 1] as const;
@@ -595,5 +600,18 @@ export function createAccountPanel(): AccountPanel {
 
   refreshButton.addEventListener('click', () => void load(current?.row));
 
-  return { element, load };
+  let lastSelection = '';
+  async function follow(): Promise<void> {
+    try {
+      const where = await call('getSelection');
+      const key = `${where.sheet}:${where.row}`;
+      if (key === lastSelection) return;
+      lastSelection = key;
+      if (!where.isAccounts || where.row !== current?.row) await load();
+    } catch (err) {
+      readError.error(`Could not read the selection: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  return { element, load, follow };
 }

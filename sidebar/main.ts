@@ -101,7 +101,7 @@ function start(root: HTMLElement): void {
   // "Follows the selected row": the sheet gives a sidebar no selection events, so ask — but never while
   // hidden, and never on top of a call still running (calls queue up in Apps Script otherwise).
   setInterval(() => {
-    if (active === 'account' && document.visibilityState === 'visible' && !isBusy()) void account.load();
+    if (active === 'account' && document.visibilityState === 'visible' && !isBusy()) void account.follow();
   }, POLL_MS);
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible' && active === 'account' && !isBusy()) void account.load();

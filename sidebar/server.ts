@@ -12,6 +12,7 @@ import type {
   QbrBriefResponse,
   RecordCheckPayload,
   SaveChainPayload,
+  SelectionView,
   SelectRowResponse,
   WriteResponse,
 } from '../src/entry/sidebarTypes';
@@ -19,6 +20,7 @@ import type {
 /** Every server endpoint the sidebar calls (src/entry/sidebarApi.ts and src/entry/reminders.ts), by name. */
 export interface Endpoints {
   getAccountView(row?: number): AccountViewResponse;
+  getSelection(): SelectionView;
   saveChain(payload: SaveChainPayload): WriteResponse;
   logResult(payload: LogResultPayload): WriteResponse;
   recordCheck(payload: RecordCheckPayload): WriteResponse;

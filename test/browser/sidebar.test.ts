@@ -380,6 +380,23 @@ describe('Sidebar.html in Chromium', () => {
     await expect.poll(() => title.textContent(), { timeout: 15_000 }).toBe(HOSTILE);
   });
 
+  it('polls only where the selection is while it stays put, reading no cells', async () => {
+    await page.getByRole('tab', { name: 'Account' }).click();
+    await expect.poll(() => page.locator('#panel-account .account-title').textContent()).toBe(HOSTILE);
+    const asked: string[] = [];
+    const onRequest = (req: { url(): string; postData(): string | null }) => {
+      if (req.url().endsWith('/rpc')) asked.push(String(JSON.parse(req.postData() ?? '{}').fn));
+    };
+    page.on('request', onRequest);
+    rt.calls.reset();
+    await expect
+      .poll(() => asked.filter((fn) => fn === 'getSelection').length, { timeout: 15_000 })
+      .toBeGreaterThan(1);
+    page.off('request', onRequest);
+    expect(asked).not.toContain('getAccountView');
+    expect(rt.calls.count('Range.getValues')).toBe(0);
+  });
+
   it('ran without a page error or an alert', () => {
     expect(pageErrors).toEqual([]);
     expect(alerts).toEqual([]);
