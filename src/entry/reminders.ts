@@ -14,7 +14,7 @@ import {
 } from '../core/reminders';
 import type { Settings } from '../core/settings';
 import type { Day } from '../core/types';
-import { type LoadedBook, loadBook } from '../gas/book';
+import { type LoadedBook, loadBook, RULE_SHEETS } from '../gas/book';
 import { appendHistory } from '../gas/history';
 import { remainingQuota, sendDigestEmail } from '../gas/mail';
 import { appendLog, type LogEntry, lastRun, latestRows, sentKeysFrom } from '../gas/reminderLog';
@@ -22,6 +22,7 @@ import {
   currentUserEmail,
   loadSettingsWithProblems,
   mayEditReminders,
+  mayTakeOverReminders,
   SettingsError,
   saveSettings,
 } from '../gas/settingsStore';
@@ -43,15 +44,7 @@ import type {
 } from './reminderTypes';
 
 /** Every sheet the rules read, plus the log (what was already sent): one getValues each. */
-const SHEETS_READ: DataSheetKey[] = [
-  'segments',
-  'accounts',
-  'usage',
-  'results',
-  'checks',
-  'history',
-  'reminderLog',
-];
+const SHEETS_READ: readonly DataSheetKey[] = [...RULE_SHEETS, 'reminderLog'];
 /** An overlapping run waits this long for the lock, then logs that it skipped. */
 const LOCK_WAIT_MS = 2000;
 const PANEL_LOG_ROWS = 20;
@@ -188,9 +181,20 @@ export interface RunSummary {
  * The reminder run (time trigger and "Send reminders now"). Every run leaves a `Reminder log` row, also
  * when it skipped, found its authorization lapsed, or crashed (then the error is logged and rethrown).
  */
-export function runReminders(): RunSummary {
+export function runReminders(e?: { readonly triggerUid?: unknown }): RunSummary {
   const started = new Date();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (e && e.triggerUid !== undefined) {
+    // A trigger outlives a handover: the old owner's keeps firing as them until it removes itself.
+    const { settings } = loadSettingsWithProblems();
+    const user = currentUserEmail();
+    if (!mayEditReminders(settings, user)) {
+      removeReminderTriggers();
+      const detail = `This trigger of ${user || 'a former owner'} stood down and removed itself: reminders are now owned by ${settings.remindersOwner}.`;
+      appendLog(ss, null, [runEntry(started, 'skipped', detail)]);
+      return { status: 'skipped', sent: 0, skipped: 0, deferred: 0, failed: 0, historyRows: 0, detail };
+    }
+  }
   if (authorizationLapsed()) {
     const detail =
       'Authorization lapsed: open Results Ladder from the Extensions menu, allow access, then turn reminders on again.';
@@ -322,16 +326,25 @@ export function turnRemindersOn(): SwitchResult {
       ok: false,
       message: 'Apps Script did not reveal your email, so reminders cannot be owned by you.',
     };
-  } else if (!mayEditReminders(settings, user)) {
+  } else if (!mayEditReminders(settings, user) && !mayTakeOverReminders(settings, user)) {
     result = {
       ok: false,
-      message: `Reminders are on and owned by ${settings.remindersOwner}; only they can turn them off or change them.`,
+      message:
+        `Reminders are on and owned by ${settings.remindersOwner}; only they, or the leader ` +
+        `(${settings.leaderEmail || 'none set'}), can turn them off or change them.`,
     };
   } else {
-    const saved = saveSettings({ remindersOwner: user }, user);
+    const previous = mayEditReminders(settings, user) ? '' : settings.remindersOwner;
+    const saved = saveSettings({ remindersOwner: user }, user, previous !== '');
     const { removed } = installReminderTrigger(saved);
     const extra = removed > 1 ? ` (removed ${removed - 1} duplicate triggers)` : '';
-    result = { ok: true, message: `Reminders are on: ${scheduleText(saved)}, owned by ${user}${extra}.` };
+    const handover = previous
+      ? ` Taken over from ${previous}: their trigger stands down at its next run.`
+      : '';
+    result = {
+      ok: true,
+      message: `Reminders are on: ${scheduleText(saved)}, owned by ${user}${extra}.${handover}`,
+    };
   }
   tell(ss, result.message);
   return result;
@@ -455,7 +468,7 @@ export function saveReminderSettings(payload: unknown): SaveReminderSettingsResu
 
 export const reminderEntries: Registry = {
   previewReminders: { kind: 'menu', params: [], run: previewReminders },
-  runReminders: { kind: 'trigger', params: [], run: runReminders },
+  runReminders: { kind: 'trigger', params: ['e'], run: runReminders },
   turnRemindersOn: { kind: 'menu', params: [], run: turnRemindersOn },
   turnRemindersOff: { kind: 'menu', params: [], run: turnRemindersOff },
   getReminderPanel: { kind: 'sidebar', params: [], run: getReminderPanel },

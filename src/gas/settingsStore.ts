@@ -50,6 +50,19 @@ export function mayEditReminders(settings: Settings, user: string): boolean {
   return settings.remindersOwner === '' || (user !== '' && sameEmail(settings.remindersOwner, user));
 }
 
+/**
+ * The leader named in the settings may take the reminders over from another owner — the way out when the CSM
+ * who turned them on has left and their trigger can be neither seen nor changed by anyone else.
+ */
+export function mayTakeOverReminders(settings: Settings, user: string): boolean {
+  return (
+    user !== '' &&
+    settings.leaderEmail !== '' &&
+    sameEmail(settings.leaderEmail, user) &&
+    !mayEditReminders(settings, user)
+  );
+}
+
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -59,7 +72,7 @@ function sameValue(a: unknown, b: unknown): boolean {
  * know are ignored; a field that did not change is never refused, so a form may send back everything it
  * showed. Throws SettingsError (nothing stored) for an invalid value or a reminder field from a non-owner.
  */
-export function saveSettings(patch: Partial<Settings>, user: string): Settings {
+export function saveSettings(patch: Partial<Settings>, user: string, takeOver = false): Settings {
   const current = loadSettings();
   const known = new Set<string>(Object.keys(SettingsSchema.shape));
   const changes: Record<string, unknown> = {};
@@ -68,7 +81,7 @@ export function saveSettings(patch: Partial<Settings>, user: string): Settings {
     if (sameValue(value, current[key as keyof Settings])) continue;
     changes[key] = value;
   }
-  if (!mayEditReminders(current, user)) {
+  if (!mayEditReminders(current, user) && !(takeOver && mayTakeOverReminders(current, user))) {
     const refused = REMINDER_FIELDS.find((f) => f in changes);
     if (refused) {
       throw new SettingsError(

@@ -65,7 +65,7 @@ describe('the preview server', () => {
     expect(text).toContain(health);
     expect(id).toBe('AC-1001');
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOTS, 'account.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'preview-account.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -301,6 +301,53 @@ describe('turning reminders on and off', () => {
   });
 });
 
+describe('handing reminders over when their owner has left', () => {
+  const stored = (rt: Runtime) => JSON.parse(rt.properties.document.get('resultsLadder.settings') ?? '{}');
+
+  it('the leader may take them over; anyone else may not', () => {
+    const rt = start({ user: MAYA });
+    rt.call('turnRemindersOn');
+    expect(stored(rt).remindersOwner).toBe(MAYA);
+
+    rt.setUser(JONAS);
+    const refused = rt.call<{ ok: boolean; message: string }>('turnRemindersOn');
+    expect(refused.ok).toBe(false);
+    expect(refused.message).toContain(MAYA);
+    expect(stored(rt).remindersOwner).toBe(MAYA);
+
+    rt.setUser(LEAD);
+    const taken = rt.call<{ ok: boolean; message: string }>('turnRemindersOn');
+    expect(taken.ok).toBe(true);
+    expect(taken.message).toContain(`Taken over from ${MAYA}`);
+    expect(stored(rt).remindersOwner).toBe(LEAD);
+    expect(rt.triggers.filter((t) => t.handler === 'runReminders')).toHaveLength(1);
+  });
+
+  it("the former owner's trigger stands down, removes itself and sends nothing", () => {
+    const rt = start({ user: MAYA });
+    rt.properties.document.set(
+      'resultsLadder.settings',
+      JSON.stringify({ leaderEmail: LEAD, remindersOwner: LEAD }),
+    );
+    rt.call('turnRemindersOff'); // refused for Maya, but removes her own trigger: start from a clean slate
+    rt.triggers.push({ id: 'maya-old', handler: 'runReminders', type: 'CLOCK', atHour: 8, everyDays: 1 });
+    const run = rt.call<{ status: string; detail: string }>('runReminders', { triggerUid: 'maya-old' });
+    expect(run.status).toBe('skipped');
+    expect(run.detail).toMatch(/stood down/);
+    expect(rt.mail.outbox).toHaveLength(0);
+    expect(rt.triggers).toHaveLength(0);
+    expect(log(rt).at(-1)).toMatchObject({ status: 'skipped' });
+  });
+
+  it("the owner's own trigger runs as usual", () => {
+    const rt = start();
+    rt.call('turnRemindersOn');
+    const run = rt.call<{ status: string }>('runReminders', { triggerUid: rt.triggers[0].id });
+    expect(run.status).not.toBe('skipped');
+    expect(rt.mail.outbox.length).toBeGreaterThan(0);
+  });
+});
+
 describe('the reminders panel', () => {
   it('shows settings, preview, quota and last runs; the owner may edit', () => {
     const rt = start();
