@@ -2,6 +2,7 @@
 import { dateOfDay, dayFromIso } from '../src/core/dates';
 import { type Health, RUNG_NAMES, type Rung } from '../src/core/types';
 import { DEFAULT_SEGMENTS, HEADERS, SHEET } from '../src/sheets/layout';
+import { seededRandom } from './random';
 
 export interface DemoBookOptions {
   /** The day the book is written for, 'YYYY-MM-DD': usage, results and checks are placed relative to it. */
@@ -639,18 +640,6 @@ const INTENDED: Record<Story, readonly [Rung, Health]> = {
 
 const WEEKS_OF_USAGE = 14;
 
-/** A small seeded generator (mulberry32): the same book on every run and every machine. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function weeklyUsersFor(segment: string): number {
   const row = DEFAULT_SEGMENTS.find((s) => s[0] === segment);
   return row ? row[3] : 5;
@@ -674,7 +663,7 @@ export function demoBook(options: DemoBookOptions): Record<string, unknown[][]> 
   const today = dayFromIso(options.today);
   if (today === null) throw new Error(`demoBook: today must be YYYY-MM-DD, got '${options.today}'`);
   const tz = options.timeZone;
-  const random = seeded(20261124);
+  const random = seededRandom(20261124);
   const dayAgo = (ago: number): Date => dateOfDay(today - ago, tz);
   const between = (lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1));
 

@@ -2,6 +2,7 @@
 import { dateOfDay, dayFromIso } from '../src/core/dates';
 import type { Day, ValidatorRole } from '../src/core/types';
 import { DEFAULT_SEGMENTS, HEADERS, SHEET } from '../src/sheets/layout';
+import { seededRandom } from './random';
 
 export interface GenerateOptions {
   readonly accounts: number;
@@ -12,18 +13,6 @@ export interface GenerateOptions {
   readonly today: string;
   /** Dates are midnight of their day in this zone (as Sheets holds them); default 'Etc/UTC'. */
   readonly timeZone?: string;
-}
-
-/** mulberry32: small, fast and the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Where an account is meant to land; the rules decide where it does. */
@@ -93,7 +82,7 @@ const SEGMENT_ROLES: Record<string, readonly ValidatorRole[]> = {
 
 export function generateBook(options: GenerateOptions): Record<string, unknown[][]> {
   const { accounts: count, weeks } = options;
-  const random = prng(options.seed ?? 42);
+  const random = seededRandom(options.seed ?? 42);
   const timeZone = options.timeZone ?? 'Etc/UTC';
   const today = dayFromIso(options.today);
   if (today === null) throw new Error(`generateBook: today '${options.today}' is not YYYY-MM-DD`);

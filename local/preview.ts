@@ -8,6 +8,7 @@ import type { MyBookView } from '../src/entry/sidebarTypes';
 import { SETTINGS_PROPERTY } from '../src/gas/settingsStore';
 import { SHEET } from '../src/sheets/layout';
 import { DEMO_LEADER, demoBook } from './demoBook';
+import { ladderOfBook } from './ladderOfBook';
 import { createRuntime, type Runtime } from './runtime/index';
 import { startPreviewServer } from './server';
 import { ladderTable, truncate, wantsColour } from './terminalTable';
@@ -90,15 +91,7 @@ export async function preparePreview(options: PreviewOptions): Promise<Preview> 
   }
 
   runtime.call('setUpWorkbook');
-  // Sheets passes whole ranges, header row included: Accounts!A:O, Usage!A:D, Results!A:I, Checks!A:F, Segments!A:F.
-  const ladder = runtime.call<unknown[][]>(
-    'LADDER',
-    runtime.values(SHEET.accounts),
-    runtime.values(SHEET.usage),
-    runtime.values(SHEET.results),
-    runtime.values(SHEET.checks),
-    runtime.values(SHEET.segments),
-  );
+  const ladder = ladderOfBook(runtime);
   const book = runtime.call<MyBookView>('getMyBook');
   const reminders = runtime.call<ReminderPreview>('previewReminders');
   const emailFiles = writeEmails(reminders, options.emailsDir);

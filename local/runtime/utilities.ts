@@ -2,20 +2,13 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import type { Realm } from './realm';
 import { isDate } from './realm';
+import { type WallClockFields, wallClockFields } from '../../src/core/dates';
 
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
+interface WallClock extends WallClockFields {
   millisecond: number;
-  weekday: number; // 0 = Sunday
   offsetMinutes: number;
 }
 
-const wallFormats = new Map<string, Intl.DateTimeFormat>();
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -36,43 +29,10 @@ const MONTH_NAMES = [
 
 /** The calendar fields of an instant as a clock on the wall in `timeZone` shows them. */
 export function wallClock(ms: number, timeZone: string): WallClock {
-  let f = wallFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      weekday: 'short',
-      era: 'short',
-    });
-    wallFormats.set(timeZone, f);
-  }
-  const p: Record<string, string> = {};
-  for (const part of f.formatToParts(new Date(ms))) p[part.type] = part.value;
-  const year = p.era === 'BC' || p.era === 'B' ? 1 - Number(p.year) : Number(p.year);
-  const month = Number(p.month);
-  const day = Number(p.day);
-  const hour = Number(p.hour);
-  const minute = Number(p.minute);
-  const second = Number(p.second);
+  const w = wallClockFields(ms, timeZone);
   const wholeSecond = Math.floor(ms / 1000) * 1000;
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
-  return {
-    year,
-    month,
-    day,
-    hour,
-    minute,
-    second,
-    millisecond: ms - wholeSecond,
-    weekday: WEEKDAYS.indexOf(p.weekday),
-    offsetMinutes: Math.round((asUtc - wholeSecond) / 60_000),
-  };
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return { ...w, millisecond: ms - wholeSecond, offsetMinutes: Math.round((asUtc - wholeSecond) / 60_000) };
 }
 
 function pad(n: number, width: number): string {

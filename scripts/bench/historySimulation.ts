@@ -2,6 +2,7 @@
 import { dateOfDay, dayFromIso } from '../../src/core/dates';
 import { HEALTHS, type Health, RUNG_NAMES, type Rung } from '../../src/core/types';
 import { HEADERS } from '../../src/sheets/layout';
+import { seededRandom } from '../../local/random';
 
 export interface SimulatedHistory {
   /** `Ladder history` with its header row; Dates are midnight in `timeZone`, sorted by date as a sheet fills. */
@@ -10,18 +11,6 @@ export interface SimulatedHistory {
   readonly accountIds: unknown[][];
   /** Every account's last recorded state. */
   readonly last: ReadonlyMap<string, { rung: Rung; health: Health }>;
-}
-
-/** mulberry32: small, fast and deterministic, so benches and tests see the same book every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -39,7 +28,7 @@ export function simulateHistory(opts: {
 }): SimulatedHistory {
   const today = dayFromIso(opts.today);
   if (today === null) throw new Error(`Not an ISO date: ${opts.today}`);
-  const rnd = random(opts.seed ?? 7);
+  const rnd = seededRandom(opts.seed ?? 7);
   const rate = opts.changeRate ?? 0.25;
   const idOf = opts.idOf ?? ((i: number) => `ACC-${String(i + 1).padStart(5, '0')}`);
   const state: { rung: Rung; health: Health }[] = [];

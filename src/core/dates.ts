@@ -81,10 +81,27 @@ export function dateOfDay(day: Day, timeZone: string, DateCtor: DateConstructor 
   return new DateCtor(guess);
 }
 
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+/** The calendar fields of an instant as a wall clock in a time zone shows them. */
+export interface WallClockFields {
+  /** Astronomical: 1 BC is year 0. */
+  readonly year: number;
+  /** 1..12 */
+  readonly month: number;
+  readonly day: number;
+  /** 0..23 */
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  /** 0 = Sunday. */
+  readonly weekday: number;
+}
 
-function zoneOffsetMs(instant: number, timeZone: string): number {
-  let f = offsetFormats.get(timeZone);
+const wallFormats = new Map<string, Intl.DateTimeFormat>();
+const WEEKDAY_ABBREVIATIONS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** Reads the wall clock of `timeZone` at an instant (also the local runtime's formatDate, so both agree). */
+export function wallClockFields(instant: number, timeZone: string): WallClockFields {
+  let f = wallFormats.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
       timeZone,
@@ -95,13 +112,27 @@ function zoneOffsetMs(instant: number, timeZone: string): number {
       hour: 'numeric',
       minute: 'numeric',
       second: 'numeric',
+      weekday: 'short',
+      era: 'short',
     });
-    offsetFormats.set(timeZone, f);
+    wallFormats.set(timeZone, f);
   }
-  const parts: Record<string, number> = {};
-  for (const p of f.formatToParts(new Date(instant))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  const p: Record<string, string> = {};
+  for (const part of f.formatToParts(new Date(instant))) p[part.type] = part.value;
+  return {
+    year: p.era === 'BC' || p.era === 'B' ? 1 - Number(p.year) : Number(p.year),
+    month: Number(p.month),
+    day: Number(p.day),
+    hour: Number(p.hour),
+    minute: Number(p.minute),
+    second: Number(p.second),
+    weekday: WEEKDAY_ABBREVIATIONS.indexOf(p.weekday),
+  };
+}
+
+/** How far the wall clock of `timeZone` is ahead of UTC at an instant, in whole seconds' worth of ms. */
+export function zoneOffsetMs(instant: number, timeZone: string): number {
+  const w = wallClockFields(instant, timeZone);
+  const wall = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   return wall - Math.floor(instant / 1000) * 1000;
 }

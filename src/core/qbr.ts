@@ -2,25 +2,20 @@
 import { isoOfDay } from './dates';
 import { escapeHtml } from './html';
 import { progressOf, rolesInWords } from './ladder';
-import type { Assessment, Day, Health, ResultRecord, RungName, Segment, ValidatorRole } from './types';
+import type { Assessment, Day, Health, ResultRecord, RungName, Segment } from './types';
 
-export interface QbrDelivered {
+/** A validated Results row, as the brief shows it. */
+export interface QbrDelivered
+  extends Pick<ResultRecord, 'value' | 'customerWords' | 'validatedBy' | 'validatorRole' | 'evidence'> {
   readonly date: string;
-  readonly value: number | null;
   readonly progressPercent: number | null;
-  readonly customerWords: string;
-  readonly validatedBy: string;
-  readonly validatorRole: ValidatorRole | null;
-  readonly evidence: string;
 }
 
-export interface QbrInFlight {
+/** A Results row that does not count yet, as the brief shows it. */
+export interface QbrInFlight
+  extends Pick<ResultRecord, 'value' | 'attributed' | 'validatedBy' | 'validatorRole'> {
   readonly date: string;
-  readonly value: number | null;
   readonly progressPercent: number | null;
-  readonly attributed: boolean;
-  readonly validatedBy: string;
-  readonly validatorRole: ValidatorRole | null;
   /** Why it does not count yet, e.g. "not attributed to the product". */
   readonly pending: string;
 }

@@ -136,22 +136,35 @@ function daysText(n: number): string {
   return plural(n, 'day');
 }
 
+/** An item about one account, linking to its Accounts row. */
+function accountItem(
+  a: Assessment,
+  sheet: string,
+  kind: ItemKind,
+  due: Day | null,
+  text: string,
+  severity: number,
+): DigestItem {
+  const { account } = a;
+  return {
+    key: itemKey(account.id, kind, due),
+    accountId: account.id,
+    accountName: account.name,
+    sheet,
+    row: account.row,
+    kind,
+    text,
+    severity,
+  };
+}
+
 /** The owner's items for one account, as of `today`. */
 export function ownerItems(a: Assessment, settings: Settings, today: Day, sheet = 'Accounts'): DigestItem[] {
   const { account } = a;
   if (account.renewalStatus === 'Churned') return [];
   const items: DigestItem[] = [];
   const push = (kind: OwnerItemKind, due: Day | null, text: string, severity: number) =>
-    items.push({
-      key: itemKey(account.id, kind, due),
-      accountId: account.id,
-      accountName: account.name,
-      sheet,
-      row: account.row,
-      kind,
-      text,
-      severity,
-    });
+    items.push(accountItem(a, sheet, kind, due, text, severity));
 
   if (a.triage) {
     const missing = [
@@ -233,16 +246,8 @@ export function leaderItems(a: Assessment, sheet = 'Accounts'): DigestItem[] {
   const { account } = a;
   if (account.renewalStatus === 'Churned') return [];
   const items: DigestItem[] = [];
-  const item = (kind: LeaderItemKind, due: Day | null, text: string, severity: number): DigestItem => ({
-    key: itemKey(account.id, kind, due),
-    accountId: account.id,
-    accountName: account.name,
-    sheet,
-    row: account.row,
-    kind,
-    text,
-    severity,
-  });
+  const item = (kind: LeaderItemKind, due: Day | null, text: string, severity: number): DigestItem =>
+    accountItem(a, sheet, kind, due, text, severity);
   const who = account.owner.trim() || 'no owner';
   if (a.health === 'Red') {
     items.push(item('red', null, `${who}: ${a.reasons.join('; ')}`, SEVERITY.red));

@@ -12,7 +12,7 @@ import { spreadsheetTimeZone } from '../gas/timeZone';
 import { SHEET } from '../sheets/layout';
 import { columnIndex, parseBook } from '../sheets/parse';
 import { type DayOf, isBlank, isDate } from '../sheets/schema';
-import type { Registry } from './registry';
+import type { CustomFunctionDoc, Registry } from './registry';
 
 type Grid = unknown[][];
 
@@ -309,30 +309,43 @@ function renewalLiftTable(accountsArg: unknown, resultsArg: unknown, checksArg: 
 
 const BOOK_PARAMS = ['accounts', 'usage', 'results', 'checks', 'segments', 'as_of'] as const;
 
-const bookParamDocs = [
-  {
+type ParamDoc = CustomFunctionDoc['params'][number];
+
+/** One description per range parameter, shared by every function that takes it. */
+const BOOK_PARAM_DOCS: Readonly<Record<(typeof BOOK_PARAMS)[number], ParamDoc>> = {
+  accounts: {
     name: 'accounts',
     type: 'Range',
     description: 'The whole Accounts range with its header row, e.g. Accounts!A:O.',
   },
-  { name: 'usage', type: 'Range', description: 'The whole Usage range with its header row, e.g. Usage!A:D.' },
-  {
+  usage: {
+    name: 'usage',
+    type: 'Range',
+    description: 'The whole Usage range with its header row, e.g. Usage!A:D.',
+  },
+  results: {
     name: 'results',
     type: 'Range',
     description: 'The whole Results range with its header row, e.g. Results!A:I.',
   },
-  {
+  checks: {
     name: 'checks',
     type: 'Range',
     description: 'The whole Checks range with its header row, e.g. Checks!A:F.',
   },
-  {
+  segments: {
     name: 'segments',
     type: 'Range',
     description: 'Optional. The Segments range with its header row; the built-in segments when omitted.',
   },
-  { name: 'as_of', type: 'Date', description: 'Optional. The date to assess as of; today when omitted.' },
-];
+  as_of: {
+    name: 'as_of',
+    type: 'Date',
+    description: 'Optional. The date to assess as of; today when omitted.',
+  },
+};
+
+const bookParamDocs = BOOK_PARAMS.map((name) => BOOK_PARAM_DOCS[name]);
 
 const bookFunction = (summary: string, returns: string, run: (...args: unknown[]) => unknown) => ({
   kind: 'custom' as const,
@@ -438,23 +451,7 @@ export const customFunctionEntries: Registry = {
     doc: {
       summary:
         'Renewal rate of accounts that could name a result at their first 90-day check vs those that could not.',
-      params: [
-        {
-          name: 'accounts',
-          type: 'Range',
-          description: 'The whole Accounts range with its header row, e.g. Accounts!A:O.',
-        },
-        {
-          name: 'results',
-          type: 'Range',
-          description: 'The whole Results range with its header row, e.g. Results!A:I.',
-        },
-        {
-          name: 'checks',
-          type: 'Range',
-          description: 'The whole Checks range with its header row, e.g. Checks!A:F.',
-        },
-      ],
+      params: [BOOK_PARAM_DOCS.accounts, BOOK_PARAM_DOCS.results, BOOK_PARAM_DOCS.checks],
       returns: 'A table: group, accounts, renewed, churned, renewal rate, and the lift.',
     },
   },

@@ -1,4 +1,5 @@
 // What the reminders endpoints hand the sidebar and the local preview: plain JSON, dates as ISO strings.
+import type { Digest, DigestItem } from '../core/reminders';
 import type { Settings } from '../core/settings';
 
 /** The settings only the reminders owner may change; the panel shows them read-only to everyone else. */
@@ -7,7 +8,7 @@ export { REMINDER_FIELDS } from '../core/reminders';
 /** Settings cross to the sidebar as they are stored: numbers, strings and string arrays only. */
 export type ReminderSettings = Settings;
 
-export type DigestKind = 'owner' | 'leader';
+export type DigestKind = Digest['kind'];
 
 /** What the next run would do with one digest. `skip: <reason>` when the address is refused. */
 export type PreviewStatus = 'would send' | 'defer' | `skip: ${string}`;
@@ -23,14 +24,8 @@ export interface ReminderPreviewRow {
 }
 
 /** One item of a digest, with a link to its row. */
-export interface ReminderItemView {
-  readonly key: string;
-  readonly accountId: string;
-  readonly accountName: string;
-  readonly sheet: string;
-  readonly row: number;
+export interface ReminderItemView extends Omit<DigestItem, 'kind' | 'severity'> {
   readonly kind: string;
-  readonly text: string;
   readonly link: string;
 }
 

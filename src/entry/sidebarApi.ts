@@ -16,7 +16,7 @@ import {
   VALIDATOR_ROLES,
 } from '../core/types';
 import { rowVersion } from '../core/version';
-import { type LoadedBook, loadBook } from '../gas/book';
+import { type LoadedBook, loadBook, RULE_SHEETS } from '../gas/book';
 import { currentUserEmail, loadSettings } from '../gas/settingsStore';
 import {
   appendByHeader,
@@ -26,7 +26,7 @@ import {
   WriteRefusal,
   withDocumentLock,
 } from '../gas/writes';
-import { type DataSheetKey, SHEET } from '../sheets/layout';
+import { SHEET } from '../sheets/layout';
 import type { Registry } from './registry';
 import {
   type AccountView,
@@ -46,16 +46,6 @@ import {
   type SimpleResponse,
   type WriteResponse,
 } from './sidebarTypes';
-
-/** The sheets the account view and my book read (not Reminder log): one getValues each. */
-const VIEW_SHEETS: readonly DataSheetKey[] = [
-  'segments',
-  'accounts',
-  'usage',
-  'results',
-  'checks',
-  'history',
-];
 
 // ---------- payload schemas ----------
 
@@ -167,7 +157,8 @@ interface AssessedBook {
 }
 
 function assessedBook(): AssessedBook {
-  const loaded = loadBook([...VIEW_SHEETS]);
+  // The account view and my book read the rule sheets only (not Reminder log): one getValues each.
+  const loaded = loadBook(RULE_SHEETS);
   const settings = loadSettings();
   const { assessments, problems } = assessBook(loaded.book, settings, loaded.today);
   return { loaded, settings, assessments, problems };

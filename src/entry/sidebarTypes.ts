@@ -1,10 +1,28 @@
 // The sidebar's server API (contract E): what each google.script.run endpoint takes and returns.
 // Dates cross as ISO strings 'YYYY-MM-DD' (google.script.run cannot carry Date objects); everything is plain JSON.
 import type { QbrBrief } from '../core/qbr';
-import type { CheckKind, Health, RenewalStatus, Rung, RungName, ValidatorRole } from '../core/types';
+import type {
+  Account,
+  ChainStatus,
+  CheckKind,
+  CheckRecord,
+  Health,
+  Movement,
+  Problem,
+  ResultRecord,
+  Rung,
+  RungEvidence,
+  RungName,
+  ValidatorRole,
+} from '../core/types';
 
 /** ISO calendar date 'YYYY-MM-DD'. */
 export type IsoDate = string;
+
+/** A core record as it crosses to the sidebar: its Day fields `K` become ISO dates (a nullable day stays nullable). */
+export type WithIsoDates<T, K extends keyof T> = Omit<T, K> & {
+  readonly [P in K]: null extends T[P] ? IsoDate | null : IsoDate;
+};
 
 /** The sidebar's tabs. `showSettings` opens the sidebar on 'settings' (see SIDEBAR_TAB_ATTRIBUTE). */
 export type SidebarTab = 'account' | 'book' | 'settings';
@@ -15,31 +33,10 @@ export type SidebarTab = 'account' | 'book' | 'settings';
 export const SIDEBAR_TAB_ATTRIBUTE = 'data-initial-tab';
 
 /** A data problem, as listed in the sidebar (1-based sheet row; column '' = the whole row). */
-export interface ProblemView {
-  readonly sheet: string;
-  readonly row: number;
-  readonly column: string;
-  readonly message: string;
-}
+export type ProblemView = Problem;
 
 /** The Accounts row's fields as parsed (numbers null when blank or not a number, dates ISO or null). */
-export interface AccountFieldsView {
-  readonly id: string;
-  readonly name: string;
-  readonly segment: string | null;
-  readonly owner: string;
-  readonly startDate: IsoDate | null;
-  readonly renewalDate: IsoDate | null;
-  readonly businessPain: string;
-  readonly solutionValue: string;
-  readonly namedResult: string;
-  readonly metric: string;
-  readonly baseline: number | null;
-  readonly target: number | null;
-  readonly validator: string;
-  readonly validatorRole: ValidatorRole | null;
-  readonly renewalStatus: RenewalStatus | null;
-}
+export type AccountFieldsView = WithIsoDates<Omit<Account, 'row'>, 'startDate' | 'renewalDate'>;
 
 /** The account's segment from the Segments sheet (null in AccountView when blank or unknown). */
 export interface SegmentView {
@@ -54,58 +51,28 @@ export interface SegmentView {
   readonly checkEveryDays: number;
 }
 
-export interface RungEvidenceView {
-  readonly rung: Rung;
+export interface RungEvidenceView extends RungEvidence {
   readonly name: RungName;
-  readonly holds: boolean;
-  readonly evidence: string;
 }
 
-export interface ChainView {
-  readonly complete: boolean;
-  /** `Complete`, or what is missing or weak. */
-  readonly text: string;
-  readonly missing: readonly ('pain' | 'value' | 'result')[];
-  readonly weak: readonly ('pain' | 'value' | 'result')[];
-}
+/** `Complete`, or what is missing or weak, with the links at fault. */
+export type ChainView = ChainStatus;
 
-export interface MovementView {
-  readonly since: IsoDate | null;
-  readonly daysOnRung: number | null;
-  readonly stalled: boolean;
-  readonly trend: 'climbing' | 'slipping' | 'stalled' | 'steady';
-  /** Rungs gained (+) or lost (−) over the trend window. */
-  readonly change: number;
+export interface MovementView extends WithIsoDates<Movement, 'since'> {
   /** e.g. "on Adoption for 74 days, since 2026-08-09" or "on Adoption (no history yet)". */
   readonly text: string;
 }
 
-export interface ResultView {
-  /** Row in the Results sheet. */
-  readonly row: number;
-  readonly date: IsoDate;
-  readonly value: number | null;
-  readonly attributed: boolean;
-  readonly validatedBy: string;
-  readonly validatorRole: ValidatorRole | null;
-  readonly customerWords: string;
-  readonly evidence: string;
-  readonly loggedBy: string;
+/** A Results row (`row` in the Results sheet). */
+export interface ResultView extends WithIsoDates<Omit<ResultRecord, 'accountId'>, 'date'> {
   /** (Value − Baseline) / (Target − Baseline) in whole percent, or null when it cannot be computed. */
   readonly progressPercent: number | null;
   /** Attributed and validated by a role the segment accepts. */
   readonly counts: boolean;
 }
 
-export interface CheckView {
-  /** Row in the Checks sheet. */
-  readonly row: number;
-  readonly date: IsoDate;
-  readonly kind: CheckKind;
-  readonly resultNamed: boolean | null;
-  readonly notes: string;
-  readonly checkedBy: string;
-}
+/** A Checks row (`row` in the Checks sheet). */
+export type CheckView = WithIsoDates<Omit<CheckRecord, 'accountId'>, 'date'>;
 
 /** Everything the Account tab shows, from one server call. */
 export interface AccountView {
@@ -218,19 +185,13 @@ export type WriteResponse =
 
 // ---- my book ----
 
-export interface BookAccountView {
-  readonly row: number;
-  readonly id: string;
-  readonly name: string;
-  readonly owner: string;
-  readonly segment: string | null;
-  readonly rungName: RungName;
-  readonly health: Health;
-  readonly nextStep: string;
-  readonly nextCheckDue: IsoDate | null;
-  readonly daysOverdue: number;
-  readonly triage: boolean;
-}
+/** One account in My book: a slice of its account view. */
+export interface BookAccountView
+  extends Pick<AccountFieldsView, 'id' | 'name' | 'owner' | 'segment'>,
+    Pick<
+      AccountView,
+      'row' | 'rungName' | 'health' | 'nextStep' | 'nextCheckDue' | 'daysOverdue' | 'triage'
+    > {}
 
 export interface MyBookView {
   readonly user: string;

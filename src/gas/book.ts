@@ -21,6 +21,16 @@ export interface LoadedBook {
 
 const ALL_KEYS = Object.keys(HEADERS) as DataSheetKey[];
 
+/** The sheets the rules read to assess the book: every data sheet but `Reminder log`. */
+export const RULE_SHEETS: readonly DataSheetKey[] = [
+  'segments',
+  'accounts',
+  'usage',
+  'results',
+  'checks',
+  'history',
+];
+
 /**
  * Reads the given data sheets (all by default). A sheet that does not exist is empty; Segments then falls back to
  * the built-in defaults. Throws only when a sheet lacks a required column, naming sheet and column.

@@ -6,6 +6,7 @@ import { dateOfDay, dayFromIso } from '../../src/core/dates';
 import type { Runtime } from '../../local/runtime/index';
 import { HEADERS, SHEET } from '../../src/sheets/layout';
 import { loadBundle, ROOT } from './harness';
+import { SPEC_LADDER_COLUMNS } from './spec';
 
 const TODAY = '2026-11-24';
 const TZ = 'America/New_York';
@@ -106,17 +107,7 @@ describe('Book-level custom functions in the built bundle', () => {
 
   it('LADDER returns the diagnostic table with Dates in the spreadsheet zone and says why for left-out rows', () => {
     const out = rt.call<unknown[][]>('LADDER', accounts, usage, results, checks, undefined, TODAY);
-    expect(out[0]).toEqual([
-      'Account ID',
-      'Account',
-      'Owner',
-      'Segment',
-      'Rung',
-      'Health',
-      'Why',
-      'Next step',
-      'Next check due',
-    ]);
+    expect(out[0]).toEqual(SPEC_LADDER_COLUMNS);
     expect(out.length).toBe(accounts.length);
     expect(out[1].slice(0, 6)).toEqual(['A1', 'Acme', 'ana@acme.example', 'SMB', 'Result', 'Green']);
     const due = out[1][8] as Date;

@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoBook } from '../../local/demoBook';
 import { generateBook } from '../../local/generateBook';
+import { ladderOfBook } from '../../local/ladderOfBook';
 import { build } from '../../scripts/build';
 import { HEALTHS, RUNG_NAMES } from '../../src/core/types';
 import { HEADERS, SHEET } from '../../src/sheets/layout';
@@ -71,14 +72,7 @@ describe('Refresh dashboard on the demo book', () => {
   beforeAll(() => {
     rt.call('refreshDashboard');
     dashboard = rt.values(SHEET.dashboard);
-    ladder = rt.call<unknown[][]>(
-      'LADDER',
-      rt.values(SHEET.accounts),
-      rt.values(SHEET.usage),
-      rt.values(SHEET.results),
-      rt.values(SHEET.checks),
-      rt.values(SHEET.segments),
-    );
+    ladder = ladderOfBook(rt);
   });
 
   it('counts the same rungs per owner as LADDER', () => {

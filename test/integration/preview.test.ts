@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoBook } from '../../local/demoBook';
 import { type Preview, parseArgs, preparePreview, writeEmails } from '../../local/preview';
 import { writeXlsx } from '../../local/xlsx';
+import { SPEC_LADDER_COLUMNS } from './spec';
 
 const TZ = 'America/New_York';
 const TODAY = '2026-11-24';
@@ -45,17 +46,7 @@ describe('the preview of the demo book', () => {
   });
 
   it('gets one LADDER row per account, with the columns of SPEC §4', () => {
-    expect(preview.ladder[0]).toEqual([
-      'Account ID',
-      'Account',
-      'Owner',
-      'Segment',
-      'Rung',
-      'Health',
-      'Why',
-      'Next step',
-      'Next check due',
-    ]);
+    expect(preview.ladder[0]).toEqual(SPEC_LADDER_COLUMNS);
     const accounts = demoBook({ today: TODAY, timeZone: TZ }).Accounts.length - 1;
     expect(preview.ladder.filter((r) => r[0] !== '')).toHaveLength(accounts + 1);
   });

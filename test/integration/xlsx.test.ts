@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ladderOfBook } from '../../local/ladderOfBook';
 import { readXlsx, writeXlsx } from '../../local/xlsx';
 import { dateOfDay, dayFromIso } from '../../src/core/dates';
 import { DEFAULT_SEGMENTS, HEADERS } from '../../src/sheets/layout';
@@ -153,14 +154,7 @@ async function writeDownload(path: string): Promise<void> {
 
 function ladderOf(sheets: Record<string, unknown[][]>): unknown[][] {
   const rt = loadBundle({ timeZone: TZ, now: NOW, sheets });
-  return rt.call<unknown[][]>(
-    'LADDER',
-    rt.values('Accounts'),
-    rt.values('Usage'),
-    rt.values('Results'),
-    rt.values('Checks'),
-    rt.values('Segments'),
-  );
+  return ladderOfBook(rt);
 }
 
 let dir: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { daysOverdue, latestCheck, nextCheckDue } from '../../src/core/checks';
-import { assess, check, result, T } from './evaluate.fixture';
+import { assess, check, result, T } from './fixtures';
 
 describe('Next 90-day check due = latest of (start, latest 90-day check, validation) + check every', () => {
   it.each<[string, number | null, number | null, number | null, number | null, number | null]>([

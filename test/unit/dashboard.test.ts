@@ -9,14 +9,13 @@ import {
   rungsOverTime,
   shareText,
 } from '../../src/core/dashboard';
-import { dayFromIso, isoOfDay } from '../../src/core/dates';
+import { isoOfDay } from '../../src/core/dates';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type {
   Account,
   Assessment,
   Book,
   CheckRecord,
-  Day,
   Health,
   HistoryRecord,
   Movement,
@@ -24,18 +23,9 @@ import type {
   Segment,
 } from '../../src/core/types';
 import { RUNG_NAMES } from '../../src/core/types';
+import { assessmentOf, blankAccount, check as checkRecord, SMB, T } from './fixtures';
 
-const TODAY = dayFromIso('2026-11-24') as Day;
-
-const SMB: Segment = {
-  row: 2,
-  name: 'SMB',
-  resultLooksLike: '',
-  validatorRule: { mode: 'any', roles: ['Buyer'] },
-  weeklyUsersForAdoption: 2,
-  resultWindowDays: 90,
-  checkEveryDays: 90,
-};
+const TODAY = T;
 
 interface Spec {
   id: string;
@@ -52,46 +42,26 @@ interface Spec {
 }
 
 function account(s: Spec, row: number): Account {
-  return {
+  return blankAccount({
     row,
     id: s.id,
-    name: s.id,
     segment: s.segment === null ? 'Nowhere' : 'SMB',
     owner: s.owner ?? 'maya@acme.example',
     startDate: s.startAgo === null ? null : TODAY - (s.startAgo ?? 200),
-    renewalDate: null,
-    businessPain: '',
-    solutionValue: '',
-    namedResult: '',
-    metric: '',
-    baseline: null,
-    target: null,
-    validator: '',
-    validatorRole: null,
-    renewalStatus: null,
-  };
+  });
 }
 
 function assess(s: Spec, row: number): Assessment {
-  const rung = s.rung ?? 2;
   const trend = s.trend ?? 'steady';
-  return {
-    account: account(s, row),
+  return assessmentOf(account(s, row), {
     segment: s.segment === undefined ? SMB : s.segment,
-    rung,
-    rungName: RUNG_NAMES[rung],
-    evidence: [],
+    rung: s.rung ?? 2,
     health: s.health ?? 'Yellow',
     reasons: ['x'],
-    nextStep: '',
     nextCheckDue: s.nextCheckIn === null ? null : TODAY + (s.nextCheckIn ?? 60),
     daysOverdue: s.overdue ?? 0,
-    validationDate: null,
-    progress: null,
     triage: s.triage ?? false,
     chain: { complete: s.chain ?? true, missing: [], weak: [], text: '' },
-    resultWindowPassed: false,
-    unansweredNo: null,
     movement: {
       since: null,
       daysOnRung: null,
@@ -99,7 +69,7 @@ function assess(s: Spec, row: number): Assessment {
       change: trend === 'climbing' ? 1 : trend === 'slipping' ? -1 : 0,
       trend,
     },
-  };
+  });
 }
 
 function bookOf(specs: Spec[], checks: CheckRecord[] = [], history: HistoryRecord[] = []): Book {
@@ -116,15 +86,7 @@ function bookOf(specs: Spec[], checks: CheckRecord[] = [], history: HistoryRecor
 
 let checkRow = 2;
 function check(id: string, daysAgo: number, kind: CheckRecord['kind']): CheckRecord {
-  return {
-    row: checkRow++,
-    date: TODAY - daysAgo,
-    accountId: id,
-    kind,
-    resultNamed: true,
-    notes: '',
-    checkedBy: '',
-  };
+  return checkRecord({ row: checkRow++, date: TODAY - daysAgo, accountId: id, kind, resultNamed: true });
 }
 
 describe('dashboardNumbers', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resultWindowPassed, unansweredNo } from '../../src/core/health';
 import type { Health } from '../../src/core/types';
-import { assess, type Case, check, result, T, weeks } from './evaluate.fixture';
+import { assess, type Case, check, result, T, weeks } from './fixtures';
 
 const adopted = weeks([3, 3, 3, 3]);
 /** On Result, validated 10 days ago, started 200 days ago: Green unless a case changes something. */

@@ -1,7 +1,6 @@
 // Ladder history rules: time on rung, movement over the trend window, Stalled, and which rows to append.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dayFromIso } from '../../src/core/dates';
 import {
   groupHistory,
   historyChanges,
@@ -10,15 +9,10 @@ import {
   trendText,
 } from '../../src/core/history';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import type { Assessment, Day, Health, HistoryRecord, Rung } from '../../src/core/types';
-import { RUNG_NAMES } from '../../src/core/types';
+import type { Assessment, Health, HistoryRecord, Rung } from '../../src/core/types';
+import { assessmentOf, blankAccount, day, T } from './fixtures';
 
-const day = (iso: string): Day => {
-  const d = dayFromIso(iso);
-  if (d === null) throw new Error(iso);
-  return d;
-};
-const TODAY = day('2026-11-24');
+const TODAY = T;
 
 let nextRow = 2;
 function rec(iso: string, rung: Rung, health: Health = 'Yellow', accountId = 'A1'): HistoryRecord {
@@ -26,42 +20,7 @@ function rec(iso: string, rung: Rung, health: Health = 'Yellow', accountId = 'A1
 }
 
 function assessment(id: string, rung: Rung, health: Health): Assessment {
-  return {
-    account: {
-      row: 2,
-      id,
-      name: id,
-      segment: 'SMB',
-      owner: 'csm@acme.example',
-      startDate: null,
-      renewalDate: null,
-      businessPain: '',
-      solutionValue: '',
-      namedResult: '',
-      metric: '',
-      baseline: null,
-      target: null,
-      validator: '',
-      validatorRole: null,
-      renewalStatus: null,
-    },
-    segment: null,
-    rung,
-    rungName: RUNG_NAMES[rung],
-    evidence: [],
-    health,
-    reasons: ['test'],
-    nextStep: '',
-    nextCheckDue: null,
-    daysOverdue: 0,
-    validationDate: null,
-    progress: null,
-    triage: false,
-    chain: { complete: false, missing: [], weak: [], text: '' },
-    resultWindowPassed: false,
-    unansweredNo: null,
-    movement: { since: null, daysOnRung: null, stalled: false, change: 0, trend: 'steady' },
-  };
+  return assessmentOf(blankAccount({ id }), { rung, health });
 }
 
 describe('movementOf', () => {

@@ -2,17 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { activityOf, adoptionOf, outcomeOf, progressOf, resultOf, rungOf } from '../../src/core/ladder';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { RungName } from '../../src/core/types';
-import {
-  account,
-  assess,
-  type Case,
-  ENTERPRISE,
-  MID_MARKET,
-  result,
-  SMB,
-  T,
-  weeks,
-} from './evaluate.fixture';
+import { account, assess, type Case, ENTERPRISE, MID_MARKET, result, SMB, T, weeks } from './fixtures';
 
 const S = DEFAULT_SETTINGS;
 const adopted = weeks([3, 3, 3, 0]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assess, type Case, MID_MARKET, result, T, weeks } from './evaluate.fixture';
+import { assess, type Case, MID_MARKET, result, T, weeks } from './fixtures';
 
 const adopted = weeks([3, 3, 3, 3]);
 

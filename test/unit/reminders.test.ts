@@ -1,7 +1,6 @@
 // The reminder planner: every item kind, the remind-every window, digest order, recipients and quota.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dayFromIso } from '../../src/core/dates';
 import {
   allowedDomainsOf,
   decideDelivery,
@@ -16,20 +15,8 @@ import {
   subjectOf,
 } from '../../src/core/reminders';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
-import type { Account, Assessment, Day, Problem, Segment } from '../../src/core/types';
-
-const T = dayFromIso('2026-11-24') as Day;
-const d = (iso: string) => dayFromIso(iso) as Day;
-
-const SMB: Segment = {
-  row: 2,
-  name: 'SMB',
-  resultLooksLike: '',
-  validatorRule: { mode: 'any', roles: ['Buyer'] },
-  weeklyUsersForAdoption: 2,
-  resultWindowDays: 90,
-  checkEveryDays: 90,
-};
+import type { Account, Assessment, Day, Problem } from '../../src/core/types';
+import { day as d, SMB, T } from './fixtures';
 
 let nextRow = 2;
 /** A healthy account with nothing to remind about; each case changes what it tests. */

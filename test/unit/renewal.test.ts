@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renewalLift } from '../../src/core/renewal';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { RenewalStatus } from '../../src/core/types';
-import { account, check, result, T } from './evaluate.fixture';
+import { account, check, result, T } from './fixtures';
 
 function book(groups: { named: boolean | null; status: RenewalStatus; valued?: boolean }[]) {
   const accounts = groups.map((g, i) => account({ id: `A${i}`, row: i + 2, renewalStatus: g.status }));

@@ -1,16 +1,17 @@
-// Small factories for rule tests: an account that is fine unless a case says otherwise, and rows relative to T.
+// Small factories for unit tests: an account that is fine unless a case says otherwise, rows relative to T, plain assessments.
 import { dayFromIso } from '../../src/core/dates';
 import { assessAccount } from '../../src/core/evaluate';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
-import type {
-  Account,
-  Assessment,
-  CheckRecord,
-  Day,
-  HistoryRecord,
-  ResultRecord,
-  Segment,
-  UsageRecord,
+import {
+  type Account,
+  type Assessment,
+  type CheckRecord,
+  type Day,
+  type HistoryRecord,
+  type ResultRecord,
+  RUNG_NAMES,
+  type Segment,
+  type UsageRecord,
 } from '../../src/core/types';
 
 export const day = (iso: string): Day => {
@@ -64,6 +65,56 @@ export function account(over: Partial<Account> = {}): Account {
     validator: 'Bea Buyer',
     validatorRole: 'Buyer',
     renewalStatus: 'Open',
+    ...over,
+  };
+}
+
+/** An account with only who it is filled in: no chain, no dates, no validator (name defaults to the id). */
+export function blankAccount(over: Partial<Account> & Pick<Account, 'id'>): Account {
+  return {
+    row: 2,
+    name: over.id,
+    segment: 'SMB',
+    owner: 'csm@acme.example',
+    startDate: null,
+    renewalDate: null,
+    businessPain: '',
+    solutionValue: '',
+    namedResult: '',
+    metric: '',
+    baseline: null,
+    target: null,
+    validator: '',
+    validatorRole: null,
+    renewalStatus: null,
+    ...over,
+  };
+}
+
+/**
+ * An assessment written out rather than computed, for code that reads assessments (dashboard, history):
+ * Yellow on Adoption (or `over.rung`), steady, nothing due, chain incomplete, no segment.
+ */
+export function assessmentOf(account: Account, over: Partial<Assessment> = {}): Assessment {
+  const rung = over.rung ?? 2;
+  return {
+    account,
+    segment: null,
+    rung,
+    rungName: RUNG_NAMES[rung],
+    evidence: [],
+    health: 'Yellow',
+    reasons: ['test'],
+    nextStep: '',
+    nextCheckDue: null,
+    daysOverdue: 0,
+    validationDate: null,
+    progress: null,
+    triage: false,
+    chain: { complete: false, missing: [], weak: [], text: '' },
+    resultWindowPassed: false,
+    unansweredNo: null,
+    movement: { since: null, daysOnRung: null, stalled: false, change: 0, trend: 'steady' },
     ...over,
   };
 }
