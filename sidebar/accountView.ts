@@ -607,7 +607,9 @@ export function createAccountPanel(): AccountPanel {
       const key = `${where.sheet}:${where.row}`;
       if (key === lastSelection) return;
       lastSelection = key;
-      if (!where.isAccounts || where.row !== current?.row) await load();
+      // The row is already known: pass it on, so the view need not ask the sheet for the selection again.
+      if (!where.isAccounts) await load();
+      else if (where.row !== current?.row) await load(where.row);
     } catch (err) {
       readError.error(`Could not read the selection: ${err instanceof Error ? err.message : String(err)}`);
     }
