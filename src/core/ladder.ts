@@ -171,8 +171,8 @@ export function rolesInWords(rule: ValidatorRule, roles: readonly ValidatorRole[
 /**
  * Result: progressing Results rows that are also Attributed = Yes, have Validated by filled, and whose
  * Validator role satisfies the segment's rule (one accepted role, or every role of an `A + B` rule).
- * The validation date is the latest such row's date; for `A + B` it is the date by which every role had last
- * validated (the older of the roles' latest validations), so a result is only as fresh as its stalest sign-off.
+ * The validation date is the latest such row's date (SPEC §3), for `A + B` too once every role has validated:
+ * the result counts from its newest sign-off, as the spec says.
  */
 export function resultOf(outcome: OutcomeReading, segment: Segment | null): ResultReading {
   const rule = segment?.validatorRule ?? null;
@@ -198,7 +198,7 @@ export function resultOf(outcome: OutcomeReading, segment: Segment | null): Resu
   const missingRoles = rule.roles.filter((role) => !latestByRole.has(role));
   const dates = [...latestByRole.values()];
   const holds = rule.mode === 'all' ? rule.roles.length > 0 && missingRoles.length === 0 : dates.length > 0;
-  const validationDate = !holds ? null : rule.mode === 'all' ? Math.min(...dates) : Math.max(...dates);
+  const validationDate = holds ? Math.max(...dates) : null;
   let evidence: string;
   if (holds)
     evidence = `Attributed and validated by ${rolesInWords(rule, [...latestByRole.keys()])} (${isoOfDay(validationDate as Day)})`;

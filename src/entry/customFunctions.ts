@@ -6,8 +6,9 @@ import { assessBook } from '../core/evaluate';
 import { usageWindowStart } from '../core/ladder';
 import { isMeasurable, lintResult } from '../core/measurable';
 import { renewalLift } from '../core/renewal';
-import { DEFAULT_SETTINGS } from '../core/settings';
+import type { Settings } from '../core/settings';
 import type { Assessment, Day, Problem } from '../core/types';
+import { settingsForFormulas } from '../gas/formulaSettings';
 import { spreadsheetTimeZone } from '../gas/timeZone';
 import { SHEET } from '../sheets/layout';
 import { columnIndex, parseBook } from '../sheets/parse';
@@ -78,10 +79,18 @@ function asOfDay(fn: string, arg: unknown, { dayOf }: Clock): Day {
 
 interface Assessed {
   readonly accounts: Grid;
+  /**
+   * How many rows the answer has: up to the last non-blank row of the accounts range. A whole-column reference
+   * (Accounts!A:O) brings every blank row of the sheet; answering those too would ask Sheets for more rows than
+   * the Ladder sheet has, and Sheets refuses to expand a result over missing rows.
+   */
+  readonly rows: number;
   /** Assessment by 1-based row of the accounts range. */
   readonly byRow: Map<number, Assessment>;
+  /** The Accounts data problems by 1-based row of the accounts range. */
   readonly accountProblems: Map<number, Problem[]>;
   readonly clock: Clock;
+  readonly settings: Settings;
 }
 
 const EXAMPLES = {
@@ -90,22 +99,33 @@ const EXAMPLES = {
   results: 'Results!A:I',
   checks: 'Checks!A:F',
   segments: 'Segments!A:F',
+  history: `'${SHEET.history}'!A:D`,
 };
+
+/** 1 + the index of the last row with any non-blank cell; at least 1, so the title always has its row. */
+function filledLength(grid: Grid): number {
+  let end = grid.length;
+  while (end > 1 && (grid[end - 1] as readonly unknown[]).every(isBlank)) end--;
+  return Math.max(end, 1);
+}
 
 /** Parses the ranges and assesses every account once: the whole book in one pass, indexed by Account ID. */
 function assessRanges(fn: string, args: readonly unknown[]): Assessed {
-  const [accountsArg, usageArg, resultsArg, checksArg, segmentsArg, asOfArg] = args;
+  const [accountsArg, usageArg, resultsArg, checksArg, segmentsArg, asOfArg, historyArg] = args;
   const accounts = rangeArg(fn, 'accounts', accountsArg, EXAMPLES.accounts);
   const usage = rangeArg(fn, 'usage', usageArg, EXAMPLES.usage);
   const results = rangeArg(fn, 'results', resultsArg, EXAMPLES.results);
   const checks = rangeArg(fn, 'checks', checksArg, EXAMPLES.checks);
   const segments = optionalRangeArg(fn, 'segments', segmentsArg, EXAMPLES.segments);
+  const history = optionalRangeArg(fn, 'history', historyArg, EXAMPLES.history);
+  // Once per call: the leader's thresholds (or the defaults when none are stored or they cannot be read).
+  const settings = settingsForFormulas();
   const time = clock();
   const today = asOfDay(fn, asOfArg, time);
-  const book = parseBook({ accounts, usage, results, checks, segments }, time.dayOf, {
-    usageSince: usageWindowStart(today, DEFAULT_SETTINGS),
+  const book = parseBook({ accounts, usage, results, checks, segments, history }, time.dayOf, {
+    usageSince: usageWindowStart(today, settings),
   });
-  const { assessments, problems } = assessBook(book, DEFAULT_SETTINGS, today);
+  const { assessments, problems } = assessBook(book, settings, today);
   const byRow = new Map(assessments.map((a) => [a.account.row, a]));
   const accountProblems = new Map<number, Problem[]>();
   for (const p of problems) {
@@ -114,7 +134,7 @@ function assessRanges(fn: string, args: readonly unknown[]): Assessed {
     if (list) list.push(p);
     else accountProblems.set(p.row, [p]);
   }
-  return { accounts, byRow, accountProblems, clock: time };
+  return { accounts, rows: filledLength(accounts), byRow, accountProblems, clock: time, settings };
 }
 
 /** A column aligned with the accounts range: its title first, "" for rows without an assessment. */
@@ -124,25 +144,43 @@ function accountColumn(
   args: readonly unknown[],
   pick: (a: Assessment) => unknown,
 ): Grid {
-  const { accounts, byRow } = assessRanges(fn, args);
-  const column: Grid = new Array(accounts.length);
+  const { rows, byRow } = assessRanges(fn, args);
+  const column: Grid = new Array(rows);
   column[0] = [title];
-  for (let i = 1; i < accounts.length; i++) {
+  for (let i = 1; i < rows; i++) {
     const a = byRow.get(i + 1);
     column[i] = [a ? pick(a) : ''];
   }
   return column;
 }
 
-function why(a: Assessment): string {
+/** "Start date 'Q3 2026' is not a date …": the column named once, whether or not the message already names it. */
+function problemText(p: Problem): string {
+  return p.column && !p.message.startsWith(p.column) ? `${p.column} ${p.message}` : p.message;
+}
+
+const rungsWord = (n: number) => `${n} rung${n === 1 ? '' : 's'}`;
+
+/** The health reasons, the row's own data problems (a bad cell changes the answer, so it is said here), then movement. */
+function why(a: Assessment, problems: readonly Problem[] | undefined, settings: Settings): string {
   const parts = [...a.reasons];
+  if (problems) {
+    // A problem the health reasons already state (an unknown segment is triage) is said once.
+    for (const p of problems)
+      if (!a.reasons.some((r) => r.includes(p.message))) parts.push(`Data problem: ${problemText(p)}`);
+  }
   const m = a.movement;
-  if (m.stalled && m.daysOnRung !== null) parts.push(`stalled on ${a.rungName} for ${m.daysOnRung} days`);
+  if (m.trend === 'stalled' && m.daysOnRung !== null)
+    parts.push(`stalled on ${a.rungName} for ${m.daysOnRung} days`);
+  else if (m.trend === 'climbing')
+    parts.push(`climbing: up ${rungsWord(m.change)} in the last ${settings.trendDays} days`);
+  else if (m.trend === 'slipping')
+    parts.push(`slipping: down ${rungsWord(-m.change)} in the last ${settings.trendDays} days`);
   return parts.join('; ');
 }
 
 function ladderTable(args: readonly unknown[]): Grid {
-  const { accounts, byRow, accountProblems, clock: time } = assessRanges('LADDER', args);
+  const { accounts, rows, byRow, accountProblems, clock: time, settings } = assessRanges('LADDER', args);
   const columns = columnIndex('accounts', accounts[0] ?? []);
   const cell = (row: readonly unknown[], header: string) => {
     const i = columns[header];
@@ -158,10 +196,11 @@ function ladderTable(args: readonly unknown[]): Grid {
     }
     return new Date(ms);
   };
-  const table: Grid = new Array(accounts.length);
+  const table: Grid = new Array(rows);
   table[0] = [...LADDER_COLUMNS];
-  for (let i = 1; i < accounts.length; i++) {
+  for (let i = 1; i < rows; i++) {
     const a = byRow.get(i + 1);
+    const problems = accountProblems.get(i + 1);
     if (a) {
       const due = a.nextCheckDue === null ? '' : dueDate(a.nextCheckDue);
       const segment = a.segment?.name ?? a.account.segment ?? '';
@@ -172,14 +211,13 @@ function ladderTable(args: readonly unknown[]): Grid {
         segment,
         a.rungName,
         a.health,
-        why(a),
+        why(a, problems, settings),
         a.nextStep,
         due,
       ];
       continue;
     }
     // A row left out of the book (no Account ID, a duplicate) still says why, where the user looks for it.
-    const problems = accountProblems.get(i + 1);
     const row = accounts[i];
     table[i] = problems
       ? [
@@ -246,20 +284,26 @@ function textOf(cell: unknown): string {
 function nextCheckDueCells(args: readonly unknown[]): unknown {
   const time = clock();
   const params = ['start_date', 'last_check', 'every_days'];
+  // Only a column (several rows) can carry a header row; a single cell is always a value, right or wrong.
+  const [startArg] = args;
+  const column = isGrid(startArg) && startArg.length > 1;
   return elementwise('NEXT_CHECK_DUE', params, args, ([start, last, every], row) => {
     if (isBlank(start)) return '';
     const startDay = dayOfCellValue(start, time.dayOf);
     const lastDay = isBlank(last) ? null : dayOfCellValue(last, time.dayOf);
     // A header row over a column of dates gets the column's title, so the result lines up with its input.
     if (
+      column &&
       row === 0 &&
       (startDay === null || (lastDay === null && !isBlank(last))) &&
       typeof start === 'string'
     ) {
       return 'Next check due';
     }
-    if (startDay === null) return `start_date '${textOf(start)}' is not a date`;
-    if (lastDay === null && !isBlank(last)) return `last_check '${textOf(last)}' is not a date`;
+    // A bad cell answers in words, in its own cell, like any other cell of a column: one bad row never hides the rest.
+    if (startDay === null) return `start_date '${textOf(start)}' is not a date (use a date or YYYY-MM-DD)`;
+    if (lastDay === null && !isBlank(last))
+      return `last_check '${textOf(last)}' is not a date (use a date or YYYY-MM-DD)`;
     const days = isBlank(every)
       ? DEFAULT_CHECK_EVERY_DAYS
       : typeof every === 'number'
@@ -285,7 +329,7 @@ function renewalLiftTable(accountsArg: unknown, resultsArg: unknown, checksArg: 
     throw new Error("Accounts: no column 'Renewal status'");
   }
   const book = parseBook({ accounts, results, checks }, clock().dayOf);
-  const lift = renewalLift(book.accounts, book.checks, book.results, DEFAULT_SETTINGS);
+  const lift = renewalLift(book.accounts, book.checks, book.results, settingsForFormulas());
   const line = (label: string, g: typeof lift.named) => [
     label,
     g.accounts,
@@ -307,7 +351,7 @@ function renewalLiftTable(accountsArg: unknown, resultsArg: unknown, checksArg: 
   ];
 }
 
-const BOOK_PARAMS = ['accounts', 'usage', 'results', 'checks', 'segments', 'as_of'] as const;
+const BOOK_PARAMS = ['accounts', 'usage', 'results', 'checks', 'segments', 'as_of', 'history'] as const;
 
 type ParamDoc = CustomFunctionDoc['params'][number];
 
@@ -342,6 +386,11 @@ const BOOK_PARAM_DOCS: Readonly<Record<(typeof BOOK_PARAMS)[number], ParamDoc>> 
     name: 'as_of',
     type: 'Date',
     description: 'Optional. The date to assess as of; today when omitted.',
+  },
+  history: {
+    name: 'history',
+    type: 'Range',
+    description: `Optional. ${EXAMPLES.history}, with its header row: adds climbing/slipping/stalled to Why.`,
   },
 };
 

@@ -14,8 +14,10 @@ export interface SetupReport {
   /** Sheet name → the spec columns appended at the end of its header row. */
   readonly addedColumns: Readonly<Record<string, readonly string[]>>;
   readonly segmentsAdded: number;
-  /** 'left alone' when Ladder!A1 holds something other than a LADDER formula (the user's choice stands). */
+  /** 'left alone' when Ladder!A1 holds something other than a LADDER formula setup wrote (the user's choice stands). */
   readonly ladderFormula: 'set' | 'updated' | 'kept' | 'left alone';
+  /** Rows added to the Ladder sheet so LADDER's answer fits (Sheets will not expand a result over missing rows). */
+  readonly ladderRowsAdded: number;
 }
 
 /** Data sheets in the order their tabs are created. */
@@ -65,7 +67,7 @@ const FORMATS: Readonly<Partial<Record<DataSheetKey, Readonly<Record<string, str
   history: { Date: DATE_FORMAT },
 };
 
-/** The LADDER formula's arguments, in its parameter order. */
+/** The LADDER formula's range arguments before `as_of`, in its parameter order. */
 const LADDER_ARGUMENTS: readonly DataSheetKey[] = ['accounts', 'usage', 'results', 'checks', 'segments'];
 
 /** Background colours on the Ladder view: rungs from grey to green, health as traffic lights. */
@@ -97,10 +99,40 @@ export function columnLetter(column: number): string {
   return letters;
 }
 
-/** The Ladder sheet's A1: LADDER over whole columns, wide enough to cover the columns users added. */
+/** A sheet name as a formula writes it: quoted when it has anything but letters, digits and underscores. */
+function sheetReference(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+const wholeColumns = (key: DataSheetKey, width: number) =>
+  `${sheetReference(SHEET[key])}!A:${columnLetter(Math.max(1, width))}`;
+
+/**
+ * The Ladder sheet's A1: LADDER over whole columns, wide enough to cover the columns users added. TODAY() makes
+ * Sheets recalculate it every day (a custom function with unchanged arguments is otherwise cached), and the Ladder
+ * history range lets Why say which accounts are climbing, slipping or stalled.
+ */
 export function ladderFormula(widths: Readonly<Record<DataSheetKey, number>>): string {
-  const ranges = LADDER_ARGUMENTS.map((key) => `${SHEET[key]}!A:${columnLetter(Math.max(1, widths[key]))}`);
-  return `=LADDER(${ranges.join(', ')})`;
+  const ranges = LADDER_ARGUMENTS.map((key) => wholeColumns(key, widths[key]));
+  return `=LADDER(${ranges.join(', ')}, TODAY(), ${wholeColumns('history', widths.history)})`;
+}
+
+const columnsPattern = (key: DataSheetKey) => {
+  const name = SHEET[key].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return String.raw`\s*(?:${name}|'${name}')!A:[A-Z]+\s*`;
+};
+
+/**
+ * The LADDER formulas setup has written, in any version: the five ranges at any width, with or without
+ * `TODAY(), 'Ladder history'!A:D`. Only these are upgraded; any other formula in A1 is the user's own.
+ */
+const OUR_LADDER = new RegExp(
+  String.raw`^=\s*LADDER\(${LADDER_ARGUMENTS.map(columnsPattern).join(',')}(?:,\s*TODAY\(\)\s*,${columnsPattern('history')})?\)\s*$`,
+  'i',
+);
+
+export function isSetupLadderFormula(formula: string): boolean {
+  return OUR_LADDER.test(formula);
 }
 
 /** Default segment rows laid out under a header that may be ordered differently or hold extra columns. */
@@ -211,8 +243,9 @@ function formatDataSheet(key: DataSheetKey, prepared: PreparedSheet): void {
 function setUpLadder(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   widths: Readonly<Record<DataSheetKey, number>>,
+  accountRows: number,
   createdSheets: string[],
-): SetupReport['ladderFormula'] {
+): Pick<SetupReport, 'ladderFormula' | 'ladderRowsAdded'> {
   let sheet = ss.getSheetByName(SHEET.ladder);
   if (!sheet) {
     sheet = ss.insertSheet(SHEET.ladder, ss.getNumSheets());
@@ -224,10 +257,15 @@ function setUpLadder(
   const formula = a1.getFormula();
   let outcome: SetupReport['ladderFormula'];
   if (formula === wanted) outcome = 'kept';
-  else if (/^=\s*LADDER\s*\(/i.test(formula)) outcome = 'updated';
+  else if (isSetupLadderFormula(formula)) outcome = 'updated';
   else if (formula === '' && String(a1.getValue()) === '') outcome = 'set';
   else outcome = 'left alone';
   if (outcome === 'set' || outcome === 'updated') a1.setFormula(wanted);
+
+  // LADDER answers one row per Accounts row (header included); Sheets refuses a result taller than its sheet.
+  const maxRows = sheet.getMaxRows();
+  const ladderRowsAdded = Math.max(0, accountRows - maxRows);
+  if (ladderRowsAdded > 0) sheet.insertRowsAfter(maxRows, ladderRowsAdded);
 
   // Rules are added once: a sheet that already has conditional formats keeps the ones its users chose.
   if (sheet.getConditionalFormatRules().length === 0) {
@@ -247,7 +285,7 @@ function setUpLadder(
       ]);
     }
   }
-  return outcome;
+  return { ladderFormula: outcome, ladderRowsAdded };
 }
 
 /** Set up workbook: idempotent; the second run writes no values. */
@@ -258,18 +296,20 @@ export function setUpWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Set
     segmentsAdded: 0,
   };
   const widths = {} as Record<DataSheetKey, number>;
+  let accountRows = 0;
   for (const key of SHEET_ORDER) {
     const prepared = prepareDataSheet(ss, key, report);
     formatDataSheet(key, prepared);
     widths[key] = Math.max(prepared.header.length, prepared.sheet.getLastColumn());
+    if (key === 'accounts') accountRows = prepared.sheet.getLastRow();
   }
-  const ladderFormula = setUpLadder(ss, widths, report.createdSheets);
+  const ladder = setUpLadder(ss, widths, accountRows, report.createdSheets);
   if (!ss.getSheetByName(SHEET.dashboard)) {
     // Refresh dashboard fills it; setup only makes sure the tab exists.
     ss.insertSheet(SHEET.dashboard, ss.getNumSheets());
     report.createdSheets.push(SHEET.dashboard);
   }
-  return { ...report, ladderFormula };
+  return { ...report, ...ladder };
 }
 
 /** The toast after a setup run, in plain words. */
@@ -281,7 +321,10 @@ export function setupSummary(report: SetupReport): string {
   }
   if (report.segmentsAdded > 0) parts.push(`Added ${report.segmentsAdded} default segments.`);
   if (report.ladderFormula === 'set') parts.push('The Ladder sheet shows the LADDER formula.');
-  if (report.ladderFormula === 'updated') parts.push('The LADDER formula now covers every column.');
+  if (report.ladderFormula === 'updated')
+    parts.push('The LADDER formula now covers every column, recalculates daily and reads Ladder history.');
+  if (report.ladderRowsAdded > 0)
+    parts.push(`Added ${report.ladderRowsAdded} rows to Ladder so it has room for every account.`);
   if (report.ladderFormula === 'left alone')
     parts.push('Ladder!A1 holds your own content, so it was left alone.');
   return parts.length > 0 ? parts.join(' ') : 'The workbook was already set up; nothing changed.';

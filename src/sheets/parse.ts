@@ -54,8 +54,11 @@ function fieldsOf(key: DataSheetKey): Record<string, number> {
   return Object.fromEntries(SHEET_FIELDS[key].map((spec, i) => [spec.field, i]));
 }
 
-/** Builds a record from one usable row's values (by field position; null for a blank or unreadable cell). */
-type RowBuilder<T> = (values: readonly unknown[], row: number) => T | null;
+/**
+ * Builds a record from one usable row's values (by field position; null for a blank or unreadable cell). `cells` is
+ * the sheet row as read, for builders that word their own problems (`builderReports` fields).
+ */
+type RowBuilder<T> = (values: readonly unknown[], row: number, cells: readonly unknown[]) => T | null;
 
 function isAllBlank(table: readonly (readonly unknown[])[]): boolean {
   for (const row of table) {
@@ -113,7 +116,7 @@ function readSheet<T>(
       if (value === null || value === undefined) {
         values[j] = null;
         const spec = fields[j];
-        if (value === undefined || spec.key) {
+        if ((value === undefined || spec.key) && !spec.builderReports) {
           const message = value === null ? `${spec.header} is blank` : cellProblem(spec.kind, cell);
           problems.push({
             sheet,
@@ -128,7 +131,7 @@ function readSheet<T>(
       }
     }
     if (!usable) continue;
-    const record = build(values, row);
+    const record = build(values, row, cells);
     if (record !== null) records.push(record);
   }
   return records;
@@ -179,10 +182,28 @@ const RES = fieldsOf('results');
 const CHK = fieldsOf('checks');
 const HIS = fieldsOf('history');
 
-function segmentReader(problems: Problem[], dayOf: DayOf): RowBuilder<Segment> {
+/** The segment thresholds: whole numbers of 1 or more (a bar of 0 users or a 0-day window means nothing). */
+const THRESHOLDS = [
+  ['weeklyUsersForAdoption', 'Weekly users for adoption', 3],
+  ['resultWindowDays', 'Result window (days)', 4],
+  ['checkEveryDays', 'Check every (days)', 5],
+] as const;
+
+/**
+ * Segments rows. A blank or unusable threshold is a problem naming its cell; a built-in segment (SMB, Mid-Market,
+ * Enterprise) then takes the built-in value for that column, while any other segment is left out — there is no
+ * value to fall back on that would not silently change its accounts' rungs — and its accounts say so.
+ * `leftOut` collects those segments by folded name → row.
+ */
+function segmentReader(
+  problems: Problem[],
+  dayOf: DayOf,
+  columns: Record<string, number>,
+  leftOut: Map<string, number>,
+): RowBuilder<Segment> {
   const sheet = SHEET.segments;
   const seen = new Map<string, number>();
-  return (v, row) => {
+  return (v, row, cells) => {
     const name = text(v[SEG.name]);
     const folded = name.toLowerCase();
     const first = seen.get(folded);
@@ -196,31 +217,61 @@ function segmentReader(problems: Problem[], dayOf: DayOf): RowBuilder<Segment> {
       return null;
     }
     seen.set(folded, row);
-    // A blank or unreadable number falls back to the built-in segment of the same name, else the spec's default.
     const builtIn = DEFAULT_SEGMENTS.find((d) => d[0].toLowerCase() === folded);
-    const numberOr = (field: string, header: string, fallback: number): number => {
-      const n = num(v[SEG[field]]);
-      if (n !== null) return n;
-      problems.push({ sheet, row, column: header, message: `${header} is missing; using ${fallback}` });
-      return fallback;
+    const numbers: Record<(typeof THRESHOLDS)[number][0], number> = {
+      weeklyUsersForAdoption: 0,
+      resultWindowDays: 0,
+      checkEveryDays: 0,
     };
+    let complete = true;
+    for (const [field, header, position] of THRESHOLDS) {
+      const n = num(v[SEG[field]]);
+      if (n !== null) {
+        numbers[field] = n;
+        continue;
+      }
+      const at = columns[header];
+      const cell = at >= 0 ? cells[at] : '';
+      const wrong = isBlank(cell) ? `${header} is blank` : `${header} ${cellProblem('threshold', cell)}`;
+      if (builtIn) {
+        const fallback = builtIn[position];
+        numbers[field] = fallback;
+        problems.push({
+          sheet,
+          row,
+          column: header,
+          message: `${wrong}; using ${fallback}, the built-in ${builtIn[0]} value`,
+        });
+      } else {
+        complete = false;
+        problems.push({
+          sheet,
+          row,
+          column: header,
+          message: `${wrong}; segment '${name}' is left out until it is a whole number of 1 or more`,
+        });
+      }
+    }
+    const validatorRule = validatorRuleOf(text(v[SEG.validatorRoles]), row, problems, dayOf);
+    if (!complete) {
+      leftOut.set(folded, row);
+      return null;
+    }
     return {
       row,
       name,
       resultLooksLike: text(v[SEG.resultLooksLike]),
-      validatorRule: validatorRuleOf(text(v[SEG.validatorRoles]), row, problems, dayOf),
-      weeklyUsersForAdoption: numberOr(
-        'weeklyUsersForAdoption',
-        'Weekly users for adoption',
-        builtIn?.[3] ?? 1,
-      ),
-      resultWindowDays: numberOr('resultWindowDays', 'Result window (days)', builtIn?.[4] ?? 90),
-      checkEveryDays: numberOr('checkEveryDays', 'Check every (days)', builtIn?.[5] ?? 90),
+      validatorRule,
+      ...numbers,
     };
   };
 }
 
-function accountReader(segmentNames: ReadonlySet<string>, problems: Problem[]): RowBuilder<Account> {
+function accountReader(
+  segmentNames: ReadonlySet<string>,
+  leftOutSegments: ReadonlyMap<string, number>,
+  problems: Problem[],
+): RowBuilder<Account> {
   const sheet = SHEET.accounts;
   const seen = new Map<string, number>();
   return (v, row) => {
@@ -240,7 +291,12 @@ function accountReader(segmentNames: ReadonlySet<string>, problems: Problem[]): 
     if (segment === '') {
       problems.push({ sheet, row, column: 'Segment', message: 'Segment is blank' });
     } else if (!segmentNames.has(segment.toLowerCase())) {
-      problems.push({ sheet, row, column: 'Segment', message: `Segment '${segment}' is not in Segments` });
+      const leftOutRow = leftOutSegments.get(segment.toLowerCase());
+      const message =
+        leftOutRow === undefined
+          ? `Segment '${segment}' is not in Segments`
+          : `Segment '${segment}' is left out: fix its numbers on Segments row ${leftOutRow}`;
+      problems.push({ sheet, row, column: 'Segment', message });
     }
     const owner = text(v[ACC.owner]);
     if (owner === '') {
@@ -397,14 +453,21 @@ export function parseBook(tables: SheetTables, dayOf: DayOf, options: ParseOptio
   const problems: Problem[] = [];
   const segmentTable =
     tables.segments && !isAllBlank(tables.segments) ? tables.segments : defaultSegmentsTable();
-  const segments = readSheet('segments', segmentTable, dayOf, problems, segmentReader(problems, dayOf));
+  const leftOutSegments = new Map<string, number>();
+  const segments = readSheet(
+    'segments',
+    segmentTable,
+    dayOf,
+    problems,
+    segmentReader(problems, dayOf, columnIndex('segments', segmentTable[0] ?? []), leftOutSegments),
+  );
   const segmentNames = new Set(segments.map((s) => s.name.toLowerCase()));
   const accounts = readSheet(
     'accounts',
     tables.accounts,
     dayOf,
     problems,
-    accountReader(segmentNames, problems),
+    accountReader(segmentNames, leftOutSegments, problems),
   );
   // Cross-sheet references are only judged when Accounts itself was read.
   const known = tables.accounts ? new Set(accounts.map((a) => a.id)) : null;

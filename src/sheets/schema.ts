@@ -19,6 +19,7 @@ export type CellKind =
   | 'text'
   | 'number'
   | 'count'
+  | 'threshold'
   | 'date'
   | 'yesNo'
   | 'validatorRole'
@@ -36,6 +37,8 @@ export interface FieldSpec {
   readonly key?: boolean;
   /** Free-text extras the rules never read: the sheet works without the column. */
   readonly optionalColumn?: boolean;
+  /** The row builder decides what a blank or unreadable cell means (a fallback, or leaving the row out) and says so. */
+  readonly builderReports?: boolean;
 }
 
 const f = (field: string, header: string, kind: CellKind, extra: Partial<FieldSpec> = {}): FieldSpec => ({
@@ -51,9 +54,10 @@ export const SHEET_FIELDS: Readonly<Record<DataSheetKey, readonly FieldSpec[]>> 
     f('name', 'Segment', 'text', { key: true }),
     f('resultLooksLike', 'Result looks like', 'text', { optionalColumn: true }),
     f('validatorRoles', 'Validator roles', 'text'),
-    f('weeklyUsersForAdoption', 'Weekly users for adoption', 'count'),
-    f('resultWindowDays', 'Result window (days)', 'count'),
-    f('checkEveryDays', 'Check every (days)', 'count'),
+    // A bar of 0 users or a window of 0 days would make every account adopted, or every check due today.
+    f('weeklyUsersForAdoption', 'Weekly users for adoption', 'threshold', { builderReports: true }),
+    f('resultWindowDays', 'Result window (days)', 'threshold', { builderReports: true }),
+    f('checkEveryDays', 'Check every (days)', 'threshold', { builderReports: true }),
   ],
   accounts: [
     f('id', 'Account ID', 'text', { key: true }),
@@ -186,6 +190,8 @@ export function cellSchema(kind: CellKind, dayOf: DayOf): z.ZodMiniType<unknown,
       return z.union([finite, z.pipe(numericText, finite)]);
     case 'count':
       return z.pipe(z.union([finite, z.pipe(numericText, finite)]), z.number().check(z.minimum(0)));
+    case 'threshold':
+      return z.pipe(z.union([finite, z.pipe(numericText, finite)]), z.number().check(z.int(), z.minimum(1)));
     case 'date':
       return z.pipe(
         z.union([z.pipe(dateCell, z.transform(dayOf)), z.pipe(z.string(), z.transform(dayFromIso))]),
@@ -257,6 +263,11 @@ export function cellReader(kind: CellKind, dayOf: DayOf): CellReader {
         const n = numberOf(cell);
         return n !== undefined && n >= 0 ? n : undefined;
       };
+    case 'threshold':
+      return (cell) => {
+        const n = numberOf(cell);
+        return n !== undefined && Number.isSafeInteger(n) && n >= 1 ? n : undefined;
+      };
     case 'date':
       return (cell) => {
         const day = isDate(cell) ? dayOf(cell) : typeof cell === 'string' ? dayFromIso(cell) : null;
@@ -304,6 +315,8 @@ export function cellProblem(kind: CellKind, cell: unknown): string {
       return `${shown} is not a number`;
     case 'count':
       return `${shown} is not a number of zero or more`;
+    case 'threshold':
+      return `${shown} is not a whole number of 1 or more`;
     case 'date':
       return `${shown} is not a date (use a date or YYYY-MM-DD)`;
     case 'yesNo':

@@ -92,7 +92,8 @@ const checks: unknown[][] = [[...HEADERS.checks], [ny('2026-09-01'), 'A1', '90-d
 describe('Book-level custom functions in the built bundle', () => {
   it('LADDER_RUNG answers the whole range in one call, aligned with it', () => {
     const out = rt.call<unknown[][]>('LADDER_RUNG', accounts, usage, results, checks, undefined, TODAY);
-    expect(out.map((r) => r[0])).toEqual(['Rung', 'Result', 'Activity', '', 'None', '', '', '', '', '', '']);
+    // Aligned up to the last non-blank Accounts row; the range's trailing blank rows get no rows.
+    expect(out.map((r) => r[0])).toEqual(['Rung', 'Result', 'Activity', '', 'None', '']);
   });
 
   it('RESULT_HEALTH and LADDER_NEXT_STEP', () => {
@@ -108,7 +109,7 @@ describe('Book-level custom functions in the built bundle', () => {
   it('LADDER returns the diagnostic table with Dates in the spreadsheet zone and says why for left-out rows', () => {
     const out = rt.call<unknown[][]>('LADDER', accounts, usage, results, checks, undefined, TODAY);
     expect(out[0]).toEqual(SPEC_LADDER_COLUMNS);
-    expect(out.length).toBe(accounts.length);
+    expect(out.length).toBe(accounts.length - 5);
     expect(out[1].slice(0, 6)).toEqual(['A1', 'Acme', 'ana@acme.example', 'SMB', 'Result', 'Green']);
     const due = out[1][8] as Date;
     expect(due).toBeInstanceOf(Date);
@@ -116,6 +117,76 @@ describe('Book-level custom functions in the built bundle', () => {
     expect(out[2][6]).toContain('No validator named (triage)');
     expect(out[3]).toEqual(out[3].map(() => ''));
     expect(out[5][6]).toContain("Duplicate Account ID 'A1'");
+    // An assessed row carries its own data problems too.
+    expect(out[4][6]).toContain("Data problem: Owner 'not-an-email' is not an email address");
+    // …once: the unknown segment is already a health reason (triage).
+    expect(String(out[4][6]).split("Segment 'Startups' is not in Segments")).toHaveLength(2);
+  });
+
+  it("LADDER's Why names the row's bad cells, which changed its answer", () => {
+    const badStart = accounts[1].map((cell, i) => (HEADERS.accounts[i] === 'Start date' ? 'Q3 2026' : cell));
+    badStart[0] = 'A9';
+    const out = rt.call<unknown[][]>(
+      'LADDER',
+      [accounts[0], badStart],
+      usage,
+      results,
+      checks,
+      undefined,
+      TODAY,
+    );
+    expect(out).toHaveLength(2);
+    expect(out[1][0]).toBe('A9');
+    expect(out[1][6]).toContain("Data problem: Start date 'Q3 2026' is not a date");
+  });
+
+  it('trims the trailing blank rows of a whole-column range, whatever its length', () => {
+    const tall = [...accounts, ...Array.from({ length: 2000 }, () => HEADERS.accounts.map(() => ''))];
+    for (const fn of ['LADDER', 'LADDER_RUNG', 'RESULT_HEALTH', 'LADDER_NEXT_STEP']) {
+      expect(rt.call<unknown[][]>(fn, tall, usage, results, checks, undefined, TODAY), fn).toHaveLength(6);
+    }
+    expect(rt.call<unknown[][]>('LADDER', accounts.slice(0, 1), usage, results, checks)).toEqual([
+      SPEC_LADDER_COLUMNS,
+    ]);
+  });
+
+  it('reads Ladder history (7th argument): Why says stalled, climbing', () => {
+    const history = [
+      [...HEADERS.history],
+      [ny('2026-08-01'), 'A2', 'Activity', 'Red'],
+      [ny('2026-10-01'), 'A1', 'Adoption', 'Yellow'],
+      ['', '', '', ''],
+      ['', '', '', ''],
+    ];
+    const out = rt.call<unknown[][]>('LADDER', accounts, usage, results, checks, undefined, TODAY, history);
+    expect(out[2][6]).toContain('stalled on Activity for 115 days');
+    expect(out[1][6]).toContain('climbing: up 2 rungs in the last 30 days');
+    const without = rt.call<unknown[][]>('LADDER', accounts, usage, results, checks, undefined, TODAY);
+    expect(without[2][6]).not.toContain('stalled');
+    expect(() =>
+      rt.call('LADDER_RUNG', accounts, usage, results, checks, undefined, TODAY, 'Ladder history'),
+    ).toThrow(/'history' must be a whole range/);
+  });
+
+  it("follows the leader's stored Settings (document property), falling back to the defaults", () => {
+    const own = loadBundle({ timeZone: TZ, now: ny(TODAY) });
+    const later = '2027-02-18'; // A1's check (due 2027-02-08) is 10 days overdue
+    const health = () =>
+      own.call<unknown[][]>('RESULT_HEALTH', accounts, usage, results, checks, undefined, later)[1][0];
+    const rungOfA2 = () =>
+      own.call<unknown[][]>('LADDER_RUNG', accounts, usage, results, checks, undefined, '2026-12-10')[2][0];
+    expect(health()).toBe('Yellow');
+    expect(rungOfA2()).toBe('Activity'); // used 17 days before, inside the default 28-day window
+    own.properties.document.set(
+      'resultsLadder.settings',
+      JSON.stringify({ overdueGraceDays: 5, activityWindowDays: 7 }),
+    );
+    expect(health()).toBe('Red');
+    const why = own.call<unknown[][]>('LADDER', accounts, usage, results, checks, undefined, later)[1][6];
+    expect(why).toMatch(/overdue/i);
+    expect(rungOfA2()).toBe('None');
+    own.properties.document.set('resultsLadder.settings', '{not json');
+    expect(health()).toBe('Yellow');
   });
 
   it('uses the Segments range when given', () => {
@@ -146,13 +217,13 @@ describe('Book-level custom functions in the built bundle', () => {
     );
   });
 
-  it('needs no authorization: only the spreadsheet time zone is read', () => {
+  it('needs no authorization: only the spreadsheet time zone and the stored settings are read', () => {
     rt.calls.reset();
     rt.call('LADDER', accounts, usage, results, checks);
     const methods = Object.keys(rt.calls.byMethod());
     for (const m of methods)
       expect(m).toMatch(
-        /^(SpreadsheetApp\.getActiveSpreadsheet|Spreadsheet\.getSpreadsheetTimeZone|Session\.getScriptTimeZone)$/,
+        /^(SpreadsheetApp\.getActiveSpreadsheet|Spreadsheet\.getSpreadsheetTimeZone|Session\.getScriptTimeZone|PropertiesService\.getDocumentProperties|Properties\.getProperty)$/,
       );
   });
 
@@ -196,6 +267,14 @@ describe('Cell-level custom functions', () => {
     );
   });
 
+  it('NEXT_CHECK_DUE on a bad single cell says what is wrong (the header rule is for columns only)', () => {
+    expect(rt.call('NEXT_CHECK_DUE', 'Jan 1 2026')).toBe(
+      "start_date 'Jan 1 2026' is not a date (use a date or YYYY-MM-DD)",
+    );
+    expect(rt.call('NEXT_CHECK_DUE', 'Start date', 'Last check')).toContain('is not a date');
+    expect(rt.call('NEXT_CHECK_DUE', ny('2026-06-01'), 'soon')).toContain("last_check 'soon' is not a date");
+  });
+
   it('IS_MEASURABLE and RESULT_LINT', () => {
     expect(rt.call('IS_MEASURABLE', 'cut reporting time 40%')).toBe(true);
     expect(
@@ -203,6 +282,13 @@ describe('Cell-level custom functions', () => {
     ).toEqual([[false], [''], [true]]);
     expect(rt.call('RESULT_LINT', 'the team uses the product')).toContain('activity or adoption');
     expect(rt.call('RESULT_LINT', [['cut reporting time 40%'], ['']])).toEqual([[''], ['']]);
+    expect(
+      rt.call('IS_MEASURABLE', [
+        ['Improve conversion by 2027'],
+        ['third-party integrations'],
+        ['cut churn by a quarter'],
+      ]),
+    ).toEqual([[false], [false], [true]]);
   });
 
   it('CHAIN_STATUS', () => {

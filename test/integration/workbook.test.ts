@@ -84,7 +84,7 @@ describe('setUpWorkbook', () => {
     }
     expect(rt.values(SHEET.segments).slice(1)).toEqual(DEFAULT_SEGMENTS.map((s) => [...s]));
     expect(rt.spreadsheet.formulas(SHEET.ladder)[0][0]).toBe(
-      '=LADDER(Accounts!A:O, Usage!A:D, Results!A:I, Checks!A:F, Segments!A:F)',
+      "=LADDER(Accounts!A:O, Usage!A:D, Results!A:I, Checks!A:F, Segments!A:F, TODAY(), 'Ladder history'!A:D)",
     );
     const validations = JSON.stringify(rt.spreadsheet.validations(SHEET.accounts));
     for (const role of ENUMS['accounts:Validator role']) expect(validations).toContain(role);
@@ -107,7 +107,13 @@ describe('setUpWorkbook', () => {
     expect(rt.calls.count('Range.setFormula')).toBe(0);
     expect(rt.calls.count('Spreadsheet.insertSheet')).toBe(0);
     expect(snapshot(rt)).toBe(before);
-    expect(report).toEqual({ createdSheets: [], addedColumns: {}, segmentsAdded: 0, ladderFormula: 'kept' });
+    expect(report).toEqual({
+      createdSheets: [],
+      addedColumns: {},
+      segmentsAdded: 0,
+      ladderFormula: 'kept',
+      ladderRowsAdded: 0,
+    });
   });
 
   it('keeps user columns, their order and the data; appends only the missing spec columns', () => {
@@ -164,7 +170,7 @@ describe('setUpWorkbook', () => {
     expect(rt.values(SHEET.segments)).toEqual(segments);
     // The formula reaches the 17th column, so the user's columns are inside it.
     expect(rt.spreadsheet.formulas(SHEET.ladder)[0][0]).toBe(
-      '=LADDER(Accounts!A:Q, Usage!A:D, Results!A:I, Checks!A:F, Segments!A:G)',
+      "=LADDER(Accounts!A:Q, Usage!A:D, Results!A:I, Checks!A:F, Segments!A:G, TODAY(), 'Ladder history'!A:D)",
     );
 
     const before = snapshot(rt);
@@ -190,6 +196,45 @@ describe('setUpWorkbook', () => {
     const report = rt.call<SetupReport>('setUpWorkbook');
     expect(report.ladderFormula).toBe('updated');
     expect(rt.spreadsheet.formulas(SHEET.ladder)[0][0]).toContain('Accounts!A:P');
+  });
+
+  it('upgrades the LADDER formula an earlier version wrote (no as_of, no history), so the view recalculates daily', () => {
+    const older = '=LADDER(Accounts!A:O, Usage!A:D, Results!A:I, Checks!A:F, Segments!A:F)';
+    const rt = loadBundle({ now: NOW, sheets: { [SHEET.ladder]: [[older]] } });
+    expect(rt.spreadsheet.formulas(SHEET.ladder)[0][0]).toBe(older);
+    const report = rt.call<SetupReport>('setUpWorkbook');
+    expect(report.ladderFormula).toBe('updated');
+    expect(rt.spreadsheet.formulas(SHEET.ladder)[0][0]).toBe(
+      "=LADDER(Accounts!A:O, Usage!A:D, Results!A:I, Checks!A:F, Segments!A:F, TODAY(), 'Ladder history'!A:D)",
+    );
+  });
+
+  it("keeps a LADDER formula the user wrote themselves (their own as_of), as the user's content", () => {
+    const own = '=LADDER(Accounts!A:O, Usage!A:D, Results!A:I, Checks!A:F, Segments!A:F, Settings!B2)';
+    const rt = loadBundle({ now: NOW, sheets: { [SHEET.ladder]: [[own]] } });
+    const report = rt.call<SetupReport>('setUpWorkbook');
+    expect(report.ladderFormula).toBe('left alone');
+    expect(rt.spreadsheet.formulas(SHEET.ladder)[0][0]).toBe(own);
+  });
+
+  it('makes the Ladder sheet tall enough for every Accounts row, once', () => {
+    const accounts = [
+      [...HEADERS.accounts],
+      ...Array.from({ length: 1500 }, (_, i) =>
+        HEADERS.accounts.map((h) => (h === 'Account ID' ? `A${i}` : '')),
+      ),
+    ];
+    const rt = loadBundle({ now: NOW, sheets: { [SHEET.accounts]: accounts } });
+    const report = rt.call<SetupReport>('setUpWorkbook');
+    expect(report.ladderRowsAdded).toBe(501);
+    expect(rt.ui.toasts.join('\n')).toContain('Added 501 rows to Ladder');
+    rt.calls.reset();
+    expect(rt.call<SetupReport>('setUpWorkbook').ladderRowsAdded).toBe(0);
+    expect(rt.calls.count('Sheet.insertRowsAfter')).toBe(0);
+    const sheet = (
+      rt.context as { SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp }
+    ).SpreadsheetApp.getActiveSpreadsheet().getSheetByName(SHEET.ladder);
+    expect(sheet?.getMaxRows()).toBe(1501);
   });
 });
 

@@ -124,14 +124,16 @@ describe('Result: progressing rows, attributed, validated by a role the segment 
     expect(read({}, rows, segment).holds).toBe(holds);
   });
 
-  it('the validation date is the latest qualifying row (any) or the older of the roles’ latest (all)', () => {
+  it('the validation date is the latest qualifying row, for A + B too once every role has validated', () => {
     expect(read({}, [{ date: T - 40 }, { date: T - 3 }]).validationDate).toBe(T - 3);
     const both = [
       { validatorRole: 'Team lead' as const, date: T - 5 },
       { validatorRole: 'Manager' as const, date: T - 50 },
       { validatorRole: 'Team lead' as const, date: T - 80 },
     ];
-    expect(read({}, both, MID_MARKET).validationDate).toBe(T - 50);
+    expect(read({}, both, MID_MARKET).validationDate).toBe(T - 5);
+    // Until the Manager signs off there is no validation date at all, however recent the Team lead's.
+    expect(read({}, both.slice(0, 1), MID_MARKET).validationDate).toBeNull();
   });
 
   it('lists the roles still needed', () => {

@@ -22,6 +22,48 @@ describe('Measurable statement', () => {
     expect(isMeasurable(text)).toBe(measurable);
   });
 
+  describe('dates, periods, names and ordinals are not quantities', () => {
+    it.each([
+      ['Improve conversion this quarter', false],
+      ['Improve conversion in Q3', false],
+      ['Improve conversion by 2027', false],
+      ['Improve conversion by Q3 2026', false],
+      ['Improve conversion in FY26', false],
+      ['Improve conversion by March 2027', false],
+      ['Improve conversion by 2027-03-31', false],
+      ['Improve conversion by 3/31/2027', false],
+      ['grow pipeline in H1', false],
+      ['win the second half of the year', false],
+      ['Become the one tool the team trusts', false],
+      ['third-party integrations', false],
+      ['Improve B2B conversion', false],
+      ['40% by Q3', false],
+      ['Cut reporting time 40%', true],
+      ['zero exceptions in the audit', true],
+      ['a third of the tickets', true],
+      ['cut churn by a quarter', true],
+      ['from 5 days to 2', true],
+      ['twice as many renewals', true],
+      ['$40k saved', true],
+      ['one day instead of five', true],
+      ['one approval step instead of three', true],
+      ['save $2000 a month on invoice errors', true],
+      ['2000 fewer tickets', true],
+      ['Reduce tickets from 2000 to 1500', true],
+      ['Cut reporting time 40% by Q3 2026', true],
+      ['close deals in half the time', true],
+      ['3x qualified pipeline in FY26', true],
+    ])('%j → %s', (text, measurable) => {
+      expect(isMeasurable(text)).toBe(measurable);
+    });
+
+    it('says a date is when, not how much', () => {
+      expect(lintResult('Improve conversion by 2027')).toContain('says when, not how much');
+      expect(lintResult('third-party integrations')).toContain('States no quantity');
+      expect(lintResult('40% by Q3 2026')).toContain('not what it measures');
+    });
+  });
+
   it.each([
     ['cut reporting time 40%', ''],
     ['Improve conversion', 'States no quantity'],

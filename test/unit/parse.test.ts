@@ -236,6 +236,39 @@ describe('Reading rows', () => {
     });
   });
 
+  it('segment thresholds are whole numbers of 1 or more: a built-in segment falls back, another is left out', () => {
+    const book = parseBook(
+      {
+        segments: [
+          [...HEADERS.segments],
+          ['SMB', '', 'Buyer', 0, 90, ''],
+          ['Startups', '', 'Buyer', 3, 0, 2.5],
+          ['Scaleups', '', 'Buyer', '4', ' 60 ', 30],
+        ],
+        accounts: [
+          accountsHeader,
+          accountRow('A1'),
+          accountRow('A2', { Segment: 'startups' }),
+          accountRow('A3', { Segment: 'Scaleups' }),
+        ],
+      },
+      dayOf,
+    );
+    expect(
+      book.segments.map((s) => [s.name, s.weeklyUsersForAdoption, s.resultWindowDays, s.checkEveryDays]),
+    ).toEqual([
+      ['SMB', 2, 90, 90],
+      ['Scaleups', 4, 60, 30],
+    ]);
+    expect(book.problems.map((p) => `${p.sheet}!${p.row} [${p.column}] ${p.message}`)).toEqual([
+      "Segments!2 [Weekly users for adoption] Weekly users for adoption '0' is not a whole number of 1 or more; using 2, the built-in SMB value",
+      'Segments!2 [Check every (days)] Check every (days) is blank; using 90, the built-in SMB value',
+      "Segments!3 [Result window (days)] Result window (days) '0' is not a whole number of 1 or more; segment 'Startups' is left out until it is a whole number of 1 or more",
+      "Segments!3 [Check every (days)] Check every (days) '2.5' is not a whole number of 1 or more; segment 'Startups' is left out until it is a whole number of 1 or more",
+      "Accounts!3 [Segment] Segment 'startups' is left out: fix its numbers on Segments row 3",
+    ]);
+  });
+
   it('Dates are read as the calendar day in the spreadsheet time zone', () => {
     const book = parseBook({ usage: [[...HEADERS.usage], [ny('2026-11-16'), 'A1', 3, 1]] }, dayOf);
     expect(book.usage[0].week).toBe(dayFromIso('2026-11-16'));
@@ -247,6 +280,7 @@ describe('The fast readers used for Usage and Ladder history agree with the zod 
     'text',
     'number',
     'count',
+    'threshold',
     'date',
     'yesNo',
     'validatorRole',

@@ -110,7 +110,7 @@ describe('Invariants', () => {
     );
   });
 
-  it('custom-function output is aligned with its input: title first, "" for blank rows', () => {
+  it('custom-function output is aligned with its input: title first, "" for blank rows, trailing blanks trimmed', () => {
     const blank = (tables.accounts as unknown[][])[0].map(() => '');
     fc.assert(
       fc.property(fc.array(fc.boolean(), { minLength: 1, maxLength: 60 }), (pattern) => {
@@ -128,7 +128,10 @@ describe('Invariants', () => {
         });
         const run = customFunctionEntries.LADDER_RUNG.run as (...args: unknown[]) => unknown[][];
         const out = run(accounts, tables.usage, tables.results, tables.checks, tables.segments, TODAY);
-        expect(out.length).toBe(accounts.length);
+        // Up to the last non-blank row: a whole-column range's trailing blank rows get no answer rows.
+        let lastFilled = accounts.length - 1;
+        while (lastFilled > 0 && accounts[lastFilled] === blank) lastFilled--;
+        expect(out.length).toBe(lastFilled + 1);
         expect(out[0]).toEqual(['Rung']);
         out.slice(1).forEach((cell, k) => {
           expect(cell.length).toBe(1);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   columnLetter,
   defaultSegmentRows,
+  isSetupLadderFormula,
   ladderFormula,
   missingColumns,
   setupSummary,
@@ -37,7 +38,9 @@ describe('ladderFormula', () => {
         history: 4,
         reminderLog: 6,
       }),
-    ).toBe('=LADDER(Accounts!A:O, Usage!A:D, Results!A:I, Checks!A:F, Segments!A:F)');
+    ).toBe(
+      "=LADDER(Accounts!A:O, Usage!A:D, Results!A:I, Checks!A:F, Segments!A:F, TODAY(), 'Ladder history'!A:D)",
+    );
   });
   it('widens to the columns users added', () => {
     expect(
@@ -50,7 +53,31 @@ describe('ladderFormula', () => {
         history: 4,
         reminderLog: 6,
       }),
-    ).toBe('=LADDER(Accounts!A:Q, Usage!A:D, Results!A:I, Checks!A:F, Segments!A:G)');
+    ).toBe(
+      "=LADDER(Accounts!A:Q, Usage!A:D, Results!A:I, Checks!A:F, Segments!A:G, TODAY(), 'Ladder history'!A:D)",
+    );
+  });
+});
+
+describe('isSetupLadderFormula: which formulas in Ladder!A1 setup may upgrade', () => {
+  it.each([
+    ['=LADDER(Accounts!A:O, Usage!A:D, Results!A:I, Checks!A:F, Segments!A:F)', true],
+    ['=LADDER(Accounts!A:Q, Usage!A:D, Results!A:I, Checks!A:F, Segments!A:G)', true],
+    [
+      "=LADDER(Accounts!A:O, Usage!A:D, Results!A:I, Checks!A:F, Segments!A:F, TODAY(), 'Ladder history'!A:D)",
+      true,
+    ],
+    [
+      "=ladder('Accounts'!A:O,Usage!A:D,Results!A:I,Checks!A:F,Segments!A:F,today(),'Ladder history'!A:F)",
+      true,
+    ],
+    ['=LADDER(Accounts!A:O, Usage!A:D, Results!A:I, Checks!A:F)', false],
+    ['=LADDER(Accounts!A:O, Usage!A:D, Results!A:I, Checks!A:F, Segments!A:F, B1)', false],
+    ['=LADDER(Accounts!A2:O, Usage!A:D, Results!A:I, Checks!A:F, Segments!A:F)', false],
+    ['=QUERY(LADDER(Accounts!A:O, Usage!A:D, Results!A:I, Checks!A:F, Segments!A:F), "select *")', false],
+    ['', false],
+  ])('%j → %s', (formula, ours) => {
+    expect(isSetupLadderFormula(formula)).toBe(ours);
   });
 });
 
@@ -83,7 +110,13 @@ describe('defaultSegmentRows', () => {
 describe('setupSummary', () => {
   it('says nothing changed on a second run', () => {
     expect(
-      setupSummary({ createdSheets: [], addedColumns: {}, segmentsAdded: 0, ladderFormula: 'kept' }),
+      setupSummary({
+        createdSheets: [],
+        addedColumns: {},
+        segmentsAdded: 0,
+        ladderFormula: 'kept',
+        ladderRowsAdded: 0,
+      }),
     ).toBe('The workbook was already set up; nothing changed.');
   });
   it('lists what it did', () => {
@@ -92,11 +125,13 @@ describe('setupSummary', () => {
       addedColumns: { Accounts: ['Metric'] },
       segmentsAdded: 3,
       ladderFormula: 'left alone',
+      ladderRowsAdded: 250,
     });
     expect(text).toContain('Created Usage.');
     expect(text).toContain('Added to Accounts: Metric.');
     expect(text).toContain('3 default segments');
     expect(text).toContain('left alone');
+    expect(text).toContain('Added 250 rows to Ladder');
   });
 });
 
