@@ -163,8 +163,8 @@ export function createRemindersPanel(): RemindersPanel {
     fill(
       head,
       el('h2', {}, 'Reminders & settings'),
-      el('p', {}, p.remindersOn ? `Reminders are on: ${p.schedule}.` : 'Reminders are off.'),
-      p.remindersOn
+      el('p', {}, p.remindersStatus),
+      p.remindersOn || (p.owner !== '' && p.owner !== p.user)
         ? null
         : el('p', { class: 'hint' }, 'Turn them on from the menu: Results Ladder › Turn daily reminders on.'),
       el('p', {}, `Emails left today: ${p.quota}`),

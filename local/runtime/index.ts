@@ -101,6 +101,7 @@ export interface Runtime {
   calls: CallCounts;
   mail: MailRecord;
   properties: PropertyStores;
+  /** Every user's triggers (each with the `user` who created it); the bundle sees only the current user's. */
   triggers: TriggerRecord[];
   locks: { holdScriptLock(): () => void; holdDocumentLock(): () => void; holdUserLock(): () => void };
   ui: UiRecord;
@@ -131,6 +132,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   const properties: PropertyStores = { document: new Map(), script: new Map(), user: new Map() };
   const triggerState: TriggerState = {
     triggers: [],
+    currentUser: () => session.user,
     nextId: 0,
     scriptId: '1RlRuntimeScript0000000000000000000000000000000000000',
     authorizationRequired: opts.authMode !== undefined && opts.authMode !== 'FULL',

@@ -4,6 +4,8 @@ import type { ServiceKit } from './calls';
 export interface TriggerRecord {
   id: string;
   handler: string;
+  /** Who created it: a trigger runs as, and is seen and deleted only by, that user. */
+  user: string;
   type: 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_CHANGE' | 'ON_FORM_SUBMIT';
   everyHours?: number;
   everyMinutes?: number;
@@ -41,7 +43,9 @@ const TOO_MANY =
   'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
 
 export interface TriggerState {
+  /** Every user's triggers; each execution sees only those of `currentUser()`. */
   triggers: TriggerRecord[];
+  currentUser: () => string;
   nextId: number;
   scriptId: string;
   /** Whether the user must (re)authorize the script: the answer to getAuthorizationInfo(FULL). */
@@ -73,7 +77,7 @@ export class TriggerApi {
 }
 
 export class ClockTriggerBuilderApi {
-  readonly spec: Omit<TriggerRecord, 'id'>;
+  readonly spec: Omit<TriggerRecord, 'id' | 'user'>;
 
   constructor(
     private readonly kit: ServiceKit,
@@ -165,10 +169,24 @@ export class ClockTriggerBuilderApi {
   }
 }
 
-function createTrigger(kit: ServiceKit, state: TriggerState, spec: Omit<TriggerRecord, 'id'>): unknown {
-  if (state.triggers.length >= MAX_TRIGGERS) throw kit.realm.error(TOO_MANY);
+/** The current user's triggers: Apps Script never shows one user another user's triggers. */
+function ownTriggers(state: TriggerState): TriggerRecord[] {
+  const user = state.currentUser();
+  return state.triggers.filter((t) => t.user === user);
+}
+
+function createTrigger(
+  kit: ServiceKit,
+  state: TriggerState,
+  spec: Omit<TriggerRecord, 'id' | 'user'>,
+): unknown {
+  if (ownTriggers(state).length >= MAX_TRIGGERS) throw kit.realm.error(TOO_MANY);
   state.nextId++;
-  const record: TriggerRecord = { id: String(8_000_000_000 + state.nextId * 104_729), ...spec };
+  const record: TriggerRecord = {
+    id: String(8_000_000_000 + state.nextId * 104_729),
+    user: state.currentUser(),
+    ...spec,
+  };
   state.triggers.push(record);
   return kit.exposer.expose('Trigger', new TriggerApi(record));
 }
@@ -210,7 +228,7 @@ export class ScriptAppApi {
 
   _triggers(): unknown[] {
     return this.kit.realm.toRealm(
-      this.state.triggers.map((t) => this.kit.exposer.expose('Trigger', new TriggerApi(t))),
+      ownTriggers(this.state).map((t) => this.kit.exposer.expose('Trigger', new TriggerApi(t))),
     ) as unknown[];
   }
 
@@ -235,6 +253,10 @@ export class ScriptAppApi {
   deleteTrigger(trigger: unknown): void {
     const t = this.kit.exposer.unwrap(trigger, TriggerApi);
     if (!t) throw this.kit.realm.error('Invalid argument: trigger');
+    // Only the user who created a trigger can delete it.
+    if (t.trigger.user !== this.state.currentUser()) {
+      throw this.kit.realm.error('You do not have permission to delete this trigger.');
+    }
     const at = this.state.triggers.findIndex((x) => x.id === t.trigger.id);
     if (at >= 0) this.state.triggers.splice(at, 1);
   }

@@ -29,6 +29,7 @@ const SECTION_TITLES: Readonly<Record<string, string>> = {
   unansweredNo: 'Said No at the 90-day check',
   checkOverdue: 'Overdue 90-day checks',
   triage: 'Triage: no named result or validator',
+  unknownSegment: 'Triage: unknown segment',
   resultWindow: 'Past the result window',
   chainGap: 'Chain gaps after kickoff',
   stalled: 'Stalled',

@@ -19,6 +19,7 @@ export type OwnerItemKind =
   | 'unansweredNo'
   | 'checkOverdue'
   | 'triage'
+  | 'unknownSegment'
   | 'resultWindow'
   | 'chainGap'
   | 'stalled'
@@ -108,6 +109,7 @@ const OWNER_KIND_ORDER: readonly OwnerItemKind[] = [
   'unansweredNo',
   'checkOverdue',
   'triage',
+  'unknownSegment',
   'resultWindow',
   'chainGap',
   'stalled',
@@ -172,13 +174,24 @@ export function ownerItems(a: Assessment, settings: Settings, today: Day, sheet 
       !account.validator.trim() && 'validator',
       !a.segment && 'known segment',
     ].filter((m): m is string => Boolean(m));
-    const list = missing.length ? missing.join(' and ') : 'named result or validator';
-    push(
-      'triage',
-      null,
-      `No ${list}: fill ${missing.length > 1 ? 'them' : 'it'} in to take it off triage.`,
-      SEVERITY.triage,
-    );
+    if (missing.length === 1 && !a.segment) {
+      // Named result and validator are there: only the segment is wrong, and the subject must say so.
+      const typed = (account.segment ?? '').trim();
+      push(
+        'unknownSegment',
+        null,
+        `${typed ? `Segment '${typed}' is not in the Segments sheet` : 'No segment'}: pick a known segment to take it off triage.`,
+        SEVERITY.triage,
+      );
+    } else {
+      const list = missing.length ? missing.join(' and ') : 'named result or validator';
+      push(
+        'triage',
+        null,
+        `No ${list}: fill ${missing.length > 1 ? 'them' : 'it'} in to take it off triage.`,
+        SEVERITY.triage,
+      );
+    }
   }
   const start = account.startDate;
   if (!a.triage && start !== null && !a.chain.complete) {
@@ -345,6 +358,7 @@ const OWNER_PHRASES: Readonly<Record<OwnerItemKind, (n: number) => string>> = {
   unansweredNo: (n) => `${plural(n, 'account')} said No at the 90-day check`,
   checkOverdue: (n) => `${n} overdue 90-day ${n === 1 ? 'check' : 'checks'}`,
   triage: (n) => `${plural(n, 'account')} ${n === 1 ? 'needs' : 'need'} a named result`,
+  unknownSegment: (n) => `${plural(n, 'account')} ${n === 1 ? 'has' : 'have'} an unknown segment`,
   resultWindow: (n) => `${n} past the result window`,
   chainGap: (n) => `${plural(n, 'chain')} to complete`,
   stalled: (n) => `${plural(n, 'stalled account')}`,

@@ -3,10 +3,11 @@ import { dashboardBlocks, dashboardGrid, dashboardNumbers } from '../core/dashbo
 import { dayConverter, isoOfDay } from '../core/dates';
 import { assessBook } from '../core/evaluate';
 import { groupHistory, historyChanges, movementFromHistory, trendText } from '../core/history';
-import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
+import type { Settings } from '../core/settings';
 import type { HistoryRecord } from '../core/types';
 import { loadBook } from '../gas/book';
 import { writeDashboard } from '../gas/dashboardSheet';
+import { settingsForFormulas } from '../gas/formulaSettings';
 import { writeHistoryRows } from '../gas/history';
 import { loadSettings } from '../gas/settingsStore';
 import { spreadsheetTimeZone } from '../gas/timeZone';
@@ -26,8 +27,9 @@ export interface DashboardRefresh {
 /**
  * Recomputes the book with the same core as LADDER, appends today's history changes, and rewrites the
  * Dashboard sheet. Reads each data sheet once; writes history once (if anything changed) and the
- * dashboard once. Under the document lock, so two refreshes (or a refresh and a reminder run) never
- * append the same history twice.
+ * dashboard once. Under the document lock — the same lock runReminders takes (not the script lock, which
+ * an editor add-on shares across every document that installed it) — so two refreshes, or a refresh and a
+ * reminder run, never append the same history twice.
  */
 export function refreshDashboard(): DashboardRefresh {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -63,15 +65,17 @@ export function refreshDashboard(): DashboardRefresh {
   }
 }
 
+/** The leader's stored windows (trend and stalled days, read-only), with `days` overriding the trend window. */
 function trendSettings(days: unknown): Settings {
-  if (days === undefined || days === null || days === '') return DEFAULT_SETTINGS;
+  const stored = settingsForFormulas();
+  if (days === undefined || days === null || days === '') return stored;
   const n = typeof days === 'number' ? days : Number(String(days).trim());
   if (!Number.isInteger(n) || n < 1 || n > 3650) {
     throw new Error(
       `days must be a whole number of days between 1 and 3650, e.g. 30 (got '${String(days)}').`,
     );
   }
-  return { ...DEFAULT_SETTINGS, trendDays: n };
+  return { ...stored, trendDays: n };
 }
 
 /**
@@ -114,7 +118,7 @@ export const dashboardEntries: Registry = {
     run: ladderTrend,
     doc: {
       summary:
-        "How each account moved on the Results Ladder: climbing, slipping, 'stalled N days' (same rung below Result for more than 60 days) or steady, read from Ladder history.",
+        "How each account moved on the Results Ladder: climbing, slipping, 'stalled N days' (same rung below Result for longer than the stalled-days setting, 60 by default) or steady, read from Ladder history.",
       params: [
         {
           name: 'history',
@@ -129,7 +133,8 @@ export const dashboardEntries: Registry = {
         {
           name: 'days',
           type: 'number',
-          description: 'Optional. The window in days to compare the rung with (default 30).',
+          description:
+            'Optional. The window in days to compare the rung with (default: the trend-days setting, 30 unless changed).',
         },
       ],
       returns: 'One answer per account ID, aligned with account_ids.',

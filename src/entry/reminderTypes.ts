@@ -71,7 +71,13 @@ export interface ReminderPanel {
   readonly owner: string;
   /** The signed-in user's email ('' when Apps Script does not reveal it). */
   readonly user: string;
+  /**
+   * The signed-in user owns reminders and their trigger is installed. Apps Script shows each user only their
+   * own triggers, so for anyone else this is false and `remindersStatus` says who owns them.
+   */
   readonly remindersOn: boolean;
+  /** In words: "Reminders are on: daily at 08:00." / "Reminders are owned by maya@… (daily at 08:00); …" / "Reminders are off." */
+  readonly remindersStatus: string;
   /** How the trigger fires, in words: "daily at 08:00" / "weekly on Monday at 08:00". */
   readonly schedule: string;
   /** MailApp.getRemainingDailyQuota(). */
@@ -87,7 +93,8 @@ export interface ReminderPanel {
 
 /**
  * `saveReminderSettings(payload)`: any subset of the settings. Reminder fields are refused unless the
- * signed-in user owns reminders (or nobody does); thresholds anyone may change.
+ * signed-in user owns reminders (or nobody does); thresholds anyone may change. A different
+ * `remindersOwner` is always refused: only turning reminders on or off sets it.
  */
 export type SaveReminderSettingsPayload = Partial<ReminderSettings>;
 

@@ -25,6 +25,7 @@ import {
   mayTakeOverReminders,
   SettingsError,
   saveSettings,
+  setRemindersOwner,
 } from '../gas/settingsStore';
 import {
   authorizationLapsed,
@@ -45,8 +46,11 @@ import type {
 
 /** Every sheet the rules read, plus the log (what was already sent): one getValues each. */
 const SHEETS_READ: readonly DataSheetKey[] = [...RULE_SHEETS, 'reminderLog'];
-/** An overlapping run waits this long for the lock, then logs that it skipped. */
-const LOCK_WAIT_MS = 2000;
+/**
+ * An overlapping run waits this long for the document lock, then logs that it skipped. Refresh dashboard and
+ * sidebar saves hold the same lock for seconds; a short wait would let one click cost the day's reminders.
+ */
+const LOCK_WAIT_MS = 30_000;
 const PANEL_LOG_ROWS = 20;
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -201,9 +205,14 @@ export function runReminders(e?: { readonly triggerUid?: unknown }): RunSummary 
     appendLog(ss, null, [runEntry(started, 'failed', detail)]);
     return { status: 'failed', sent: 0, skipped: 0, deferred: 0, failed: 0, historyRows: 0, detail };
   }
-  const lock = LockService.getScriptLock();
+  // SPEC §6 says "script lock"; we take the document lock on purpose. An editor add-on's script lock is one
+  // lock for every document that installed it, so unrelated customers' runs would block and skip each other;
+  // the document lock scopes the run to this spreadsheet and is the lock Refresh dashboard and the sidebar
+  // saves take, so a reminder run and a refresh never append the same Ladder history changes twice.
+  const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {
-    const detail = 'Another reminder run was in progress; this run sent nothing.';
+    const detail =
+      'Another Results Ladder run (reminders, Refresh dashboard or a save) kept this spreadsheet busy; this run sent nothing.';
     appendLog(ss, null, [runEntry(started, 'skipped', detail)]);
     return { status: 'skipped', sent: 0, skipped: 0, deferred: 0, failed: 0, historyRows: 0, detail };
   }
@@ -335,7 +344,7 @@ export function turnRemindersOn(): SwitchResult {
     };
   } else {
     const previous = mayEditReminders(settings, user) ? '' : settings.remindersOwner;
-    const saved = saveSettings({ remindersOwner: user }, user, previous !== '');
+    const saved = setRemindersOwner(user, user);
     const { removed } = installReminderTrigger(saved);
     const extra = removed > 1 ? ` (removed ${removed - 1} duplicate triggers)` : '';
     const handover = previous
@@ -355,16 +364,17 @@ export function turnRemindersOff(): SwitchResult {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const user = currentUserEmail();
   const { settings } = loadSettingsWithProblems();
-  // Triggers belong to the user who made them: removing the caller's own is always safe.
-  const removed = removeReminderTriggers();
   let result: SwitchResult;
   if (!mayEditReminders(settings, user)) {
+    // Refused before touching anything: a former owner's stray trigger stands down by itself when it fires.
     result = {
       ok: false,
       message: `Reminders are owned by ${settings.remindersOwner}; only they can turn them off.`,
     };
   } else {
-    if (settings.remindersOwner) saveSettings({ remindersOwner: '' }, user);
+    // Triggers belong to the user who made them: this removes the caller's own.
+    const removed = removeReminderTriggers();
+    if (settings.remindersOwner) setRemindersOwner('', user);
     result = { ok: true, message: removed > 0 ? 'Reminders are off.' : 'Reminders were already off.' };
   }
   tell(ss, result.message);
@@ -409,17 +419,27 @@ export function getReminderPanel(): ReminderPanel {
   }
   const owner = settings.remindersOwner;
   const isOwner = owner !== '' && owner === user;
-  if (isOwner && !hasReminderTrigger()) {
+  // Apps Script shows each user only their own triggers: only the owner can see whether reminders really run.
+  const ownTrigger = isOwner && hasReminderTrigger();
+  if (isOwner && !ownTrigger) {
     problems.push('Reminders are on but no trigger is installed for you: turn reminders on again.');
   }
+  const schedule = scheduleText(settings);
+  let remindersStatus: string;
+  if (ownTrigger) remindersStatus = `Reminders are on: ${schedule}.`;
+  else if (isOwner) remindersStatus = 'Reminders are off: no trigger is installed for you.';
+  else if (owner !== '') {
+    remindersStatus = `Reminders are owned by ${owner} (${schedule}); their trigger runs under their account.`;
+  } else remindersStatus = 'Reminders are off.';
   const last = lastRun(logValues);
   return {
     settings,
     canEdit: mayEditReminders(settings, user),
     owner,
     user,
-    remindersOn: owner !== '',
-    schedule: scheduleText(settings),
+    remindersOn: ownTrigger,
+    remindersStatus,
+    schedule,
     quota,
     preview: (preview?.digests ?? []).map(({ recipient, kind, subject, items, status }) => ({
       recipient,

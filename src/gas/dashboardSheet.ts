@@ -2,6 +2,7 @@
 import type { ChartKind, DashboardCell, PlacedBlock } from '../core/dashboard';
 import { SHEET } from '../sheets/layout';
 import { ensureSize } from './sheetSize';
+import { asText } from './writes';
 
 /** Charts sit to the right of the tables, leaving a spare column. */
 const CHART_COLUMN_GAP = 2;
@@ -40,7 +41,9 @@ export function writeDashboard(
   if (width > 0) {
     ensureSize(sheet, values.length, width);
     const range = sheet.getRange(1, 1, values.length, width);
-    range.setValues(values.map((r) => [...r]));
+    // Owners, segments and problem texts are people's typing: '=…' must not run, "'Jonas'" must keep its
+    // apostrophe. The labels are plain text too, so "+3 points" and "40%" show as written.
+    range.setValues(values.map((r) => r.map((cell) => asText(cell))));
     // Titles and header rows in bold, in one call over the same range.
     const bold = new Set<number>();
     for (const b of placed) bold.add(b.headerRow - 1).add(b.headerRow);

@@ -6,6 +6,7 @@ import { RUNG_NAMES } from '../core/types';
 import { HEADERS, normalizeHeader, SHEET } from '../sheets/layout';
 import type { LoadedBook } from './book';
 import { ensureSize } from './sheetSize';
+import { asText } from './writes';
 
 /** The cells of one history row, placed in the sheet's own column order (users may reorder columns). */
 function rowCells(
@@ -16,7 +17,13 @@ function rowCells(
 ): unknown[] {
   const cells: unknown[] = new Array<unknown>(width).fill('');
   // The Rung is written by name: people read the sheet, and the parser accepts names and numbers.
-  const values = [dateOfDay(change.date, timeZone), change.accountId, RUNG_NAMES[change.rung], change.health];
+  // The Account ID is the user's text: written as text so '=…' stays an ID and '00123' keeps its zeros.
+  const values = [
+    dateOfDay(change.date, timeZone),
+    asText(change.accountId),
+    RUNG_NAMES[change.rung],
+    change.health,
+  ];
   for (let i = 0; i < values.length; i++) cells[positions[i]] = values[i];
   return cells;
 }

@@ -2,6 +2,7 @@
 import type { SentKeys } from '../core/reminders';
 import type { Day } from '../core/types';
 import { HEADERS, normalizeHeader, SHEET } from '../sheets/layout';
+import { asText } from './writes';
 
 export type LogStatus = 'sent' | 'skipped' | 'deferred' | 'failed' | 'done';
 
@@ -37,10 +38,9 @@ function hasHeader(values: readonly (readonly unknown[])[]): boolean {
   return values.length > 0 && normalizeHeader(values[0][0]) === normalizeHeader(HEADERS.reminderLog[0]);
 }
 
-/** A cell as text, without the apostrophe that keeps user text from becoming a formula. */
+/** A cell as text. Sheets keeps no apostrophe written to protect text, so a leading one is the text's own. */
 function cellText(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  return s.startsWith("'") ? s.slice(1) : s;
+  return v === null || v === undefined ? '' : String(v);
 }
 
 function timeOf(v: unknown): Date | null {
@@ -92,20 +92,9 @@ export function sentKeysFrom(
   return sent;
 }
 
-/** Text that Sheets would read as a formula is kept as text. */
-function safeText(s: string): string {
-  return /^[=+\-@]/.test(s) ? `'${s}` : s;
-}
-
+/** Recipients, item keys and details carry people's text (owners, account IDs, problem messages): kept as written. */
 export function rowOf(e: LogEntry): unknown[] {
-  return [
-    e.time,
-    safeText(e.recipient),
-    e.kind,
-    safeText(e.accounts.join('\n')),
-    e.status,
-    safeText(e.detail),
-  ];
+  return [e.time, asText(e.recipient), e.kind, asText(e.accounts.join('\n')), e.status, asText(e.detail)];
 }
 
 /**

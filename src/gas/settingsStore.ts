@@ -67,13 +67,8 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/**
- * Merges `patch` into the stored settings, validates the whole and stores it. Keys the schema does not
- * know are ignored; a field that did not change is never refused, so a form may send back everything it
- * showed. Throws SettingsError (nothing stored) for an invalid value or a reminder field from a non-owner.
- */
-export function saveSettings(patch: Partial<Settings>, user: string, takeOver = false): Settings {
-  const current = loadSettings();
+/** The keys of `patch` the schema knows whose value differs from what is stored. */
+function changesOf(patch: Partial<Settings>, current: Settings): Record<string, unknown> {
   const known = new Set<string>(Object.keys(SettingsSchema.shape));
   const changes: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(patch)) {
@@ -81,7 +76,30 @@ export function saveSettings(patch: Partial<Settings>, user: string, takeOver = 
     if (sameValue(value, current[key as keyof Settings])) continue;
     changes[key] = value;
   }
-  if (!mayEditReminders(current, user) && !(takeOver && mayTakeOverReminders(current, user))) {
+  return changes;
+}
+
+/**
+ * Merges `patch` into the stored settings, validates the whole and stores it. Keys the schema does not
+ * know are ignored; a field that did not change is never refused, so a form may send back everything it
+ * showed. Throws SettingsError (nothing stored) for an invalid value, a reminder field from a non-owner, or
+ * a new reminders owner: the owner changes only with the trigger (setRemindersOwner), otherwise anyone could
+ * name an owner — and so who may change the recipients — while reminders are off.
+ */
+export function saveSettings(patch: Partial<Settings>, user: string): Settings {
+  const current = loadSettings();
+  const changes = changesOf(patch, current);
+  if (
+    'remindersOwner' in changes &&
+    !sameEmail(String(changes.remindersOwner ?? ''), current.remindersOwner)
+  ) {
+    throw new SettingsError(
+      'The reminders owner is whoever turns reminders on (Results Ladder › Turn daily reminders on); it cannot be saved as a setting.',
+      'remindersOwner',
+    );
+  }
+  delete changes.remindersOwner;
+  if (!mayEditReminders(current, user)) {
     const refused = REMINDER_FIELDS.find((f) => f in changes);
     if (refused) {
       throw new SettingsError(
@@ -90,6 +108,26 @@ export function saveSettings(patch: Partial<Settings>, user: string, takeOver = 
       );
     }
   }
+  return store(current, changes);
+}
+
+/**
+ * Sets who owns the reminders, for turning them on (owner = `user`) or off (owner = ''). Allowed to the
+ * current owner, to anyone while nobody owns them, and to the leader taking them over for themselves.
+ */
+export function setRemindersOwner(owner: string, user: string): Settings {
+  const current = loadSettings();
+  const takingOver = owner !== '' && sameEmail(owner, user) && mayTakeOverReminders(current, user);
+  if (!mayEditReminders(current, user) && !takingOver) {
+    throw new SettingsError(
+      `Only ${current.remindersOwner}, who turned reminders on, can change reminder settings.`,
+      'remindersOwner',
+    );
+  }
+  return store(current, { remindersOwner: owner });
+}
+
+function store(current: Settings, changes: Record<string, unknown>): Settings {
   const merged = normalize({ ...current, ...changes });
   const parsed = SettingsSchema.safeParse(merged);
   if (!parsed.success) {

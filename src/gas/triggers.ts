@@ -22,7 +22,10 @@ export function removeReminderTriggers(): number {
  */
 export function installReminderTrigger(settings: Settings): { removed: number } {
   const removed = removeReminderTriggers();
-  const clock = ScriptApp.newTrigger(REMINDER_HANDLER).timeBased();
+  // atHour() alone counts in the script's zone (the manifest's Etc/UTC for everyone who installed the add-on);
+  // people mean the hour where their spreadsheet is.
+  const timeZone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+  const clock = ScriptApp.newTrigger(REMINDER_HANDLER).timeBased().inTimezone(timeZone);
   if (settings.cadence === 'weekly') {
     const day = ScriptApp.WeekDay[settings.weeklyDay.toUpperCase() as keyof typeof ScriptApp.WeekDay];
     clock.onWeekDay(day).atHour(settings.reminderHour).create();

@@ -5,7 +5,8 @@ import { generateBook } from '../../local/generateBook';
 import { ladderOfBook } from '../../local/ladderOfBook';
 import { build } from '../../scripts/build';
 import { HEALTHS, RUNG_NAMES } from '../../src/core/types';
-import { HEADERS, SHEET } from '../../src/sheets/layout';
+import * as vm from 'node:vm';
+import { DEFAULT_SEGMENTS, HEADERS, SHEET } from '../../src/sheets/layout';
 import { loadBundle } from './harness';
 
 const TZ = 'America/New_York';
@@ -172,5 +173,52 @@ describe('Refresh dashboard on a 10,000-account book', () => {
     expect(second.historyRowsWritten).toBe(0);
     expect(rt.calls.count('Range.setValues')).toBe(1);
     expect(rt.values(SHEET.history)[0]).toEqual([...HEADERS.history]);
+  });
+});
+
+describe('Refresh dashboard with hostile or awkward text', () => {
+  it("shows owners, segments and problem texts as typed: '=…' never runs and a leading apostrophe stays", () => {
+    const account = (id: string, owner: string, segment = 'SMB'): unknown[] => {
+      const row: unknown[] = HEADERS.accounts.map(() => '');
+      row[0] = id;
+      row[1] = `Account ${id}`;
+      row[2] = segment;
+      row[3] = owner;
+      return row;
+    };
+    const rt = loadBundle({
+      timeZone: TZ,
+      now: NOW,
+      sheets: {
+        [SHEET.segments]: [[...HEADERS.segments], ...DEFAULT_SEGMENTS.map((r) => [...r])],
+        [SHEET.accounts]: [
+          [...HEADERS.accounts],
+          account('A-1', 'Jonas Weber'),
+          account('A-2', 'placeholder'),
+          account('A-3', 'maya@acme.example', '-Enterprise'),
+        ],
+      },
+    });
+    // Typed with an apostrophe, the way a person gets '=…' into a cell as text.
+    vm.runInContext(
+      `SpreadsheetApp.getActiveSpreadsheet().getSheetByName('${SHEET.accounts}').getRange(3, 4).setValue("'=HYPERLINK(\\"x\\")")`,
+      rt.context,
+    );
+    expect(rt.values(SHEET.accounts)[2][3]).toBe('=HYPERLINK("x")');
+    rt.call('refreshDashboard');
+    const dashboard = rt.values(SHEET.dashboard);
+    const cells = dashboard.flat();
+    expect(
+      rt.spreadsheet
+        .formulas(SHEET.dashboard)
+        .flat()
+        .filter((f) => f !== ''),
+    ).toEqual([]);
+    expect(cells).not.toContain('#ERROR!');
+    const owners = block(dashboard, 'Rungs per owner').map((r) => r[0]);
+    expect(owners).toContain('=HYPERLINK("x")');
+    const problems = block(dashboard, /^Data problems \(/).map((r) => r[3]);
+    expect(problems).toContain("'Jonas Weber' is not an email address");
+    expect(cells.some((c) => String(c).includes('-Enterprise'))).toBe(true);
   });
 });

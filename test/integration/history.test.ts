@@ -176,3 +176,40 @@ describe('movement reaches the leader', () => {
     expect(rt.call('LADDER_TREND', history, 'A-1')).toBe('slipping');
   });
 });
+
+describe('LADDER_TREND follows the stored settings', () => {
+  it('uses the trend and stalled days the leader set, and days still overrides the window', () => {
+    const rt = loadBundle({ timeZone: TZ, now: NOW });
+    rt.properties.document.set('resultsLadder.settings', JSON.stringify({ trendDays: 7, stalledDays: 90 }));
+    // CLIMB climbed 10 days ago: outside a 7-day window. STALL61 is not stalled under a 90-day limit.
+    expect(rt.call('LADDER_TREND', HISTORY, 'CLIMB')).toBe('steady');
+    expect(rt.call('LADDER_TREND', HISTORY, 'STALL61')).toBe('steady');
+    expect(rt.call('LADDER_TREND', HISTORY, 'CLIMB', 30)).toBe('climbing');
+    rt.properties.document.set('resultsLadder.settings', '{damaged');
+    expect(rt.call('LADDER_TREND', HISTORY, 'STALL61')).toBe('stalled 61 days');
+  });
+});
+
+describe('Ladder history keeps Account IDs as typed', () => {
+  it('writes IDs that look like numbers or start with an apostrophe as text', () => {
+    const ids = ['-7', '00123', "'A-9"];
+    const rt = loadBundle({
+      timeZone: TZ,
+      now: NOW,
+      sheets: {
+        [SHEET.accounts]: [
+          [...HEADERS.accounts],
+          ...ids.map((id) => HEADERS.accounts.map((h, i) => (i === 0 ? id : h === 'Segment' ? 'SMB' : ''))),
+        ],
+      },
+    });
+    rt.call('refreshDashboard');
+    const written = rt
+      .values(SHEET.history)
+      .slice(1)
+      .map((r) => r[1]);
+    expect(written).toEqual(ids);
+    // Read back as the same IDs, a second refresh finds nothing new to record.
+    expect(rt.call<{ historyRowsWritten: number }>('refreshDashboard').historyRowsWritten).toBe(0);
+  });
+});

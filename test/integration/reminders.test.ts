@@ -126,6 +126,18 @@ describe('runReminders', () => {
     );
   });
 
+  it("logs owners as typed: a leading apostrophe or '@' stays text, in the sheet and the panel", () => {
+    const rt = start();
+    const rows = book()[SHEET.accounts];
+    rt.setValues(SHEET.accounts, [...rows, account('A-7', "'quoted"), account('A-8', '@handle')]);
+    rt.call('runReminders');
+    const skipped = log(rt).filter((r) => r.status === 'skipped');
+    expect(skipped.map((r) => r.recipient)).toEqual(expect.arrayContaining(["'quoted", '@handle']));
+    expect(skipped.find((r) => r.recipient === "'quoted")?.detail).toBe("malformed address ''quoted'");
+    const panel = rt.call<ReminderPanel>('getReminderPanel');
+    expect(panel.lastRuns.map((r) => r.recipient)).toContain("'quoted");
+  });
+
   it('a second run the same day sends nothing, even hours later; after remind-every days it sends again', () => {
     const rt = start();
     rt.call('runReminders');
@@ -151,14 +163,22 @@ describe('runReminders', () => {
     expect(deferred[0].detail).toMatch(/next run/);
   });
 
-  it('a held script lock sends nothing and logs the skip', () => {
+  it('a held document lock (another run in this spreadsheet) sends nothing and logs the skip', () => {
     const rt = start();
-    const release = rt.locks.holdScriptLock();
+    const release = rt.locks.holdDocumentLock();
     rt.call('runReminders');
     release();
     expect(rt.mail.outbox).toHaveLength(0);
     expect(log(rt)).toMatchObject([{ kind: 'run', status: 'skipped' }]);
-    expect(log(rt)[0].detail).toMatch(/Another reminder run/);
+    expect(log(rt)[0].detail).toMatch(/Another Results Ladder run/);
+  });
+
+  it('the script lock, shared by every document that installed the add-on, does not hold it up', () => {
+    const rt = start();
+    const release = rt.locks.holdScriptLock();
+    rt.call('runReminders');
+    release();
+    expect(recipients(rt)).toEqual([JONAS, LEAD, MAYA, PRIYA]);
   });
 
   it('a mail failure for one owner does not stop the others', () => {
@@ -272,7 +292,14 @@ describe('turning reminders on and off', () => {
     rt.call('turnRemindersOn');
     rt.call('turnRemindersOn');
     expect(rt.triggers).toHaveLength(1);
-    expect(rt.triggers[0]).toMatchObject({ handler: 'runReminders', atHour: 8, everyDays: 1 });
+    // The hour is the spreadsheet's, not the manifest's Etc/UTC.
+    expect(rt.triggers[0]).toMatchObject({
+      handler: 'runReminders',
+      atHour: 8,
+      everyDays: 1,
+      timeZone: TZ,
+      user: LEAD,
+    });
     const settings = JSON.parse(rt.properties.document.get('resultsLadder.settings') ?? '{}');
     expect(settings.remindersOwner).toBe(LEAD);
     rt.call('turnRemindersOff');
@@ -297,7 +324,33 @@ describe('turning reminders on and off', () => {
     });
     expect(saved.ok).toBe(true);
     expect(rt.triggers).toHaveLength(1);
-    expect(rt.triggers[0]).toMatchObject({ handler: 'runReminders', atHour: 15, onWeekDay: 'FRIDAY' });
+    expect(rt.triggers[0]).toMatchObject({
+      handler: 'runReminders',
+      atHour: 15,
+      onWeekDay: 'FRIDAY',
+      timeZone: TZ,
+    });
+  });
+
+  it('the trigger fires at the hour in the spreadsheet’s own time zone', () => {
+    const rt = start({ timeZone: 'Asia/Tokyo' });
+    rt.call('turnRemindersOn');
+    expect(rt.triggers).toEqual([expect.objectContaining({ atHour: 8, timeZone: 'Asia/Tokyo' })]);
+  });
+
+  it('off is refused to a non-owner before anything is removed', () => {
+    const rt = start({ user: MAYA });
+    rt.call('turnRemindersOn');
+    rt.setUser(LEAD);
+    rt.call('turnRemindersOn'); // the leader takes over; Maya's trigger is still hers
+    rt.setUser(JONAS);
+    rt.call('turnRemindersOn'); // refused
+    rt.setUser(MAYA);
+    const off = rt.call<{ ok: boolean; message: string }>('turnRemindersOff');
+    expect(off.ok).toBe(false);
+    expect(off.message).toContain(LEAD);
+    // Refused means untouched: Maya's own trigger stays until it fires and stands down.
+    expect(rt.triggers.map((t) => t.user).sort()).toEqual([LEAD, MAYA]);
   });
 });
 
@@ -320,7 +373,13 @@ describe('handing reminders over when their owner has left', () => {
     expect(taken.ok).toBe(true);
     expect(taken.message).toContain(`Taken over from ${MAYA}`);
     expect(stored(rt).remindersOwner).toBe(LEAD);
-    expect(rt.triggers.filter((t) => t.handler === 'runReminders')).toHaveLength(1);
+    // The leader cannot see or delete Maya's trigger: each has one until hers fires as her and stands down.
+    expect(rt.triggers.map((t) => t.user).sort()).toEqual([LEAD, MAYA]);
+    const mayas = rt.triggers.find((t) => t.user === MAYA)?.id;
+    rt.setUser(MAYA);
+    const run = rt.call<{ status: string }>('runReminders', { triggerUid: mayas });
+    expect(run.status).toBe('skipped');
+    expect(rt.triggers).toEqual([expect.objectContaining({ handler: 'runReminders', user: LEAD })]);
   });
 
   it("the former owner's trigger stands down, removes itself and sends nothing", () => {
@@ -329,8 +388,15 @@ describe('handing reminders over when their owner has left', () => {
       'resultsLadder.settings',
       JSON.stringify({ leaderEmail: LEAD, remindersOwner: LEAD }),
     );
-    rt.call('turnRemindersOff'); // refused for Maya, but removes her own trigger: start from a clean slate
-    rt.triggers.push({ id: 'maya-old', handler: 'runReminders', type: 'CLOCK', atHour: 8, everyDays: 1 });
+    // A trigger Maya installed while she owned reminders, before the leader took them over.
+    rt.triggers.push({
+      id: 'maya-old',
+      user: MAYA,
+      handler: 'runReminders',
+      type: 'CLOCK',
+      atHour: 8,
+      everyDays: 1,
+    });
     const run = rt.call<{ status: string; detail: string }>('runReminders', { triggerUid: 'maya-old' });
     expect(run.status).toBe('skipped');
     expect(run.detail).toMatch(/stood down/);
@@ -382,6 +448,37 @@ describe('the reminders panel', () => {
     const on = rt.call<{ ok: boolean; message: string }>('turnRemindersOn');
     expect(on.ok).toBe(false);
     expect(rt.triggers).toHaveLength(0);
+  });
+
+  it('shows reminders on only from the owner’s own trigger; to others, who owns them', () => {
+    const rt = start({ user: MAYA });
+    rt.call('turnRemindersOn');
+    expect(rt.call<ReminderPanel>('getReminderPanel')).toMatchObject({
+      remindersOn: true,
+      remindersStatus: 'Reminders are on: daily at 08:00.',
+    });
+    rt.setUser(JONAS);
+    const other = rt.call<ReminderPanel>('getReminderPanel');
+    expect(other.remindersOn).toBe(false);
+    expect(other.remindersStatus).toMatch(/^Reminders are owned by maya@acme\.example/);
+    // An owner whose trigger is gone (deleted in the Apps Script dashboard) is not told reminders are on.
+    rt.triggers.splice(0);
+    rt.setUser(MAYA);
+    const lost = rt.call<ReminderPanel>('getReminderPanel');
+    expect(lost.remindersOn).toBe(false);
+    expect(lost.problems.join(' ')).toMatch(/no trigger is installed for you/);
+  });
+
+  it('the reminders owner cannot be set by saving settings, not even while reminders are off', () => {
+    const rt = start({ user: 'kim@acme.example' });
+    const refused = rt.call<SaveReminderSettingsResult>('saveReminderSettings', {
+      remindersOwner: 'kim@acme.example',
+    });
+    expect(refused).toMatchObject({ ok: false, field: 'remindersOwner' });
+    expect(refused.ok === false && refused.message).toMatch(/turns reminders on/);
+    expect(
+      JSON.parse(rt.properties.document.get('resultsLadder.settings') ?? '{}').remindersOwner,
+    ).toBeFalsy();
   });
 
   it('an invalid value is refused naming the field', () => {

@@ -52,6 +52,17 @@ describe('renderDigest', () => {
     expect(email.subject).toBe('2 accounts need a named result');
   });
 
+  it('accounts with an unknown segment get their own section, not the named-result one', () => {
+    const segment = item({
+      key: 'A-3/unknownSegment',
+      kind: 'unknownSegment',
+      text: 'No segment: pick one.',
+    });
+    const text = renderDigest({ ...owner, items: [item({}), segment] }, ctx).text;
+    expect(text).toContain('Triage: no named result or validator (1)');
+    expect(text).toContain('Triage: unknown segment (1)');
+  });
+
   it('plain text lists each item with its link, the remainder and the footer', () => {
     expect(email.text).toContain('Triage: no named result or validator (2)');
     expect(email.text).toContain('- Acme (A-1): No named result');

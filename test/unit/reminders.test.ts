@@ -92,6 +92,13 @@ describe('owner items: one case per kind', () => {
       text: /No named result/,
     },
     {
+      name: 'unknown segment (named result and validator present)',
+      a: () => assessment({ triage: true, segment: null, account: { segment: 'Enterprize' } }),
+      kind: 'unknownSegment',
+      due: null,
+      text: /Segment 'Enterprize' is not in the Segments sheet/,
+    },
+    {
       name: 'chain gap after kickoff',
       a: () =>
         assessment({
@@ -300,6 +307,20 @@ describe('digests', () => {
     ]);
     expect(digests[0].subject).toBe('1 overdue 90-day check · 3 accounts need a named result');
     expect(subjectOf('owner', [digests[0].items[1]])).toBe('1 account needs a named result');
+  });
+
+  it('accounts off triage only for their segment are not counted as needing a named result', () => {
+    const digests = plan([
+      assessment({ triage: true, segment: null, account: { segment: 'Enterprize' } }),
+      assessment({ triage: true, segment: null, account: { segment: '' } }),
+      assessment({ triage: true, segment: null, account: { namedResult: '' } }),
+    ]);
+    expect(digests[0].subject).toBe('1 account needs a named result · 2 accounts have an unknown segment');
+    expect(digests[0].items.map((i) => i.text)).toContain(
+      'No segment: pick a known segment to take it off triage.',
+    );
+    const segmentOnly = digests[0].items.filter((i) => i.kind === 'unknownSegment');
+    expect(subjectOf('owner', segmentOnly)).toBe('2 accounts have an unknown segment');
   });
 
   it('a long digest is capped and says how many more', () => {

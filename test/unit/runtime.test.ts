@@ -278,7 +278,15 @@ describe('services', () => {
     const id = rt.call<string>('on');
     rt.call('weekly');
     expect(rt.triggers).toEqual([
-      { id, handler: 'runReminders', type: 'CLOCK', atHour: 7, everyDays: 1, timeZone: 'Europe/Paris' },
+      {
+        id,
+        user: 'lead@acme.example',
+        handler: 'runReminders',
+        type: 'CLOCK',
+        atHour: 7,
+        everyDays: 1,
+        timeZone: 'Europe/Paris',
+      },
       expect.objectContaining({ handler: 'digest', onWeekDay: 'MONDAY', atHour: 8 }),
     ]);
     expect(rt.call('list')).toEqual([
@@ -291,6 +299,24 @@ describe('services', () => {
     expect(() => rt.call('noRecurrence')).toThrow(
       'The trigger must have a recurrence interval or a specific time.',
     );
+  });
+
+  it('triggers belong to the user who made them: others neither see nor delete them', () => {
+    const rt = project(`
+      function on() { return ScriptApp.newTrigger('runReminders').timeBased().everyDays(1).atHour(8).create().getUniqueId(); }
+      function list() { return ScriptApp.getProjectTriggers().map(function (t) { return t.getUniqueId(); }); }
+      function offAll() { ScriptApp.getProjectTriggers().forEach(function (t) { ScriptApp.deleteTrigger(t); }); }`);
+    rt.setUser('maya@acme.example');
+    const maya = rt.call<string>('on');
+    rt.setUser('lead@acme.example');
+    const lead = rt.call<string>('on');
+    expect(rt.call('list')).toEqual([lead]);
+    rt.call('offAll');
+    expect(rt.triggers.map((t) => [t.id, t.user])).toEqual([[maya, 'maya@acme.example']]);
+    rt.setUser('maya@acme.example');
+    expect(rt.call('list')).toEqual([maya]);
+    rt.call('offAll');
+    expect(rt.triggers).toEqual([]);
   });
 
   it('properties are strings per store; authorization info follows the runtime', () => {

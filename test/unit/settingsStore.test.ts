@@ -8,6 +8,7 @@ import {
   SETTINGS_PROPERTY,
   SettingsError,
   saveSettings,
+  setRemindersOwner,
 } from '../../src/gas/settingsStore';
 
 const store = new Map<string, string>();
@@ -87,7 +88,7 @@ describe('saveSettings', () => {
   });
 
   it('only the reminders owner may change reminder fields; anyone may change thresholds', () => {
-    saveSettings({ remindersOwner: 'owner@acme.example' }, 'owner@acme.example');
+    setRemindersOwner('owner@acme.example', 'owner@acme.example');
     const e = refusal(() => saveSettings({ leaderEmail: 'x@acme.example' }, 'other@acme.example'));
     expect(e.field).toBe('leaderEmail');
     expect(e.message).toMatch(/Only owner@acme.example/);
@@ -98,8 +99,40 @@ describe('saveSettings', () => {
   });
 
   it('an unchanged reminder field sent back by a form is not refused', () => {
-    const current = saveSettings({ remindersOwner: 'owner@acme.example' }, 'owner@acme.example');
+    const current = setRemindersOwner('owner@acme.example', 'owner@acme.example');
     expect(saveSettings({ ...current, kickoffDays: 45 }, 'other@acme.example').kickoffDays).toBe(45);
+  });
+
+  it('never sets the reminders owner, not even while nobody owns them', () => {
+    const e = refusal(() =>
+      saveSettings({ remindersOwner: 'mallory@acme.example', dueSoonDays: 3 }, 'mallory@acme.example'),
+    );
+    expect(e.field).toBe('remindersOwner');
+    expect(e.message).toMatch(/turns reminders on/);
+    expect(store.has(SETTINGS_PROPERTY)).toBe(false);
+    setRemindersOwner('owner@acme.example', 'owner@acme.example');
+    expect(() => saveSettings({ remindersOwner: '' }, 'owner@acme.example')).toThrow(SettingsError);
+    expect(loadSettings().remindersOwner).toBe('owner@acme.example');
+  });
+});
+
+describe('setRemindersOwner', () => {
+  it('the owner, or anyone while nobody owns them; the leader only to take over for themselves', () => {
+    store.set(SETTINGS_PROPERTY, JSON.stringify({ leaderEmail: 'lead@acme.example' }));
+    expect(setRemindersOwner('Maya@acme.example', 'maya@acme.example').remindersOwner).toBe(
+      'maya@acme.example',
+    );
+    expect(refusal(() => setRemindersOwner('', 'jonas@acme.example')).field).toBe('remindersOwner');
+    expect(refusal(() => setRemindersOwner('jonas@acme.example', 'jonas@acme.example')).message).toMatch(
+      /Only maya@acme.example/,
+    );
+    // The leader may take over, but may not hand reminders to someone else or switch them off for Maya.
+    expect(() => setRemindersOwner('jonas@acme.example', 'lead@acme.example')).toThrow(SettingsError);
+    expect(() => setRemindersOwner('', 'lead@acme.example')).toThrow(SettingsError);
+    expect(setRemindersOwner('lead@acme.example', 'lead@acme.example').remindersOwner).toBe(
+      'lead@acme.example',
+    );
+    expect(setRemindersOwner('', 'lead@acme.example').remindersOwner).toBe('');
   });
 
   it('mayEditReminders: open until someone owns reminders', () => {
