@@ -1,4 +1,5 @@
 // Reminder planning: turns the assessed book and what was already sent into one digest per owner and one for the leader.
+import { domainOf, isWellFormedEmail } from './addresses';
 import { addDays, isoOfDay } from './dates';
 import type { Settings } from './settings';
 import type { Assessment, Day, Problem } from './types';
@@ -492,24 +493,6 @@ export function planReminders(input: ReminderInput): Digest[] {
 }
 
 // --- recipients and quota ---------------------------------------------------------------------------
-
-const EMAIL =
-  /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+)$/i;
-const DOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
-
-/** One plain address (no display name, no list) with a dotted domain. */
-export function isWellFormedEmail(address: string): boolean {
-  return address.length <= 254 && EMAIL.test(address) && !address.includes('..');
-}
-
-export function isDomain(text: string): boolean {
-  return text.length <= 253 && DOMAIN.test(text);
-}
-
-export function domainOf(address: string): string {
-  const at = address.lastIndexOf('@');
-  return at < 0 ? '' : address.slice(at + 1).toLowerCase();
-}
 
 /** The allowed domains, or the reminder owner's (else the running user's) domain when none are set. */
 export function allowedDomainsOf(settings: Settings, runningUser: string): string[] {

@@ -1,4 +1,5 @@
 // Reminder entry points: the trigger's run, the preview, turning reminders on and off, and the sidebar panel.
+import { errorText } from './errorText';
 import * as z from 'zod/mini';
 import { assessBook } from '../core/evaluate';
 import { isoOfDay } from '../core/dates';
@@ -163,10 +164,6 @@ function previewOf(p: Plan): ReminderPreview {
   };
 }
 
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 function runEntry(time: Date, status: LogEntry['status'], detail: string): LogEntry {
   return { time, recipient: '', kind: 'run', accounts: [], status, detail };
 }
@@ -231,7 +228,7 @@ export function runReminders(e?: { readonly triggerUid?: unknown }): RunSummary 
       historyRows = appendHistory(p.loaded, p.assessments, p.today);
     } catch (e) {
       // History feeds the trend; a damaged history sheet must not stop the reminders.
-      notes.push(`Ladder history not written: ${message(e)}`);
+      notes.push(`Ladder history not written: ${errorText(e)}`);
     }
     for (const { digest, decision, email } of p.digests) {
       const keys = digest.items.map((i) => i.key);
@@ -254,7 +251,7 @@ export function runReminders(e?: { readonly triggerUid?: unknown }): RunSummary 
           entries.push({ ...base, status: 'sent', detail: `${digest.subject}${more}` });
         } catch (e) {
           counts.failed++;
-          entries.push({ ...base, status: 'failed', detail: message(e) });
+          entries.push({ ...base, status: 'failed', detail: errorText(e) });
         }
       }
     }
@@ -265,7 +262,7 @@ export function runReminders(e?: { readonly triggerUid?: unknown }): RunSummary 
     entries.push(runEntry(started, counts.failed > 0 ? 'failed' : 'done', detail));
   } catch (e) {
     crash = e;
-    detail = `Run stopped: ${message(e)}`;
+    detail = `Run stopped: ${errorText(e)}`;
     entries.push(runEntry(started, 'failed', detail));
   } finally {
     try {
@@ -410,7 +407,7 @@ export function getReminderPanel(): ReminderPanel {
     logValues = p.log?.values ?? [];
   } catch (e) {
     // The panel still shows settings and the log when the book cannot be read (e.g. a missing column).
-    problems.push(`The preview could not be made: ${message(e)}`);
+    problems.push(`The preview could not be made: ${errorText(e)}`);
     const loaded = loadSettingsWithProblems();
     settings = loaded.settings;
     problems.push(...loaded.problems);

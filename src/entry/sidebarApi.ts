@@ -1,4 +1,5 @@
 // The sidebar's server endpoints (contract E): the account view, my book, the chain/result/check writes and the QBR brief.
+import { errorText } from './errorText';
 import * as z from 'zod/mini';
 import { dateOfDay, dayConverter, dayFromIso, isoOfDay } from '../core/dates';
 import { assessBook } from '../core/evaluate';
@@ -143,10 +144,6 @@ function dayCell(iso: string, today: number, field: string): number {
 
 function emptyView(message: string): EmptyAccountView {
   return { empty: true, message };
-}
-
-function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 interface AssessedBook {
@@ -371,7 +368,7 @@ export function getAccountView(row?: number | null): AccountViewResponse {
     return accountViewOf(book, found, currentUserEmail());
   } catch (err) {
     // A missing required column or sheet: the message names it, and the sidebar shows it instead of failing.
-    return emptyView(errorMessage(err));
+    return emptyView(errorText(err));
   }
 }
 
@@ -388,7 +385,7 @@ function answerWrite(row: unknown, write: () => void): WriteResponse {
         ...(err.stale ? { stale: true } : {}),
       };
     }
-    return { ok: false, message: `Nothing was saved: ${errorMessage(err)}` };
+    return { ok: false, message: `Nothing was saved: ${errorText(err)}` };
   }
   const view = getAccountView(typeof row === 'number' ? row : null);
   if (view.empty) return { ok: false, message: `Saved, but the account can't be shown: ${view.message}` };
@@ -597,7 +594,7 @@ export function getQbrBrief(row: number): QbrBriefResponse {
     const results = book.loaded.book.results.filter((r) => r.accountId === found.account.id);
     return qbrBriefOf(found, results, book.loaded.today);
   } catch (err) {
-    return emptyView(errorMessage(err));
+    return emptyView(errorText(err));
   }
 }
 

@@ -1,5 +1,6 @@
 // Settings kept as one JSON document property; reminder fields belong to the user who turned reminders on.
-import { isDomain, isWellFormedEmail, REMINDER_FIELDS } from '../core/reminders';
+import { isDomain, isWellFormedEmail } from '../core/addresses';
+import { REMINDER_FIELDS } from '../core/reminders';
 import { readSettings, type Settings, SettingsSchema } from '../core/settings';
 
 export const SETTINGS_PROPERTY = 'resultsLadder.settings';

@@ -16,6 +16,7 @@ import type {
   CheckKind,
   Health,
 } from '../core/types';
+import { isWellFormedEmail } from '../core/addresses';
 import { type DataSheetKey, DEFAULT_SEGMENTS, HEADERS, normalizeHeader, SHEET } from './layout';
 import {
   type CellReader,
@@ -139,8 +140,6 @@ function readSheet<T>(
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
-
-const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
 
 /** `A, B`: any one role; `A + B`: every role. Unknown roles are problems and are left out of the rule. */
 function validatorRuleOf(written: string, row: number, problems: Problem[], dayOf: DayOf): ValidatorRule {
@@ -306,7 +305,7 @@ function accountReader(
         column: 'Owner',
         message: "Owner is blank: no one gets this account's reminders",
       });
-    } else if (!EMAIL.test(owner)) {
+    } else if (!isWellFormedEmail(owner)) {
       problems.push({ sheet, row, column: 'Owner', message: `'${owner}' is not an email address` });
     }
     return {

@@ -140,6 +140,15 @@ describe('Reading rows', () => {
       "'ana at acme' is not an email address",
       true,
     ],
+    // The mailer would refuse these, so the sheet must say so rather than the reminders silently skipping them.
+    [
+      'an owner email with a double dot',
+      { Owner: 'ana..b@acme.example' },
+      'Owner',
+      'is not an email address',
+      true,
+    ],
+    ['an owner email with no dotted domain', { Owner: 'ana@acme' }, 'Owner', 'is not an email address', true],
     ['no Account ID', { 'Account ID': '' }, 'Account ID', 'Account ID is blank; the row is left out', false],
   ])('%s is a data problem, not an exception', (_, over, column, message, kept) => {
     const book = parseBook({ accounts: [accountsHeader, accountRow('A1', over)] }, dayOf);

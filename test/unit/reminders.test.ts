@@ -1,3 +1,4 @@
+import { isWellFormedEmail } from '../../src/core/addresses';
 // The reminder planner: every item kind, the remind-every window, digest order, recipients and quota.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -5,7 +6,6 @@ import {
   allowedDomainsOf,
   decideDelivery,
   type Digest,
-  isWellFormedEmail,
   itemKey,
   MAX_OWNER_ITEMS,
   planReminders,
