@@ -2,22 +2,29 @@
 
 export class CallLog {
   private readonly counts = new Map<string, number>();
+  private readonly cellCounts = new Map<string, number>();
 
   add(key: string): void {
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }
 
+  /** Cells one call moved between Sheets and the script (read or written): Apps Script's cost grows with them. */
+  addCells(key: string, n: number): void {
+    if (n > 0) this.cellCounts.set(key, (this.cellCounts.get(key) ?? 0) + n);
+  }
+
+  /** Cells moved by one method ('Range.getValues'), by one class ('Range'), or by everything. */
+  cells(method?: string): number {
+    return sumOf(this.cellCounts, method);
+  }
+
+  cellsByMethod(): Record<string, number> {
+    return Object.fromEntries([...this.cellCounts].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
   /** Calls of one method ('Range.getValues'), of one class ('Range'), or of everything. */
   count(method?: string): number {
-    if (method === undefined) {
-      let total = 0;
-      for (const n of this.counts.values()) total += n;
-      return total;
-    }
-    if (method.includes('.')) return this.counts.get(method) ?? 0;
-    let total = 0;
-    for (const [key, n] of this.counts) if (key.startsWith(`${method}.`)) total += n;
-    return total;
+    return sumOf(this.counts, method);
   }
 
   byMethod(): Record<string, number> {
@@ -26,8 +33,19 @@ export class CallLog {
 
   reset(): void {
     this.counts.clear();
+    this.cellCounts.clear();
   }
 }
+
+function sumOf(counts: ReadonlyMap<string, number>, method: string | undefined): number {
+  if (method?.includes('.')) return counts.get(method) ?? 0;
+  let total = 0;
+  for (const [key, n] of counts) if (method === undefined || key.startsWith(`${method}.`)) total += n;
+  return total;
+}
+
+/** How many cells a call of `method` on `target` moves, for classes whose calls move cells (Range). */
+export type CellsMoved = (target: object, method: string, args: readonly unknown[]) => number;
 
 type Method = (...args: unknown[]) => unknown;
 
@@ -42,7 +60,12 @@ export class Exposer {
 
   constructor(private readonly log: CallLog) {}
 
-  expose<T extends object>(className: string, target: T, constants: Record<string, unknown> = {}): T {
+  expose<T extends object>(
+    className: string,
+    target: T,
+    constants: Record<string, unknown> = {},
+    cellsMoved?: CellsMoved,
+  ): T {
     const log = this.log;
     const wrappers = new Map<string, Method>();
     // A plain object's own functions are its methods; a class instance's own fields are private state.
@@ -63,6 +86,7 @@ export class Exposer {
         const fn = value as Method;
         const wrapper: Method = (...args) => {
           log.add(key);
+          if (cellsMoved) log.addCells(key, cellsMoved(t, prop, args));
           return fn.apply(t, args);
         };
         wrappers.set(prop, wrapper);

@@ -13,7 +13,8 @@ import { MailAppApi, type MailRecord } from './mail';
 import { PropertiesServiceApi, type PropertyStores } from './properties';
 import { Realm } from './realm';
 import { SessionApi, type SessionState } from './session';
-import { SPREADSHEET_APP_ENUMS, SpreadsheetAppApi, WorkbookModel } from './spreadsheet';
+import { SPREADSHEET_APP_ENUMS, SpreadsheetAppApi } from './spreadsheet';
+import { WorkbookModel } from './workbook';
 import { AUTH_MODE, SCRIPT_APP_ENUMS, ScriptAppApi, type TriggerRecord, type TriggerState } from './triggers';
 import { HTML_SERVICE_ENUMS, HtmlServiceApi, UI_ENUMS, UiApi, type UiRecord } from './ui';
 import { CHARSET, DIGEST_ALGORITHM, MAC_ALGORITHM, UtilitiesService } from './utilities';
@@ -40,6 +41,9 @@ export interface CallCounts {
   /** Calls of one method ('Range.getValues'), of a class ('Range'), or of everything. */
   count(method?: string): number;
   byMethod(): Record<string, number>;
+  /** Cells moved (read or written) by one method ('Range.getValues'), one class ('Range'), or everything. */
+  cells(method?: string): number;
+  cellsByMethod(): Record<string, number>;
   reset(): void;
 }
 
@@ -236,6 +240,8 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     calls: {
       count: (method?: string) => log.count(method),
       byMethod: () => log.byMethod(),
+      cells: (method?: string) => log.cells(method),
+      cellsByMethod: () => log.cellsByMethod(),
       reset: () => log.reset(),
     },
     mail,

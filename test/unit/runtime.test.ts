@@ -105,6 +105,27 @@ function append(name, row) { SpreadsheetApp.getActive().getSheetByName(name).app
     );
   });
 
+  it('counts the cells each call moves beside the calls, so budgets can hold on data moved', () => {
+    const rt = project(code, { sheets });
+    rt.calls.reset();
+    rt.call('wholeColumns', 'Accounts!A1:C3');
+    rt.call('write', 'Accounts', 2, 2, [['Initech'], ['Umbrella']]);
+    rt.call('display', 'Accounts!A1');
+    expect(rt.calls.count('Range.getValues')).toBe(1);
+    expect(rt.calls.cells('Range.getValues')).toBe(9);
+    expect(rt.calls.cells('Range.setValues')).toBe(2);
+    expect(rt.calls.cells('Range.getDisplayValues')).toBe(1);
+    expect(rt.calls.cells('Range')).toBe(12);
+    expect(rt.calls.cells('Sheet.getRange')).toBe(0);
+    expect(rt.calls.cellsByMethod()).toEqual({
+      'Range.getDisplayValues': 1,
+      'Range.getValues': 9,
+      'Range.setValues': 2,
+    });
+    rt.calls.reset();
+    expect(rt.calls.cells()).toBe(0);
+  });
+
   it('ranges outside the grid and empty ranges fail as in Sheets', () => {
     const rt = project(code, { sheets });
     expect(() => rt.call('outside', 'Accounts')).toThrow(
