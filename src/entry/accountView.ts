@@ -1,0 +1,289 @@
+// The Account view's server side: assesses the book and answers one account's ladder, health, chain, results,
+// checks and problems; follows the user's selection.
+import { errorText } from './errorText';
+import * as z from 'zod/mini';
+import { isoOfDay } from '../core/dates';
+import { assessBook } from '../core/evaluate';
+import { progressOf } from '../core/ladder';
+import { pendingReason, progressPercent } from '../core/qbr';
+import type { Settings } from '../core/settings';
+import {
+  type Assessment,
+  CHECK_KINDS,
+  type Movement,
+  type Problem,
+  RUNG_NAMES,
+  type RungName,
+  type Segment,
+  VALIDATOR_ROLES,
+} from '../core/types';
+import { rowVersion } from '../core/version';
+import { type LoadedBook, loadBook, RULE_SHEETS } from '../gas/book';
+import { currentUserEmail, loadSettings } from '../gas/settingsStore';
+import { SHEET } from '../sheets/layout';
+import {
+  type AccountView,
+  type AccountViewResponse,
+  type EmptyAccountView,
+  type MovementView,
+  type ProblemView,
+  RECENT_LIMIT,
+  type SegmentView,
+  type SelectionView,
+  type SimpleResponse,
+} from './sidebarTypes';
+
+// ---------- reading ----------
+
+export function emptyView(message: string): EmptyAccountView {
+  return { empty: true, message };
+}
+
+export interface AssessedBook {
+  readonly loaded: LoadedBook;
+  readonly settings: Settings;
+  readonly assessments: readonly Assessment[];
+  readonly problems: readonly Problem[];
+}
+
+export function assessedBook(): AssessedBook {
+  // The account view and my book read the rule sheets only (not Reminder log): one getValues each.
+  const loaded = loadBook(RULE_SHEETS);
+  const settings = loadSettings();
+  const { assessments, problems } = assessBook(loaded.book, settings, loaded.today);
+  return { loaded, settings, assessments, problems };
+}
+
+function segmentView(segment: Segment | null): SegmentView | null {
+  if (!segment) return null;
+  const rule = segment.validatorRule;
+  return {
+    name: segment.name,
+    resultLooksLike: segment.resultLooksLike,
+    validatorRoles: rule.roles.join(rule.mode === 'all' ? ' + ' : ', '),
+    acceptedRoles: [...rule.roles],
+    allRolesNeeded: rule.mode === 'all',
+    weeklyUsersForAdoption: segment.weeklyUsersForAdoption,
+    resultWindowDays: segment.resultWindowDays,
+    checkEveryDays: segment.checkEveryDays,
+  };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "on Adoption for 74 days, since 2026-08-09", with the trend when it says something. */
+export function movementText(rungName: RungName, movement: Movement): string {
+  let text =
+    movement.since === null
+      ? `on ${rungName}; no Ladder history yet`
+      : `on ${rungName} for ${plural(movement.daysOnRung ?? 0, 'day')}, since ${isoOfDay(movement.since)}`;
+  if (movement.stalled) text += ' — stalled';
+  else if (movement.trend === 'climbing') text += ` — climbing (+${movement.change})`;
+  else if (movement.trend === 'slipping') text += ` — slipping (${movement.change})`;
+  return text;
+}
+
+function movementView(a: Assessment): MovementView {
+  const m = a.movement;
+  return {
+    since: m.since === null ? null : isoOfDay(m.since),
+    daysOnRung: m.daysOnRung,
+    stalled: m.stalled,
+    trend: m.trend,
+    change: m.change,
+    text: movementText(a.rungName, m),
+  };
+}
+
+export function problemView(p: Problem): ProblemView {
+  return { sheet: p.sheet, row: p.row, column: p.column, message: p.message };
+}
+
+/**
+ * Problems on the accounts' own Accounts rows and on Usage/Results/Checks rows naming their IDs. Looks up only
+ * the rows that have a problem, so the cost follows the number of problems, not the size of Usage.
+ */
+export function problemsOfAccounts(
+  problems: readonly Problem[],
+  loaded: LoadedBook,
+  accounts: readonly { readonly row: number; readonly id: string }[],
+): ProblemView[] {
+  const rows = new Set(accounts.map((a) => a.row));
+  const ids = new Set(accounts.map((a) => a.id));
+  const bySheet = new Map<string, { values: unknown[][]; idAt: number }>();
+  for (const key of ['usage', 'results', 'checks'] as const) {
+    const table = loaded.tables[key];
+    if (table) bySheet.set(SHEET[key], { values: table.values, idAt: table.columns['Account ID'] ?? -1 });
+  }
+  return problems
+    .filter((p) => {
+      if (p.sheet === SHEET.accounts) return rows.has(p.row);
+      const table = bySheet.get(p.sheet);
+      if (!table || table.idAt < 0) return false;
+      const cell = table.values[p.row - 1]?.[table.idAt];
+      return ids.has(String(cell ?? '').trim());
+    })
+    .map(problemView);
+}
+
+function accountViewOf(book: AssessedBook, a: Assessment, user: string): AccountView {
+  const { loaded } = book;
+  const accounts = loaded.tables.accounts!;
+  const acc = a.account;
+  const iso = (d: number | null) => (d === null ? null : isoOfDay(d));
+  const results = loaded.book.results
+    .filter((r) => r.accountId === acc.id)
+    .sort((x, y) => y.date - x.date || y.row - x.row)
+    .slice(0, RECENT_LIMIT)
+    .map((r) => {
+      const progress = progressOf(r.value, acc.baseline, acc.target);
+      return {
+        row: r.row,
+        date: isoOfDay(r.date),
+        value: r.value,
+        attributed: r.attributed,
+        validatedBy: r.validatedBy,
+        validatorRole: r.validatorRole,
+        customerWords: r.customerWords,
+        evidence: r.evidence,
+        loggedBy: r.loggedBy,
+        progressPercent: progressPercent(r.value, acc.baseline, acc.target),
+        counts: r.date <= loaded.today && pendingReason(r, a.segment, progress) === '',
+      };
+    });
+  const checks = loaded.book.checks
+    .filter((c) => c.accountId === acc.id)
+    .sort((x, y) => y.date - x.date || y.row - x.row)
+    .slice(0, RECENT_LIMIT)
+    .map((c) => ({
+      row: c.row,
+      date: isoOfDay(c.date),
+      kind: c.kind,
+      resultNamed: c.resultNamed,
+      notes: c.notes,
+      checkedBy: c.checkedBy,
+    }));
+  return {
+    empty: false,
+    row: acc.row,
+    sheetGid: accounts.sheet.getSheetId(),
+    version: rowVersion(accounts.values[acc.row - 1] ?? []),
+    asOf: isoOfDay(loaded.today),
+    user,
+    account: {
+      id: acc.id,
+      name: acc.name,
+      segment: acc.segment,
+      owner: acc.owner,
+      startDate: iso(acc.startDate),
+      renewalDate: iso(acc.renewalDate),
+      businessPain: acc.businessPain,
+      solutionValue: acc.solutionValue,
+      namedResult: acc.namedResult,
+      metric: acc.metric,
+      baseline: acc.baseline,
+      target: acc.target,
+      validator: acc.validator,
+      validatorRole: acc.validatorRole,
+      renewalStatus: acc.renewalStatus,
+    },
+    segment: segmentView(a.segment),
+    rung: a.rung,
+    rungName: a.rungName,
+    evidence: a.evidence.map((e) => ({
+      rung: e.rung,
+      name: RUNG_NAMES[e.rung],
+      holds: e.holds,
+      evidence: e.evidence,
+    })),
+    health: a.health,
+    reasons: [...a.reasons],
+    nextStep: a.nextStep,
+    nextCheckDue: iso(a.nextCheckDue),
+    daysOverdue: a.daysOverdue,
+    triage: a.triage,
+    chain: {
+      complete: a.chain.complete,
+      text: a.chain.text,
+      missing: [...a.chain.missing],
+      weak: [...a.chain.weak],
+    },
+    movement: movementView(a),
+    progressPercent: a.progress === null ? null : Math.round(a.progress * 100),
+    validationDate: iso(a.validationDate),
+    results,
+    checks,
+    roles: [...VALIDATOR_ROLES],
+    checkKinds: [...CHECK_KINDS],
+    problems: problemsOfAccounts(book.problems, loaded, [acc]),
+  };
+}
+
+/** The row the user has selected, when the active sheet is Accounts. Touches no cell values. */
+function selection(): SelectionView {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
+  const range = sheet.getActiveRange();
+  const name = sheet.getName();
+  return { sheet: name, row: range ? range.getRow() : 0, isAccounts: name === SHEET.accounts };
+}
+
+/** The assessment of the account on an Accounts row, or why there is none. */
+export function assessmentAt(book: AssessedBook, row: number): Assessment | EmptyAccountView {
+  if (row < 2) return emptyView('Select an account row in Accounts (below the header) to see its ladder.');
+  const found = book.assessments.find((a) => a.account.row === row);
+  if (found) return found;
+  const problem = book.problems.find((p) => p.sheet === SHEET.accounts && p.row === row);
+  if (problem) return emptyView(`Row ${row} of Accounts can't be read: ${problem.message}`);
+  return emptyView(`Row ${row} of Accounts has no account (it needs an Account ID).`);
+}
+
+export function isEmpty(x: Assessment | EmptyAccountView): x is EmptyAccountView {
+  return 'empty' in x;
+}
+
+const RowArgument = z.optional(z.nullable(z.int()));
+
+/** getAccountView(row?): one read of each sheet; the selected Accounts row when no row is given. */
+export function getAccountView(row?: number | null): AccountViewResponse {
+  const parsed = RowArgument.safeParse(row);
+  if (!parsed.success) return emptyView('Select an account row in Accounts.');
+  let target = parsed.data ?? null;
+  if (target === null) {
+    const selected = selection();
+    if (!selected.isAccounts)
+      return emptyView('Select an account row in the Accounts sheet to see its ladder.');
+    target = selected.row;
+  }
+  try {
+    const book = assessedBook();
+    const found = assessmentAt(book, target);
+    if (isEmpty(found)) return found;
+    return accountViewOf(book, found, currentUserEmail());
+  } catch (err) {
+    // A missing required column or sheet: the message names it, and the sidebar shows it instead of failing.
+    return emptyView(errorText(err));
+  }
+}
+
+const SelectRowSchema = z.object({
+  sheet: z.string().check(z.minLength(1), z.maxLength(100)),
+  row: z.int().check(z.minimum(1)),
+});
+
+/** selectRow(sheet, row): activates the row, so the Account tab follows it. */
+export function selectRow(sheet: string, row: number): SimpleResponse {
+  const parsed = SelectRowSchema.safeParse({ sheet, row });
+  if (!parsed.success) return { ok: false, message: 'That row could not be selected.' };
+  const target = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(parsed.data.sheet);
+  if (!target) return { ok: false, message: `There is no sheet named ${parsed.data.sheet}.` };
+  if (parsed.data.row > target.getMaxRows()) {
+    return { ok: false, message: `${parsed.data.sheet} has no row ${parsed.data.row}.` };
+  }
+  target.getRange(parsed.data.row, 1, 1, Math.max(1, target.getLastColumn())).activate();
+  return { ok: true };
+}
+
+/** getSelection(): the active sheet and row — cheap (no cell reads), for following the selection. */
+export function getSelection(): SelectionView {
+  return selection();
+}

@@ -1,0 +1,67 @@
+// My book: the signed-in CSM's accounts (every account for the leader) with the lists a CSM acts on today.
+import { assessedBook, problemView, problemsOfAccounts } from './accountView';
+import { isoOfDay } from '../core/dates';
+import { type Assessment, RUNG_NAMES, type RungName } from '../core/types';
+import { currentUserEmail } from '../gas/settingsStore';
+import type { BookAccountView, MyBookView } from './sidebarTypes';
+
+// ---------- my book ----------
+
+function bookAccountOf(a: Assessment): BookAccountView {
+  return {
+    row: a.account.row,
+    id: a.account.id,
+    name: a.account.name,
+    owner: a.account.owner,
+    segment: a.account.segment,
+    rungName: a.rungName,
+    health: a.health,
+    nextStep: a.nextStep,
+    nextCheckDue: a.nextCheckDue === null ? null : isoOfDay(a.nextCheckDue),
+    daysOverdue: a.daysOverdue,
+    triage: a.triage,
+  };
+}
+
+const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** getMyBook: the signed-in CSM's accounts (every account for the leader), from one read of each sheet. */
+export function getMyBook(): MyBookView {
+  const book = assessedBook();
+  const { loaded, settings } = book;
+  const user = currentUserEmail();
+  const isLeader = user !== '' && settings.leaderEmail !== '' && sameEmail(user, settings.leaderEmail);
+  const mine = book.assessments.filter((a) => user !== '' && sameEmail(a.account.owner, user));
+  const scope = isLeader || mine.length === 0 ? 'all' : 'mine';
+  const shown = scope === 'all' ? book.assessments : mine;
+  const rungCounts = Object.fromEntries(RUNG_NAMES.map((n) => [n, 0])) as Record<RungName, number>;
+  for (const a of shown) rungCounts[a.rungName]++;
+  const today = loaded.today;
+  const dueBy = today + settings.dueSoonDays;
+  const checksDue = shown
+    .filter((a) => a.daysOverdue === 0 && a.nextCheckDue !== null && a.nextCheckDue <= dueBy)
+    .sort((x, y) => (x.nextCheckDue ?? 0) - (y.nextCheckDue ?? 0));
+  const overdue = shown.filter((a) => a.daysOverdue > 0).sort((x, y) => y.daysOverdue - x.daysOverdue);
+  const problems =
+    scope === 'all'
+      ? book.problems.map(problemView)
+      : problemsOfAccounts(
+          book.problems,
+          loaded,
+          shown.map((a) => a.account),
+        );
+  const accountsTable = loaded.tables.accounts;
+  return {
+    user,
+    isLeader,
+    scope,
+    asOf: isoOfDay(today),
+    sheetGid: accountsTable ? accountsTable.sheet.getSheetId() : null,
+    accounts: shown.map(bookAccountOf),
+    rungCounts,
+    triage: shown.filter((a) => a.triage).map(bookAccountOf),
+    checksDue: checksDue.map(bookAccountOf),
+    overdue: overdue.map(bookAccountOf),
+    problems,
+  };
+}

@@ -1,0 +1,141 @@
+// The sidebar's writes: the chain on the account's row, a Results row and a Checks row, each validated, under the
+// document lock and refused when the row changed since the sidebar read it.
+import { getAccountView } from './accountView';
+import {
+  dayCell,
+  LogResultSchema,
+  numberCell,
+  parsePayload,
+  RecordCheckSchema,
+  SaveChainSchema,
+  todayIn,
+  trimmed,
+} from './sidebarInput';
+import { errorText } from './errorText';
+import { dateOfDay } from '../core/dates';
+import { currentUserEmail } from '../gas/settingsStore';
+import {
+  appendByHeader,
+  type CellsByHeader,
+  readRowChecked,
+  updateRowByHeader,
+  WriteRefusal,
+  withDocumentLock,
+} from '../gas/writes';
+import { SHEET } from '../sheets/layout';
+import type { LogResultPayload, RecordCheckPayload, SaveChainPayload, WriteResponse } from './sidebarTypes';
+
+/** Runs a write and answers the sidebar: the refreshed view, or why nothing was written. */
+function answerWrite(row: unknown, write: () => void): WriteResponse {
+  try {
+    write();
+  } catch (err) {
+    if (err instanceof WriteRefusal) {
+      return {
+        ok: false,
+        message: err.message,
+        ...(err.field ? { field: err.field } : {}),
+        ...(err.stale ? { stale: true } : {}),
+      };
+    }
+    return { ok: false, message: `Nothing was saved: ${errorText(err)}` };
+  }
+  const view = getAccountView(typeof row === 'number' ? row : null);
+  if (view.empty) return { ok: false, message: `Saved, but the account can't be shown: ${view.message}` };
+  return { ok: true, view };
+}
+
+function accountsSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = ss.getSheetByName(SHEET.accounts);
+  if (!sheet) throw new WriteRefusal('There is no Accounts sheet. Run Results Ladder › Set up workbook.');
+  return sheet;
+}
+
+function accountIdOf(values: readonly unknown[], columns: Readonly<Record<string, number>>): string {
+  const at = columns['Account ID'] ?? -1;
+  const id = at >= 0 ? String(values[at] ?? '').trim() : '';
+  if (!id) throw new WriteRefusal('This row has no Account ID, so nothing can be logged against it.');
+  return id;
+}
+
+/** saveChain: the chain and the result definition, written to the account's row in one setValues. */
+export function saveChain(payload: SaveChainPayload): WriteResponse {
+  return answerWrite((payload as { row?: unknown } | null)?.row, () => {
+    const p = parsePayload(SaveChainSchema, payload);
+    const f = p.fields;
+    const changes: CellsByHeader = {
+      'Business pain': trimmed(f.businessPain),
+      'Solution value': trimmed(f.solutionValue),
+      'Named result': trimmed(f.namedResult),
+      Metric: trimmed(f.metric),
+      Baseline: numberCell(f.baseline, 'fields.baseline', 'Baseline'),
+      Target: numberCell(f.target, 'fields.target', 'Target'),
+      Validator: trimmed(f.validator),
+      'Validator role': f.validatorRole,
+    };
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    withDocumentLock(() => {
+      const sheet = accountsSheet(ss);
+      const checked = readRowChecked(sheet, 'accounts', p.row, p.version);
+      accountIdOf(checked.values, checked.columns);
+      updateRowByHeader(sheet, 'accounts', checked, changes);
+    });
+  });
+}
+
+/** logResult: one Results row for the account, appended with one setValues. */
+export function logResult(payload: LogResultPayload): WriteResponse {
+  return answerWrite((payload as { row?: unknown } | null)?.row, () => {
+    const p = parsePayload(LogResultSchema, payload);
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const timeZone = ss.getSpreadsheetTimeZone();
+    const day = dayCell(p.date, todayIn(timeZone), 'date');
+    const value = numberCell(p.value, 'value', 'Value');
+    if (value === '') {
+      throw new WriteRefusal('Nothing was saved. Enter the value the metric reached.', { field: 'value' });
+    }
+    const user = currentUserEmail();
+    withDocumentLock(() => {
+      const checked = readRowChecked(accountsSheet(ss), 'accounts', p.row, p.version);
+      const accountId = accountIdOf(checked.values, checked.columns);
+      appendByHeader(ss, 'results', [
+        {
+          Date: dateOfDay(day, timeZone, Date),
+          'Account ID': accountId,
+          Value: value,
+          Attributed: p.attributed ? 'Yes' : 'No',
+          'Validated by': trimmed(p.validatedBy),
+          'Validator role': p.validatorRole,
+          "Customer's words": trimmed(p.customerWords),
+          Evidence: trimmed(p.evidence),
+          'Logged by': user,
+        },
+      ]);
+    });
+  });
+}
+
+/** recordCheck: one Checks row for the account, appended with one setValues. */
+export function recordCheck(payload: RecordCheckPayload): WriteResponse {
+  return answerWrite((payload as { row?: unknown } | null)?.row, () => {
+    const p = parsePayload(RecordCheckSchema, payload);
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const timeZone = ss.getSpreadsheetTimeZone();
+    const day = dayCell(p.date, todayIn(timeZone), 'date');
+    const user = currentUserEmail();
+    withDocumentLock(() => {
+      const checked = readRowChecked(accountsSheet(ss), 'accounts', p.row, p.version);
+      const accountId = accountIdOf(checked.values, checked.columns);
+      appendByHeader(ss, 'checks', [
+        {
+          Date: dateOfDay(day, timeZone, Date),
+          'Account ID': accountId,
+          Check: p.kind,
+          'Result named': p.resultNamed === null ? '' : p.resultNamed ? 'Yes' : 'No',
+          Notes: trimmed(p.notes),
+          'Checked by': user,
+        },
+      ]);
+    });
+  });
+}
