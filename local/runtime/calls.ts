@@ -57,8 +57,16 @@ const hasOwn = (o: object, key: string): boolean => Object.getOwnPropertyDescrip
  */
 export class Exposer {
   private readonly targets = new WeakMap<object, object>();
+  /**
+   * Consulted before every call: the message of the error the call throws instead of running (e.g. a custom
+   * function calling MailApp), or null to run it. Set per execution by the runtime.
+   */
+  refuse: ((className: string, method: string) => string | null) | null = null;
 
-  constructor(private readonly log: CallLog) {}
+  constructor(
+    private readonly log: CallLog,
+    private readonly fail: (message: string) => Error = (message) => new Error(message),
+  ) {}
 
   expose<T extends object>(
     className: string,
@@ -67,6 +75,7 @@ export class Exposer {
     cellsMoved?: CellsMoved,
   ): T {
     const log = this.log;
+    const exposer = this;
     const wrappers = new Map<string, Method>();
     // A plain object's own functions are its methods; a class instance's own fields are private state.
     const plain = Object.getPrototypeOf(target) === Object.prototype;
@@ -85,6 +94,8 @@ export class Exposer {
         const key = `${className}.${prop}`;
         const fn = value as Method;
         const wrapper: Method = (...args) => {
+          const refusal = exposer.refuse?.(className, prop) ?? null;
+          if (refusal !== null) throw exposer.fail(refusal);
           log.add(key);
           if (cellsMoved) log.addCells(key, cellsMoved(t, prop, args));
           return fn.apply(t, args);

@@ -7,6 +7,7 @@ import * as vm from 'node:vm';
 import { CHART_TYPE } from './builders';
 import { CacheServiceApi } from './cache';
 import { CallLog, Exposer, type ServiceKit } from './calls';
+import { customFunctionRefusal } from './customFunctionMode';
 import { LockServiceApi, LockTable } from './lock';
 import { LoggerApi, type LogState, scriptConsole } from './log';
 import { MailAppApi, type MailRecord } from './mail';
@@ -35,6 +36,8 @@ export interface RuntimeOptions {
   sheets?: Record<string, unknown[][]>;
   /** 'NONE' or 'LIMITED': the user has not authorized the script yet (getAuthorizationInfo says REQUIRED). */
   authMode?: 'NONE' | 'LIMITED' | 'FULL';
+  /** Every rt.call runs as rt.callAsCustomFunction does (AuthMode.CUSTOM_FUNCTION), as Sheets runs a formula. */
+  asCustomFunction?: boolean;
 }
 
 export interface CallCounts {
@@ -94,6 +97,11 @@ export interface Runtime {
    * and the execution's locks are released when it ends.
    */
   call<T = unknown>(name: string, ...args: unknown[]): T;
+  /**
+   * Calls a top-level function as Sheets calls a custom function, in AuthMode.CUSTOM_FUNCTION: services that need
+   * authorization and every Spreadsheet write throw Apps Script's "You do not have permission to call …" error.
+   */
+  callAsCustomFunction<T = unknown>(name: string, ...args: unknown[]): T;
   setNow(d: Date): void;
   /** A copy of a sheet's values over its data range (host Dates), [] if no such sheet. */
   values(sheet: string): unknown[][];
@@ -127,7 +135,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   const timeZone = opts.timeZone ?? 'America/New_York';
   const realm = new Realm(opts.now);
   const log = new CallLog();
-  const kit: ServiceKit = { realm, log, exposer: new Exposer(log) };
+  const kit: ServiceKit = { realm, log, exposer: new Exposer(log, (message) => realm.error(message)) };
   const ctx = realm.context;
 
   const session: SessionState = { user: opts.user ?? 'lead@acme.example', timeZone };
@@ -202,6 +210,8 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       freshlyLoaded = true;
     },
     call<T = unknown>(name: string, ...args: unknown[]): T {
+      if (opts.asCustomFunction && kit.exposer.refuse === null)
+        return rt.callAsCustomFunction<T>(name, ...args);
       if (script && !freshlyLoaded) script.runInContext(ctx);
       freshlyLoaded = false;
       const fn: unknown = ctx[name];
@@ -219,6 +229,15 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
         throw realm.toHost(e);
       } finally {
         locks.endExecution();
+      }
+    },
+    callAsCustomFunction<T = unknown>(name: string, ...args: unknown[]): T {
+      const outer = kit.exposer.refuse;
+      kit.exposer.refuse = customFunctionRefusal;
+      try {
+        return rt.call<T>(name, ...args);
+      } finally {
+        kit.exposer.refuse = outer;
       }
     },
     setNow(d: Date) {
