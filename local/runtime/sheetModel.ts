@@ -206,8 +206,12 @@ export class SheetModel {
       (first >= 48 && first <= 57) ||
       /^(true|false)$/i.test(v);
     if (!special) return v;
-    if (this.numberFormatAt(r0, c0) === '@') return v;
+    // The apostrophe is Sheets' quote prefix: it makes the rest text and is not part of the value (getValues
+    // returns the text without it), whatever the cell's number format, so it is dropped before the '@' check.
+    // A second apostrophe is text. The harsher reading: on a plain-text cell it is dropped too (the issue that
+    // asked for this found no documented exception), so the product must prefix text that starts with one.
     if (first === 39 /* ' */) return v.slice(1);
+    if (this.numberFormatAt(r0, c0) === '@') return v;
     if (first === 61 /* = */) {
       this.formulas.set(key, v);
       return '';
