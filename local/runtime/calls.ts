@@ -4,13 +4,17 @@ export class CallLog {
   private readonly counts = new Map<string, number>();
   private readonly cellCounts = new Map<string, number>();
 
+  /** While above 0, calls go uncounted: formula cells recalculated in their own executions (formulas.ts). */
+  paused = 0;
+
   add(key: string): void {
+    if (this.paused > 0) return;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }
 
   /** Cells one call moved between Sheets and the script (read or written): Apps Script's cost grows with them. */
   addCells(key: string, n: number): void {
-    if (n > 0) this.cellCounts.set(key, (this.cellCounts.get(key) ?? 0) + n);
+    if (n > 0 && this.paused === 0) this.cellCounts.set(key, (this.cellCounts.get(key) ?? 0) + n);
   }
 
   /** Cells moved by one method ('Range.getValues'), by one class ('Range'), or by everything. */

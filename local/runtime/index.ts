@@ -8,6 +8,7 @@ import { CHART_TYPE } from './builders';
 import { CacheServiceApi } from './cache';
 import { CallLog, Exposer, type ServiceKit } from './calls';
 import { customFunctionRefusal } from './customFunctionMode';
+import { FORMULA_ERROR, FormulaEvaluator } from './formulas';
 import { LockServiceApi, LockTable } from './lock';
 import { LoggerApi, type LogState, scriptConsole } from './log';
 import { MailAppApi, type MailRecord } from './mail';
@@ -196,6 +197,28 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
 
   let script: vm.Script | null = null;
   let freshlyLoaded = false;
+
+  // A formula cell runs its custom function in an execution of its own: in AuthMode.CUSTOM_FUNCTION, and not counted
+  // against the execution (or test) that happened to read the sheet.
+  book.evaluator = new FormulaEvaluator(
+    book,
+    (name, args) => {
+      const fn: unknown = ctx[name];
+      if (!script || typeof fn !== 'function') return null;
+      const outer = kit.exposer.refuse;
+      kit.exposer.refuse = customFunctionRefusal;
+      log.paused++;
+      try {
+        return { value: (fn as (...a: unknown[]) => unknown)(...args) };
+      } catch {
+        return { value: FORMULA_ERROR };
+      } finally {
+        log.paused--;
+        kit.exposer.refuse = outer;
+      }
+    },
+    () => JSON.stringify([...properties.document]),
+  );
 
   const model = (sheet: string) => book.sheet(sheet);
 
