@@ -4,13 +4,17 @@ export class CallLog {
   private readonly counts = new Map<string, number>();
   private readonly cellCounts = new Map<string, number>();
 
+  /** While above 0, calls go uncounted: formula cells recalculated in their own executions (formulas.ts). */
+  paused = 0;
+
   add(key: string): void {
+    if (this.paused > 0) return;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }
 
   /** Cells one call moved between Sheets and the script (read or written): Apps Script's cost grows with them. */
   addCells(key: string, n: number): void {
-    if (n > 0) this.cellCounts.set(key, (this.cellCounts.get(key) ?? 0) + n);
+    if (n > 0 && this.paused === 0) this.cellCounts.set(key, (this.cellCounts.get(key) ?? 0) + n);
   }
 
   /** Cells moved by one method ('Range.getValues'), by one class ('Range'), or by everything. */
@@ -57,8 +61,16 @@ const hasOwn = (o: object, key: string): boolean => Object.getOwnPropertyDescrip
  */
 export class Exposer {
   private readonly targets = new WeakMap<object, object>();
+  /**
+   * Consulted before every call: the message of the error the call throws instead of running (e.g. a custom
+   * function calling MailApp), or null to run it. Set per execution by the runtime.
+   */
+  refuse: ((className: string, method: string) => string | null) | null = null;
 
-  constructor(private readonly log: CallLog) {}
+  constructor(
+    private readonly log: CallLog,
+    private readonly fail: (message: string) => Error = (message) => new Error(message),
+  ) {}
 
   expose<T extends object>(
     className: string,
@@ -67,6 +79,7 @@ export class Exposer {
     cellsMoved?: CellsMoved,
   ): T {
     const log = this.log;
+    const exposer = this;
     const wrappers = new Map<string, Method>();
     // A plain object's own functions are its methods; a class instance's own fields are private state.
     const plain = Object.getPrototypeOf(target) === Object.prototype;
@@ -85,6 +98,8 @@ export class Exposer {
         const key = `${className}.${prop}`;
         const fn = value as Method;
         const wrapper: Method = (...args) => {
+          const refusal = exposer.refuse?.(className, prop) ?? null;
+          if (refusal !== null) throw exposer.fail(refusal);
           log.add(key);
           if (cellsMoved) log.addCells(key, cellsMoved(t, prop, args));
           return fn.apply(t, args);

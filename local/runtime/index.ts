@@ -7,6 +7,8 @@ import * as vm from 'node:vm';
 import { CHART_TYPE } from './builders';
 import { CacheServiceApi } from './cache';
 import { CallLog, Exposer, type ServiceKit } from './calls';
+import { customFunctionRefusal } from './customFunctionMode';
+import { FORMULA_ERROR, FormulaEvaluator } from './formulas';
 import { LockServiceApi, LockTable } from './lock';
 import { LoggerApi, type LogState, scriptConsole } from './log';
 import { MailAppApi, type MailRecord } from './mail';
@@ -35,6 +37,8 @@ export interface RuntimeOptions {
   sheets?: Record<string, unknown[][]>;
   /** 'NONE' or 'LIMITED': the user has not authorized the script yet (getAuthorizationInfo says REQUIRED). */
   authMode?: 'NONE' | 'LIMITED' | 'FULL';
+  /** Every rt.call runs as rt.callAsCustomFunction does (AuthMode.CUSTOM_FUNCTION), as Sheets runs a formula. */
+  asCustomFunction?: boolean;
 }
 
 export interface CallCounts {
@@ -94,6 +98,11 @@ export interface Runtime {
    * and the execution's locks are released when it ends.
    */
   call<T = unknown>(name: string, ...args: unknown[]): T;
+  /**
+   * Calls a top-level function as Sheets calls a custom function, in AuthMode.CUSTOM_FUNCTION: services that need
+   * authorization and every Spreadsheet write throw Apps Script's "You do not have permission to call …" error.
+   */
+  callAsCustomFunction<T = unknown>(name: string, ...args: unknown[]): T;
   setNow(d: Date): void;
   /** A copy of a sheet's values over its data range (host Dates), [] if no such sheet. */
   values(sheet: string): unknown[][];
@@ -127,7 +136,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   const timeZone = opts.timeZone ?? 'America/New_York';
   const realm = new Realm(opts.now);
   const log = new CallLog();
-  const kit: ServiceKit = { realm, log, exposer: new Exposer(log) };
+  const kit: ServiceKit = { realm, log, exposer: new Exposer(log, (message) => realm.error(message)) };
   const ctx = realm.context;
 
   const session: SessionState = { user: opts.user ?? 'lead@acme.example', timeZone };
@@ -189,6 +198,28 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   let script: vm.Script | null = null;
   let freshlyLoaded = false;
 
+  // A formula cell runs its custom function in an execution of its own: in AuthMode.CUSTOM_FUNCTION, and not counted
+  // against the execution (or test) that happened to read the sheet.
+  book.evaluator = new FormulaEvaluator(
+    book,
+    (name, args) => {
+      const fn: unknown = ctx[name];
+      if (!script || typeof fn !== 'function') return null;
+      const outer = kit.exposer.refuse;
+      kit.exposer.refuse = customFunctionRefusal;
+      log.paused++;
+      try {
+        return { value: (fn as (...a: unknown[]) => unknown)(...args) };
+      } catch {
+        return { value: FORMULA_ERROR };
+      } finally {
+        log.paused--;
+        kit.exposer.refuse = outer;
+      }
+    },
+    () => JSON.stringify([...properties.document]),
+  );
+
   const model = (sheet: string) => book.sheet(sheet);
 
   const rt: Runtime = {
@@ -202,6 +233,8 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       freshlyLoaded = true;
     },
     call<T = unknown>(name: string, ...args: unknown[]): T {
+      if (opts.asCustomFunction && kit.exposer.refuse === null)
+        return rt.callAsCustomFunction<T>(name, ...args);
       if (script && !freshlyLoaded) script.runInContext(ctx);
       freshlyLoaded = false;
       const fn: unknown = ctx[name];
@@ -219,6 +252,15 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
         throw realm.toHost(e);
       } finally {
         locks.endExecution();
+      }
+    },
+    callAsCustomFunction<T = unknown>(name: string, ...args: unknown[]): T {
+      const outer = kit.exposer.refuse;
+      kit.exposer.refuse = customFunctionRefusal;
+      try {
+        return rt.call<T>(name, ...args);
+      } finally {
+        kit.exposer.refuse = outer;
       }
     },
     setNow(d: Date) {

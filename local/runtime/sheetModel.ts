@@ -5,6 +5,7 @@ import type { WorkbookModel } from './workbook';
 import { dateOfDay, dayFromIso } from '../../src/core/dates';
 import { a1Of, quoteSheetName } from './a1';
 import type { ChartRecord, ValidationRule } from './builders';
+import type { SpillBlock } from './formulas';
 import { isDate } from './realm';
 import { formatDate } from './utilities';
 
@@ -56,6 +57,8 @@ export class SheetModel {
   frozenRows = 0;
   frozenColumns = 0;
   hidden = false;
+  /** Results of the sheet's formulas (see formulas.ts), laid over `rows` when the sheet is read. */
+  spills: readonly SpillBlock[] = [];
   private lastRowKnown: number | null = 0;
   private lastColumnKnown: number | null = 0;
 
@@ -81,8 +84,41 @@ export class SheetModel {
     this.width = n;
   }
 
-  /** A block of values (0-based corner), as fresh realm arrays. */
+  /** Formula results computed from the workbook as it is now; called before anything reads the sheet. */
+  private evaluate(): void {
+    this.book.evaluator?.refresh(this);
+  }
+
+  setSpills(blocks: readonly SpillBlock[]): void {
+    this.spills = blocks;
+  }
+
+  /** What a cell holds without its formula's result ('' on a formula cell), for spill collision checks. */
+  rawAt(r0: number, c0: number): unknown {
+    return this.rows[r0]?.[c0] ?? '';
+  }
+
+  private changed(): void {
+    this.book.version++;
+  }
+
+  /** A block of values (0-based corner), as fresh realm arrays, with formula results where they spilled. */
   read(r0: number, c0: number, nr: number, nc: number): unknown[][] {
+    this.evaluate();
+    const out = this.readRows(r0, c0, nr, nc);
+    for (const b of this.spills) {
+      const rEnd = Math.min(r0 + nr, b.row0 + b.values.length);
+      const cEnd = Math.min(c0 + nc, b.col0 + (b.values[0]?.length ?? 0));
+      for (let r = Math.max(r0, b.row0); r < rEnd; r++) {
+        const source = b.values[r - b.row0];
+        const target = out[r - r0];
+        for (let c = Math.max(c0, b.col0); c < cEnd; c++) target[c - c0] = source[c - b.col0];
+      }
+    }
+    return out;
+  }
+
+  private readRows(r0: number, c0: number, nr: number, nc: number): unknown[][] {
     const realm = this.book.kit.realm;
     const out = realm.newArray(nr) as unknown[][];
     const rows = this.rows;
@@ -120,6 +156,7 @@ export class SheetModel {
   write(r0: number, c0: number, values: readonly (readonly unknown[])[], mode: WriteMode): void {
     const nr = values.length;
     if (nr === 0) return;
+    this.changed();
     const nc = values[0].length;
     this.ensureWidth(c0 + nc);
     this.ensureRows(r0 + nr);
@@ -147,6 +184,7 @@ export class SheetModel {
   }
 
   setFormula(r0: number, c0: number, formula: string): void {
+    this.changed();
     this.ensureWidth(c0 + 1);
     this.ensureRows(r0 + 1);
     const key = r0 * STRIDE + c0;
@@ -206,8 +244,12 @@ export class SheetModel {
       (first >= 48 && first <= 57) ||
       /^(true|false)$/i.test(v);
     if (!special) return v;
-    if (this.numberFormatAt(r0, c0) === '@') return v;
+    // The apostrophe is Sheets' quote prefix: it makes the rest text and is not part of the value (getValues
+    // returns the text without it), whatever the cell's number format, so it is dropped before the '@' check.
+    // A second apostrophe is text. The harsher reading: on a plain-text cell it is dropped too (the issue that
+    // asked for this found no documented exception), so the product must prefix text that starts with one.
     if (first === 39 /* ' */) return v.slice(1);
+    if (this.numberFormatAt(r0, c0) === '@') return v;
     if (first === 61 /* = */) {
       this.formulas.set(key, v);
       return '';
@@ -248,6 +290,7 @@ export class SheetModel {
   }
 
   clearContents(r0: number, c0: number, nr: number, nc: number): void {
+    this.changed();
     const endRow = Math.min(r0 + nr, this.rows.length);
     const endCol = Math.min(c0 + nc, this.width);
     for (let r = r0; r < endRow; r++) {
@@ -271,6 +314,13 @@ export class SheetModel {
   }
 
   lastRow(): number {
+    this.evaluate();
+    let spilled = 0;
+    for (const b of this.spills) spilled = Math.max(spilled, b.row0 + b.values.length);
+    return Math.max(this.contentLastRow(), spilled);
+  }
+
+  private contentLastRow(): number {
     if (this.lastRowKnown === null) {
       let last = 0;
       for (let r = this.rows.length - 1; r >= 0; r--) {
@@ -286,6 +336,13 @@ export class SheetModel {
   }
 
   lastColumn(): number {
+    this.evaluate();
+    let spilled = 0;
+    for (const b of this.spills) spilled = Math.max(spilled, b.col0 + (b.values[0]?.length ?? 0));
+    return Math.max(this.contentLastColumn(), spilled);
+  }
+
+  private contentLastColumn(): number {
     if (this.lastColumnKnown === null) {
       let last = 0;
       outer: for (let c = this.width - 1; c >= 0; c--) {
@@ -312,6 +369,7 @@ export class SheetModel {
   }
 
   insertRows(before0: number, n: number): void {
+    this.changed();
     this.maxRows += n;
     if (before0 < this.rows.length) {
       const blank: unknown[][] = [];
@@ -325,6 +383,7 @@ export class SheetModel {
   }
 
   deleteRows(r0: number, n: number): void {
+    this.changed();
     this.maxRows -= n;
     this.rows.splice(r0, n);
     const move = (r: number, c: number): [number, number] | null =>
@@ -335,6 +394,7 @@ export class SheetModel {
   }
 
   insertColumns(before0: number, n: number): void {
+    this.changed();
     this.maxColumns += n;
     if (before0 < this.width) {
       for (const row of this.rows) row.splice(before0, 0, ...new Array<string>(n).fill(''));
@@ -347,6 +407,7 @@ export class SheetModel {
   }
 
   deleteColumns(c0: number, n: number): void {
+    this.changed();
     this.maxColumns -= n;
     if (c0 < this.width) {
       const removed = Math.min(n, this.width - c0);

@@ -20,6 +20,10 @@ export interface ActiveSelection {
 export class WorkbookModel implements RangeBridge {
   readonly sheets: SheetModel[] = [];
   active: ActiveSelection | null = null;
+  /** Bumped by every change to any sheet's cells or grid: formula results computed at another version are stale. */
+  version = 0;
+  /** Computes formula cells when their sheet is read (formulas.ts); null until the runtime sets it. */
+  evaluator: { refresh(sheet: SheetModel): void } | null = null;
   private nextSheetId = 0;
   private readonly sheetApis = new WeakMap<SheetModel, unknown>();
   private spreadsheetApi: unknown = null;
@@ -67,6 +71,7 @@ export class WorkbookModel implements RangeBridge {
     const id = this.nextSheetId === 0 ? 0 : 100_000_000 + this.nextSheetId * 7_919;
     this.nextSheetId++;
     const model = new SheetModel(this, name, id, maxRows, maxColumns);
+    this.version++;
     if (index === undefined || index >= this.sheets.length) this.sheets.push(model);
     else this.sheets.splice(Math.max(0, index), 0, model);
     return model;
@@ -77,6 +82,7 @@ export class WorkbookModel implements RangeBridge {
     const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
     let model = this.sheet(name);
     if (!model) model = this.addSheet(name, undefined, Math.max(1000, rows.length), Math.max(26, width));
+    this.version++;
     model.rows = [];
     model.width = 0;
     model.formulas.clear();

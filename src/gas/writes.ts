@@ -21,16 +21,14 @@ export class WriteRefusal extends Error {
 /**
  * A string as it must be written so Sheets stores exactly that text. Sheets reads written strings the way it
  * reads typing: '=…' becomes a formula, '+…'/'-…' a failed formula, '40%' a number, '2026-03-01' a date. A
- * leading apostrophe (which Sheets does not keep in the value) makes any string plain text; a cell already
- * formatted as plain text ('@') takes the string as it is, and there an apostrophe would stay visible.
+ * leading apostrophe is Sheets' quote prefix: it makes the rest plain text and is not kept in the value, so every
+ * string is written behind one — on a plain-text ('@') cell too, where a string that itself starts with an
+ * apostrophe would otherwise lose it. (The '@' format alone keeps '=…' from being a formula, but the prefix does not
+ * depend on a format the team may have changed.) getValues returns the text without the prefix.
  */
-export function asText(value: unknown, numberFormat = ''): unknown {
-  if (typeof value !== 'string' || value === '' || numberFormat === '@') return value;
+export function asText(value: unknown): unknown {
+  if (typeof value !== 'string' || value === '') return value;
   return `'${value}`;
-}
-
-function isText(value: unknown): boolean {
-  return typeof value === 'string' && value !== '';
 }
 
 /** Runs `write` holding the document lock, so two saves never interleave their read-check-write. */
@@ -129,11 +127,10 @@ export function updateRowByHeader(
   const changedAt = new Set(cols);
   // Unchanged cells inside the span are written back: they keep their formulas, and text stays text.
   const formulas = last - first + 1 > changedAt.size ? span.getFormulas()[0] : [];
-  const formats = after.slice(first, last + 1).some(isText) ? span.getNumberFormats()[0] : [];
   const out: unknown[] = [];
   for (let c = first; c <= last; c++) {
     const formula = formulas[c - first];
-    out.push(!changedAt.has(c) && formula ? formula : asText(after[c], formats[c - first] ?? ''));
+    out.push(!changedAt.has(c) && formula ? formula : asText(after[c]));
   }
   span.setValues([out]);
   return after;
@@ -168,8 +165,6 @@ export function appendByHeader(
   const maxRows = sheet.getMaxRows();
   if (end > maxRows) sheet.insertRowsAfter(maxRows, end - maxRows);
   const target = sheet.getRange(start, 1, rows.length, width);
-  const formats = rows.some((r) => r.some(isText)) ? target.getNumberFormats() : [];
-  const safe = rows.map((r, i) => r.map((v, c) => asText(v, formats[i]?.[c] ?? '')));
-  target.setValues(safe);
+  target.setValues(rows.map((r) => r.map(asText)));
   return fresh ? 2 : start;
 }

@@ -1,29 +1,16 @@
 // The preview server in headless Chromium: the real Sidebar.html shows the selected demo account, answered by the runtime.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Preview, preparePreview } from '../../local/preview';
 import { type PreviewServer, startPreviewServer } from '../../local/server';
+import { launchChromium } from './chromium';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SCREENSHOTS = join(root, 'test-output', 'screenshots');
-
-/** Chromium from CHROMIUM_PATH or the usual system locations (playwright-core downloads no browser). */
-function chromiumPath(): string {
-  const candidates = [
-    process.env.CHROMIUM_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-  ];
-  const found = candidates.find((p): p is string => !!p && existsSync(p));
-  if (!found)
-    throw new Error('No Chromium found: install it (apt-get install chromium) or set CHROMIUM_PATH.');
-  return found;
-}
 
 let dir: string;
 let preview: Preview;
@@ -38,7 +25,7 @@ beforeAll(async () => {
     emailsDir: join(dir, 'emails'),
   });
   server = await startPreviewServer({ runtime: preview.runtime, port: 0 });
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+  ({ browser } = await launchChromium());
 });
 
 afterAll(async () => {

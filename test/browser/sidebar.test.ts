@@ -1,14 +1,14 @@
 // The built Sidebar.html in headless Chromium, google.script.run bridged to the built bundle in the in-memory runtime.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../../local/runtime/index';
 import { type PreviewServer, startPreviewServer } from '../../local/server';
 import { build } from '../../scripts/build';
 import { DEFAULT_SEGMENTS, HEADERS } from '../../src/sheets/layout';
+import { IGNORE_SYSTEM_BROWSER, launchChromium, type ResolvedChromium } from './chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(process.cwd(), 'test-output/screenshots');
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const USER = 'csm@acme.example';
@@ -96,6 +96,7 @@ describe('Sidebar.html in Chromium', () => {
   let rt: Runtime;
   let server: PreviewServer;
   let browser: Browser;
+  let found: ResolvedChromium;
   let page: Page;
   const alerts: string[] = [];
   const pageErrors: string[] = [];
@@ -113,19 +114,14 @@ describe('Sidebar.html in Chromium', () => {
     if (typeof (rt.context as Record<string, unknown>).setUpWorkbook === 'function') rt.call('setUpWorkbook');
     rt.setActiveCell('Accounts', 3);
     server = await startPreviewServer({ runtime: rt });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    ({ browser, chromium: found } = await launchChromium([
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ]));
     page = await browser.newPage({ viewport: { width: 300, height: 900 } });
     page.on('dialog', (d) => {
       alerts.push(d.message());
@@ -145,8 +141,10 @@ describe('Sidebar.html in Chromium', () => {
     await server?.close();
   });
 
-  it('finds Chromium', () => {
-    expect(existsSync(CHROMIUM)).toBe(true);
+  it('runs in the Chromium the README promises (the npm package when the system browser is ignored)', () => {
+    console.info(`browser tests use ${found.description}`);
+    expect(existsSync(found.executablePath)).toBe(true);
+    if (process.env[IGNORE_SYSTEM_BROWSER] === '1') expect(found.source).toBe('npm');
   });
 
   it('follows the selected Accounts row and shows an account name as text, never as markup', async () => {

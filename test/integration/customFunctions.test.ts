@@ -1,5 +1,8 @@
 // The custom functions through the built bundle, called with 2D arrays as Sheets passes them.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runInContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateBook } from '../../local/generateBook';
 import { dateOfDay, dayFromIso } from '../../src/core/dates';
@@ -16,7 +19,8 @@ const ny = (iso: string) => dateOfDay(dayFromIso(iso) as number, TZ);
 let rt: Runtime;
 beforeAll(() => {
   execFileSync('npx', ['tsx', 'scripts/build.ts'], { cwd: ROOT, stdio: 'ignore' });
-  rt = loadBundle({ timeZone: TZ, now: ny(TODAY) });
+  // Sheets runs a custom function in AuthMode.CUSTOM_FUNCTION: every call below would throw on a service it may not use.
+  rt = loadBundle({ timeZone: TZ, now: ny(TODAY), asCustomFunction: true });
 });
 
 const accounts: unknown[][] = [
@@ -169,7 +173,7 @@ describe('Book-level custom functions in the built bundle', () => {
   });
 
   it("follows the leader's stored Settings (document property), falling back to the defaults", () => {
-    const own = loadBundle({ timeZone: TZ, now: ny(TODAY) });
+    const own = loadBundle({ timeZone: TZ, now: ny(TODAY), asCustomFunction: true });
     const later = '2027-02-18'; // A1's check (due 2027-02-08) is 10 days overdue
     const health = () =>
       own.call<unknown[][]>('RESULT_HEALTH', accounts, usage, results, checks, undefined, later)[1][0];
@@ -311,5 +315,58 @@ describe('Cell-level custom functions', () => {
     expect(out[0]).toEqual(['Group', 'Accounts', 'Renewed', 'Churned', 'Renewal rate']);
     expect(out[1].slice(1)).toEqual([1, 1, 0, 1]);
     expect(out[3][4]).toContain('not enough data');
+  });
+});
+
+describe('AuthMode.CUSTOM_FUNCTION', () => {
+  const registered = [
+    'LADDER',
+    'LADDER_RUNG',
+    'RESULT_HEALTH',
+    'LADDER_NEXT_STEP',
+    'NEXT_CHECK_DUE',
+    'IS_MEASURABLE',
+    'RESULT_LINT',
+    'CHAIN_STATUS',
+    'LADDER_TREND',
+    'RENEWAL_LIFT',
+  ];
+
+  it('the bundle declares exactly these custom functions', () => {
+    const declared = [
+      ...readFileSync(join(ROOT, 'dist', 'Code.js'), 'utf8').matchAll(
+        /@customfunction[\s\S]*?\nfunction (\w+)\(/g,
+      ),
+    ].map((m) => m[1]);
+    expect(declared.sort()).toEqual([...registered].sort());
+  });
+
+  it.each<[string, unknown[]]>([
+    ['LADDER', [accounts, usage, results, checks, undefined, TODAY]],
+    ['LADDER_RUNG', [accounts, usage, results, checks]],
+    ['RESULT_HEALTH', [accounts, usage, results, checks]],
+    ['LADDER_NEXT_STEP', [accounts, usage, results, checks]],
+    ['NEXT_CHECK_DUE', [ny('2026-06-01')]],
+    ['IS_MEASURABLE', ['cut reporting time 40%']],
+    ['RESULT_LINT', ['the team uses the product']],
+    ['CHAIN_STATUS', ['Reporting is slow', 'One report', 'Cut reporting time 40% by March']],
+    ['LADDER_TREND', [[[...HEADERS.history]], [['Account ID'], ['A1']]]],
+    ['RENEWAL_LIFT', [accounts, results, checks]],
+  ])('%s answers in a custom function, with its service calls all allowed there', (name, args) => {
+    const own = loadBundle({ timeZone: TZ, now: ny(TODAY) });
+    expect(() => own.callAsCustomFunction(name, ...args)).not.toThrow();
+  });
+
+  it('a custom function that calls MailApp throws the CUSTOM_FUNCTION error', () => {
+    const own = loadBundle({ timeZone: TZ, now: ny(TODAY) });
+    // The bundle's globals are the script's: a custom function that mails is what Sheets refuses.
+    runInContext(
+      'function MAIL_FROM_A_FORMULA() { MailApp.sendEmail("a@acme.example", "s", "b"); return 1; }',
+      own.context,
+    );
+    expect(() => own.callAsCustomFunction('MAIL_FROM_A_FORMULA')).toThrow(
+      'You do not have permission to call MailApp.sendEmail. Required permissions: https://www.googleapis.com/auth/script.send_mail',
+    );
+    expect(own.mail.outbox).toEqual([]);
   });
 });

@@ -241,6 +241,26 @@ describe('saveChain', () => {
     expect(rt.call<WriteResponse>('saveChain', chainPayload(res.view)).ok).toBe(true);
   });
 
+  it('keeps a leading apostrophe the user typed, in plain-text (@) columns as in the others', () => {
+    rt.call('setUpWorkbook');
+    const v = view(2);
+    const res = rt.call<WriteResponse>(
+      'saveChain',
+      chainPayload(v, {
+        businessPain: "'Tis the season: close takes 9 days",
+        solutionValue: "'=not a formula",
+        metric: "'Days' to close",
+      }),
+    );
+    expect(res.ok).toBe(true);
+    const row = rt.values(SHEET.accounts)[1];
+    // Business pain and Solution value are plain-text columns after setup; Metric is not.
+    expect(row[6]).toBe("'Tis the season: close takes 9 days");
+    expect(row[7]).toBe("'=not a formula");
+    expect(row[9]).toBe("'Days' to close");
+    expect(rt.spreadsheet.formulas(SHEET.accounts)[1].filter((f) => f !== '')).toEqual([]);
+  });
+
   it('refuses a save when the row changed since it was read, and loses nothing', () => {
     const v = view(2);
     const edited = rt.values(SHEET.accounts);

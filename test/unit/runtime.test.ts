@@ -175,6 +175,24 @@ function append(name, row) { SpreadsheetApp.getActive().getSheetByName(name).app
     expect(rt.spreadsheet.formulas('Accounts')[4]).toEqual(['', '', '']);
   });
 
+  it("a leading apostrophe is Sheets' quote prefix, never part of the value, on plain-text cells too", () => {
+    const rt = project(code, { sheets });
+    rt.call('textFormat', 'Accounts', 'A4:C4');
+    rt.call('writeA1', 'Accounts!A4:C5', [
+      ["'=1+1", "'00123", "''quoted"],
+      ["'=1+1", "'00123", "''quoted"],
+    ]);
+    // Typed input: the first apostrophe keeps the rest as text and is not stored; a second one is text.
+    expect(rt.values('Accounts').slice(3)).toEqual([
+      ['=1+1', '00123', "'quoted"],
+      ['=1+1', '00123', "'quoted"],
+    ]);
+    expect(rt.spreadsheet.formulas('Accounts').slice(3)).toEqual([
+      ['', '', ''],
+      ['', '', ''],
+    ]);
+  });
+
   it('numbers, booleans and blanks keep their kind; getValues returns fresh copies', () => {
     const rt = project(code, { sheets });
     rt.call('writeA1', 'Accounts!A4:D4', [[1.5, false, null, new Date('2026-03-01T12:00:00Z')]]);

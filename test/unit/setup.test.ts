@@ -137,20 +137,21 @@ describe('setupSummary', () => {
 
 describe('asText', () => {
   it.each([
-    ['=1+1', '', "'=1+1"],
-    ['+44 20 7946 0000', '', "'+44 20 7946 0000"],
-    ['-5% churn', '', "'-5% churn"],
-    ['@buyer said so', '', "'@buyer said so"],
-    ['40%', '', "'40%"],
-    ['2026-03-01', '', "'2026-03-01"],
-    ["'quoted'", '', "''quoted'"],
-    ['cut close 40%', '', "'cut close 40%"],
-    ['=1+1', '@', '=1+1'],
-    ['cut close 40%', '@', 'cut close 40%'],
-    ['', '', ''],
-  ])('%j in format %j is written as %j', (text, format, written) => {
-    expect(asText(text, format)).toBe(written);
-  });
+    ['=1+1', "'=1+1"],
+    ['+44 20 7946 0000', "'+44 20 7946 0000"],
+    ['-5% churn', "'-5% churn"],
+    ['@buyer said so', "'@buyer said so"],
+    ['40%', "'40%"],
+    ['2026-03-01', "'2026-03-01"],
+    ["'quoted'", "''quoted'"],
+    ['cut close 40%', "'cut close 40%"],
+    ['', ''],
+  ])(
+    '%j is written as %j, whatever the cell format (Sheets drops the prefix on plain-text cells too)',
+    (text, written) => {
+      expect(asText(text)).toBe(written);
+    },
+  );
   it('leaves numbers, booleans and dates alone', () => {
     expect(asText(-5)).toBe(-5);
     expect(asText(true)).toBe(true);
