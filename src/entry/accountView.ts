@@ -17,7 +17,8 @@ import {
   type Segment,
   VALIDATOR_ROLES,
 } from '../core/types';
-import { rowVersion } from '../core/version';
+import { productVersion } from '../gas/writes';
+import { isMarkedAs } from '../gas/sheetFinder';
 import { type LoadedBook, loadBook, RULE_SHEETS } from '../gas/book';
 import { currentUserEmail, loadSettings } from '../gas/settingsStore';
 import { SHEET } from '../sheets/layout';
@@ -167,7 +168,7 @@ function accountViewOf(book: AssessedBook, a: Assessment, user: string): Account
     empty: false,
     row: acc.row,
     sheetGid: accounts.sheet.getSheetId(),
-    version: rowVersion(accounts.values[acc.row - 1] ?? []),
+    version: productVersion('accounts', accounts.values[acc.row - 1] ?? [], accounts.columns),
     asOf: isoOfDay(loaded.today),
     user,
     account: {
@@ -224,7 +225,8 @@ function selection(): SelectionView {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
   const range = sheet.getActiveRange();
   const name = sheet.getName();
-  return { sheet: name, row: range ? range.getRow() : 0, isAccounts: name === SHEET.accounts };
+  const isAccounts = name === SHEET.accounts || isMarkedAs(sheet, 'accounts');
+  return { sheet: name, row: range ? range.getRow() : 0, isAccounts };
 }
 
 /** The assessment of the account on an Accounts row, or why there is none. */

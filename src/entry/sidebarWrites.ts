@@ -22,7 +22,7 @@ import {
   WriteRefusal,
   withDocumentLock,
 } from '../gas/writes';
-import { SHEET } from '../sheets/layout';
+import { MissingSheetError, SheetFinder } from '../gas/sheetFinder';
 import type { LogResultPayload, RecordCheckPayload, SaveChainPayload, WriteResponse } from './sidebarTypes';
 
 /** Runs a write and answers the sidebar: the refreshed view, or why nothing was written. */
@@ -45,9 +45,10 @@ function answerWrite(row: unknown, write: () => void): WriteResponse {
   return { ok: true, view };
 }
 
+/** Accounts by its mark or name (a renamed Accounts is still found); a missing one refuses the save. */
 function accountsSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
-  const sheet = ss.getSheetByName(SHEET.accounts);
-  if (!sheet) throw new WriteRefusal('There is no Accounts sheet. Run Results Ladder › Set up workbook.');
+  const sheet = new SheetFinder(ss).find('accounts');
+  if (!sheet) throw new WriteRefusal(new MissingSheetError('accounts').message);
   return sheet;
 }
 

@@ -5,6 +5,7 @@ import type { Assessment, Day } from '../core/types';
 import { RUNG_NAMES } from '../core/types';
 import { HEADERS, normalizeHeader, SHEET } from '../sheets/layout';
 import type { LoadedBook } from './book';
+import { SheetFinder } from './sheetFinder';
 import { ensureSize } from './sheetSize';
 import { asText } from './writes';
 
@@ -54,10 +55,11 @@ export function writeHistoryRows(
   let sheet = table?.sheet ?? null;
   if (!sheet) {
     // Comparing against an unread history would write every account again.
-    if (ss.getSheetByName(SHEET.history)) {
+    const finder = new SheetFinder(ss);
+    if (finder.find('history')) {
       throw new Error(`${SHEET.history} exists but was not loaded; load it before appending.`);
     }
-    sheet = ss.insertSheet(SHEET.history);
+    sheet = finder.findOrCreate('history').sheet;
     sheet.setFrozenRows(1);
   }
 
