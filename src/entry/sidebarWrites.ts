@@ -64,17 +64,18 @@ export function saveChain(payload: SaveChainPayload): WriteResponse {
   return answerWrite((payload as { row?: unknown } | null)?.row, () => {
     const p = parsePayload(SaveChainSchema, payload);
     const f = p.fields;
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const locale = ss.getSpreadsheetLocale();
     const changes: CellsByHeader = {
       'Business pain': trimmed(f.businessPain),
       'Solution value': trimmed(f.solutionValue),
       'Named result': trimmed(f.namedResult),
       Metric: trimmed(f.metric),
-      Baseline: numberCell(f.baseline, 'fields.baseline', 'Baseline'),
-      Target: numberCell(f.target, 'fields.target', 'Target'),
+      Baseline: numberCell(f.baseline, 'fields.baseline', 'Baseline', locale),
+      Target: numberCell(f.target, 'fields.target', 'Target', locale),
       Validator: trimmed(f.validator),
       'Validator role': f.validatorRole,
     };
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
     withDocumentLock(() => {
       const sheet = accountsSheet(ss);
       const checked = readRowChecked(sheet, 'accounts', p.row, p.version);
@@ -91,7 +92,7 @@ export function logResult(payload: LogResultPayload): WriteResponse {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const timeZone = ss.getSpreadsheetTimeZone();
     const day = dayCell(p.date, todayIn(timeZone), 'date');
-    const value = numberCell(p.value, 'value', 'Value');
+    const value = numberCell(p.value, 'value', 'Value', ss.getSpreadsheetLocale());
     if (value === '') {
       throw new WriteRefusal('Nothing was saved. Enter the value the metric reached.', { field: 'value' });
     }
