@@ -420,7 +420,7 @@ export function getReminderPanel(): ReminderPanel {
     settings = loaded.settings;
     problems.push(...loaded.problems);
     quota = remainingQuota();
-    logValues = new SheetFinder(ss).find('reminderLog')?.getDataRange().getValues() ?? [];
+    logValues = SheetFinder.of(ss).find('reminderLog')?.getDataRange().getValues() ?? [];
   }
   const owner = settings.remindersOwner;
   const isOwner = owner !== '' && owner === user;

@@ -47,7 +47,7 @@ function answerWrite(row: unknown, write: () => void): WriteResponse {
 
 /** Accounts by its mark or name (a renamed Accounts is still found); a missing one refuses the save. */
 function accountsSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
-  const sheet = new SheetFinder(ss).find('accounts');
+  const sheet = SheetFinder.of(ss).find('accounts');
   if (!sheet) throw new WriteRefusal(new MissingSheetError('accounts').message);
   return sheet;
 }

@@ -46,7 +46,7 @@ export function loadBook(
   const dayOf = dayConverter(timeZone);
   const loaded: Partial<Record<DataSheetKey, LoadedSheet>> = {};
   const tables: SheetTables = {};
-  const finder = new SheetFinder(ss);
+  const finder = SheetFinder.of(ss);
   for (const key of keys) if (finder.isRequired(key)) finder.require(key);
   for (const key of keys) {
     const found = finder.candidate(key);

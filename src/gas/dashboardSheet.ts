@@ -65,7 +65,7 @@ export function writeDashboard(
   values: readonly (readonly DashboardCell[])[],
   placed: readonly PlacedBlock[],
 ): GoogleAppsScript.Spreadsheet.Sheet {
-  const sheet = new SheetFinder(ss).findOrCreate('dashboard').sheet;
+  const sheet = SheetFinder.of(ss).findOrCreate('dashboard').sheet;
   const { mark, written } = readWritten(sheet);
   const ours = new Set(written.charts);
   for (const chart of sheet.getCharts()) if (ours.has(chart.getChartId() ?? -1)) sheet.removeChart(chart);

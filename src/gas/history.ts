@@ -55,7 +55,7 @@ export function writeHistoryRows(
   let sheet = table?.sheet ?? null;
   if (!sheet) {
     // Comparing against an unread history would write every account again.
-    const finder = new SheetFinder(ss);
+    const finder = SheetFinder.of(ss);
     if (finder.find('history')) {
       throw new Error(`${SHEET.history} exists but was not loaded; load it before appending.`);
     }

@@ -113,7 +113,7 @@ export function appendLog(
   let lastRow: number;
   if (!sheet) {
     // The add-on's own log: by its mark, else created beside any team tab of that name (SPEC §9).
-    const own = new SheetFinder(ss).findOrCreate('reminderLog');
+    const own = SheetFinder.of(ss).findOrCreate('reminderLog');
     sheet = own.sheet;
     if (own.created) sheet.setFrozenRows(1);
   }

@@ -351,7 +351,7 @@ export function setUpWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Set
     addedColumns: {} as Record<string, string[]>,
     segmentsAdded: 0,
   };
-  const finder = new SheetFinder(ss);
+  const finder = SheetFinder.of(ss);
   const widths = {} as Record<DataSheetKey, number>;
   const names = { ...SHEET } as Record<SheetKey, string>;
   let accountRows = 0;

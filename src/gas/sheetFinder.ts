@@ -65,7 +65,21 @@ export class SheetFinder {
   private readonly marked = new Map<SheetKey, Sheet>();
   private readonly markedIds = new Set<number>();
 
-  constructor(private readonly ss: Spreadsheet) {
+  /**
+   * The finder of this execution: the marks are read once per execution however many places look a sheet up (Apps
+   * Script evaluates the script afresh for every execution, so nothing outlives it).
+   */
+  static of(ss: Spreadsheet): SheetFinder {
+    const id = ss.getId();
+    let finder = finders.get(id);
+    if (!finder) {
+      finder = new SheetFinder(ss);
+      finders.set(id, finder);
+    }
+    return finder;
+  }
+
+  private constructor(private readonly ss: Spreadsheet) {
     const marks = ss
       .createDeveloperMetadataFinder()
       .withKey(SHEET_MARK_KEY)
@@ -75,9 +89,10 @@ export class SheetFinder {
       const [key, id] = String(mark.getValue() ?? '').split('@');
       if (!(key in SHEET)) continue;
       const sheet = mark.getLocation().getSheet();
-      if (!sheet || String(sheet.getSheetId()) !== id) continue;
+      const sheetId = sheet ? sheet.getSheetId() : null;
+      if (!sheet || String(sheetId) !== id) continue;
       if (!this.marked.has(key as SheetKey)) this.marked.set(key as SheetKey, sheet);
-      this.markedIds.add(sheet.getSheetId());
+      this.markedIds.add(sheetId as number);
     }
   }
 
@@ -156,6 +171,8 @@ export class SheetFinder {
     return `${base} ${n}`;
   }
 }
+
+const finders = new Map<string, SheetFinder>();
 
 /** Output sheets a pre-mark version of the add-on created and a current one may adopt by their header. */
 const LEGACY_OUTPUTS: readonly SheetKey[] = ['history', 'reminderLog'];

@@ -173,7 +173,7 @@ export function appendByHeader(
   records: readonly CellsByHeader[],
 ): number {
   const names = [...new Set(records.flatMap((r) => Object.keys(r)))];
-  const finder = new SheetFinder(ss);
+  const finder = SheetFinder.of(ss);
   let sheet = finder.isRequired(key) ? finder.require(key) : finder.find(key);
   // Created unmarked: marking data sheets is setup's job, and a marked one makes every data sheet required.
   if (!sheet) sheet = ss.insertSheet(SHEET[key], ss.getNumSheets());
