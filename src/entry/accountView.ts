@@ -18,7 +18,7 @@ import {
   VALIDATOR_ROLES,
 } from '../core/types';
 import { productVersion } from '../gas/writes';
-import { isMarkedAs } from '../gas/sheetFinder';
+import { isMarkedAs, SheetFinder } from '../gas/sheetFinder';
 import { type LoadedBook, loadBook, RULE_SHEETS } from '../gas/book';
 import { currentUserEmail, loadSettings } from '../gas/settingsStore';
 import { SHEET } from '../sheets/layout';
@@ -276,7 +276,10 @@ const SelectRowSchema = z.object({
 export function selectRow(sheet: string, row: number): SimpleResponse {
   const parsed = SelectRowSchema.safeParse({ sheet, row });
   if (!parsed.success) return { ok: false, message: 'That row could not be selected.' };
-  const target = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(parsed.data.sheet);
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  // Problems name sheets by their spec names; a renamed data sheet answers to that name through its mark.
+  const specKey = (Object.keys(SHEET) as (keyof typeof SHEET)[]).find((k) => SHEET[k] === parsed.data.sheet);
+  const target = (specKey ? SheetFinder.of(ss).find(specKey) : null) ?? ss.getSheetByName(parsed.data.sheet);
   if (!target) return { ok: false, message: `There is no sheet named ${parsed.data.sheet}.` };
   if (parsed.data.row > target.getMaxRows()) {
     return { ok: false, message: `${parsed.data.sheet} has no row ${parsed.data.row}.` };

@@ -373,6 +373,9 @@ export function setUpWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Set
 export function setupSummary(report: SetupReport): string {
   const parts: string[] = [];
   if (report.createdSheets.length > 0) parts.push(`Created ${report.createdSheets.join(', ')}.`);
+  const beside = report.createdSheets.filter((name) => /^Results (ladder|dashboard|reminder log)/.test(name));
+  if (beside.length > 0)
+    parts.push(`Your own tabs of the same names are left as they are; the add-on uses ${beside.join(', ')}.`);
   for (const [sheet, columns] of Object.entries(report.addedColumns)) {
     parts.push(`Added to ${sheet}: ${columns.join(', ')}.`);
   }

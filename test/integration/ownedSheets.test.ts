@@ -158,6 +158,9 @@ describe('renamed and deleted data sheets', () => {
     const view = rt.call<{ empty: boolean; row: number }>('getAccountView');
     expect(view.empty).toBe(false);
     expect(view.row).toBe(2);
+    // A data problem's link names the sheet by its spec name; selecting it lands on the renamed tab.
+    expect(rt.call<{ ok: boolean }>('selectRow', SHEET.accounts, 3)).toEqual({ ok: true });
+    expect(rt.spreadsheet.selection()?.sheet).toBe('Clients');
   });
 
   for (const gone of [SHEET.accounts, SHEET.usage, SHEET.results]) {
