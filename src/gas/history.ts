@@ -66,6 +66,12 @@ export function writeHistoryRows(
   const values = table?.values ?? [];
   const headerRow = values.length > 0 ? values[0] : [];
   const hasHeader = headerRow.some((cell: unknown) => String(cell ?? '').trim() !== '');
+  if (!hasHeader && values.some((row) => row.some((cell) => String(cell ?? '').trim() !== ''))) {
+    // Writing the header into row 1 and the changes below would overwrite recorded history.
+    throw new Error(
+      `${sheet.getName()}: the header row (row 1) is blank above recorded rows; put Date, Account ID, Rung, Health back in row 1. Nothing was written.`,
+    );
+  }
   const found = headerRow.map(normalizeHeader);
   const positions = HEADERS.history.map((h, i) => {
     const at = found.indexOf(normalizeHeader(h));

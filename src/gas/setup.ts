@@ -210,12 +210,14 @@ const AUTOMATIC_FORMATS = new Set(['', 'General', '0.###############']);
 /**
  * The list a column's dropdown should hold: the team's list with the values it lacks added at the end, or null when
  * the rule is to be left as it is (it already holds every value, or it is a kind of rule the team chose instead of a
- * list, such as a range or a checkbox). Values compare case-insensitively, as the parser does.
+ * list, such as a range or a checkbox). Values compare exactly: a "reject input" dropdown may match case-sensitively,
+ * and the add-on writes its own spelling ('Yes', '90-day'), so a team's 'yes' gets 'Yes' beside it rather than a
+ * save that Sheets refuses. (Reading stays case-insensitive, so the team's 'yes' rows still count.)
  */
 export function mergedList(current: readonly unknown[] | null, values: readonly string[]): string[] | null {
   if (current === null) return [...values];
-  const have = new Set(current.map((v) => String(v).trim().toLowerCase()));
-  const missing = values.filter((v) => !have.has(v.toLowerCase()));
+  const have = new Set(current.map((v) => String(v).trim()));
+  const missing = values.filter((v) => !have.has(v));
   return missing.length === 0 ? null : [...current.map(String), ...missing];
 }
 

@@ -206,3 +206,24 @@ describe('appends', () => {
     expect(rt.values(SHEET.checks)[1].slice(1, 4)).toEqual(['A-1', '90-day', '']);
   });
 });
+
+describe('Ladder history', () => {
+  it('a blanked header row over recorded history stops Refresh dashboard before it writes anything', () => {
+    const rt = bundle();
+    rt.call('setUpWorkbook');
+    rt.call('refreshDashboard');
+    const history = rt.values(SHEET.history);
+    expect(history.length).toBeGreaterThan(1);
+    const sheet = rt.context.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(SHEET.history);
+    sheet.getRange('A1:D1').setValues([['', '', '', '']]);
+    // A change, so the refresh has history to write.
+    rt.context.SpreadsheetApp.getActiveSpreadsheet()
+      .getSheetByName(SHEET.accounts)
+      .getRange('I2')
+      .setValue('');
+    const before = { history: rt.values(SHEET.history), dashboard: rt.values(SHEET.dashboard) };
+    expect(() => rt.call('refreshDashboard')).toThrow(/Ladder history/);
+    expect(rt.values(SHEET.history)).toEqual(before.history);
+    expect(rt.values(SHEET.dashboard)).toEqual(before.dashboard);
+  });
+});

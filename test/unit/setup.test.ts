@@ -5,6 +5,7 @@ import {
   defaultSegmentRows,
   isSetupLadderFormula,
   ladderFormula,
+  mergedList,
   missingColumns,
   setupSummary,
 } from '../../src/gas/setup';
@@ -156,5 +157,22 @@ describe('asText', () => {
     expect(asText(true)).toBe(true);
     const d = new Date();
     expect(asText(d)).toBe(d);
+  });
+});
+
+describe('mergedList: setup adds what a dropdown lacks, never replaces it', () => {
+  it.each([
+    [null, ['Open', 'Renewed', 'Churned']],
+    [
+      ['Open', 'At risk', 'Renewed'],
+      ['Open', 'At risk', 'Renewed', 'Churned'],
+    ],
+    [['Churned', 'Renewed', 'Open', 'At risk'], null],
+    [
+      ['open', 'renewed', 'churned'],
+      ['open', 'renewed', 'churned', 'Open', 'Renewed', 'Churned'],
+    ],
+  ])('%j → %j', (current, merged) => {
+    expect(mergedList(current, ['Open', 'Renewed', 'Churned'])).toEqual(merged);
   });
 });
