@@ -23,6 +23,8 @@ export interface SetupReport {
   readonly ladderFormula: 'set' | 'updated' | 'kept' | 'left alone';
   /** Rows added to the Ladder sheet so LADDER's answer fits (Sheets will not expand a result over missing rows). */
   readonly ladderRowsAdded: number;
+  /** Data sheets whose row 1 is blank above data: no header was written there (it would be a guess). */
+  readonly headerless?: readonly string[];
 }
 
 /** Data sheets in the order their tabs are created. */
@@ -178,7 +180,12 @@ interface PreparedSheet {
 function prepareDataSheet(
   finder: SheetFinder,
   key: DataSheetKey,
-  report: { createdSheets: string[]; addedColumns: Record<string, string[]>; segmentsAdded: number },
+  report: {
+    createdSheets: string[];
+    addedColumns: Record<string, string[]>;
+    segmentsAdded: number;
+    headerless: string[];
+  },
 ): PreparedSheet {
   const { sheet, created } = finder.findOrCreate(key);
   const name = sheet.getName();
@@ -186,6 +193,11 @@ function prepareDataSheet(
   const lastColumn = sheet.getLastColumn();
   const existing = lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0] : [];
   const blankHeader = existing.every((cell) => String(cell).trim() === '');
+  if (blankHeader && sheet.getLastRow() > 1) {
+    // Rows below a blank row 1: labelling their columns in the spec's order would be a guess about the team's data.
+    report.headerless.push(name);
+    return { sheet, header: [], touchedHeader: false };
+  }
   const missing = missingColumns(key, blankHeader ? [] : existing);
   // A header row with nothing in it is replaced whole; otherwise spec columns go after the user's last column.
   const header: unknown[] = blankHeader ? [...HEADERS[key]] : [...existing, ...missing];
@@ -352,6 +364,7 @@ export function setUpWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Set
     createdSheets: [] as string[],
     addedColumns: {} as Record<string, string[]>,
     segmentsAdded: 0,
+    headerless: [] as string[],
   };
   const finder = SheetFinder.of(ss);
   const widths = {} as Record<DataSheetKey, number>;
@@ -382,6 +395,11 @@ export function setupSummary(report: SetupReport): string {
     parts.push(`Added to ${sheet}: ${columns.join(', ')}.`);
   }
   if (report.segmentsAdded > 0) parts.push(`Added ${report.segmentsAdded} default segments.`);
+  for (const sheet of report.headerless ?? []) {
+    parts.push(
+      `${sheet}: row 1 is blank above your data, so no header was written (the add-on will not guess which column is which); put the column names in row 1 and run Set up workbook again.`,
+    );
+  }
   if (report.ladderFormula === 'set') parts.push('The Ladder sheet shows the LADDER formula.');
   if (report.ladderFormula === 'updated')
     parts.push('The LADDER formula now covers every column, recalculates daily and reads Ladder history.');

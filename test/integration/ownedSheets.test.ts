@@ -243,3 +243,16 @@ describe('setup merges into what the team set', () => {
     expect(writes(rt)).toEqual({});
   });
 });
+
+describe('setup and a blank header row', () => {
+  it('writes no header over a blank row 1 that has data below it, and says why', () => {
+    const sheets = demoBook({ today: TODAY, timeZone: TZ });
+    sheets[SHEET.results] = [HEADERS.results.map(() => ''), ...sheets[SHEET.results].slice(1)];
+    const rt = loadBundle({ timeZone: TZ, now: NOW, sheets });
+    const before = rt.values(SHEET.results);
+    const report = rt.call<SetupReport>('setUpWorkbook');
+    expect(report.headerless).toEqual([SHEET.results]);
+    expect(rt.values(SHEET.results)).toEqual(before);
+    expect(rt.ui.toasts.join(' ')).toMatch(/Results: row 1 is blank above your data/);
+  });
+});

@@ -113,6 +113,7 @@ describe('setUpWorkbook', () => {
       segmentsAdded: 0,
       ladderFormula: 'kept',
       ladderRowsAdded: 0,
+      headerless: [],
     });
   });
 
