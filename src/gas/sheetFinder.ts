@@ -6,10 +6,12 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /**
- * The mark's key. Its value is `<sheet key>@<sheet id>`: Sheets copies a sheet's developer metadata with the sheet
- * when a tab is duplicated, so a mark whose id is not its own sheet's is a copy's and is ignored (the original keeps
- * its place). Developer metadata: https://developers.google.com/apps-script/reference/spreadsheet/sheet#addDeveloperMetadata(String,String)
- * — visibility DOCUMENT (the default), so a bound copy of the script finds the marks the add-on set.
+ * The mark's key. Its value is `<sheet key>@<sheet id>`. Google's reference does not say whether duplicating a tab
+ * (or copying it to another file) carries its developer metadata along; taking the harsher case, a mark whose id is
+ * not its own sheet's is a copy's and is ignored, so a backup copy of Accounts never competes with the original.
+ * Developer metadata: https://developers.google.com/apps-script/reference/spreadsheet/sheet#addDeveloperMetadata(String,String)
+ * and the finder: https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata-finder —
+ * visibility DOCUMENT (the default), so a bound copy of the script finds the marks the add-on set.
  */
 export const SHEET_MARK_KEY = 'resultsLadder.sheet';
 
