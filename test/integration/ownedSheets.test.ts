@@ -130,6 +130,45 @@ describe("a tab of the team's named like an output sheet", () => {
   });
 });
 
+describe('Reminder log', () => {
+  it("a team's own 'Reminder log' tab is left alone; the run logs to the add-on's own beside it", () => {
+    const rt = loadBundle({
+      timeZone: TZ,
+      now: NOW,
+      sheets: {
+        ...demoBook({ today: TODAY, timeZone: TZ }),
+        [SHEET.reminderLog]: [
+          ['Who', 'Reminded about'],
+          ['Ana', 'renewal call'],
+        ],
+      },
+    });
+    rt.call('runReminders');
+    expect(rt.values(SHEET.reminderLog)).toEqual([
+      ['Who', 'Reminded about'],
+      ['Ana', 'renewal call'],
+    ]);
+    const log = rt.values('Results reminder log');
+    expect(log[0]).toEqual([...HEADERS.reminderLog]);
+    expect(log.length).toBeGreaterThan(1);
+  });
+
+  it('a log an earlier version wrote (its header, no mark) is still the log: a same-day rerun sends nothing again', () => {
+    const rt = demo();
+    rt.call('runReminders');
+    const sent = rt.mail.outbox.length;
+    expect(sent).toBeGreaterThan(0);
+    // Forget every mark, as in a book set up before sheets were marked.
+    const ss = book(rt) as unknown as {
+      createDeveloperMetadataFinder(): { find(): { remove(): void }[] };
+    };
+    for (const mark of ss.createDeveloperMetadataFinder().find()) mark.remove();
+    rt.call('runReminders');
+    expect(rt.mail.outbox.length).toBe(sent);
+    expect(rt.spreadsheet.sheetNames()).not.toContain('Results reminder log');
+  });
+});
+
 describe('renamed and deleted data sheets', () => {
   it('renamed Accounts, Usage and Results are found by their mark: the same dashboard, no false history', () => {
     const plain = demo();
