@@ -3,7 +3,7 @@
 import type { WorkbookModel } from './workbook';
 import { newProtection } from './sheet';
 import { OUTSIDE_GRID, type SheetModel, STRIDE } from './sheetModel';
-import { a1Of, columnLetters } from './a1';
+import { a1Of, columnLetters, parseA1 } from './a1';
 import { DataValidationRuleApi } from './builders';
 
 /** Format calls Sheets accepts on a range; the runtime records them against the range. */
@@ -78,6 +78,16 @@ export function rangeCellsMoved(target: object, method: string): number {
   return ONE_CELL_GETTERS.has(method) ? 1 : target.numRows * target.numColumns;
 }
 
+/** The text a written value is checked as against a dropdown, or null for what every rule accepts (blank, formula). */
+function storedText(v: unknown): string | null {
+  if (v === null || v === undefined || v === '') return null;
+  if (typeof v === 'string') {
+    if (v.startsWith('=')) return null;
+    return v.startsWith("'") ? v.slice(1) : v;
+  }
+  return String(v);
+}
+
 export class RangeApi {
   constructor(
     private readonly book: WorkbookModel,
@@ -146,15 +156,54 @@ export class RangeApi {
   }
 
   setValues(values: unknown): unknown {
-    this.sheet.write(this.row - 1, this.column - 1, this._checkShape(values), 'entered');
+    const rows = this._checkShape(values);
+    this._rejectInvalid(rows);
+    this.sheet.write(this.row - 1, this.column - 1, rows, 'entered');
     return this._self();
   }
 
   setValue(value: unknown): unknown {
     const rows: unknown[][] = [];
     for (let i = 0; i < this.numRows; i++) rows.push(new Array<unknown>(this.numColumns).fill(value));
+    this._rejectInvalid(rows);
     this.sheet.write(this.row - 1, this.column - 1, rows, 'entered');
     return this._self();
+  }
+
+  /**
+   * A dropdown set to "Reject input" (allowInvalid false) refuses a script's write as it refuses typing, and the whole
+   * setValues fails: "The data you entered in cell G379 violates the data validation rules set on this cell." (the
+   * text Apps Script users quote from their executions; the list of values follows when the rule has no help text).
+   * Blank cells and formulas are always accepted. Each cell obeys the rule set on it last.
+   */
+  _rejectInvalid(rows: readonly (readonly unknown[])[]): void {
+    const rules = this.sheet.validations;
+    if (rules.length === 0) return;
+    const decided = new Set<number>();
+    for (let k = rules.length - 1; k >= 0; k--) {
+      const rule = rules[k];
+      const at = parseA1(rule.range);
+      if (!at) continue;
+      const r0 = Math.max(at.row, this.row);
+      const r1 = Math.min(at.lastRow ?? this.sheet.maxRows, this.row + this.numRows - 1);
+      const c0 = Math.max(at.column, this.column);
+      const c1 = Math.min(at.lastColumn ?? this.sheet.maxColumns, this.column + this.numColumns - 1);
+      for (let r = r0; r <= r1; r++) {
+        for (let c = c0; c <= c1; c++) {
+          const key = r * STRIDE + c;
+          if (decided.has(key)) continue;
+          decided.add(key);
+          if (rule.criteria !== 'VALUE_IN_LIST' || rule.allowInvalid) continue;
+          const list = Array.isArray(rule.values[0]) ? (rule.values[0] as unknown[]) : [];
+          const stored = storedText(rows[r - this.row][c - this.column]);
+          if (stored === null || list.some((v) => String(v) === stored)) continue;
+          const help = rule.helpText || `Please enter one of the following values: ${list.join(', ')}.`;
+          throw this.realm.error(
+            `The data you entered in cell ${a1Of(r, c, 1, 1)} violates the data validation rules set on this cell. ${help}`,
+          );
+        }
+      }
+    }
   }
 
   getFormulas(): string[][] {
@@ -329,9 +378,18 @@ export class RangeApi {
     return this.setDataValidation(null);
   }
 
+  /** The rule of the top-left cell, as Range.getDataValidation() documents: the rule set on it last. */
   getDataValidation(): unknown {
-    const label = this._label();
-    const found = [...this.sheet.validations].reverse().find((v) => v.range === label);
+    const covers = (label: string) => {
+      const at = parseA1(label);
+      if (!at) return false;
+      const lastRow = at.lastRow ?? this.sheet.maxRows;
+      const lastColumn = at.lastColumn ?? this.sheet.maxColumns;
+      return (
+        at.row <= this.row && this.row <= lastRow && at.column <= this.column && this.column <= lastColumn
+      );
+    };
+    const found = [...this.sheet.validations].reverse().find((v) => covers(v.range));
     if (!found || found.criteria === null) return null;
     return this.book.kit.exposer.expose('DataValidation', new DataValidationRuleApi(this.book.kit, found));
   }

@@ -3,6 +3,7 @@ import type { WorkbookModel } from './workbook';
 import { RangeApi } from './range';
 import { OUTSIDE_GRID, type SheetModel, type FormatRecord } from './sheetModel';
 import { EmbeddedChartApi, newChartBuilder } from './builders';
+import { addMetadata, DeveloperMetadataFinderApi, exposeMetadata } from './developerMetadata';
 
 export class SheetApi {
   constructor(
@@ -42,6 +43,22 @@ export class SheetApi {
 
   getParent(): unknown {
     return this.book.spreadsheet();
+  }
+
+  addDeveloperMetadata(...args: unknown[]): unknown {
+    addMetadata(this.book, this.model, args);
+    return this.book.sheetApi(this.model);
+  }
+
+  getDeveloperMetadata(): unknown[] {
+    return exposeMetadata(this.book, this.model.metadata);
+  }
+
+  createDeveloperMetadataFinder(): unknown {
+    return this.book.kit.exposer.expose(
+      'DeveloperMetadataFinder',
+      new DeveloperMetadataFinderApi(this.book, this.model),
+    );
   }
 
   getRange(...args: unknown[]): unknown {

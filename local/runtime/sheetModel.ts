@@ -5,6 +5,7 @@ import type { WorkbookModel } from './workbook';
 import { dateOfDay, dayFromIso } from '../../src/core/dates';
 import { a1Of, quoteSheetName } from './a1';
 import type { ChartRecord, ValidationRule } from './builders';
+import type { MetadataRecord } from './developerMetadata';
 import type { SpillBlock } from './formulas';
 import { isDate } from './realm';
 import { formatDate } from './utilities';
@@ -54,6 +55,8 @@ export class SheetModel {
   readonly validations: ValidationRecord[] = [];
   conditionalRules: unknown[] = [];
   readonly charts: ChartRecord[] = [];
+  /** Developer metadata on this sheet: it goes when the sheet is deleted. */
+  readonly metadata: MetadataRecord[] = [];
   frozenRows = 0;
   frozenColumns = 0;
   hidden = false;

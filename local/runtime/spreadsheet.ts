@@ -3,6 +3,13 @@ import type { WorkbookModel } from './workbook';
 import { SheetApi } from './sheet';
 import { RangeApi } from './range';
 import {
+  addMetadata,
+  DEVELOPER_METADATA_LOCATION_TYPE,
+  DEVELOPER_METADATA_VISIBILITY,
+  DeveloperMetadataFinderApi,
+  exposeMetadata,
+} from './developerMetadata';
+import {
   DATA_VALIDATION_CRITERIA,
   newConditionalFormatRuleBuilder,
   newDataValidationBuilder,
@@ -34,6 +41,8 @@ export const SPREADSHEET_APP_ENUMS: Record<string, unknown> = {
     'CUSTOM_FORMULA',
   ]),
   SheetType: enumOf(['GRID', 'OBJECT', 'DATASOURCE']),
+  DeveloperMetadataLocationType: DEVELOPER_METADATA_LOCATION_TYPE,
+  DeveloperMetadataVisibility: DEVELOPER_METADATA_VISIBILITY,
 };
 
 export class SpreadsheetAppApi {
@@ -106,8 +115,35 @@ export class SpreadsheetApi {
     this.book.setTimeZone(String(tz));
   }
 
+  /**
+   * The spreadsheet's locale, which decides how Sheets reads typed numbers and dates: 'en_US', 'de_DE', or a bare
+   * language such as 'fil' (SpreadsheetProperties.locale,
+   * https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets#SpreadsheetProperties).
+   */
   getSpreadsheetLocale(): string {
-    return 'en_US';
+    return this.book.locale;
+  }
+
+  setSpreadsheetLocale(locale: unknown): void {
+    const text = String(locale ?? '');
+    if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(text)) throw this.realm.error(`Invalid argument: locale`);
+    this.book.locale = text;
+  }
+
+  addDeveloperMetadata(...args: unknown[]): unknown {
+    addMetadata(this.book, null, args);
+    return this.book.spreadsheet();
+  }
+
+  getDeveloperMetadata(): unknown[] {
+    return exposeMetadata(this.book, this.book.spreadsheetMetadata);
+  }
+
+  createDeveloperMetadataFinder(): unknown {
+    return this.book.kit.exposer.expose(
+      'DeveloperMetadataFinder',
+      new DeveloperMetadataFinderApi(this.book, null),
+    );
   }
 
   getOwner(): unknown {

@@ -8,6 +8,7 @@ import { dateOfDay } from '../../src/core/dates';
 import { parseA1 } from './a1';
 import type { RangeBridge } from './builders';
 import type { ServiceKit } from './calls';
+import type { MetadataRecord } from './developerMetadata';
 
 export interface ActiveSelection {
   sheet: SheetModel;
@@ -28,6 +29,11 @@ export class WorkbookModel implements RangeBridge {
   private readonly sheetApis = new WeakMap<SheetModel, unknown>();
   private spreadsheetApi: unknown = null;
   private readonly midnights = new Map<number, number>();
+  /** Developer metadata on the spreadsheet itself (a sheet's own lives on its model). */
+  readonly spreadsheetMetadata: MetadataRecord[] = [];
+  private metadataIds = 0;
+  /** Spreadsheet.getSpreadsheetLocale(): 'en_US', 'de_DE', … (File › Settings › Locale). */
+  locale = 'en_US';
 
   constructor(
     readonly kit: ServiceKit,
@@ -51,6 +57,12 @@ export class WorkbookModel implements RangeBridge {
       this.midnights.set(utcMidnight, ms);
     }
     return ms;
+  }
+
+  /** Metadata ids are unique across the spreadsheet, as DeveloperMetadata.getId() promises. */
+  nextMetadataId(): number {
+    this.metadataIds += 1;
+    return 1_000 + this.metadataIds * 37;
   }
 
   get url(): string {

@@ -20,7 +20,9 @@ export function progressOf(
   target: number | null,
 ): number | null {
   if (value === null || baseline === null || target === null || baseline === target) return null;
-  return (value - baseline) / (target - baseline);
+  const progress = (value - baseline) / (target - baseline);
+  // Values near the limits of a double overflow the subtraction (Infinity / Infinity): no progress can be read.
+  return Number.isFinite(progress) ? progress : null;
 }
 
 const percent = (p: number) => `${Math.round(p * 100)}%`;

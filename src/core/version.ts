@@ -30,11 +30,14 @@ function cyrb53(text: string, seed = 0): number {
 }
 
 /**
- * The version token of a row. Trailing blank cells are ignored, so the same row read at a different width
- * (a column added to the right since) keeps its token.
+ * The version token of a row. With `positions` (0-based columns, -1 for a column the sheet lacks), only those cells
+ * count, in that order: the columns the add-on reads, so a user's own column (a `NOW()`, an `IMPORTRANGE`) that
+ * changes on every recalculation never makes a save look stale. Trailing blank cells are ignored, so the same row
+ * read at a different width (a column added to the right since) keeps its token.
  */
-export function rowVersion(row: readonly unknown[]): string {
-  const keys = row.map(cellKey);
+export function rowVersion(row: readonly unknown[], positions?: readonly number[]): string {
+  const cells = positions ? positions.map((at) => (at >= 0 ? row[at] : '')) : row;
+  const keys = cells.map(cellKey);
   let end = keys.length;
   while (end > 0 && keys[end - 1] === '') end--;
   // The unit separator between cells: a character typed cell text practically never holds.

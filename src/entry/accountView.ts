@@ -17,7 +17,8 @@ import {
   type Segment,
   VALIDATOR_ROLES,
 } from '../core/types';
-import { rowVersion } from '../core/version';
+import { productVersion } from '../gas/writes';
+import { isMarkedAs, SheetFinder } from '../gas/sheetFinder';
 import { type LoadedBook, loadBook, RULE_SHEETS } from '../gas/book';
 import { currentUserEmail, loadSettings } from '../gas/settingsStore';
 import { SHEET } from '../sheets/layout';
@@ -167,7 +168,7 @@ function accountViewOf(book: AssessedBook, a: Assessment, user: string): Account
     empty: false,
     row: acc.row,
     sheetGid: accounts.sheet.getSheetId(),
-    version: rowVersion(accounts.values[acc.row - 1] ?? []),
+    version: productVersion('accounts', accounts.values[acc.row - 1] ?? [], accounts.columns),
     asOf: isoOfDay(loaded.today),
     user,
     account: {
@@ -224,7 +225,8 @@ function selection(): SelectionView {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
   const range = sheet.getActiveRange();
   const name = sheet.getName();
-  return { sheet: name, row: range ? range.getRow() : 0, isAccounts: name === SHEET.accounts };
+  const isAccounts = name === SHEET.accounts || isMarkedAs(sheet, 'accounts');
+  return { sheet: name, row: range ? range.getRow() : 0, isAccounts };
 }
 
 /** The assessment of the account on an Accounts row, or why there is none. */
@@ -274,7 +276,10 @@ const SelectRowSchema = z.object({
 export function selectRow(sheet: string, row: number): SimpleResponse {
   const parsed = SelectRowSchema.safeParse({ sheet, row });
   if (!parsed.success) return { ok: false, message: 'That row could not be selected.' };
-  const target = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(parsed.data.sheet);
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  // Problems name sheets by their spec names; a renamed data sheet answers to that name through its mark.
+  const specKey = (Object.keys(SHEET) as (keyof typeof SHEET)[]).find((k) => SHEET[k] === parsed.data.sheet);
+  const target = (specKey ? SheetFinder.of(ss).find(specKey) : null) ?? ss.getSheetByName(parsed.data.sheet);
   if (!target) return { ok: false, message: `There is no sheet named ${parsed.data.sheet}.` };
   if (parsed.data.row > target.getMaxRows()) {
     return { ok: false, message: `${parsed.data.sheet} has no row ${parsed.data.row}.` };

@@ -1,7 +1,11 @@
 // The custom functions of SPEC §4: whole ranges in, one aligned column (or a table) out, in one execution.
 import { chainStatus } from '../core/chain';
 import { nextCheckDue } from '../core/checks';
-import { dateOfDay, dayConverter, dayFromIso } from '../core/dates';
+import { dateOfDay, dayConverter } from '../core/dates';
+import { isCalendarDay, isoDay } from '../core/typedInput';
+
+/** NEXT_CHECK_DUE's longest interval, the same most a Segments row may hold. */
+const MAX_CHECK_EVERY_DAYS = 3_650;
 import { assessBook } from '../core/evaluate';
 import { usageWindowStart } from '../core/ladder';
 import { isMeasurable, lintResult } from '../core/measurable';
@@ -71,7 +75,8 @@ function clock(): Clock {
 function asOfDay(fn: string, arg: unknown, { dayOf }: Clock): Day {
   const cell = isGrid(arg) && arg.length === 1 && arg[0].length === 1 ? arg[0][0] : arg;
   if (isOmitted(cell)) return dayOf(new Date()) as Day;
-  const day = isDate(cell) ? dayOf(cell) : typeof cell === 'string' ? dayFromIso(cell) : null;
+  const read = isDate(cell) ? dayOf(cell) : typeof cell === 'string' ? isoDay(cell) : null;
+  const day = isCalendarDay(read) ? read : null;
   if (day === null)
     throw new Error(`${fn}: as_of '${String(cell)}' is not a date (use a date or YYYY-MM-DD)`);
   return day;
@@ -188,7 +193,9 @@ function ladderTable(args: readonly unknown[]): Grid {
   };
   // Due dates repeat across accounts; converting a day to the zone's midnight is the costly part, so once per day.
   const midnight = new Map<Day, number>();
-  const dueDate = (day: Day): Date => {
+  const dueDate = (day: Day): Date | '' => {
+    // A due day past any calendar (a typo in Check every) shows blank; the Segments problem says why.
+    if (!isCalendarDay(day)) return '';
     let ms = midnight.get(day);
     if (ms === undefined) {
       ms = dateOfDay(day, time.timeZone, Date).getTime();
@@ -309,15 +316,18 @@ function nextCheckDueCells(args: readonly unknown[]): unknown {
       : typeof every === 'number'
         ? every
         : Number(textOf(every));
-    if (!Number.isFinite(days) || days < 0) return `every_days '${textOf(every)}' is not a number of days`;
+    // A check interval past ten years is a typo, and its due date would be past any calendar ("Invalid time value").
+    if (!Number.isFinite(days) || days < 0 || days > MAX_CHECK_EVERY_DAYS)
+      return `every_days '${textOf(every)}' is not a number of days from 0 to ${MAX_CHECK_EVERY_DAYS}`;
     const due = nextCheckDue(startDay, lastDay, null, Math.round(days)) as Day;
+    if (!isCalendarDay(due)) return `the check would fall after 9999-12-31`;
     return dateOfDay(due, time.timeZone, Date);
   });
 }
 
 function dayOfCellValue(cell: unknown, dayOf: DayOf): Day | null {
-  if (isDate(cell)) return dayOf(cell);
-  return typeof cell === 'string' ? dayFromIso(cell) : null;
+  const day = isDate(cell) ? dayOf(cell) : typeof cell === 'string' ? isoDay(cell) : null;
+  return isCalendarDay(day) ? day : null;
 }
 
 function renewalLiftTable(accountsArg: unknown, resultsArg: unknown, checksArg: unknown): Grid {

@@ -19,6 +19,7 @@ import { type LoadedBook, loadBook, RULE_SHEETS } from '../gas/book';
 import { appendHistory } from '../gas/history';
 import { remainingQuota, sendDigestEmail } from '../gas/mail';
 import { appendLog, type LogEntry, lastRun, latestRows, sentKeysFrom } from '../gas/reminderLog';
+import { MissingSheetError, SheetFinder } from '../gas/sheetFinder';
 import {
   currentUserEmail,
   loadSettingsWithProblems,
@@ -80,6 +81,11 @@ function linker(ss: Spreadsheet, loaded: LoadedBook): (sheet: string, row: numbe
   const ids = new Map<string, number>();
   const sheets = new Map<string, GoogleAppsScript.Spreadsheet.Sheet>();
   for (const t of Object.values(loaded.tables)) if (t?.sheet) sheets.set(t.sheet.getName(), t.sheet);
+  // Problems name a sheet by its spec name; a renamed sheet found by its mark answers to that name too.
+  for (const [key, t] of Object.entries(loaded.tables)) {
+    const specName = SHEET[key as keyof typeof SHEET];
+    if (t?.sheet && !sheets.has(specName)) sheets.set(specName, t.sheet);
+  }
   return (sheet, row) => {
     let id = ids.get(sheet);
     if (id === undefined) {
@@ -263,7 +269,9 @@ export function runReminders(e?: { readonly triggerUid?: unknown }): RunSummary 
   } catch (e) {
     crash = e;
     detail = `Run stopped: ${errorText(e)}`;
-    entries.push(runEntry(started, 'failed', detail));
+    // A required sheet that cannot be found stops the run before it writes anything, its own log row included
+    // (SPEC §9): the thrown error, naming the sheet, is the loud failure (the trigger's owner is emailed it).
+    if (!(e instanceof MissingSheetError)) entries.push(runEntry(started, 'failed', detail));
   } finally {
     try {
       appendLog(ss, log, entries);
@@ -412,7 +420,7 @@ export function getReminderPanel(): ReminderPanel {
     settings = loaded.settings;
     problems.push(...loaded.problems);
     quota = remainingQuota();
-    logValues = ss.getSheetByName(SHEET.reminderLog)?.getDataRange().getValues() ?? [];
+    logValues = SheetFinder.of(ss).find('reminderLog')?.getDataRange().getValues() ?? [];
   }
   const owner = settings.remindersOwner;
   const isOwner = owner !== '' && owner === user;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { dayConverter, dayFromIso } from '../core/dates';
+import { numberExample, parseLocaleNumber } from '../core/typedInput';
 import { CHECK_KINDS, VALIDATOR_ROLES } from '../core/types';
 import { WriteRefusal } from '../gas/writes';
 
@@ -73,18 +74,28 @@ export function parsePayload<T>(schema: z.ZodMiniType<T>, payload: unknown): T {
   throw new WriteRefusal(`Nothing was saved. ${hint}`.trim(), field ? { field } : {});
 }
 
-/** A number typed in a form: '' or null clears the cell; '1,200' and ' 40 ' are numbers; 'forty' is refused. */
-export function numberCell(input: number | string | null, field: string, label: string): number | '' {
+/**
+ * A number typed in a form, read by the spreadsheet's locale (parseLocaleNumber): '' or null clears the cell;
+ * ' 40 ', '1,200' (en_US) and '1,5' (de_DE) are numbers; '1,5' in en_US, 'forty', '0x10' are refused.
+ */
+export function numberCell(
+  input: number | string | null,
+  field: string,
+  label: string,
+  locale = 'en_US',
+): number | '' {
   if (input === null) return '';
   if (typeof input === 'number') {
     if (Number.isFinite(input)) return input;
     throw new WriteRefusal(`Nothing was saved. ${label} must be a number.`, { field });
   }
-  const text = input.trim().replace(/,/g, '');
-  if (text === '') return '';
-  const n = Number(text);
-  if (Number.isFinite(n)) return n;
-  throw new WriteRefusal(`Nothing was saved. ${label} must be a number, not '${input}'.`, { field });
+  if (input.trim() === '') return '';
+  const n = parseLocaleNumber(input, locale);
+  if (n !== null) return n;
+  throw new WriteRefusal(
+    `Nothing was saved. ${label} must be a number written as in this spreadsheet's locale (${locale}), e.g. ${numberExample(locale)}, not '${input.trim().slice(0, 40)}'.`,
+    { field },
+  );
 }
 
 /** A date from the form: a real calendar day, not after today. */

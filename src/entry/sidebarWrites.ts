@@ -22,7 +22,7 @@ import {
   WriteRefusal,
   withDocumentLock,
 } from '../gas/writes';
-import { SHEET } from '../sheets/layout';
+import { MissingSheetError, SheetFinder } from '../gas/sheetFinder';
 import type { LogResultPayload, RecordCheckPayload, SaveChainPayload, WriteResponse } from './sidebarTypes';
 
 /** Runs a write and answers the sidebar: the refreshed view, or why nothing was written. */
@@ -45,9 +45,10 @@ function answerWrite(row: unknown, write: () => void): WriteResponse {
   return { ok: true, view };
 }
 
+/** Accounts by its mark or name (a renamed Accounts is still found); a missing one refuses the save. */
 function accountsSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
-  const sheet = ss.getSheetByName(SHEET.accounts);
-  if (!sheet) throw new WriteRefusal('There is no Accounts sheet. Run Results Ladder › Set up workbook.');
+  const sheet = SheetFinder.of(ss).find('accounts');
+  if (!sheet) throw new WriteRefusal(new MissingSheetError('accounts').message);
   return sheet;
 }
 
@@ -63,17 +64,18 @@ export function saveChain(payload: SaveChainPayload): WriteResponse {
   return answerWrite((payload as { row?: unknown } | null)?.row, () => {
     const p = parsePayload(SaveChainSchema, payload);
     const f = p.fields;
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const locale = ss.getSpreadsheetLocale();
     const changes: CellsByHeader = {
       'Business pain': trimmed(f.businessPain),
       'Solution value': trimmed(f.solutionValue),
       'Named result': trimmed(f.namedResult),
       Metric: trimmed(f.metric),
-      Baseline: numberCell(f.baseline, 'fields.baseline', 'Baseline'),
-      Target: numberCell(f.target, 'fields.target', 'Target'),
+      Baseline: numberCell(f.baseline, 'fields.baseline', 'Baseline', locale),
+      Target: numberCell(f.target, 'fields.target', 'Target', locale),
       Validator: trimmed(f.validator),
       'Validator role': f.validatorRole,
     };
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
     withDocumentLock(() => {
       const sheet = accountsSheet(ss);
       const checked = readRowChecked(sheet, 'accounts', p.row, p.version);
@@ -90,7 +92,7 @@ export function logResult(payload: LogResultPayload): WriteResponse {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const timeZone = ss.getSpreadsheetTimeZone();
     const day = dayCell(p.date, todayIn(timeZone), 'date');
-    const value = numberCell(p.value, 'value', 'Value');
+    const value = numberCell(p.value, 'value', 'Value', ss.getSpreadsheetLocale());
     if (value === '') {
       throw new WriteRefusal('Nothing was saved. Enter the value the metric reached.', { field: 'value' });
     }

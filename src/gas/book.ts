@@ -2,7 +2,8 @@
 import { dayConverter } from '../core/dates';
 import type { Book, Day } from '../core/types';
 import { columnIndex, parseBook, type SheetTables } from '../sheets/parse';
-import { type DataSheetKey, HEADERS, SHEET } from '../sheets/layout';
+import { type DataSheetKey, HEADERS } from '../sheets/layout';
+import { holdsOwnHeader, SheetFinder } from './sheetFinder';
 
 export interface LoadedSheet {
   readonly sheet: GoogleAppsScript.Spreadsheet.Sheet;
@@ -32,8 +33,10 @@ export const RULE_SHEETS: readonly DataSheetKey[] = [
 ];
 
 /**
- * Reads the given data sheets (all by default). A sheet that does not exist is empty; Segments then falls back to
- * the built-in defaults. Throws only when a sheet lacks a required column, naming sheet and column.
+ * Reads the given data sheets (all by default), each found by its mark first and its name second (sheetFinder). A
+ * required sheet that cannot be found throws MissingSheetError before anything is read; an optional one is empty
+ * (Segments then falls back to the built-in defaults). Throws when a sheet lacks a required column, naming sheet and
+ * column.
  */
 export function loadBook(
   keys: readonly DataSheetKey[] = ALL_KEYS,
@@ -43,10 +46,15 @@ export function loadBook(
   const dayOf = dayConverter(timeZone);
   const loaded: Partial<Record<DataSheetKey, LoadedSheet>> = {};
   const tables: SheetTables = {};
+  const finder = SheetFinder.of(ss);
+  for (const key of keys) if (finder.isRequired(key)) finder.require(key);
   for (const key of keys) {
-    const sheet = ss.getSheetByName(SHEET[key]);
-    if (!sheet) continue;
+    const found = finder.candidate(key);
+    if (!found) continue;
+    const { sheet } = found;
     const values = sheet.getDataRange().getValues();
+    // An unmarked output tab of the right name is read once and kept only when it carries the add-on's header.
+    if (!found.verified && !holdsOwnHeader(key, values[0] ?? [])) continue;
     tables[key] = values;
     loaded[key] = { sheet, values, columns: columnIndex(key, values[0] ?? []) };
   }

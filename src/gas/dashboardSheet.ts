@@ -1,6 +1,6 @@
 // Writes the Dashboard sheet: one clear, one write for every table, and its charts replaced rather than piled up.
 import type { ChartKind, DashboardCell, PlacedBlock } from '../core/dashboard';
-import { SHEET } from '../sheets/layout';
+import { SheetFinder } from './sheetFinder';
 import { ensureSize } from './sheetSize';
 import { asText } from './writes';
 
@@ -25,18 +25,55 @@ function chartBuilder(
   }
 }
 
+/** Developer metadata on the Dashboard sheet recording what the last refresh wrote: its cell area and chart ids. */
+const WRITTEN_KEY = 'resultsLadder.dashboardWritten';
+
+interface Written {
+  readonly rows: number;
+  readonly columns: number;
+  readonly charts: readonly number[];
+}
+
+function readWritten(sheet: GoogleAppsScript.Spreadsheet.Sheet): {
+  mark: GoogleAppsScript.Spreadsheet.DeveloperMetadata | null;
+  written: Written;
+} {
+  const mark = sheet.getDeveloperMetadata().find((m) => m.getKey() === WRITTEN_KEY) ?? null;
+  try {
+    const parsed = JSON.parse(mark?.getValue() ?? '{}') as Partial<Written>;
+    return {
+      mark,
+      written: {
+        rows: Number(parsed.rows) || 0,
+        columns: Number(parsed.columns) || 0,
+        charts: Array.isArray(parsed.charts) ? parsed.charts.map(Number) : [],
+      },
+    };
+  } catch {
+    return { mark, written: { rows: 0, columns: 0, charts: [] } };
+  }
+}
+
 /**
- * Replaces the Dashboard sheet's content with `values` (one write) and its charts with one per charted
- * block. Every chart on the Dashboard sheet is this add-on's, so all of them are removed first.
+ * Replaces what the last refresh wrote on the add-on's own Dashboard sheet (found by its mark, or created beside a
+ * team's `Dashboard` tab) with `values` (one write) and one chart per charted block. Only the cells and charts the
+ * add-on wrote last time are cleared (recorded in the sheet's developer metadata): a chart or note the team added
+ * beside them stays.
  */
 export function writeDashboard(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   values: readonly (readonly DashboardCell[])[],
   placed: readonly PlacedBlock[],
 ): GoogleAppsScript.Spreadsheet.Sheet {
-  const sheet = ss.getSheetByName(SHEET.dashboard) ?? ss.insertSheet(SHEET.dashboard);
-  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
-  sheet.clearContents();
+  const sheet = SheetFinder.of(ss).findOrCreate('dashboard').sheet;
+  const { mark, written } = readWritten(sheet);
+  const ours = new Set(written.charts);
+  for (const chart of sheet.getCharts()) if (ours.has(chart.getChartId() ?? -1)) sheet.removeChart(chart);
+  const kept = new Set(sheet.getCharts().map((c) => c.getChartId()));
+  // The team may have deleted rows or columns since: clear what is left of the area.
+  const clearRows = Math.min(written.rows, sheet.getMaxRows());
+  const clearColumns = Math.min(written.columns, sheet.getMaxColumns());
+  if (clearRows > 0 && clearColumns > 0) sheet.getRange(1, 1, clearRows, clearColumns).clearContent();
   const width = values.length > 0 ? values[0].length : 0;
   if (width > 0) {
     ensureSize(sheet, values.length, width);
@@ -72,5 +109,12 @@ export function writeDashboard(
       .build();
     sheet.insertChart(chart);
   }
+  const charts = sheet
+    .getCharts()
+    .map((c) => c.getChartId() ?? -1)
+    .filter((id) => id >= 0 && !kept.has(id));
+  const record = JSON.stringify({ rows: values.length, columns: width, charts });
+  if (mark) mark.setValue(record);
+  else sheet.addDeveloperMetadata(WRITTEN_KEY, record);
   return sheet;
 }

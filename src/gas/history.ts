@@ -5,6 +5,7 @@ import type { Assessment, Day } from '../core/types';
 import { RUNG_NAMES } from '../core/types';
 import { HEADERS, normalizeHeader, SHEET } from '../sheets/layout';
 import type { LoadedBook } from './book';
+import { SheetFinder } from './sheetFinder';
 import { ensureSize } from './sheetSize';
 import { asText } from './writes';
 
@@ -54,16 +55,23 @@ export function writeHistoryRows(
   let sheet = table?.sheet ?? null;
   if (!sheet) {
     // Comparing against an unread history would write every account again.
-    if (ss.getSheetByName(SHEET.history)) {
+    const finder = SheetFinder.of(ss);
+    if (finder.find('history')) {
       throw new Error(`${SHEET.history} exists but was not loaded; load it before appending.`);
     }
-    sheet = ss.insertSheet(SHEET.history);
+    sheet = finder.findOrCreate('history').sheet;
     sheet.setFrozenRows(1);
   }
 
   const values = table?.values ?? [];
   const headerRow = values.length > 0 ? values[0] : [];
   const hasHeader = headerRow.some((cell: unknown) => String(cell ?? '').trim() !== '');
+  if (!hasHeader && values.some((row) => row.some((cell) => String(cell ?? '').trim() !== ''))) {
+    // Writing the header into row 1 and the changes below would overwrite recorded history.
+    throw new Error(
+      `${sheet.getName()}: the header row (row 1) is blank above recorded rows; put Date, Account ID, Rung, Health back in row 1. Nothing was written.`,
+    );
+  }
   const found = headerRow.map(normalizeHeader);
   const positions = HEADERS.history.map((h, i) => {
     const at = found.indexOf(normalizeHeader(h));

@@ -1,7 +1,8 @@
 // The `Reminder log` sheet: what each run did per recipient, and (from the sent rows) which items went to whom.
 import type { SentKeys } from '../core/reminders';
 import type { Day } from '../core/types';
-import { HEADERS, normalizeHeader, SHEET } from '../sheets/layout';
+import { SheetFinder } from './sheetFinder';
+import { HEADERS, normalizeHeader } from '../sheets/layout';
 import { asText } from './writes';
 
 export type LogStatus = 'sent' | 'skipped' | 'deferred' | 'failed' | 'done';
@@ -108,11 +109,15 @@ export function appendLog(
 ): void {
   if (entries.length === 0) return;
   const rows = entries.map(rowOf);
-  let sheet = known?.sheet ?? ss.getSheetByName(SHEET.reminderLog);
+  let sheet = known?.sheet ?? null;
   let lastRow: number;
   if (!sheet) {
-    sheet = ss.insertSheet(SHEET.reminderLog);
-    sheet.setFrozenRows(1);
+    // The add-on's own log: by its mark, else created beside any team tab of that name (SPEC §9).
+    const own = SheetFinder.of(ss).findOrCreate('reminderLog');
+    sheet = own.sheet;
+    if (own.created) sheet.setFrozenRows(1);
+  }
+  if (!known && sheet.getLastRow() === 0) {
     lastRow = 0;
   } else {
     // A fresh read is only needed when the caller did not read the log (a skipped or crashed run).

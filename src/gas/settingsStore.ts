@@ -1,7 +1,7 @@
 // Settings kept as one JSON document property; reminder fields belong to the user who turned reminders on.
 import { isDomain, isWellFormedEmail } from '../core/addresses';
 import { REMINDER_FIELDS } from '../core/reminders';
-import { readSettings, type Settings, SettingsSchema } from '../core/settings';
+import { fieldMessage, readSettings, type Settings, SettingsSchema, settingsProblem } from '../core/settings';
 
 export const SETTINGS_PROPERTY = 'resultsLadder.settings';
 
@@ -134,9 +134,11 @@ function store(current: Settings, changes: Record<string, unknown>): Settings {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = String(issue.path[0] ?? '');
-    throw new SettingsError(`Setting '${field}' is not valid: ${issue.message}.`, field || undefined);
+    throw new SettingsError(fieldMessage(field, issue.message), field || undefined);
   }
   const settings = parsed.data;
+  const inconsistent = settingsProblem(settings);
+  if (inconsistent) throw new SettingsError(inconsistent.message, inconsistent.field);
   if (settings.leaderEmail !== '' && !isWellFormedEmail(settings.leaderEmail)) {
     throw new SettingsError(
       `Leader email '${settings.leaderEmail}' is not a plain email address.`,

@@ -1,4 +1,4 @@
-// Set up workbook (SPEC §2): adds what is missing — sheets, columns, default segments, formats, dropdowns, the Ladder view — and never touches user data.
+// Set up workbook (SPEC §2, §9): adds what is missing — sheets, columns, default segments, formats, dropdowns, the Ladder view — marks the sheets it uses, and never touches user data.
 import {
   DEFAULT_SEGMENTS,
   type DataSheetKey,
@@ -6,7 +6,12 @@ import {
   HEADERS,
   normalizeHeader,
   SHEET,
+  type SheetKey,
 } from '../sheets/layout';
+import { SheetFinder } from './sheetFinder';
+
+/** The tab name of each sheet as this workbook has it (a team may rename a marked sheet). */
+export type SheetNames = Readonly<Record<SheetKey, string>>;
 
 /** What a setup run did, for the toast and the tests. */
 export interface SetupReport {
@@ -18,6 +23,8 @@ export interface SetupReport {
   readonly ladderFormula: 'set' | 'updated' | 'kept' | 'left alone';
   /** Rows added to the Ladder sheet so LADDER's answer fits (Sheets will not expand a result over missing rows). */
   readonly ladderRowsAdded: number;
+  /** Data sheets whose row 1 is blank above data: no header was written there (it would be a guess). */
+  readonly headerless?: readonly string[];
 }
 
 /** Data sheets in the order their tabs are created. */
@@ -104,35 +111,40 @@ function sheetReference(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
-const wholeColumns = (key: DataSheetKey, width: number) =>
-  `${sheetReference(SHEET[key])}!A:${columnLetter(Math.max(1, width))}`;
+const wholeColumns = (name: string, width: number) =>
+  `${sheetReference(name)}!A:${columnLetter(Math.max(1, width))}`;
 
 /**
  * The Ladder sheet's A1: LADDER over whole columns, wide enough to cover the columns users added. TODAY() makes
  * Sheets recalculate it every day (a custom function with unchanged arguments is otherwise cached), and the Ladder
  * history range lets Why say which accounts are climbing, slipping or stalled.
  */
-export function ladderFormula(widths: Readonly<Record<DataSheetKey, number>>): string {
-  const ranges = LADDER_ARGUMENTS.map((key) => wholeColumns(key, widths[key]));
-  return `=LADDER(${ranges.join(', ')}, TODAY(), ${wholeColumns('history', widths.history)})`;
+export function ladderFormula(
+  widths: Readonly<Record<DataSheetKey, number>>,
+  names: Readonly<Partial<SheetNames>> = SHEET,
+): string {
+  const nameOf = (key: DataSheetKey) => names[key] ?? SHEET[key];
+  const ranges = LADDER_ARGUMENTS.map((key) => wholeColumns(nameOf(key), widths[key]));
+  return `=LADDER(${ranges.join(', ')}, TODAY(), ${wholeColumns(nameOf('history'), widths.history)})`;
 }
 
-const columnsPattern = (key: DataSheetKey) => {
-  const name = SHEET[key].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const columnsPattern = (sheetName: string) => {
+  const name = sheetName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "''");
   return String.raw`\s*(?:${name}|'${name}')!A:[A-Z]+\s*`;
 };
 
 /**
  * The LADDER formulas setup has written, in any version: the five ranges at any width, with or without
- * `TODAY(), 'Ladder history'!A:D`. Only these are upgraded; any other formula in A1 is the user's own.
+ * `TODAY(), 'Ladder history'!A:D`, over the sheets as they are named now. Only these are upgraded; any other
+ * formula in A1 is the user's own.
  */
-const OUR_LADDER = new RegExp(
-  String.raw`^=\s*LADDER\(${LADDER_ARGUMENTS.map(columnsPattern).join(',')}(?:,\s*TODAY\(\)\s*,${columnsPattern('history')})?\)\s*$`,
-  'i',
-);
-
-export function isSetupLadderFormula(formula: string): boolean {
-  return OUR_LADDER.test(formula);
+export function isSetupLadderFormula(formula: string, names: Readonly<Partial<SheetNames>> = SHEET): boolean {
+  const nameOf = (key: DataSheetKey) => names[key] ?? SHEET[key];
+  const ours = new RegExp(
+    String.raw`^=\s*LADDER\(${LADDER_ARGUMENTS.map((k) => columnsPattern(nameOf(k))).join(',')}(?:,\s*TODAY\(\)\s*,${columnsPattern(nameOf('history'))})?\)\s*$`,
+    'i',
+  );
+  return ours.test(formula);
 }
 
 /** Default segment rows laid out under a header that may be ordered differently or hold extra columns. */
@@ -161,21 +173,31 @@ interface PreparedSheet {
   readonly touchedHeader: boolean;
 }
 
-/** Creates the sheet or completes its header (and the default segments) with at most one setValues. */
+/**
+ * Finds the sheet (by mark, or a data sheet by name: the team's tab is adopted and marked) or creates and marks it,
+ * then completes its header (and the default segments) with at most one setValues.
+ */
 function prepareDataSheet(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  finder: SheetFinder,
   key: DataSheetKey,
-  report: { createdSheets: string[]; addedColumns: Record<string, string[]>; segmentsAdded: number },
+  report: {
+    createdSheets: string[];
+    addedColumns: Record<string, string[]>;
+    segmentsAdded: number;
+    headerless: string[];
+  },
 ): PreparedSheet {
-  const name = SHEET[key];
-  let sheet = ss.getSheetByName(name);
-  if (!sheet) {
-    sheet = ss.insertSheet(name, ss.getNumSheets());
-    report.createdSheets.push(name);
-  }
+  const { sheet, created } = finder.findOrCreate(key);
+  const name = sheet.getName();
+  if (created) report.createdSheets.push(name);
   const lastColumn = sheet.getLastColumn();
   const existing = lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0] : [];
   const blankHeader = existing.every((cell) => String(cell).trim() === '');
+  if (blankHeader && sheet.getLastRow() > 1) {
+    // Rows below a blank row 1: labelling their columns in the spec's order would be a guess about the team's data.
+    report.headerless.push(name);
+    return { sheet, header: [], touchedHeader: false };
+  }
   const missing = missingColumns(key, blankHeader ? [] : existing);
   // A header row with nothing in it is replaced whole; otherwise spec columns go after the user's last column.
   const header: unknown[] = blankHeader ? [...HEADERS[key]] : [...existing, ...missing];
@@ -194,21 +216,56 @@ function prepareDataSheet(
   return { sheet, header, touchedHeader: blankHeader || missing.length > 0 };
 }
 
-/** The dropdown setup adds: the list, shown as a dropdown, anything else refused. */
-function isOurDropdown(
-  rule: GoogleAppsScript.Spreadsheet.DataValidation | null,
+/** Formats Sheets reports for a cell nobody formatted ("Automatic"). */
+const AUTOMATIC_FORMATS = new Set(['', 'General', '0.###############']);
+
+/**
+ * The list a column's dropdown should hold: the team's list with the values it lacks added at the end, or null when
+ * the rule is to be left as it is (it already holds every value, or it is a kind of rule the team chose instead of a
+ * list, such as a range or a checkbox). Values compare exactly: a "reject input" dropdown may match case-sensitively,
+ * and the add-on writes its own spelling ('Yes', '90-day'), so a team's 'yes' gets 'Yes' beside it rather than a
+ * save that Sheets refuses. (Reading stays case-insensitive, so the team's 'yes' rows still count.)
+ */
+export function mergedList(current: readonly unknown[] | null, values: readonly string[]): string[] | null {
+  if (current === null) return [...values];
+  const have = new Set(current.map((v) => String(v).trim()));
+  const missing = values.filter((v) => !have.has(v));
+  return missing.length === 0 ? null : [...current.map(String), ...missing];
+}
+
+/** Adds a dropdown where a column has none; adds missing values to a team's own list; never replaces a list. */
+function mergeDropdown(
+  body: GoogleAppsScript.Spreadsheet.Range,
+  name: string,
   values: readonly string[],
-): boolean {
-  if (!rule || String(rule.getCriteriaType()) !== 'VALUE_IN_LIST' || rule.getAllowInvalid()) return false;
-  const [list] = rule.getCriteriaValues();
-  return (
-    Array.isArray(list) && list.length === values.length && list.every((v, i) => String(v) === values[i])
+): void {
+  const rule = body.getDataValidation();
+  if (!rule) {
+    body.setDataValidation(
+      SpreadsheetApp.newDataValidation()
+        .requireValueInList([...values], true)
+        .setAllowInvalid(false)
+        .setHelpText(`${name}: one of ${values.join(', ')}.`)
+        .build(),
+    );
+    return;
+  }
+  if (String(rule.getCriteriaType()) !== 'VALUE_IN_LIST') return;
+  const [list, shown] = rule.getCriteriaValues();
+  const merged = mergedList(Array.isArray(list) ? list : [], values);
+  if (!merged) return;
+  // copy() keeps the team's "reject input"/"show warning" choice and help text; only the list grows.
+  body.setDataValidation(
+    rule
+      .copy()
+      .requireValueInList(merged, shown !== false)
+      .build(),
   );
 }
 
 /**
- * Frozen bold header, number formats and dropdowns, each added only where it is not already in place (read from
- * the column's first body cell), so a second run makes no change at all.
+ * Frozen bold header, number formats and dropdowns, each added only where there is none yet (read from the column's
+ * first body cell), so a format or list the team set stays theirs and a second run makes no change at all.
  */
 function formatDataSheet(key: DataSheetKey, prepared: PreparedSheet): void {
   const { sheet, header } = prepared;
@@ -222,42 +279,55 @@ function formatDataSheet(key: DataSheetKey, prepared: PreparedSheet): void {
     const column = columnOf(name);
     if (column < 1) continue;
     const body = sheet.getRange(2, column, bodyRows, 1);
-    if (body.getNumberFormat() !== format) body.setNumberFormat(format);
+    if (AUTOMATIC_FORMATS.has(body.getNumberFormat())) body.setNumberFormat(format);
   }
   for (const [where, values] of Object.entries(ENUMS)) {
     const [sheetKey, name] = where.split(':');
     if (sheetKey !== key) continue;
     const column = columnOf(name);
     if (column < 1) continue;
-    const body = sheet.getRange(2, column, bodyRows, 1);
-    if (isOurDropdown(body.getDataValidation(), values)) continue;
-    const rule = SpreadsheetApp.newDataValidation()
-      .requireValueInList([...values], true)
-      .setAllowInvalid(false)
-      .setHelpText(`${name}: one of ${values.join(', ')}.`)
-      .build();
-    body.setDataValidation(rule);
+    mergeDropdown(sheet.getRange(2, column, bodyRows, 1), name, values);
   }
+}
+
+/**
+ * The Ladder view: the marked one; else a `Ladder` tab whose A1 is a LADDER formula setup wrote before sheets were
+ * marked (adopted and marked); else a new sheet, beside any `Ladder` tab of the team's own.
+ */
+function ladderSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  finder: SheetFinder,
+  names: SheetNames,
+  createdSheets: string[],
+): GoogleAppsScript.Spreadsheet.Sheet {
+  const marked = finder.find('ladder');
+  if (marked) return marked;
+  const legacy = ss.getSheetByName(SHEET.ladder);
+  if (legacy && isSetupLadderFormula(legacy.getRange(1, 1).getFormula(), names)) {
+    finder.mark('ladder', legacy);
+    return legacy;
+  }
+  const { sheet } = finder.findOrCreate('ladder');
+  createdSheets.push(sheet.getName());
+  return sheet;
 }
 
 function setUpLadder(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  finder: SheetFinder,
   widths: Readonly<Record<DataSheetKey, number>>,
+  names: SheetNames,
   accountRows: number,
   createdSheets: string[],
 ): Pick<SetupReport, 'ladderFormula' | 'ladderRowsAdded'> {
-  let sheet = ss.getSheetByName(SHEET.ladder);
-  if (!sheet) {
-    sheet = ss.insertSheet(SHEET.ladder, ss.getNumSheets());
-    createdSheets.push(SHEET.ladder);
-  }
+  const sheet = ladderSheet(ss, finder, names, createdSheets);
   if (sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
   const a1 = sheet.getRange(1, 1);
-  const wanted = ladderFormula(widths);
+  const wanted = ladderFormula(widths, names);
   const formula = a1.getFormula();
   let outcome: SetupReport['ladderFormula'];
   if (formula === wanted) outcome = 'kept';
-  else if (isSetupLadderFormula(formula)) outcome = 'updated';
+  else if (isSetupLadderFormula(formula, names) || isSetupLadderFormula(formula)) outcome = 'updated';
   else if (formula === '' && String(a1.getValue()) === '') outcome = 'set';
   else outcome = 'left alone';
   if (outcome === 'set' || outcome === 'updated') a1.setFormula(wanted);
@@ -294,21 +364,23 @@ export function setUpWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Set
     createdSheets: [] as string[],
     addedColumns: {} as Record<string, string[]>,
     segmentsAdded: 0,
+    headerless: [] as string[],
   };
+  const finder = SheetFinder.of(ss);
   const widths = {} as Record<DataSheetKey, number>;
+  const names = { ...SHEET } as Record<SheetKey, string>;
   let accountRows = 0;
   for (const key of SHEET_ORDER) {
-    const prepared = prepareDataSheet(ss, key, report);
+    const prepared = prepareDataSheet(finder, key, report);
     formatDataSheet(key, prepared);
     widths[key] = Math.max(prepared.header.length, prepared.sheet.getLastColumn());
+    names[key] = prepared.sheet.getName();
     if (key === 'accounts') accountRows = prepared.sheet.getLastRow();
   }
-  const ladder = setUpLadder(ss, widths, accountRows, report.createdSheets);
-  if (!ss.getSheetByName(SHEET.dashboard)) {
-    // Refresh dashboard fills it; setup only makes sure the tab exists.
-    ss.insertSheet(SHEET.dashboard, ss.getNumSheets());
-    report.createdSheets.push(SHEET.dashboard);
-  }
+  const ladder = setUpLadder(ss, finder, widths, names, accountRows, report.createdSheets);
+  // Refresh dashboard fills it; setup only makes sure the add-on's own tab exists (beside a team's `Dashboard`).
+  const dashboard = finder.findOrCreate('dashboard');
+  if (dashboard.created) report.createdSheets.push(dashboard.sheet.getName());
   return { ...report, ...ladder };
 }
 
@@ -316,10 +388,18 @@ export function setUpWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Set
 export function setupSummary(report: SetupReport): string {
   const parts: string[] = [];
   if (report.createdSheets.length > 0) parts.push(`Created ${report.createdSheets.join(', ')}.`);
+  const beside = report.createdSheets.filter((name) => /^Results (ladder|dashboard|reminder log)/.test(name));
+  if (beside.length > 0)
+    parts.push(`Your own tabs of the same names are left as they are; the add-on uses ${beside.join(', ')}.`);
   for (const [sheet, columns] of Object.entries(report.addedColumns)) {
     parts.push(`Added to ${sheet}: ${columns.join(', ')}.`);
   }
   if (report.segmentsAdded > 0) parts.push(`Added ${report.segmentsAdded} default segments.`);
+  for (const sheet of report.headerless ?? []) {
+    parts.push(
+      `${sheet}: row 1 is blank above your data, so no header was written (the add-on will not guess which column is which); put the column names in row 1 and run Set up workbook again.`,
+    );
+  }
   if (report.ladderFormula === 'set') parts.push('The Ladder sheet shows the LADDER formula.');
   if (report.ladderFormula === 'updated')
     parts.push('The LADDER formula now covers every column, recalculates daily and reads Ladder history.');

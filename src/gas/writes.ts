@@ -1,7 +1,8 @@
 // Guarded writes from the sidebar: one row updated by header, or rows appended, each in one setValues, under the document lock.
 import { rowVersion } from '../core/version';
 import { columnIndex } from '../sheets/parse';
-import { type DataSheetKey, HEADERS, SHEET } from '../sheets/layout';
+import { type DataSheetKey, HEADERS, normalizeHeader, SHEET } from '../sheets/layout';
+import { SheetFinder } from './sheetFinder';
 
 /** Cell values keyed by the spec's header text, e.g. `{ 'Business pain': 'Month-end close takes 9 days' }`. */
 export type CellsByHeader = Readonly<Record<string, unknown>>;
@@ -19,15 +20,22 @@ export class WriteRefusal extends Error {
 }
 
 /**
- * A string as it must be written so Sheets stores exactly that text. Sheets reads written strings the way it
- * reads typing: '=…' becomes a formula, '+…'/'-…' a failed formula, '40%' a number, '2026-03-01' a date. A
- * leading apostrophe is Sheets' quote prefix: it makes the rest plain text and is not kept in the value, so every
- * string is written behind one — on a plain-text ('@') cell too, where a string that itself starts with an
- * apostrophe would otherwise lose it. (The '@' format alone keeps '=…' from being a formula, but the prefix does not
- * depend on a format the team may have changed.) getValues returns the text without the prefix.
+ * Text Sheets would not keep as typed: a leading '=', '+', '-' or '@' (a formula or a failed one), a leading
+ * apostrophe (Sheets' own quote prefix, which it strips), or text it parses into a number, percent, currency, date,
+ * time or boolean ('40%', '1,200', '$5', '2026-03-01', '3/1', 'TRUE').
+ */
+const READ_AS_NOT_TEXT =
+  /^(?:[=+\-@']|\s*[$€£¥]?\s*[\d.,]+\s*%?\s*$|\s*\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$|\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]m)?\s*$|\s*(?:true|false)\s*$)/i;
+
+/**
+ * A string as it must be written so Sheets stores exactly that text. Sheets reads written strings the way it reads
+ * typing ("setValues … as if entered by a user"), so text it would turn into a formula, number, date or boolean is
+ * written behind Sheets' quote prefix (an apostrophe, not kept in the value; getValues returns the text without it).
+ * Only such text gets the prefix: whether Sheets also strips it on a cell formatted as plain text ('@') is not
+ * documented, so ordinary prose is written as it is and can never show a stray apostrophe.
  */
 export function asText(value: unknown): unknown {
-  if (typeof value !== 'string' || value === '') return value;
+  if (typeof value !== 'string' || value === '' || !READ_AS_NOT_TEXT.test(value)) return value;
   return `'${value}`;
 }
 
@@ -73,6 +81,21 @@ function positionsOf(
   return positions;
 }
 
+/**
+ * The version token of a data-sheet row over the spec columns only (in spec order, wherever they sit), so that
+ * columns the team added never block a save. `columns` maps spec header → 0-based column (-1 when absent).
+ */
+export function productVersion(
+  key: DataSheetKey,
+  values: readonly unknown[],
+  columns: Readonly<Record<string, number>>,
+): string {
+  return rowVersion(
+    values,
+    HEADERS[key].map((h) => columns[h] ?? -1),
+  );
+}
+
 /** A row read under the lock whose version matched what the sidebar read. */
 export interface CheckedRow {
   readonly row: number;
@@ -95,19 +118,20 @@ export function readRowChecked(
   const header = headerRowOf(sheet);
   const width = Math.max(1, header.length);
   const values = row <= sheet.getLastRow() ? sheet.getRange(row, 1, 1, width).getValues()[0] : [];
-  if (rowVersion(values) !== expectedVersion) {
+  const columns = columnIndex(key, header);
+  if (productVersion(key, values, columns) !== expectedVersion) {
     throw new WriteRefusal(
       `This account changed since you opened it (row ${row} of ${sheet.getName()} was edited). Your input is kept; reload to see the change.`,
       { stale: true },
     );
   }
-  return { row, header, values, columns: columnIndex(key, header) };
+  return { row, header, values, columns };
 }
 
 /**
- * Rewrites the cells named in `changes` on a checked row with one setValues over the span from the first to
- * the last changed column; cells inside the span that do not change keep their formula or value.
- * Returns the row's values after the write.
+ * Writes the cells named in `changes` on a checked row and nothing else: one setValues per run of adjacent changed
+ * columns (one write when they are contiguous, as in the default layout), so a user's column between two of them
+ * — an ARRAYFORMULA spilling into it, a formula, a note — is never written. Returns the row's values after the write.
  */
 export function updateRowByHeader(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
@@ -120,26 +144,32 @@ export function updateRowByHeader(
   while (after.length < checked.header.length) after.push('');
   for (const [name, at] of positions) after[at] = changes[name];
 
-  const cols = [...positions.values()];
-  const first = Math.min(...cols);
-  const last = Math.max(...cols);
-  const span = sheet.getRange(checked.row, first + 1, 1, last - first + 1);
-  const changedAt = new Set(cols);
-  // Unchanged cells inside the span are written back: they keep their formulas, and text stays text.
-  const formulas = last - first + 1 > changedAt.size ? span.getFormulas()[0] : [];
-  const out: unknown[] = [];
-  for (let c = first; c <= last; c++) {
-    const formula = formulas[c - first];
-    out.push(!changedAt.has(c) && formula ? formula : asText(after[c]));
+  const cols = [...new Set(positions.values())].sort((a, b) => a - b);
+  for (const [first, last] of contiguousRuns(cols)) {
+    const span = sheet.getRange(checked.row, first + 1, 1, last - first + 1);
+    const values = after.slice(first, last + 1);
+    span.setValues([values.map(asText)]);
   }
-  span.setValues([out]);
   return after;
+}
+
+/** [first, last] of each run of consecutive numbers in a sorted list. */
+export function contiguousRuns(sorted: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const c of sorted) {
+    const run = runs[runs.length - 1];
+    if (run && c === run[1] + 1) run[1] = c;
+    else runs.push([c, c]);
+  }
+  return runs;
 }
 
 /**
  * Appends records below the last row of a data sheet with one setValues, mapping each field to its column
- * by header. A missing sheet is created with its header in the same write. Call inside withDocumentLock.
- * Returns the 1-based row of the first appended record.
+ * by header. The sheet is found by its mark or name (sheetFinder); a missing sheet is created with its header in the
+ * same write, unless setup has run (then it is required and its absence is one clear error). A blank or unrecognised
+ * header row over rows that hold data refuses the write: the append would otherwise guess where columns are, or put
+ * a header over the first record. Call inside withDocumentLock. Returns the 1-based row of the first appended record.
  */
 export function appendByHeader(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -147,10 +177,26 @@ export function appendByHeader(
   records: readonly CellsByHeader[],
 ): number {
   const names = [...new Set(records.flatMap((r) => Object.keys(r)))];
-  let sheet = ss.getSheetByName(SHEET[key]);
+  const finder = SheetFinder.of(ss);
+  let sheet = finder.isRequired(key) ? finder.require(key) : finder.find(key);
+  // Created unmarked: marking data sheets is setup's job, and a marked one makes every data sheet required.
   if (!sheet) sheet = ss.insertSheet(SHEET[key], ss.getNumSheets());
   let header = headerRowOf(sheet);
-  const fresh = header.every((h) => h === '');
+  const blank = header.every((h) => String(h ?? '').trim() === '');
+  const fresh = blank && sheet.getLastRow() === 0;
+  if (blank && !fresh) {
+    throw new WriteRefusal(
+      `${sheet.getName()}: the header row (row 1) is blank, so Results Ladder cannot tell which column is which and will not write below it. Put the column names back in row 1 (Results Ladder › Set up workbook adds missing ones); your input is kept.`,
+    );
+  }
+  if (
+    !fresh &&
+    !HEADERS[key].some((h) => header.some((cell) => normalizeHeader(cell) === normalizeHeader(h)))
+  ) {
+    throw new WriteRefusal(
+      `${sheet.getName()}: row 1 does not hold the column names (${HEADERS[key].slice(0, 3).join(', ')}, …), so Results Ladder will not guess where to write. Put the header back in row 1; your input is kept.`,
+    );
+  }
   if (fresh) header = [...HEADERS[key]];
   const positions = positionsOf(key, header, names);
   const width = Math.max(header.length, fresh ? 0 : sheet.getLastColumn());

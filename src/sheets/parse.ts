@@ -181,11 +181,14 @@ const RES = fieldsOf('results');
 const CHK = fieldsOf('checks');
 const HIS = fieldsOf('history');
 
-/** The segment thresholds: whole numbers of 1 or more (a bar of 0 users or a 0-day window means nothing). */
+/**
+ * The segment thresholds: whole numbers from 1 (a bar of 0 users or a 0-day window means nothing) to a sane most
+ * (a check every 100,000,000 days is a typo, and would put its due date past any calendar).
+ */
 const THRESHOLDS = [
-  ['weeklyUsersForAdoption', 'Weekly users for adoption', 3],
-  ['resultWindowDays', 'Result window (days)', 4],
-  ['checkEveryDays', 'Check every (days)', 5],
+  ['weeklyUsersForAdoption', 'Weekly users for adoption', 3, 100_000],
+  ['resultWindowDays', 'Result window (days)', 4, 3_650],
+  ['checkEveryDays', 'Check every (days)', 5, 3_650],
 ] as const;
 
 /**
@@ -223,15 +226,19 @@ function segmentReader(
       checkEveryDays: 0,
     };
     let complete = true;
-    for (const [field, header, position] of THRESHOLDS) {
+    for (const [field, header, position, most] of THRESHOLDS) {
       const n = num(v[SEG[field]]);
-      if (n !== null) {
+      if (n !== null && n <= most) {
         numbers[field] = n;
         continue;
       }
       const at = columns[header];
       const cell = at >= 0 ? cells[at] : '';
-      const wrong = isBlank(cell) ? `${header} is blank` : `${header} ${cellProblem('threshold', cell)}`;
+      const wrong = isBlank(cell)
+        ? `${header} is blank`
+        : n !== null
+          ? `${header} ${n} is more than ${most.toLocaleString('en-US')}`
+          : `${header} ${cellProblem('threshold', cell)}`;
       if (builtIn) {
         const fallback = builtIn[position];
         numbers[field] = fallback;
@@ -247,7 +254,7 @@ function segmentReader(
           sheet,
           row,
           column: header,
-          message: `${wrong}; segment '${name}' is left out until it is a whole number of 1 or more`,
+          message: `${wrong}; segment '${name}' is left out until it is a whole number from 1 to ${most.toLocaleString('en-US')}`,
         });
       }
     }

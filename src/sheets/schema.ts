@@ -1,6 +1,10 @@
 // The workbook contract as zod schemas: what each column of each data sheet holds and how a cell is read.
 import * as z from 'zod/mini';
-import { dayFromIso, isoOfDay } from '../core/dates';
+import { isoOfDay } from '../core/dates';
+import { FIRST_DAY, isCalendarDay, isoDay, LAST_DAY } from '../core/typedInput';
+
+/** 1900-01-02T00:00Z: any Date before it is at most a day from Sheets' day zero in every zone, i.e. a bare time. */
+const EARLIEST_DATE_MS = Date.UTC(1900, 0, 2);
 import {
   CHECK_KINDS,
   type Day,
@@ -194,8 +198,8 @@ export function cellSchema(kind: CellKind, dayOf: DayOf): z.ZodMiniType<unknown,
       return z.pipe(z.union([finite, z.pipe(numericText, finite)]), z.number().check(z.int(), z.minimum(1)));
     case 'date':
       return z.pipe(
-        z.union([z.pipe(dateCell, z.transform(dayOf)), z.pipe(z.string(), z.transform(dayFromIso))]),
-        finite,
+        z.union([z.pipe(dateCell, z.transform(dayOf)), z.pipe(z.string(), z.transform(isoDay))]),
+        z.pipe(finite, z.number().check(z.int(), z.minimum(FIRST_DAY), z.maximum(LAST_DAY))),
       );
     case 'yesNo':
       return z.union([
@@ -269,9 +273,10 @@ export function cellReader(kind: CellKind, dayOf: DayOf): CellReader {
         return n !== undefined && Number.isSafeInteger(n) && n >= 1 ? n : undefined;
       };
     case 'date':
+      // A Date before 1900 is a time typed without a date (Sheets' day zero, 1899-12-30); text must be YYYY-MM-DD.
       return (cell) => {
-        const day = isDate(cell) ? dayOf(cell) : typeof cell === 'string' ? dayFromIso(cell) : null;
-        return day === null || !Number.isFinite(day) ? undefined : day;
+        const day = isDate(cell) ? dayOf(cell) : typeof cell === 'string' ? isoDay(cell) : null;
+        return isCalendarDay(day) ? day : undefined;
       };
     case 'yesNo':
       return (cell) => {
@@ -318,7 +323,9 @@ export function cellProblem(kind: CellKind, cell: unknown): string {
     case 'threshold':
       return `${shown} is not a whole number of 1 or more`;
     case 'date':
-      return `${shown} is not a date (use a date or YYYY-MM-DD)`;
+      return isDate(cell) && !Number.isNaN(cell.getTime()) && cell.getTime() < EARLIEST_DATE_MS
+        ? 'a time of day without a date is not a date (use a date or YYYY-MM-DD)'
+        : `${shown} is not a date (use a date or YYYY-MM-DD)`;
     case 'yesNo':
       return `${shown} is not Yes or No`;
     case 'validatorRole':

@@ -113,6 +113,7 @@ describe('setUpWorkbook', () => {
       segmentsAdded: 0,
       ladderFormula: 'kept',
       ladderRowsAdded: 0,
+      headerless: [],
     });
   });
 
@@ -180,11 +181,13 @@ describe('setUpWorkbook', () => {
     expect(snapshot(rt)).toBe(before);
   });
 
-  it("leaves the user's own content in Ladder!A1 alone", () => {
+  it("leaves the team's own Ladder tab alone and puts the add-on's beside it (SPEC §9)", () => {
     const rt = loadBundle({ now: NOW, sheets: { [SHEET.ladder]: [['My own summary']] } });
     const report = rt.call<SetupReport>('setUpWorkbook');
-    expect(report.ladderFormula).toBe('left alone');
-    expect(rt.values(SHEET.ladder)[0][0]).toBe('My own summary');
+    expect(report.createdSheets).toContain('Results ladder');
+    expect(report.ladderFormula).toBe('set');
+    expect(rt.values(SHEET.ladder)).toEqual([['My own summary']]);
+    expect(rt.spreadsheet.formulas('Results ladder')[0][0]).toContain('=LADDER(');
   });
 
   it('widens an older LADDER formula after a column was added', () => {
@@ -213,8 +216,14 @@ describe('setUpWorkbook', () => {
     const own = '=LADDER(Accounts!A:O, Usage!A:D, Results!A:I, Checks!A:F, Segments!A:F, Settings!B2)';
     const rt = loadBundle({ now: NOW, sheets: { [SHEET.ladder]: [[own]] } });
     const report = rt.call<SetupReport>('setUpWorkbook');
-    expect(report.ladderFormula).toBe('left alone');
+    expect(report.createdSheets).toContain('Results ladder');
     expect(rt.spreadsheet.formulas(SHEET.ladder)[0][0]).toBe(own);
+    // Once the add-on's own Ladder view is marked, a formula the user puts in its A1 is theirs too.
+    rt.context.SpreadsheetApp.getActiveSpreadsheet()
+      .getSheetByName('Results ladder')
+      .getRange('A1')
+      .setFormula(own);
+    expect(rt.call<SetupReport>('setUpWorkbook').ladderFormula).toBe('left alone');
   });
 
   it('makes the Ladder sheet tall enough for every Accounts row, once', () => {

@@ -272,9 +272,53 @@ describe('Reading rows', () => {
     expect(book.problems.map((p) => `${p.sheet}!${p.row} [${p.column}] ${p.message}`)).toEqual([
       "Segments!2 [Weekly users for adoption] Weekly users for adoption '0' is not a whole number of 1 or more; using 2, the built-in SMB value",
       'Segments!2 [Check every (days)] Check every (days) is blank; using 90, the built-in SMB value',
-      "Segments!3 [Result window (days)] Result window (days) '0' is not a whole number of 1 or more; segment 'Startups' is left out until it is a whole number of 1 or more",
-      "Segments!3 [Check every (days)] Check every (days) '2.5' is not a whole number of 1 or more; segment 'Startups' is left out until it is a whole number of 1 or more",
+      "Segments!3 [Result window (days)] Result window (days) '0' is not a whole number of 1 or more; segment 'Startups' is left out until it is a whole number from 1 to 3,650",
+      "Segments!3 [Check every (days)] Check every (days) '2.5' is not a whole number of 1 or more; segment 'Startups' is left out until it is a whole number from 1 to 3,650",
       "Accounts!3 [Segment] Segment 'startups' is left out: fix its numbers on Segments row 3",
+    ]);
+  });
+
+  it('segment numbers have a sane most: Check every 100,000,000 days is a problem naming its cell', () => {
+    const book = parseBook(
+      {
+        segments: [
+          [...HEADERS.segments],
+          ['SMB', '', 'Buyer', 2, 90, 1e8],
+          ['Startups', '', 'Buyer', 200_000, 90, 30],
+        ],
+      },
+      dayOf,
+    );
+    expect(book.segments.map((s) => [s.name, s.checkEveryDays])).toEqual([['SMB', 90]]);
+    expect(book.problems.map((p) => `${p.sheet}!${p.row} [${p.column}] ${p.message}`)).toEqual([
+      'Segments!2 [Check every (days)] Check every (days) 100000000 is more than 3,650; using 90, the built-in SMB value',
+      "Segments!3 [Weekly users for adoption] Weekly users for adoption 200000 is more than 100,000; segment 'Startups' is left out until it is a whole number from 1 to 100,000",
+    ]);
+  });
+
+  it('dates are real dates or complete ISO days: no trailing words, impossible times or bare times of day', () => {
+    // Sheets keeps a time typed alone ("9:30") as that time on 1899-12-30, midnight in the sheet's zone plus the time.
+    const timeOnly = new Date(Date.UTC(1899, 11, 30, 14, 30));
+    const book = parseBook(
+      {
+        usage: [
+          [...HEADERS.usage],
+          ['2026-03-01 or maybe April', 'A1', 3, 1],
+          ['2026-03-01T25:99', 'A1', 3, 1],
+          [timeOnly, 'A1', 3, 1],
+          ['2026-03-02', 'A1', 3, 1],
+        ],
+        accounts: [accountsHeader, accountRow('A1'), accountRow('A2', { 'Start date': timeOnly })],
+      },
+      dayOf,
+    );
+    expect(book.usage.map((u) => u.row)).toEqual([5]);
+    expect(book.accounts.find((a) => a.id === 'A2')?.startDate ?? null).toBeNull();
+    expect(book.problems.map((p) => `${p.sheet}!${p.row} [${p.column}] ${p.message}`)).toEqual([
+      'Accounts!3 [Start date] a time of day without a date is not a date (use a date or YYYY-MM-DD)',
+      "Usage!2 [Week] '2026-03-01 or maybe April' is not a date (use a date or YYYY-MM-DD); the row is left out",
+      "Usage!3 [Week] '2026-03-01T25:99' is not a date (use a date or YYYY-MM-DD); the row is left out",
+      'Usage!4 [Week] a time of day without a date is not a date (use a date or YYYY-MM-DD); the row is left out',
     ]);
   });
 

@@ -5,6 +5,7 @@ import {
   defaultSegmentRows,
   isSetupLadderFormula,
   ladderFormula,
+  mergedList,
   missingColumns,
   setupSummary,
 } from '../../src/gas/setup';
@@ -144,10 +145,16 @@ describe('asText', () => {
     ['40%', "'40%"],
     ['2026-03-01', "'2026-03-01"],
     ["'quoted'", "''quoted'"],
-    ['cut close 40%', "'cut close 40%"],
+    ['1,200', "'1,200"],
+    ['$5', "'$5"],
+    ['3/1', "'3/1"],
+    ['9:30', "'9:30"],
+    ['TRUE', "'TRUE"],
+    ['cut close 40%', 'cut close 40%'],
+    ['Month-end close takes 9 days', 'Month-end close takes 9 days'],
     ['', ''],
   ])(
-    '%j is written as %j, whatever the cell format (Sheets drops the prefix on plain-text cells too)',
+    '%j is written as %j: only text Sheets would not keep as typed gets the quote prefix',
     (text, written) => {
       expect(asText(text)).toBe(written);
     },
@@ -157,5 +164,22 @@ describe('asText', () => {
     expect(asText(true)).toBe(true);
     const d = new Date();
     expect(asText(d)).toBe(d);
+  });
+});
+
+describe('mergedList: setup adds what a dropdown lacks, never replaces it', () => {
+  it.each([
+    [null, ['Open', 'Renewed', 'Churned']],
+    [
+      ['Open', 'At risk', 'Renewed'],
+      ['Open', 'At risk', 'Renewed', 'Churned'],
+    ],
+    [['Churned', 'Renewed', 'Open', 'At risk'], null],
+    [
+      ['open', 'renewed', 'churned'],
+      ['open', 'renewed', 'churned', 'Open', 'Renewed', 'Churned'],
+    ],
+  ])('%j → %j', (current, merged) => {
+    expect(mergedList(current, ['Open', 'Renewed', 'Churned'])).toEqual(merged);
   });
 });
