@@ -1,6 +1,8 @@
 // Counts every service call by 'Class.method' and exposes host objects to the script as Apps Script-like services.
 
 export class CallLog {
+  /** Runs before every service call; may throw (the runtime ends a killed execution this way). */
+  beforeCall: ((key: string) => void) | null = null;
   private readonly counts = new Map<string, number>();
   private readonly cellCounts = new Map<string, number>();
 
@@ -85,6 +87,7 @@ export class Exposer {
         const key = `${className}.${prop}`;
         const fn = value as Method;
         const wrapper: Method = (...args) => {
+          log.beforeCall?.(key);
           log.add(key);
           if (cellsMoved) log.addCells(key, cellsMoved(t, prop, args));
           return fn.apply(t, args);

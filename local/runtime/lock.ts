@@ -62,9 +62,16 @@ export class LockApi {
 }
 
 export class LockServiceApi {
+  /**
+   * `inDocument` says whether this execution has a containing document. Without one getDocumentLock() returns
+   * null, as Google documents ("If this method is called outside of the context of a containing document
+   * (such as from a standalone script or web app), null is returned."
+   * https://developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock()).
+   */
   constructor(
     private readonly kit: ServiceKit,
     private readonly table: LockTable,
+    private readonly inDocument: () => boolean = () => true,
   ) {}
 
   getScriptLock(): unknown {
@@ -72,6 +79,7 @@ export class LockServiceApi {
   }
 
   getDocumentLock(): unknown {
+    if (!this.inDocument()) return null;
     return this.kit.exposer.expose('Lock', new LockApi(this.kit, this.table, 'document'));
   }
 

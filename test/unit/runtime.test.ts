@@ -302,6 +302,7 @@ describe('services', () => {
       {
         id,
         user: 'lead@acme.example',
+        spreadsheetId: rt.spreadsheet.id,
         handler: 'runReminders',
         type: 'CLOCK',
         atHour: 7,
