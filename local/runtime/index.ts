@@ -256,14 +256,12 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   let kill: { method: string; left: number } | null = null;
   let killed = false;
   log.beforeCall = (key) => {
-    if (killed) throw realm.error(EXECUTION_KILLED);
-    if (kill && key === kill.method) {
-      if (kill.left <= 0) {
-        killed = true;
-        throw realm.error(EXECUTION_KILLED);
-      }
-      kill.left--;
+    if (killed || kill?.left === 0) {
+      killed = true;
+      throw realm.error(EXECUTION_KILLED);
     }
+    // The k-th call itself goes through; the execution ends before the next one.
+    if (kill && key === kill.method) kill.left--;
   };
 
   const uiApi = kit.exposer.expose('Ui', new UiApi(kit, ui), UI_ENUMS);
