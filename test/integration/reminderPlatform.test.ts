@@ -171,11 +171,16 @@ describe('never twice, whatever happened to the Reminder log', () => {
     ],
     [
       'every column formatted as plain text',
-      (rt) =>
+      (rt) => {
         rt.setValues(
           SHEET.reminderLog,
           rt.values(SHEET.reminderLog).map((r) => r.map((v) => String(v))),
-        ),
+        );
+        edit(
+          rt,
+          "var s = ss.getSheetByName('Reminder log'); s.getRange(1, 1, s.getMaxRows(), 6).setNumberFormat('@');",
+        );
+      },
     ],
     [
       'the Time column’s date format cleared',
@@ -193,6 +198,8 @@ describe('never twice, whatever happened to the Reminder log', () => {
     rt.call('runReminders');
     expect(rt.mail.outbox).toHaveLength(4);
     breakIt(rt);
+    rt.call('runReminders');
+    rt.setNow(new Date('2026-11-24T20:30:00Z'));
     rt.call('runReminders');
     expect(rt.mail.outbox).toHaveLength(4);
   });
