@@ -19,18 +19,13 @@ import {
 import { reminderTriggerIds } from '../gas/triggers';
 import { errorText } from './errorText';
 import { plan, previewOf } from './reminderPlan';
-import {
-  confirmationOf,
-  mirrorSettings,
-  type SwitchResult,
-  turnRemindersOff,
-  turnRemindersOn,
-} from './reminderSwitch';
+import { confirmationOf, mirrorSettings, turnRemindersOff, turnRemindersOn } from './reminderSwitch';
 import type {
   ReminderLogRow,
   ReminderPanel,
   ReminderPreview,
   SaveReminderSettingsResult,
+  SetRemindersOnResult,
 } from './reminderTypes';
 import { REMINDER_FIELDS } from './reminderTypes';
 
@@ -181,7 +176,7 @@ function turnRemindersOnAfterReschedule(ss: GoogleAppsScript.Spreadsheet.Spreads
 const SwitchSchema = z.object({ on: z.boolean(), token: z.optional(z.string()) });
 
 /** The sidebar's switch: on needs the confirmation token the panel showed; off as the menu does. */
-export function setRemindersOn(payload: unknown): SwitchResult & { panel?: ReminderPanel } {
+export function setRemindersOn(payload: unknown): SetRemindersOnResult {
   const parsed = SwitchSchema.safeParse(payload);
   if (!parsed.success) return { ok: false, message: 'Send { on: true | false } to switch reminders.' };
   const result = parsed.data.on ? turnRemindersOn(parsed.data.token ?? '') : turnRemindersOff();

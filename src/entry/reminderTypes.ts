@@ -112,3 +112,19 @@ export type SaveReminderSettingsPayload = Partial<ReminderSettings>;
 export type SaveReminderSettingsResult =
   | { readonly ok: true; readonly panel: ReminderPanel }
   | { readonly ok: false; readonly message: string; readonly field?: string };
+
+/**
+ * `setRemindersOn(payload)`: the sidebar's switch. `on: true` needs the `token` of the confirmation the panel
+ * showed (refused, with a fresh confirmation, if the settings changed since); `on: false` as the menu does.
+ */
+export interface SetRemindersOnPayload {
+  readonly on: boolean;
+  readonly token?: string;
+}
+
+export interface SetRemindersOnResult {
+  readonly ok: boolean;
+  readonly message: string;
+  readonly confirmation?: { readonly text: string; readonly token: string };
+  readonly panel?: ReminderPanel;
+}

@@ -133,7 +133,15 @@ export function unfinishedRuns(ledger: Ledger, sinceDay: Day): { run: string; la
 
 /** Creates the hidden, plain-text ledger sheet with its header. */
 function createLedger(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
+  // insertSheet makes the new sheet the active one: the person keeps the sheet they were looking at.
+  let before: GoogleAppsScript.Spreadsheet.Range | null = null;
+  try {
+    before = ss.getActiveRange();
+  } catch {
+    before = null;
+  }
   const sheet = ss.insertSheet(LEDGER_SHEET);
+  if (before) ss.setActiveRange(before);
   // Plain text everywhere: Sheets would otherwise turn '2026-11-24' into a date and '=…' keys into formulas.
   sheet.getRange(1, 1, sheet.getMaxRows(), WIDTH).setNumberFormat('@');
   sheet.getRange(1, 1, 1, WIDTH).setValues([[...HEADER]]);
