@@ -128,7 +128,7 @@ function footerLines(digest: Digest, ctx: EmailContext): string[] {
   const stop =
     digest.kind === 'leader'
       ? `To stop these emails: clear the leader email in Extensions › Results Ladder › Settings, or ask ${owner} to turn reminders off.`
-      : `To stop these emails: ask ${owner}, who turned reminders on, to turn them off (Extensions › Results Ladder › Turn daily reminders on/off), or have your accounts given another Owner.`;
+      : `To stop these emails: ask ${ctx.remindersOwner ? `${ctx.remindersOwner}, who turned reminders on,` : 'whoever turned reminders on'} to turn them off (Extensions › Results Ladder › Turn daily reminders on/off), or have your accounts given another Owner.`;
   return [
     why,
     `Reminders go out ${ctx.schedule}; each item comes at most once every ${ctx.remindEveryDays} ${ctx.remindEveryDays === 1 ? 'day' : 'days'} until it is done.`,
@@ -145,8 +145,8 @@ function ownerName(c: OwnerCount): string {
 }
 
 const TD_OWNER =
-  'style="padding:3px 4px;border-bottom:1px solid #e0e0e0;text-align:left;vertical-align:top;width:44%;word-break:break-all"';
-const TDN = 'style="padding:3px 4px;border-bottom:1px solid #e0e0e0;text-align:right;vertical-align:top"';
+  'style="padding:3px 4px;border-bottom:1px solid #e0e0e0;text-align:left;vertical-align:top;word-break:break-all"';
+const TDN = 'style="padding:3px 3px;border-bottom:1px solid #e0e0e0;text-align:right;vertical-align:top"';
 
 function groupHtml(g: Group, ctx: EmailContext): string {
   const items = g.items.map((i) => `<li style="margin:2px 0">${escapeHtml(itemLine(i))}</li>`).join('');
@@ -170,7 +170,7 @@ function ownerTableHtml(counts: readonly OwnerCount[]): string {
   const rest = counts.length - rows.length;
   return [
     '<h3 style="font-size:14px;margin:16px 0 4px">Per owner</h3>',
-    '<table style="border-collapse:collapse;width:100%;max-width:560px;font-size:13px;table-layout:fixed">',
+    '<table style="border-collapse:collapse;width:100%;max-width:560px;font-size:12px">',
     `<tr><th ${TD_OWNER}>Owner</th><th ${TDN}>Accts</th><th ${TDN}>Red</th><th ${TDN}>Triage</th><th ${TDN}>Overdue</th></tr>`,
     ...rows,
     '</table>',

@@ -145,7 +145,7 @@ describe('renderDigest', () => {
     expect(out.text).toContain('  - row 9: Week: not a date');
     expect(out.text).toContain(`${URL}#gid=7&range=A9`);
     expect(out.html).toContain('&lt;b&gt;no validator&lt;/b&gt;');
-    expect(out.html).toContain('table-layout:fixed');
+    expect(out.html).toContain('width:100%;max-width:560px');
     expect(out.html).toMatch(/<td [^>]*word-break:break-all[^>]*>\(no owner\)<\/td>/);
     expect(out.text).not.toContain('…and');
   });
