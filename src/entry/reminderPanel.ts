@@ -19,7 +19,13 @@ import {
 import { reminderTriggerIds } from '../gas/triggers';
 import { errorText } from './errorText';
 import { plan, previewOf } from './reminderPlan';
-import { confirmationOf, mirrorSettings, turnRemindersOff, turnRemindersOn } from './reminderSwitch';
+import {
+  confirmationOf,
+  mirrorSettings,
+  ownersIn,
+  turnRemindersOff,
+  turnRemindersOn,
+} from './reminderSwitch';
 import type {
   ReminderLogRow,
   ReminderPanel,
@@ -73,11 +79,13 @@ export function getReminderPanel(): ReminderPanel {
   const timeZone = ss.getSpreadsheetTimeZone();
   let preview: ReminderPreview | null = null;
   let quota: number;
+  let owners: string[] | undefined;
   try {
     const ledger = readLedger(ss, dayConverter(timeZone || 'Etc/UTC'));
     const p = plan(ss, user, settings, loaded.problems, ledger);
     preview = previewOf(p);
     quota = p.quota;
+    owners = ownersIn(p.loaded.book.accounts);
   } catch (e) {
     // The panel still shows settings and the log when the book cannot be read (e.g. a missing column).
     problems.push(`The preview could not be made: ${errorText(e)}`);
@@ -103,7 +111,7 @@ export function getReminderPanel(): ReminderPanel {
   let confirmation = null;
   if (!ownTrigger && user) {
     try {
-      confirmation = confirmationOf(ss, settings, loaded.reminders, user);
+      confirmation = confirmationOf(ss, settings, loaded.reminders, user, owners);
     } catch (e) {
       problems.push(`What turning reminders on would use could not be read: ${errorText(e)}`);
     }

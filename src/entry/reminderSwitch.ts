@@ -2,6 +2,7 @@
 import { domainOf } from '../core/addresses';
 import { allowedDomainsOf, scheduleText } from '../core/reminders';
 import type { Settings } from '../core/settings';
+import type { Account } from '../core/types';
 import { loadBook } from '../gas/book';
 import { appendLog } from '../gas/reminderLog';
 import { findLedgerSheet, LedgerWriter } from '../gas/reminderLedger';
@@ -45,11 +46,10 @@ function fnv(text: string): string {
   return h.toString(36);
 }
 
-/** The owners the Accounts sheet names, lower-case, for the confirmation (one read of Accounts). */
-function ownersOf(ss: Spreadsheet): string[] {
-  const { book } = loadBook(['accounts'], ss);
+/** The owners the accounts name, lower-case, churned accounts left out. */
+export function ownersIn(accounts: readonly Account[]): string[] {
   const owners = new Set<string>();
-  for (const a of book.accounts) {
+  for (const a of accounts) {
     if (a.renewalStatus === 'Churned') continue;
     const o = a.owner.trim().toLowerCase();
     if (o) owners.add(o);
@@ -66,8 +66,10 @@ export function confirmationOf(
   settings: Settings,
   state: RemindersState,
   user: string,
+  /** The owners, when the caller has read Accounts already; else one read of Accounts. */
+  knownOwners?: readonly string[],
 ): Confirmation {
-  const owners = ownersOf(ss);
+  const owners = knownOwners ?? ownersIn(loadBook(['accounts'], ss).book.accounts);
   const domains = allowedDomainsOf({ ...settings, remindersOwner: user }, user);
   const inDomain = owners.filter((o) =>
     domains.some((d) => domainOf(o) === d || domainOf(o).endsWith(`.${d}`)),
