@@ -7,7 +7,7 @@ import { settingLabel } from '../core/settingLabels';
 import { remainingQuota } from '../gas/mail';
 import { readLedger } from '../gas/reminderLedger';
 import { findLogSheet, lastRun, latestRows } from '../gas/reminderLog';
-import { lastRunOf } from '../gas/runContext';
+import { lastRunOf, saveTriggerRecord, triggerRecord } from '../gas/runContext';
 import {
   currentUserEmail,
   loadSettingsWithProblems,
@@ -164,6 +164,17 @@ export function saveReminderSettings(payload: unknown): SaveReminderSettingsResu
     if (scheduleChanged && saved.remindersOwner !== '' && saved.remindersOwner === user) {
       // A new trigger has a new ID: turning on again replaces the trigger and records it for the timed run.
       turnRemindersOnAfterReschedule(ss, user);
+    } else if (saved.remindersOwner !== '' && saved.remindersOwner === user) {
+      // The owner changed who gets mail: their trigger's record carries it to a run without document properties.
+      const { triggerId } = loadSettingsWithProblems().reminders;
+      const record = triggerId ? triggerRecord(triggerId) : null;
+      if (record) {
+        saveTriggerRecord(triggerId, {
+          ...record,
+          leaderEmail: saved.leaderEmail,
+          allowedDomains: saved.allowedDomains,
+        });
+      }
     }
     mirrorSettings(ss);
   } catch (e) {

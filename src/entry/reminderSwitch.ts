@@ -163,7 +163,14 @@ export function turnRemindersOn(token?: unknown): SwitchResult {
     throw e;
   }
   for (const old of removed) deleteTriggerRecord(old);
-  saveTriggerRecord(id, { spreadsheetId: ss.getId(), name: ss.getName(), url: ss.getUrl(), owner: user });
+  saveTriggerRecord(id, {
+    spreadsheetId: ss.getId(),
+    name: ss.getName(),
+    url: ss.getUrl(),
+    owner: user,
+    leaderEmail: saved.leaderEmail,
+    allowedDomains: saved.allowedDomains,
+  });
   mirrorSettings(ss);
   if (previous) {
     appendLog(ss, [

@@ -133,7 +133,7 @@ export function runReminders(e?: { readonly triggerUid?: unknown }): RunSummary 
     interactive = where.active && !uid;
     spreadsheetId = ss.getId();
     name = ss.getName();
-    const result = runIn(ss, uid, started, (l) => {
+    const result = runIn(ss, uid, where.record, started, (l) => {
       lock = l;
     });
     recordLastRun(spreadsheetId, {
@@ -184,13 +184,15 @@ export function runReminders(e?: { readonly triggerUid?: unknown }): RunSummary 
 function runIn(
   ss: Spreadsheet,
   uid: string,
+  record: TriggerRecord | null,
   started: Date,
   holdLock: (lock: GoogleAppsScript.Lock.Lock) => void,
 ): RunSummary {
   const dayOf = dayConverter(ss.getSpreadsheetTimeZone() || 'Etc/UTC');
   const ledger = readLedger(ss, dayOf);
   // Document properties when this run has them, else the copy turning reminders on left in the ledger.
-  const stored = storedInDocument() ?? storedFromJson(ledger.state);
+  const inDocument = storedInDocument();
+  const stored = inDocument ?? storedFromJson(ledger.state);
   if (!stored) {
     throw new Unreachable(
       'This run could not read the reminder settings of its spreadsheet.',
@@ -198,7 +200,13 @@ function runIn(
       ss.getId(),
     );
   }
-  const { settings, problems: settingsProblems, reminders } = loadSettingsWithProblems(stored);
+  const read = loadSettingsWithProblems(stored);
+  const { problems: settingsProblems, reminders } = read;
+  // From the ledger, who gets mail is what the owner confirmed (their trigger's record), never the sheet's copy.
+  const settings =
+    !inDocument && record
+      ? { ...read.settings, leaderEmail: record.leaderEmail, allowedDomains: record.allowedDomains }
+      : read.settings;
   const user = currentUserEmail();
   if (
     uid &&

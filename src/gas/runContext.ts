@@ -17,6 +17,12 @@ const TriggerRecordSchema = z.object({
   name: z.string(),
   url: z.string(),
   owner: z.string(),
+  /**
+   * The recipients the owner confirmed. A run without document properties reads the other settings from the
+   * hidden ledger, which an editor could unhide and change: who gets mail comes from here instead.
+   */
+  leaderEmail: z._default(z.string(), ''),
+  allowedDomains: z._default(z.array(z.string()), []),
 });
 export type TriggerRecord = z.infer<typeof TriggerRecordSchema>;
 

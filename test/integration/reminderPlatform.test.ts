@@ -129,6 +129,21 @@ describe('a time-driven run', () => {
     },
   );
 
+  it('without document properties, an editor who rewrites the ledger’s copy of the settings cannot redirect mail', () => {
+    const rt = start();
+    on(rt);
+    const ledger = rt.values('Reminder ledger');
+    const state = JSON.parse(String(ledger[1][3])) as { settings: string };
+    const settings = JSON.parse(state.settings) as Record<string, unknown>;
+    ledger[1][3] = JSON.stringify({
+      ...state,
+      settings: JSON.stringify({ ...settings, leaderEmail: 'kim@gmail.com', allowedDomains: ['gmail.com'] }),
+    });
+    rt.setValues('Reminder ledger', ledger);
+    rt.fireTrigger(rt.triggers[0].id);
+    expect(sentTo(rt)).toEqual([JONAS, LEAD, MAYA, PRIYA]);
+  });
+
   it('when even openById is refused, records the failure for the owner and mails them once a day', () => {
     const rt = start({ openById: 'refused' });
     on(rt);
