@@ -147,6 +147,7 @@ export interface Runtime {
   properties: PropertyStores;
   /** Every user's triggers (each with the `user` who created it); the bundle sees only the current user's. */
   triggers: TriggerRecord[];
+  /** Another run holds a lock until the returned function is called (the document lock: the opened spreadsheet's). */
   locks: { holdScriptLock(): () => void; holdDocumentLock(): () => void; holdUserLock(): () => void };
   ui: UiRecord;
   spreadsheet: SpreadsheetView;
@@ -292,10 +293,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
         return id === null ? null : (documentStores.get(id) ?? null);
       }),
     ),
-    LockService: kit.exposer.expose(
-      'LockService',
-      new LockServiceApi(kit, locks, () => currentDocId() !== null),
-    ),
+    LockService: kit.exposer.expose('LockService', new LockServiceApi(kit, locks, currentDocId)),
     ScriptApp: kit.exposer.expose('ScriptApp', new ScriptAppApi(kit, triggerState), SCRIPT_APP_ENUMS),
     Session: kit.exposer.expose('Session', new SessionApi(kit, session)),
     Utilities: kit.exposer.expose('Utilities', new UtilitiesService(realm, () => session.timeZone), {
@@ -382,7 +380,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     triggers: triggerState.triggers,
     locks: {
       holdScriptLock: () => locks.holdForOtherRun('script'),
-      holdDocumentLock: () => locks.holdForOtherRun('document'),
+      holdDocumentLock: () => locks.holdForOtherRun(`document:${openedId}`),
       holdUserLock: () => locks.holdForOtherRun('user'),
     },
     ui,

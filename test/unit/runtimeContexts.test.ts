@@ -74,6 +74,17 @@ describe('several spreadsheets for one user', () => {
   });
 });
 
+describe('document locks', () => {
+  it('are one per spreadsheet: a run holding A’s does not block B', () => {
+    const rt = project(`${CODE} function lock() { return LockService.getDocumentLock().tryLock(10); }`, TWO);
+    const release = rt.locks.holdDocumentLock();
+    expect(rt.call('lock')).toBe(false);
+    rt.open('sheet-b');
+    expect(rt.call('lock')).toBe(true);
+    release();
+  });
+});
+
 describe('time-driven runs', () => {
   it('by default get no active spreadsheet, no document lock and no document properties; e.triggerUid is set', () => {
     const rt = project(CODE, TWO);
