@@ -115,6 +115,10 @@ export const remindersSection: BenchSection = {
       { measure: 'same-day rerun ms', value: (r.rerun as { ms: number }).ms },
       { measure: 'emails sent (owners + leader)', value: `${r.emails} (${r.owners} owners + 1)` },
       { measure: 'emails on same-day rerun', value: (r.rerun as { emails: number }).emails },
+      { measure: 'largest digest HTML bytes', value: r.maxHtmlBytes as number },
+      ...Object.entries(r.cells as Record<string, number>)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([method, n]) => ({ measure: `cells: ${method}`, value: n })),
       ...Object.entries(calls)
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([method, n]) => ({ measure: `calls: ${method}`, value: n })),

@@ -1,4 +1,4 @@
-// The Reminders & settings tab: schedule, recipients and thresholds, what the next run would send, quota and last runs.
+// The Reminders & settings tab: the on/off switch with its confirmation, schedule, recipients, thresholds (leader only), the next run, quota and last runs.
 import type { Settings, WeekdayName } from '../src/core/settings';
 import type { ReminderPanel, SaveReminderSettingsPayload } from '../src/entry/reminderTypes';
 import { el, fill } from './dom';
@@ -27,12 +27,12 @@ type NumberKey = {
 
 /** Reminder fields: only the user who turned reminders on may change them (the server enforces it too). */
 const REMINDER_NUMBERS: readonly [NumberKey, string][] = [
-  ['reminderHour', 'Hour (0–23)'],
+  ['reminderHour', 'Reminder hour (0–23)'],
   ['remindEveryDays', 'Remind every (days)'],
   ['dueSoonDays', 'Due soon within (days)'],
 ];
 
-/** Thresholds of the rules: anyone may change them. */
+/** Thresholds of the rules: they define health, so only the leader changes them (the server enforces it too). */
 const THRESHOLDS: readonly [NumberKey, string][] = [
   ['activityWindowDays', 'Activity window (days)'],
   ['adoptionWeeksNeeded', 'Adoption: weeks needed'],
@@ -81,6 +81,14 @@ export function createRemindersPanel(): RemindersPanel {
     ...Object.fromEntries(thresholds),
   };
   const ownerNote = el('p', { class: 'hint' });
+  const thresholdNote = el('p', { class: 'hint' });
+  const thresholdConfirm = el('div', { class: 'confirm', attrs: { role: 'alert' } });
+  thresholdConfirm.hidden = true;
+  let thresholdsConfirmed = false;
+  const switchBox = el('form', {
+    attrs: { 'aria-label': 'Turn reminders on or off', 'aria-live': 'polite' },
+  });
+  switchBox.addEventListener('submit', (ev) => ev.preventDefault());
   const saveButton = el('button', { class: 'action', attrs: { type: 'submit' } }, 'Save settings');
   const saveStatus = formStatus();
   const reminderFields = el(
@@ -99,7 +107,9 @@ export function createRemindersPanel(): RemindersPanel {
     el('h3', {}, 'Reminders'),
     reminderFields,
     el('h3', {}, 'Thresholds'),
+    thresholdNote,
     ...pairs([...thresholds.values()]),
+    thresholdConfirm,
     el('div', { class: 'actions' }, saveButton),
     saveStatus.element,
   );
@@ -113,6 +123,7 @@ export function createRemindersPanel(): RemindersPanel {
     el('div', { class: 'actions' }, refreshButton),
     readStatus.element,
     head,
+    switchBox,
     preview,
     runs,
     form,
@@ -141,7 +152,72 @@ export function createRemindersPanel(): RemindersPanel {
       ? p.owner
         ? 'You turned reminders on, so you can change them.'
         : 'Nobody has turned reminders on yet; the first to do so owns these settings.'
-      : `Read-only: only ${p.owner}, who turned reminders on, can change them. Thresholds are open to everyone.`;
+      : `Read-only: only ${p.owner}, who turned reminders on, can change them.`;
+    for (const f of thresholds.values()) {
+      if (!(f.control instanceof HTMLSelectElement)) f.control.readOnly = !p.canEditThresholds;
+    }
+    thresholdNote.textContent = p.canEditThresholds
+      ? 'These define Green, Yellow and Red for every account: saving asks you to confirm.'
+      : `Read-only: only the leader${p.settings.leaderEmail ? ` (${p.settings.leaderEmail})` : ''} can change the thresholds that define health.`;
+    const hour = reminderNumbers.get('reminderHour');
+    const label = hour?.wrap.querySelector('label');
+    if (label) label.textContent = `Reminder hour (0–23, ${p.timeZone})`;
+  }
+
+  /** The switch: off for the owner, on (after reading what it will use) for anyone else. */
+  function renderSwitch(p: ReminderPanel): void {
+    const status = formStatus();
+    if (p.remindersOn) {
+      const off = el('button', { class: 'action', attrs: { type: 'button' } }, 'Turn reminders off');
+      off.addEventListener('click', () => {
+        void submitting(switchBox, off, 'Turning off…', status, async () => {
+          const r = await call('setRemindersOn', { on: false });
+          if (r.panel) show(r.panel);
+          (r.ok ? status.ok : status.error)(r.message);
+        });
+      });
+      fill(switchBox, el('div', { class: 'actions' }, off), status.element);
+      return;
+    }
+    const confirmation = p.confirmation;
+    if (!confirmation) {
+      fill(switchBox);
+      return;
+    }
+    const taking = p.owner !== '' && p.owner !== p.user;
+    const start = el(
+      'button',
+      { class: 'action', attrs: { type: 'button' } },
+      taking ? 'Take reminders over…' : 'Turn reminders on…',
+    );
+    const confirmBox = el(
+      'div',
+      { class: 'confirm' },
+      el('p', {}, 'Reminders will use these settings. Check them before you confirm:'),
+      el('ul', { class: 'list' }, ...confirmation.text.split('\n').map((line) => el('li', {}, line))),
+    );
+    const yes = el('button', { class: 'action', attrs: { type: 'button' } }, 'Confirm and turn on');
+    const no = el('button', { class: 'link', attrs: { type: 'button' } }, 'Cancel');
+    confirmBox.append(el('div', { class: 'actions' }, yes, no));
+    confirmBox.hidden = true;
+    start.addEventListener('click', () => {
+      confirmBox.hidden = false;
+      start.hidden = true;
+      yes.focus();
+    });
+    no.addEventListener('click', () => {
+      confirmBox.hidden = true;
+      start.hidden = false;
+      start.focus();
+    });
+    yes.addEventListener('click', () => {
+      void submitting(switchBox, yes, 'Turning on…', status, async () => {
+        const r = await call('setRemindersOn', { on: true, token: confirmation.token });
+        if (r.panel) show(r.panel);
+        (r.ok ? status.ok : status.error)(r.message);
+      });
+    });
+    fill(switchBox, el('div', { class: 'actions' }, start), confirmBox, status.element);
   }
 
   function fillForm(p: ReminderPanel): void {
@@ -164,11 +240,8 @@ export function createRemindersPanel(): RemindersPanel {
       head,
       el('h2', {}, 'Reminders & settings'),
       el('p', {}, p.remindersStatus),
-      p.remindersOn || (p.owner !== '' && p.owner !== p.user)
-        ? null
-        : el('p', { class: 'hint' }, 'Turn them on from the menu: Results Ladder › Turn daily reminders on.'),
       el('p', {}, `Emails left today: ${p.quota}`),
-      el('p', {}, 'Last run: ', p.lastRunStatus),
+      el('p', {}, p.lastRunStatus),
       p.problems.length
         ? el('ul', { class: 'list error' }, ...p.problems.map((problem) => el('li', {}, problem)))
         : null,
@@ -228,7 +301,10 @@ export function createRemindersPanel(): RemindersPanel {
     panel = p;
     edited = false;
     render(p);
+    renderSwitch(p);
     fillForm(p);
+    thresholdConfirm.hidden = true;
+    thresholdsConfirmed = false;
     form.hidden = false;
   }
 
@@ -237,7 +313,7 @@ export function createRemindersPanel(): RemindersPanel {
     const patch: Record<string, unknown> = {};
     let bad = false;
     const s = p.settings;
-    const editable = p.canEdit ? [...reminderNumbers, ...thresholds] : [...thresholds];
+    const editable = [...(p.canEdit ? reminderNumbers : []), ...(p.canEditThresholds ? thresholds : [])];
     for (const [key, f] of editable) {
       const text = f.control.value.trim();
       const n = Number(text);
@@ -272,6 +348,30 @@ export function createRemindersPanel(): RemindersPanel {
     }
     if (Object.keys(patch).length === 0) {
       saveStatus.ok('Nothing changed.');
+      return;
+    }
+    const changedThresholds = [...thresholds].filter(([key]) => key in patch);
+    if (changedThresholds.length > 0 && !thresholdsConfirmed) {
+      // Thresholds move accounts between Green, Yellow and Red: say which, and save only on a second click.
+      fill(
+        thresholdConfirm,
+        el('p', {}, 'These change health for every account:'),
+        el(
+          'ul',
+          { class: 'list' },
+          ...changedThresholds.map(([key, f]) =>
+            el(
+              'li',
+              {},
+              `${f.wrap.querySelector('label')?.textContent ?? key}: ${p.settings[key]} → ${patch[key]}`,
+            ),
+          ),
+        ),
+        el('p', {}, 'Press Save settings again to confirm.'),
+      );
+      thresholdConfirm.hidden = false;
+      thresholdsConfirmed = true;
+      saveButton.focus();
       return;
     }
     void submitting(form, saveButton, 'Saving…', saveStatus, async () => {

@@ -3,6 +3,8 @@ import type {
   ReminderPanel,
   SaveReminderSettingsPayload,
   SaveReminderSettingsResult,
+  SetRemindersOnPayload,
+  SetRemindersOnResult,
 } from '../src/entry/reminderTypes';
 import type {
   AccountViewResponse,
@@ -30,6 +32,7 @@ export interface Endpoints {
   getQbrBrief(row: number): QbrBriefResponse;
   getReminderPanel(): ReminderPanel;
   saveReminderSettings(payload: SaveReminderSettingsPayload): SaveReminderSettingsResult;
+  setRemindersOn(payload: SetRemindersOnPayload): SetRemindersOnResult;
 }
 
 type Runner = {

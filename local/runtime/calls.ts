@@ -1,6 +1,8 @@
 // Counts every service call by 'Class.method' and exposes host objects to the script as Apps Script-like services.
 
 export class CallLog {
+  /** Runs before every service call; may throw (the runtime ends a killed execution this way). */
+  beforeCall: ((key: string) => void) | null = null;
   private readonly counts = new Map<string, number>();
   private readonly cellCounts = new Map<string, number>();
 
@@ -98,6 +100,7 @@ export class Exposer {
         const key = `${className}.${prop}`;
         const fn = value as Method;
         const wrapper: Method = (...args) => {
+          log.beforeCall?.(key);
           const refusal = exposer.refuse?.(className, prop) ?? null;
           if (refusal !== null) throw exposer.fail(refusal);
           log.add(key);

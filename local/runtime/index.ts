@@ -17,7 +17,14 @@ import { Realm } from './realm';
 import { SessionApi, type SessionState } from './session';
 import { SPREADSHEET_APP_ENUMS, SpreadsheetAppApi } from './spreadsheet';
 import { WorkbookModel } from './workbook';
-import { AUTH_MODE, SCRIPT_APP_ENUMS, ScriptAppApi, type TriggerRecord, type TriggerState } from './triggers';
+import {
+  AUTH_MODE,
+  clockEvent,
+  SCRIPT_APP_ENUMS,
+  ScriptAppApi,
+  type TriggerRecord,
+  type TriggerState,
+} from './triggers';
 import { HTML_SERVICE_ENUMS, HtmlServiceApi, UI_ENUMS, UiApi, type UiRecord } from './ui';
 import { CHARSET, DIGEST_ALGORITHM, MAC_ALGORITHM, UtilitiesService } from './utilities';
 
@@ -39,7 +46,40 @@ export interface RuntimeOptions {
   authMode?: 'NONE' | 'LIMITED' | 'FULL';
   /** Every rt.call runs as rt.callAsCustomFunction does (AuthMode.CUSTOM_FUNCTION), as Sheets runs a formula. */
   asCustomFunction?: boolean;
+  /**
+   * More spreadsheets the same user has the add-on in (the one made from `sheets` is the first and is open at
+   * start). Each has its own sheets, document properties and triggers; rt.open(id) switches between them.
+   */
+  spreadsheets?: readonly SpreadsheetSpec[];
+  /**
+   * What a time-driven run (rt.fireTrigger) gets. Google does not document whether an editor add-on's
+   * time-driven run has a containing document, and public reports say a timed trigger gets null from
+   * getActiveSpreadsheet() (https://github.com/mogsdad/SheetConverter/issues/2). 'none' (the default, the
+   * harsher case): getActiveSpreadsheet() null, getDocumentLock() null, getDocumentProperties() null.
+   * 'document': the trigger's spreadsheet is active, with its lock and properties.
+   */
+  triggerContext?: 'none' | 'document';
+  /**
+   * 'refused': SpreadsheetApp.openById throws the permission error a `spreadsheets.currentonly` add-on
+   * reportedly gets (a scope failure); default 'allowed' for the ids the runtime knows.
+   */
+  openById?: 'allowed' | 'refused';
 }
+
+export interface SpreadsheetSpec {
+  /** Default: a generated id. */
+  id?: string;
+  name?: string;
+  /** Default: the runtime's time zone. */
+  timeZone?: string;
+  sheets?: Record<string, unknown[][]>;
+}
+
+/** Apps Script's message when a scope does not allow openById (as reported for spreadsheets.currentonly). */
+export const OPEN_BY_ID_REFUSED =
+  'You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets';
+/** What Apps Script says when it ends an execution at its time limit. */
+export const EXECUTION_KILLED = 'Exceeded maximum execution time';
 
 export interface CallCounts {
   /** Calls of one method ('Range.getValues'), of a class ('Range'), or of everything. */
@@ -116,6 +156,7 @@ export interface Runtime {
   properties: PropertyStores;
   /** Every user's triggers (each with the `user` who created it); the bundle sees only the current user's. */
   triggers: TriggerRecord[];
+  /** Another run holds a lock until the returned function is called (the document lock: the opened spreadsheet's). */
   locks: { holdScriptLock(): () => void; holdDocumentLock(): () => void; holdUserLock(): () => void };
   ui: UiRecord;
   spreadsheet: SpreadsheetView;
@@ -127,6 +168,24 @@ export interface Runtime {
   authorization: { required: boolean };
   /** Lines the script wrote with Logger.log and console.*. */
   logs: string[];
+  /** The ids of the user's spreadsheets, the default one first. */
+  spreadsheetIds(): string[];
+  /**
+   * The user opens spreadsheet `id`: later executions run in it, and rt.values, rt.spreadsheet and
+   * rt.properties.document look at it.
+   */
+  open(id: string): void;
+  /**
+   * Fires a trigger as Apps Script would: as its owner, with a time-driven event object carrying `triggerUid`,
+   * in the context `triggerContext` says (no containing document by default).
+   */
+  fireTrigger<T = unknown>(uid: string): T;
+  /**
+   * Apps Script ends the next execution right after its `calls`-th call of `method` returns (as at the 6-minute
+   * limit): the next service call throws 'Exceeded maximum execution time' and so does every one after it, so
+   * nothing the script does afterwards reaches a service.
+   */
+  killAfter(method: string, calls: number): void;
 }
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -142,35 +201,116 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   const session: SessionState = { user: opts.user ?? 'lead@acme.example', timeZone };
   const ui: UiRecord = { menus: [], sidebars: [], dialogs: [], alerts: [], toasts: [], replies: [] };
   const mail: MailRecord = { outbox: [], quota: opts.mailQuota ?? 100, failFor: new Set() };
-  const properties: PropertyStores = { document: new Map(), script: new Map(), user: new Map() };
+  /** Document properties per spreadsheet id. */
+  const documentStores = new Map<string, Map<string, string>>();
+  let openedId = '';
+  /** The spreadsheet this execution runs in: the opened one, or null in a time-driven run without one. */
+  let executionId: string | null = null;
+  let inExecution = false;
+  const currentDocId = (): string | null => (inExecution ? executionId : openedId);
+  const properties: PropertyStores = {
+    get document() {
+      let m = documentStores.get(openedId);
+      if (!m) {
+        m = new Map();
+        documentStores.set(openedId, m);
+      }
+      return m;
+    },
+    script: new Map(),
+    user: new Map(),
+  };
   const triggerState: TriggerState = {
     triggers: [],
     currentUser: () => session.user,
     nextId: 0,
     scriptId: '1RlRuntimeScript0000000000000000000000000000000000000',
     authorizationRequired: opts.authMode !== undefined && opts.authMode !== 'FULL',
+    documentId: currentDocId,
   };
   const locks = new LockTable();
   const logState: LogState = { lines: [], echo: process.env.RESULTS_LADDER_RUNTIME_LOG === '1' };
   let projectDir = dirname(DEFAULT_BUNDLE);
 
-  const book = new WorkbookModel(
-    kit,
-    '1RlRuntimeSpreadsheet00000000000000000000000',
-    'Untitled spreadsheet',
-    timeZone,
-    ui.toasts,
-    () => session.user,
-  );
-  const initial = Object.entries(opts.sheets ?? {});
-  if (initial.length === 0) book.addSheet('Sheet1');
-  for (const [name, rows] of initial) book.load(name, rows);
+  // A formula cell runs its custom function in an execution of its own: in AuthMode.CUSTOM_FUNCTION, and not counted
+  // against the execution (or test) that happened to read the sheet. Its cache follows its own document properties.
+  const formulaEvaluator = (book: WorkbookModel, id: string): FormulaEvaluator =>
+    new FormulaEvaluator(
+      book,
+      (name, args) => {
+        const fn: unknown = ctx[name];
+        if (!script || typeof fn !== 'function') return null;
+        const outer = kit.exposer.refuse;
+        kit.exposer.refuse = customFunctionRefusal;
+        log.paused++;
+        try {
+          return { value: (fn as (...a: unknown[]) => unknown)(...args) };
+        } catch {
+          return { value: FORMULA_ERROR };
+        } finally {
+          log.paused--;
+          kit.exposer.refuse = outer;
+        }
+      },
+      () => JSON.stringify([...(documentStores.get(id) ?? [])]),
+    );
+
+  const books = new Map<string, WorkbookModel>();
+  const addBook = (spec: SpreadsheetSpec, fallbackId: string): WorkbookModel => {
+    const id = spec.id ?? fallbackId;
+    if (books.has(id)) throw new Error(`Two spreadsheets with the id '${id}'`);
+    const model = new WorkbookModel(
+      kit,
+      id,
+      spec.name ?? 'Untitled spreadsheet',
+      spec.timeZone ?? timeZone,
+      ui.toasts,
+      () => session.user,
+    );
+    const initial = Object.entries(spec.sheets ?? {});
+    if (initial.length === 0) model.addSheet('Sheet1');
+    for (const [name, rows] of initial) model.load(name, rows);
+    books.set(id, model);
+    documentStores.set(id, new Map());
+    model.evaluator = formulaEvaluator(model, id);
+    return model;
+  };
+  const first = addBook({ sheets: opts.sheets }, '1RlRuntimeSpreadsheet00000000000000000000000');
+  for (const [i, spec] of (opts.spreadsheets ?? []).entries()) {
+    addBook(spec, `1RlRuntimeSpreadsheet${String(i + 1).padStart(23, '0')}`);
+  }
+  openedId = first.id;
+  executionId = openedId;
+  /** The spreadsheet the user has open (what rt.values and rt.spreadsheet look at). */
+  const opened = (): WorkbookModel => books.get(openedId) as WorkbookModel;
+  const executionBook = (): WorkbookModel | null => {
+    const id = currentDocId();
+    return id === null ? null : (books.get(id) ?? null);
+  };
+  let kill: { method: string; left: number } | null = null;
+  let killed = false;
+  log.beforeCall = (key) => {
+    if (killed || kill?.left === 0) {
+      killed = true;
+      throw realm.error(EXECUTION_KILLED);
+    }
+    // The k-th call itself goes through; the execution ends before the next one.
+    if (kill && key === kill.method) kill.left--;
+  };
 
   const uiApi = kit.exposer.expose('Ui', new UiApi(kit, ui), UI_ENUMS);
   const globals: Record<string, unknown> = {
     SpreadsheetApp: kit.exposer.expose(
       'SpreadsheetApp',
-      new SpreadsheetAppApi(book, () => uiApi),
+      new SpreadsheetAppApi(
+        {
+          active: executionBook,
+          byId: (id) => books.get(id) ?? null,
+          openByIdRefusal: () => (opts.openById === 'refused' ? OPEN_BY_ID_REFUSED : null),
+          error: (message) => realm.error(message),
+        },
+        () => uiApi,
+      ),
       SPREADSHEET_APP_ENUMS,
     ),
     HtmlService: kit.exposer.expose(
@@ -179,8 +319,14 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       HTML_SERVICE_ENUMS,
     ),
     MailApp: kit.exposer.expose('MailApp', new MailAppApi(kit, mail)),
-    PropertiesService: kit.exposer.expose('PropertiesService', new PropertiesServiceApi(kit, properties)),
-    LockService: kit.exposer.expose('LockService', new LockServiceApi(kit, locks)),
+    PropertiesService: kit.exposer.expose(
+      'PropertiesService',
+      new PropertiesServiceApi(kit, properties, () => {
+        const id = currentDocId();
+        return id === null ? null : (documentStores.get(id) ?? null);
+      }),
+    ),
+    LockService: kit.exposer.expose('LockService', new LockServiceApi(kit, locks, currentDocId)),
     ScriptApp: kit.exposer.expose('ScriptApp', new ScriptAppApi(kit, triggerState), SCRIPT_APP_ENUMS),
     Session: kit.exposer.expose('Session', new SessionApi(kit, session)),
     Utilities: kit.exposer.expose('Utilities', new UtilitiesService(realm, () => session.timeZone), {
@@ -198,29 +344,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   let script: vm.Script | null = null;
   let freshlyLoaded = false;
 
-  // A formula cell runs its custom function in an execution of its own: in AuthMode.CUSTOM_FUNCTION, and not counted
-  // against the execution (or test) that happened to read the sheet.
-  book.evaluator = new FormulaEvaluator(
-    book,
-    (name, args) => {
-      const fn: unknown = ctx[name];
-      if (!script || typeof fn !== 'function') return null;
-      const outer = kit.exposer.refuse;
-      kit.exposer.refuse = customFunctionRefusal;
-      log.paused++;
-      try {
-        return { value: (fn as (...a: unknown[]) => unknown)(...args) };
-      } catch {
-        return { value: FORMULA_ERROR };
-      } finally {
-        log.paused--;
-        kit.exposer.refuse = outer;
-      }
-    },
-    () => JSON.stringify([...properties.document]),
-  );
-
-  const model = (sheet: string) => book.sheet(sheet);
+  const model = (sheet: string) => opened().sheet(sheet);
 
   const rt: Runtime = {
     context: ctx,
@@ -246,12 +370,21 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
         );
       }
       const realmArgs = args.map((a) => realm.toRealm(a));
+      const nested = inExecution;
+      if (!nested) inExecution = true;
       try {
         return realm.toHost((fn as (...a: unknown[]) => unknown)(...realmArgs)) as T;
       } catch (e) {
+        if (killed) throw new Error(EXECUTION_KILLED);
         throw realm.toHost(e);
       } finally {
-        locks.endExecution();
+        if (!nested) {
+          inExecution = false;
+          executionId = openedId;
+          kill = null;
+          killed = false;
+          locks.endExecution();
+        }
       }
     },
     callAsCustomFunction<T = unknown>(name: string, ...args: unknown[]): T {
@@ -272,12 +405,12 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       return realm.toHost(m.read(0, 0, m.lastRow(), m.lastColumn())) as unknown[][];
     },
     setValues(sheet: string, rows: unknown[][]) {
-      book.load(sheet, rows);
+      opened().load(sheet, rows);
     },
     setActiveCell(sheet: string, row: number, column = 1) {
       const m = model(sheet);
       if (!m) throw new Error(`No sheet named '${sheet}'`);
-      book.setActive(m, row, column);
+      opened().setActive(m, row, column);
     },
     calls: {
       count: (method?: string) => log.count(method),
@@ -291,14 +424,20 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     triggers: triggerState.triggers,
     locks: {
       holdScriptLock: () => locks.holdForOtherRun('script'),
-      holdDocumentLock: () => locks.holdForOtherRun('document'),
+      holdDocumentLock: () => locks.holdForOtherRun(`document:${openedId}`),
       holdUserLock: () => locks.holdForOtherRun('user'),
     },
     ui,
     spreadsheet: {
-      id: book.id,
-      url: book.url,
-      timeZone,
+      get id() {
+        return opened().id;
+      },
+      get url() {
+        return opened().url;
+      },
+      get timeZone() {
+        return opened().timeZone;
+      },
       sheetId: (name) => model(name)?.id ?? null,
       formats: (sheet) => [...(model(sheet)?.formatLog ?? [])],
       validations: (sheet) => [...(model(sheet)?.validations ?? [])],
@@ -323,19 +462,21 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
         return out;
       },
       conditionalFormatCount: (sheet) => model(sheet)?.conditionalRules.length ?? 0,
-      sheetNames: () => book.sheets.map((s) => s.name),
+      sheetNames: () => opened().sheets.map((s) => s.name),
       hidden: (sheet) => model(sheet)?.hidden ?? false,
       maxRows: (sheet) => model(sheet)?.maxRows ?? 0,
-      selection: () =>
-        book.active
+      selection: () => {
+        const active = opened().active;
+        return active
           ? {
-              sheet: book.active.sheet.name,
-              row: book.active.row,
-              column: book.active.column,
-              numRows: book.active.numRows,
-              numColumns: book.active.numColumns,
+              sheet: active.sheet.name,
+              row: active.row,
+              column: active.column,
+              numRows: active.numRows,
+              numColumns: active.numColumns,
             }
-          : null,
+          : null;
+      },
     },
     authMode: (name) => AUTH_MODE[name],
     setUser(email: string) {
@@ -350,6 +491,28 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       },
     },
     logs: logState.lines,
+    spreadsheetIds: () => [...books.keys()],
+    open(id: string) {
+      if (!books.has(id)) throw new Error(`No spreadsheet with the id '${id}'`);
+      openedId = id;
+      executionId = id;
+    },
+    fireTrigger<T = unknown>(uid: string): T {
+      const trigger = triggerState.triggers.find((t) => t.id === uid);
+      if (!trigger) throw new Error(`No trigger with the id '${uid}'`);
+      const asUser = session.user;
+      session.user = trigger.user;
+      executionId = opts.triggerContext === 'document' ? (trigger.spreadsheetId ?? null) : null;
+      try {
+        return rt.call<T>(trigger.handler, clockEvent(trigger, new Date(realm.now())));
+      } finally {
+        session.user = asUser;
+        executionId = openedId;
+      }
+    },
+    killAfter(method: string, calls: number) {
+      kill = { method, left: calls };
+    },
   };
   return rt;
 }

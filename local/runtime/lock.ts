@@ -1,7 +1,8 @@
 // LockService: script, document and user locks that another (simulated) run can hold.
 import type { ServiceKit } from './calls';
 
-export type LockKind = 'script' | 'document' | 'user';
+/** A document lock is per spreadsheet: `document:<spreadsheet id>`. */
+export type LockKind = 'script' | 'user' | `document:${string}`;
 
 export const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
 
@@ -30,7 +31,7 @@ export class LockTable {
 
   /** An execution's locks end with it. */
   endExecution(): void {
-    for (const kind of ['script', 'document', 'user'] as const) this.release(kind, 'this');
+    for (const kind of [...this.holders.keys()]) this.release(kind, 'this');
   }
 }
 
@@ -62,9 +63,16 @@ export class LockApi {
 }
 
 export class LockServiceApi {
+  /**
+   * `documentId` is this execution's containing document, null when it has none. Without one getDocumentLock() returns
+   * null, as Google documents ("If this method is called outside of the context of a containing document
+   * (such as from a standalone script or web app), null is returned."
+   * https://developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock()).
+   */
   constructor(
     private readonly kit: ServiceKit,
     private readonly table: LockTable,
+    private readonly documentId: () => string | null = () => '',
   ) {}
 
   getScriptLock(): unknown {
@@ -72,7 +80,9 @@ export class LockServiceApi {
   }
 
   getDocumentLock(): unknown {
-    return this.kit.exposer.expose('Lock', new LockApi(this.kit, this.table, 'document'));
+    const id = this.documentId();
+    if (id === null) return null;
+    return this.kit.exposer.expose('Lock', new LockApi(this.kit, this.table, `document:${id}`));
   }
 
   getUserLock(): unknown {

@@ -2,6 +2,7 @@
 import type { ServiceKit } from './calls';
 
 export interface PropertyStores {
+  /** The document properties of the spreadsheet the user has open (each spreadsheet has its own). */
   document: Map<string, string>;
   script: Map<string, string>;
   user: Map<string, string>;
@@ -61,13 +62,21 @@ export class PropertiesApi {
 }
 
 export class PropertiesServiceApi {
+  /**
+   * `documentStore` gives this execution's document store, or null outside a containing document: Google
+   * documents getDocumentProperties() as returning null then
+   * (https://developers.google.com/apps-script/reference/properties/properties-service#getDocumentProperties()),
+   * which is what a time-driven add-on run may get (see RuntimeOptions.triggerContext).
+   */
   constructor(
     private readonly kit: ServiceKit,
     private readonly stores: PropertyStores,
+    private readonly documentStore: () => Map<string, string> | null = () => stores.document,
   ) {}
 
   getDocumentProperties(): unknown {
-    return this.kit.exposer.expose('Properties', new PropertiesApi(this.kit, this.stores.document));
+    const store = this.documentStore();
+    return store ? this.kit.exposer.expose('Properties', new PropertiesApi(this.kit, store)) : null;
   }
 
   getScriptProperties(): unknown {

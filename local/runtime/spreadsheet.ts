@@ -45,18 +45,53 @@ export const SPREADSHEET_APP_ENUMS: Record<string, unknown> = {
   DeveloperMetadataVisibility: DEVELOPER_METADATA_VISIBILITY,
 };
 
+/** The spreadsheets one user has the add-on in, and which one (if any) this execution runs in. */
+export interface WorkbookSource {
+  /** The spreadsheet of this execution, or null (a time-driven run with no containing document). */
+  active(): WorkbookModel | null;
+  byId(id: string): WorkbookModel | null;
+  /** When set, openById throws this message (a scope that does not allow it). */
+  openByIdRefusal(): string | null;
+  /** An Error of the script's realm. */
+  error(message: string): Error;
+}
+
 export class SpreadsheetAppApi {
   constructor(
-    private readonly book: WorkbookModel,
+    private readonly source: WorkbookSource,
     private readonly ui: () => unknown,
   ) {}
 
+  /** The execution's spreadsheet; methods that need one throw as Apps Script does without it. */
+  private get book(): WorkbookModel {
+    const book = this.source.active();
+    if (!book) throw this.source.error('Please select an active sheet first.');
+    return book;
+  }
+
   getActive(): unknown {
-    return this.book.spreadsheet();
+    return this.source.active()?.spreadsheet() ?? null;
   }
 
   getActiveSpreadsheet(): unknown {
-    return this.book.spreadsheet();
+    return this.source.active()?.spreadsheet() ?? null;
+  }
+
+  openById(id: unknown): unknown {
+    const refusal = this.source.openByIdRefusal();
+    if (refusal !== null) throw this.source.error(refusal);
+    const book = this.source.byId(String(id));
+    if (!book) {
+      throw this.source.error(
+        'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
+      );
+    }
+    return book.spreadsheet();
+  }
+
+  openByUrl(url: unknown): unknown {
+    const id = /\/d\/([^/]+)/.exec(String(url))?.[1] ?? '';
+    return this.openById(id);
   }
 
   getActiveSheet(): unknown {

@@ -1,11 +1,17 @@
 // ScriptApp: installable time-driven (and spreadsheet) triggers, authorization info, and the script's enums.
 import type { ServiceKit } from './calls';
+import { SpreadsheetApi } from './spreadsheet';
 
 export interface TriggerRecord {
   id: string;
   handler: string;
   /** Who created it: a trigger runs as, and is seen and deleted only by, that user. */
   user: string;
+  /**
+   * The spreadsheet the add-on was running in when the trigger was made (null: none). getUserTriggers(ss)
+   * lists only that spreadsheet's; getProjectTriggers() lists the user's triggers in every spreadsheet.
+   */
+  spreadsheetId?: string | null;
   type: 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_CHANGE' | 'ON_FORM_SUBMIT';
   everyHours?: number;
   everyMinutes?: number;
@@ -50,6 +56,8 @@ export interface TriggerState {
   scriptId: string;
   /** Whether the user must (re)authorize the script: the answer to getAuthorizationInfo(FULL). */
   authorizationRequired: boolean;
+  /** The spreadsheet this execution runs in, null when it has none. */
+  documentId: () => string | null;
 }
 
 export class TriggerApi {
@@ -72,12 +80,12 @@ export class TriggerApi {
   }
 
   getTriggerSourceId(): string | null {
-    return null;
+    return this.trigger.type === 'CLOCK' ? null : (this.trigger.spreadsheetId ?? null);
   }
 }
 
 export class ClockTriggerBuilderApi {
-  readonly spec: Omit<TriggerRecord, 'id' | 'user'>;
+  readonly spec: Omit<TriggerRecord, 'id' | 'user' | 'spreadsheetId'>;
 
   constructor(
     private readonly kit: ServiceKit,
@@ -178,13 +186,14 @@ function ownTriggers(state: TriggerState): TriggerRecord[] {
 function createTrigger(
   kit: ServiceKit,
   state: TriggerState,
-  spec: Omit<TriggerRecord, 'id' | 'user'>,
+  spec: Omit<TriggerRecord, 'id' | 'user' | 'spreadsheetId'>,
 ): unknown {
   if (ownTriggers(state).length >= MAX_TRIGGERS) throw kit.realm.error(TOO_MANY);
   state.nextId++;
   const record: TriggerRecord = {
     id: String(8_000_000_000 + state.nextId * 104_729),
     user: state.currentUser(),
+    spreadsheetId: state.documentId(),
     ...spec,
   };
   state.triggers.push(record);
@@ -246,8 +255,20 @@ export class ScriptAppApi {
     return this._triggers();
   }
 
-  getUserTriggers(): unknown[] {
-    return this._triggers();
+  /**
+   * "Gets all installable triggers owned by this user in the given spreadsheet, for this script or add-on
+   * only" (https://developers.google.com/apps-script/reference/script/script-app#getUserTriggers(Spreadsheet)),
+   * while getProjectTriggers() spans every document the user has the add-on in.
+   */
+  getUserTriggers(document: unknown): unknown[] {
+    // The host object's id, read without counting a Spreadsheet call the script did not make.
+    const id = this.kit.exposer.unwrap(document, SpreadsheetApi)?.getId() ?? null;
+    if (id === null) throw this.kit.realm.error('Invalid argument: document');
+    return this.kit.realm.toRealm(
+      ownTriggers(this.state)
+        .filter((t) => t.spreadsheetId === id)
+        .map((t) => this.kit.exposer.expose('Trigger', new TriggerApi(t))),
+    ) as unknown[];
   }
 
   deleteTrigger(trigger: unknown): void {
@@ -278,4 +299,26 @@ export class ScriptAppApi {
         required ? `https://script.google.com/macros/d/${scriptId}/authorize` : null,
     });
   }
+}
+
+/**
+ * The event object of a time-driven run (https://developers.google.com/apps-script/guides/triggers/events#time-driven_events):
+ * authMode, the time fields and `triggerUid`, the ID of the trigger that fired.
+ */
+export function clockEvent(trigger: TriggerRecord, at: Date): Record<string, unknown> {
+  const day = (at.getUTCDay() + 6) % 7;
+  const yearStart = Date.UTC(at.getUTCFullYear(), 0, 1);
+  return {
+    authMode: AUTH_MODE.FULL,
+    'day-of-month': at.getUTCDate(),
+    'day-of-week': day + 1,
+    hour: at.getUTCHours(),
+    minute: at.getUTCMinutes(),
+    month: at.getUTCMonth() + 1,
+    second: at.getUTCSeconds(),
+    timezone: 'UTC',
+    triggerUid: trigger.id,
+    'week-of-year': Math.ceil(((at.getTime() - yearStart) / 86_400_000 + 1) / 7),
+    year: at.getUTCFullYear(),
+  };
 }

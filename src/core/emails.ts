@@ -1,23 +1,38 @@
-// Digest emails: small pure templates that render a planned digest as a subject, plain text and HTML.
+// Digest emails: small pure templates that render a planned digest, grouped by account and held under a byte budget.
 import { escapeHtml, safeHref } from './html';
-import type { Digest, DigestItem, OwnerCount } from './reminders';
+import type { Digest, DigestItem, ItemKind, OwnerCount } from './reminders';
 
 export interface EmailContext {
   /** The spreadsheet's name, to say where the items live. */
   readonly bookName: string;
   /** A link to a sheet's row: `${spreadsheetUrl}#gid=${sheetId}&range=A${row}`. */
   readonly linkOf: (sheet: string, row: number) => string;
-  /** Who turned reminders on (only they change them) and the schedule in words. */
+  /** Who turned reminders on (only they change them) and the schedule in words, with its time zone. */
   readonly remindersOwner: string;
   readonly schedule: string;
   readonly remindEveryDays: number;
+  /** The run's day, 'YYYY-MM-DD': in the subject, so Gmail does not thread different days together. */
+  readonly day?: string;
+  /** The spreadsheet's URL, where "and N more" sends people (My book lists everything). */
+  readonly bookUrl?: string;
 }
 
 export interface RenderedEmail {
   readonly subject: string;
   readonly text: string;
   readonly html: string;
+  /** The items the email shows. Only these count as sent; the rest stay due. */
+  readonly shown: readonly DigestItem[];
 }
+
+/** Gmail clips a message past about 102 KB; a digest stays well under whatever the data (SPEC §6). */
+export const MAX_HTML_BYTES = 60 * 1024;
+/** Room kept for the "and N more" line and the closing tags. */
+const RESERVE_BYTES = 2_048;
+/** A cell can hold 50,000 characters; an email line says what to do, the sheet has the rest. */
+export const MAX_ITEM_TEXT = 280;
+/** The leader's per-owner table: the owners with most Red first; the rest are counted. */
+export const MAX_OWNER_ROWS = 20;
 
 /** `${spreadsheetUrl}#gid=${sheetId}&range=A${row}` — opens the sheet with the row's first cell selected. */
 export function rowLink(spreadsheetUrl: string, sheetId: number, row: number): string {
@@ -25,117 +40,207 @@ export function rowLink(spreadsheetUrl: string, sheetId: number, row: number): s
   return `${base}#gid=${sheetId}&range=A${row}`;
 }
 
-const SECTION_TITLES: Readonly<Record<string, string>> = {
-  unansweredNo: 'Said No at the 90-day check',
-  checkOverdue: 'Overdue 90-day checks',
-  triage: 'Triage: no named result or validator',
-  unknownSegment: 'Triage: unknown segment',
-  resultWindow: 'Past the result window',
-  chainGap: 'Chain gaps after kickoff',
-  stalled: 'Stalled',
-  checkDueSoon: 'Checks due soon',
-  red: 'Red accounts',
-  slipped: 'Slipped this month',
-  problem: 'Data problems',
-  climbed: 'Climbed this month',
+/** UTF-8 bytes of a string: the size Gmail counts, measured without a platform encoder. */
+export function utf8Bytes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Long cell text shortened at a word, with an ellipsis. */
+export function shorten(text: string, max = MAX_ITEM_TEXT): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+const KIND_WORDS: Readonly<Record<ItemKind, [string, string]>> = {
+  unansweredNo: ['90-day No', '90-day Nos'],
+  checkOverdue: ['overdue check', 'overdue checks'],
+  triage: ['account on triage', 'accounts on triage'],
+  unknownSegment: ['unknown segment', 'unknown segments'],
+  resultWindow: ['past its result window', 'past their result window'],
+  chainGap: ['chain gap', 'chain gaps'],
+  stalled: ['stalled account', 'stalled accounts'],
+  checkDueSoon: ['check due soon', 'checks due soon'],
+  red: ['Red account', 'Red accounts'],
+  slipped: ['slipped account', 'slipped accounts'],
+  problem: ['data problem', 'data problems'],
+  climbed: ['climbed account', 'climbed accounts'],
 };
 
-/** Items grouped by kind, groups in the order their most urgent item comes. */
-function sections(items: readonly DigestItem[]): { title: string; items: DigestItem[] }[] {
-  const groups = new Map<string, DigestItem[]>();
+/** "and 12 more: 8 checks due soon, 4 chain gaps" — what was left out, in words. */
+export function moreText(left: readonly DigestItem[], held: number): string {
+  const counts = new Map<ItemKind, number>();
+  for (const i of left) counts.set(i.kind, (counts.get(i.kind) ?? 0) + 1);
+  const parts = [...counts].map(([k, n]) => `${n} ${KIND_WORDS[k][n === 1 ? 0 : 1]}`);
+  if (held > 0) parts.push(`${held} held for a later email`);
+  return `and ${left.length + held} more: ${parts.join(', ')}`;
+}
+
+interface Group {
+  readonly label: string;
+  readonly sheet: string;
+  readonly row: number;
+  readonly items: DigestItem[];
+}
+
+/** Items grouped by account (data problems without one by sheet), groups in the order of their most urgent item. */
+function groupsOf(items: readonly DigestItem[]): Group[] {
+  const groups = new Map<string, Group>();
   for (const i of items) {
-    const g = groups.get(i.kind);
-    if (g) g.push(i);
-    else groups.set(i.kind, [i]);
+    const key = i.accountId ? `a:${i.accountId}` : `s:${i.sheet}`;
+    let g = groups.get(key);
+    if (!g) {
+      const label = i.accountId
+        ? i.accountName
+          ? `${i.accountName} (${i.accountId})`
+          : i.accountId
+        : `${i.sheet} sheet`;
+      g = { label, sheet: i.sheet, row: i.row, items: [] };
+      groups.set(key, g);
+    }
+    g.items.push(i);
   }
-  return [...groups].map(([kind, list]) => ({ title: SECTION_TITLES[kind] ?? kind, items: list }));
+  return [...groups.values()];
 }
 
-function itemLabel(i: DigestItem): string {
-  if (!i.accountId) return `${i.sheet} row ${i.row}`;
-  return i.accountName ? `${i.accountName} (${i.accountId})` : i.accountId;
+function itemLine(i: DigestItem): string {
+  const where = i.kind === 'problem' && !i.accountId ? `row ${i.row}: ` : '';
+  return `${where}${shorten(i.text)}`;
 }
 
-/** Why the recipient got this email and how to change it. */
-export function footerLines(digest: Digest, ctx: EmailContext): string[] {
+function footerLines(digest: Digest, ctx: EmailContext): string[] {
+  const owner = ctx.remindersOwner || 'the person who turned reminders on';
   const why =
     digest.kind === 'leader'
-      ? `You get this because you are the leader email in the Reminders settings of "${ctx.bookName}".`
+      ? `You get this because you are the leader email in the Settings of "${ctx.bookName}".`
       : `You get this because you are the Owner of ${digest.accountCount} ${digest.accountCount === 1 ? 'account' : 'accounts'} in "${ctx.bookName}".`;
-  const owner = ctx.remindersOwner || 'the person who turns reminders on';
+  const stop =
+    digest.kind === 'leader'
+      ? `To stop these emails: clear the leader email in Extensions › Results Ladder › Settings, or ask ${owner} to turn reminders off.`
+      : `To stop these emails: ask ${ctx.remindersOwner ? `${ctx.remindersOwner}, who turned reminders on,` : 'whoever turned reminders on'} to turn them off (Extensions › Results Ladder › Turn daily reminders on/off), or have your accounts given another Owner.`;
   return [
     why,
     `Reminders go out ${ctx.schedule}; each item comes at most once every ${ctx.remindEveryDays} ${ctx.remindEveryDays === 1 ? 'day' : 'days'} until it is done.`,
-    `To change them, open the sheet's Extensions › Results Ladder › Settings; only ${owner} can change reminder settings.`,
+    stop,
   ];
 }
 
-export function renderText(digest: Digest, ctx: EmailContext): string {
-  const lines: string[] = [digest.subject, ''];
-  for (const s of sections(digest.items)) {
-    lines.push(`${s.title} (${s.items.length})`);
-    for (const i of s.items) {
-      lines.push(`- ${itemLabel(i)}: ${i.text}`, `  ${ctx.linkOf(i.sheet, i.row)}`);
-    }
-    lines.push('');
-  }
-  if (digest.moreItems > 0) {
-    lines.push(`…and ${digest.moreItems} more, in a later email or in the sheet's Dashboard.`, '');
-  }
-  if (digest.ownerCounts.length > 0) {
-    lines.push('Per owner: accounts · Red · triage · overdue checks');
-    for (const c of digest.ownerCounts)
-      lines.push(`- ${ownerName(c)}: ${c.accounts} · ${c.red} · ${c.triage} · ${c.overdue}`);
-    lines.push('');
-  }
-  lines.push('—', ...footerLines(digest, ctx));
-  return lines.join('\n');
+export function subjectOf(digest: Digest, ctx: EmailContext): string {
+  return ctx.day ? `${ctx.day} · ${digest.subject}` : digest.subject;
 }
 
 function ownerName(c: OwnerCount): string {
   return c.owner || '(no owner)';
 }
 
-const CELL = 'style="padding:2px 8px;border-bottom:1px solid #eee;text-align:left"';
+const TD_OWNER =
+  'style="padding:3px 4px;border-bottom:1px solid #e0e0e0;text-align:left;vertical-align:top;word-break:break-all"';
+const TDN = 'style="padding:3px 3px;border-bottom:1px solid #e0e0e0;text-align:right;vertical-align:top"';
 
-export function renderHtml(digest: Digest, ctx: EmailContext): string {
-  const parts: string[] = [
-    '<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#202124;max-width:680px">',
-    `<h2 style="font-size:16px;margin:0 0 12px">${escapeHtml(digest.subject)}</h2>`,
-  ];
-  for (const s of sections(digest.items)) {
-    parts.push(
-      `<h3 style="font-size:14px;margin:16px 0 4px">${escapeHtml(s.title)} (${s.items.length})</h3><ul style="margin:0;padding-left:20px">`,
-    );
-    for (const i of s.items) {
-      parts.push(
-        `<li style="margin:2px 0"><a href="${safeHref(ctx.linkOf(i.sheet, i.row))}">${escapeHtml(itemLabel(i))}</a>: ${escapeHtml(i.text)}</li>`,
-      );
-    }
-    parts.push('</ul>');
-  }
-  if (digest.moreItems > 0) {
-    parts.push(`<p>…and ${digest.moreItems} more, in a later email or in the sheet's Dashboard.</p>`);
-  }
-  if (digest.ownerCounts.length > 0) {
-    parts.push(
-      '<h3 style="font-size:14px;margin:16px 0 4px">Per owner</h3><table style="border-collapse:collapse">',
-      `<tr><th ${CELL}>Owner</th><th ${CELL}>Accounts</th><th ${CELL}>Red</th><th ${CELL}>Triage</th><th ${CELL}>Overdue checks</th></tr>`,
-    );
-    for (const c of digest.ownerCounts) {
-      parts.push(
-        `<tr><td ${CELL}>${escapeHtml(ownerName(c))}</td><td ${CELL}>${c.accounts}</td><td ${CELL}>${c.red}</td><td ${CELL}>${c.triage}</td><td ${CELL}>${c.overdue}</td></tr>`,
-      );
-    }
-    parts.push('</table>');
-  }
-  parts.push(
-    `<p style="margin-top:24px;font-size:12px;color:#5f6368">${footerLines(digest, ctx).map(escapeHtml).join('<br>')}</p>`,
-    '</div>',
-  );
-  return parts.join('\n');
+function groupHtml(g: Group, ctx: EmailContext): string {
+  const items = g.items.map((i) => `<li style="margin:2px 0">${escapeHtml(itemLine(i))}</li>`).join('');
+  return `<div style="margin:12px 0 0"><a style="color:#0b57d0;font-weight:bold" href="${safeHref(ctx.linkOf(g.sheet, g.row))}">${escapeHtml(g.label)}</a><ul style="margin:2px 0 0;padding-left:18px">${items}</ul></div>`;
 }
 
+function groupText(g: Group, ctx: EmailContext): string {
+  return [`${g.label} — ${ctx.linkOf(g.sheet, g.row)}`, ...g.items.map((i) => `  - ${itemLine(i)}`), ''].join(
+    '\n',
+  );
+}
+
+/** The per-owner table, narrow enough for a 375 px phone: short headers, owner column wrapping. */
+function ownerTableHtml(counts: readonly OwnerCount[]): string {
+  const rows = counts
+    .slice(0, MAX_OWNER_ROWS)
+    .map(
+      (c) =>
+        `<tr><td ${TD_OWNER}>${escapeHtml(ownerName(c))}</td><td ${TDN}>${c.accounts}</td><td ${TDN}>${c.red}</td><td ${TDN}>${c.triage}</td><td ${TDN}>${c.overdue}</td></tr>`,
+    );
+  const rest = counts.length - rows.length;
+  return [
+    '<h3 style="font-size:14px;margin:16px 0 4px">Per owner</h3>',
+    '<table style="border-collapse:collapse;width:100%;max-width:560px;font-size:12px">',
+    `<tr><th ${TD_OWNER}>Owner</th><th ${TDN}>Accts</th><th ${TDN}>Red</th><th ${TDN}>Triage</th><th ${TDN}>Overdue</th></tr>`,
+    ...rows,
+    '</table>',
+    rest > 0 ? `<p style="margin:4px 0;font-size:13px">and ${rest} more owners, in the Dashboard.</p>` : '',
+  ].join('');
+}
+
+function ownerTableText(counts: readonly OwnerCount[]): string[] {
+  if (counts.length === 0) return [];
+  const shown = counts.slice(0, MAX_OWNER_ROWS);
+  const lines = ['Per owner: accounts · Red · triage · overdue checks'];
+  for (const c of shown)
+    lines.push(`- ${ownerName(c)}: ${c.accounts} · ${c.red} · ${c.triage} · ${c.overdue}`);
+  if (counts.length > shown.length)
+    lines.push(`and ${counts.length - shown.length} more owners, in the Dashboard.`);
+  lines.push('');
+  return lines;
+}
+
+/**
+ * Renders a digest as subject, plain text and HTML. Groups are added while the HTML stays under
+ * MAX_HTML_BYTES, measured in bytes (a count of items says nothing about a 50,000-character cell); what does not
+ * fit is named in an "and N more" line that links to the sheet, and only the shown items count as sent.
+ */
 export function renderDigest(digest: Digest, ctx: EmailContext): RenderedEmail {
-  return { subject: digest.subject, text: renderText(digest, ctx), html: renderHtml(digest, ctx) };
+  const subject = subjectOf(digest, ctx);
+  const head = [
+    '<div lang="en" style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.4;color:#1f1f1f;max-width:600px">',
+    `<h2 style="font-size:16px;margin:0 0 8px">${escapeHtml(shorten(digest.subject, 200))}</h2>`,
+  ].join('');
+  const table = digest.ownerCounts.length > 0 ? ownerTableHtml(digest.ownerCounts) : '';
+  const foot = `<p style="margin-top:20px;font-size:12px;color:#444746">${footerLines(digest, ctx).map(escapeHtml).join('<br>')}</p></div>`;
+  let budget = MAX_HTML_BYTES - RESERVE_BYTES - utf8Bytes(head) - utf8Bytes(table) - utf8Bytes(foot);
+
+  const groups = groupsOf(digest.items);
+  const htmlParts: string[] = [];
+  const textParts: string[] = [];
+  const shown: DigestItem[] = [];
+  let g = 0;
+  for (; g < groups.length; g++) {
+    const html = groupHtml(groups[g], ctx);
+    const bytes = utf8Bytes(html);
+    if (bytes > budget) break;
+    budget -= bytes;
+    htmlParts.push(html);
+    textParts.push(groupText(groups[g], ctx));
+    shown.push(...groups[g].items);
+  }
+  const left = groups.slice(g).flatMap((x) => x.items);
+  let moreHtml = '';
+  let moreLine = '';
+  if (left.length > 0 || digest.moreItems > 0) {
+    const words = moreText(left, digest.moreItems);
+    const where = ctx.bookUrl
+      ? ` — open the sheet and Extensions › Results Ladder › Open sidebar › My book: ${ctx.bookUrl}`
+      : ' — in My book (Extensions › Results Ladder › Open sidebar).';
+    moreLine = `…${words}${where}`;
+    moreHtml = ctx.bookUrl
+      ? `<p style="margin:12px 0 0">…${escapeHtml(words)}. <a style="color:#0b57d0" href="${safeHref(ctx.bookUrl)}">Open My book</a> (Extensions › Results Ladder › Open sidebar).</p>`
+      : `<p style="margin:12px 0 0">…${escapeHtml(words)}, in My book (Extensions › Results Ladder › Open sidebar).</p>`;
+  }
+  const html = [head, ...htmlParts, moreHtml, table, foot].join('\n');
+  const text = [
+    digest.subject,
+    '',
+    ...textParts,
+    ...(moreLine ? [moreLine, ''] : []),
+    ...ownerTableText(digest.ownerCounts),
+    '—',
+    ...footerLines(digest, ctx),
+  ].join('\n');
+  return { subject, text, html, shown };
 }

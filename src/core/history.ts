@@ -1,6 +1,7 @@
 // Ladder history: how long an account has sat on its rung, how it moved over a window, and which rows to append.
+import { isoOfDay } from './dates';
 import type { Settings } from './settings';
-import type { Assessment, Day, Health, HistoryRecord, Movement, Rung } from './types';
+import type { Assessment, Day, Health, HistoryRecord, Movement, Problem, Rung } from './types';
 
 /** The Result rung: an account there is never stalled. */
 const RESULT_RUNG: Rung = 4;
@@ -95,7 +96,9 @@ export function movementOf(
 /**
  * The rows to append to `Ladder history` for today's assessments: one per account whose rung or health
  * differs from its latest recorded row, or that has no row yet (its starting state). Running it again
- * after the rows are written yields nothing, so two runs on the same day add nothing.
+ * after the rows are written yields nothing, so two runs on the same day add nothing. Rows dated after
+ * `today` are ignored: one typed with the wrong year would otherwise differ from today's state forever and
+ * make every refresh and every run append another row (futureHistoryProblems reports them).
  */
 export function historyChanges(
   previous: readonly HistoryRecord[],
@@ -104,6 +107,7 @@ export function historyChanges(
 ): HistoryChange[] {
   const latest = new Map<string, HistoryRecord>();
   for (const r of previous) {
+    if (r.date > today) continue;
     const seen = latest.get(r.accountId);
     // `>= 0`: of two rows with the same date and row number, the one listed later wins.
     if (!seen || chronological(r, seen) >= 0) latest.set(r.accountId, r);
@@ -142,4 +146,23 @@ export function movementFromHistory(
   }
   if (!latest) return null;
   return movementOf(history, latest, today, settings);
+}
+
+/** History rows dated after `today`, as data problems: the rules ignore them until the date is corrected. */
+export function futureHistoryProblems(
+  history: readonly HistoryRecord[],
+  today: Day,
+  sheet: string,
+): Problem[] {
+  const out: Problem[] = [];
+  for (const r of history) {
+    if (r.date <= today) continue;
+    out.push({
+      sheet,
+      row: r.row,
+      column: 'Date',
+      message: `${isoOfDay(r.date)} is after today (${isoOfDay(today)}); the row is ignored until its date is corrected.`,
+    });
+  }
+  return out;
 }

@@ -77,6 +77,17 @@ export interface ReminderInput {
   readonly sent: SentKeys;
   /** The Accounts sheet's name, for item links. */
   readonly accountsSheet?: string;
+  /**
+   * Who a data problem is about, read from its row at the edge (see problemIdentity): its key then survives
+   * sorting and inserted rows. Without it the key falls back to the row number.
+   */
+  readonly problemIdentity?: (p: Problem) => ProblemIdentity;
+}
+
+/** The account a data problem's row names ('' when none) and what tells its row apart (a Week or Date). */
+export interface ProblemIdentity {
+  readonly accountId: string;
+  readonly on: string;
 }
 
 // Email size, not a rule: an owner can act on a few dozen items a day; Gmail clips bodies past ~100 KB.
@@ -299,10 +310,17 @@ export function leaderItems(a: Assessment, sheet = 'Accounts'): DigestItem[] {
   return items;
 }
 
-export function problemItem(p: Problem): DigestItem {
+/**
+ * A data problem keyed by sheet + account ID + field (+ the row's Week or Date on sheets with many rows per
+ * account), never by row number: sorting or inserting rows neither re-sends a problem already reported nor
+ * hides a new one that took an old row number.
+ */
+export function problemItem(p: Problem, identity?: ProblemIdentity): DigestItem {
+  const who = identity ? identity.accountId || `#${identity.on}` : `row ${p.row}`;
+  const on = identity?.accountId && identity.on ? `/${identity.on}` : '';
   return {
-    key: `problem/${p.sheet}/${p.row}/${p.column}`,
-    accountId: '',
+    key: `problem/${p.sheet}/${who}${on}/${p.column}`,
+    accountId: identity?.accountId ?? '',
     accountName: '',
     sheet: p.sheet,
     row: p.row,
@@ -448,7 +466,7 @@ export function planReminders(input: ReminderInput): Digest[] {
     if (a.daysOverdue > 0) c.overdue++;
     leader.push(...leaderItems(a, sheet));
   }
-  for (const p of problems) leader.push(problemItem(p));
+  for (const p of problems) leader.push(problemItem(p, input.problemIdentity?.(p)));
 
   const digests: Digest[] = [];
   for (const [owner, { items, accounts }] of perOwner) {
@@ -534,8 +552,11 @@ export function decideDelivery(
   });
 }
 
-/** The trigger's schedule in words, e.g. "daily at 08:00" or "weekly on Monday at 08:00". */
-export function scheduleText(settings: Settings): string {
-  const hour = `${String(settings.reminderHour).padStart(2, '0')}:00`;
+/**
+ * The trigger's schedule in words, e.g. "daily at 08:00" or "weekly on Monday at 08:00 (Europe/Paris)": the
+ * hour is the spreadsheet's, so the zone goes with it wherever people read it.
+ */
+export function scheduleText(settings: Settings, timeZone = ''): string {
+  const hour = `${String(settings.reminderHour).padStart(2, '0')}:00${timeZone ? ` (${timeZone})` : ''}`;
   return settings.cadence === 'weekly' ? `weekly on ${settings.weeklyDay} at ${hour}` : `daily at ${hour}`;
 }

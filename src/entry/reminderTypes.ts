@@ -67,6 +67,17 @@ export interface ReminderPanel {
   readonly settings: ReminderSettings;
   /** The signed-in user may change reminder settings (they own reminders, or nobody does yet). */
   readonly canEdit: boolean;
+  /** The signed-in user may change the thresholds that define health (the leader; SPEC §6). */
+  readonly canEditThresholds: boolean;
+  /** The spreadsheet's time zone: the reminder hour is in it. */
+  readonly timeZone: string;
+  /** Each setting's label in words, e.g. reminderHour → "Reminder hour". */
+  readonly labels: Readonly<Record<string, string>>;
+  /**
+   * What turning reminders on would use (recipients, leader, allowed domains, changes made while off) and
+   * the token that confirms exactly that; null while the user's own trigger is on.
+   */
+  readonly confirmation: { readonly text: string; readonly token: string } | null;
   /** The user who turned reminders on ('' when nobody has). */
   readonly owner: string;
   /** The signed-in user's email ('' when Apps Script does not reveal it). */
@@ -85,7 +96,7 @@ export interface ReminderPanel {
   readonly preview: readonly ReminderPreviewRow[];
   /** The latest `Reminder log` rows, newest first (at most 20). */
   readonly lastRuns: readonly ReminderLogRow[];
-  /** The last run's outcome in one line, e.g. "2026-11-24 08:04 · sent 4, deferred 1" or "No run yet". */
+  /** "Last run: <status> — why (time)", from the log or the owner's own record of a run that could not log; or "No run yet". */
   readonly lastRunStatus: string;
   /** Settings problems and why the preview could not be made, in plain words. */
   readonly problems: readonly string[];
@@ -93,7 +104,7 @@ export interface ReminderPanel {
 
 /**
  * `saveReminderSettings(payload)`: any subset of the settings. Reminder fields are refused unless the
- * signed-in user owns reminders (or nobody does); thresholds anyone may change. A different
+ * signed-in user owns reminders (or nobody does); thresholds unless they are the leader. A different
  * `remindersOwner` is always refused: only turning reminders on or off sets it.
  */
 export type SaveReminderSettingsPayload = Partial<ReminderSettings>;
@@ -101,3 +112,19 @@ export type SaveReminderSettingsPayload = Partial<ReminderSettings>;
 export type SaveReminderSettingsResult =
   | { readonly ok: true; readonly panel: ReminderPanel }
   | { readonly ok: false; readonly message: string; readonly field?: string };
+
+/**
+ * `setRemindersOn(payload)`: the sidebar's switch. `on: true` needs the `token` of the confirmation the panel
+ * showed (refused, with a fresh confirmation, if the settings changed since); `on: false` as the menu does.
+ */
+export interface SetRemindersOnPayload {
+  readonly on: boolean;
+  readonly token?: string;
+}
+
+export interface SetRemindersOnResult {
+  readonly ok: boolean;
+  readonly message: string;
+  readonly confirmation?: { readonly text: string; readonly token: string };
+  readonly panel?: ReminderPanel;
+}

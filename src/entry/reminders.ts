@@ -1,178 +1,47 @@
-// Reminder entry points: the trigger's run, the preview, turning reminders on and off, and the sidebar panel.
-import { errorText } from './errorText';
-import * as z from 'zod/mini';
-import { assessBook } from '../core/evaluate';
-import { isoOfDay } from '../core/dates';
-import { type EmailContext, type RenderedEmail, renderDigest, rowLink } from '../core/emails';
+// The reminder run (time trigger and "Send reminders now") and the preview: one guard around everything a run does.
+import { dayConverter, isoOfDay } from '../core/dates';
 import { escapeHtml } from '../core/html';
-import {
-  allowedDomainsOf,
-  type Decision,
-  type Digest,
-  decideDelivery,
-  planReminders,
-  scheduleText,
-} from '../core/reminders';
-import type { Settings } from '../core/settings';
 import type { Day } from '../core/types';
-import { type LoadedBook, loadBook, RULE_SHEETS } from '../gas/book';
 import { appendHistory } from '../gas/history';
-import { remainingQuota, sendDigestEmail } from '../gas/mail';
-import { appendLog, type LogEntry, lastRun, latestRows, sentKeysFrom } from '../gas/reminderLog';
-import { MissingSheetError, SheetFinder } from '../gas/sheetFinder';
+import { sendDigestEmail } from '../gas/mail';
+import { appendLog, type LogEntry } from '../gas/reminderLog';
+import { MissingSheetError } from '../gas/sheetFinder';
+import { LedgerWriter, readLedger, unfinishedRuns } from '../gas/reminderLedger';
+import {
+  deleteTriggerRecord,
+  noticeOwnerOnce,
+  recordLastRun,
+  type TriggerRecord,
+  triggerRecord,
+} from '../gas/runContext';
 import {
   currentUserEmail,
   loadSettingsWithProblems,
-  mayEditReminders,
-  mayTakeOverReminders,
-  SettingsError,
-  saveSettings,
-  setRemindersOwner,
+  storedFromJson,
+  storedInDocument,
 } from '../gas/settingsStore';
-import {
-  authorizationLapsed,
-  hasReminderTrigger,
-  installReminderTrigger,
-  removeReminderTriggers,
-} from '../gas/triggers';
-import { type DataSheetKey, SHEET } from '../sheets/layout';
+import { authorizationLapsed, removeTriggerById } from '../gas/triggers';
+import { errorText } from './errorText';
+import { getReminderPanel, saveReminderSettings, setRemindersOn } from './reminderPanel';
+import { plan, previewOf } from './reminderPlan';
+import { turnRemindersOff, turnRemindersOn } from './reminderSwitch';
 import type { Registry } from './registry';
-import type {
-  PreviewStatus,
-  ReminderLogRow,
-  ReminderPanel,
-  ReminderPreview,
-  ReminderPreviewDigest,
-  SaveReminderSettingsResult,
-} from './reminderTypes';
+import type { ReminderPreview } from './reminderTypes';
 
-/** Every sheet the rules read, plus the log (what was already sent): one getValues each. */
-const SHEETS_READ: readonly DataSheetKey[] = [...RULE_SHEETS, 'reminderLog'];
+export { type SwitchResult, turnRemindersOff, turnRemindersOn } from './reminderSwitch';
+
 /**
- * An overlapping run waits this long for the document lock, then logs that it skipped. Refresh dashboard and
- * sidebar saves hold the same lock for seconds; a short wait would let one click cost the day's reminders.
+ * An overlapping run waits this long for the lock, then logs that it skipped. Refresh dashboard and sidebar
+ * saves hold the document lock for seconds; a short wait would let one click cost the day's reminders.
  */
 const LOCK_WAIT_MS = 30_000;
-const PANEL_LOG_ROWS = 20;
+/**
+ * Apps Script ends an execution at 6 minutes. Sending stops well before, and the rest is deferred to the next
+ * run, so a kill mid-send is the exception (the ledger covers it anyway).
+ */
+const SEND_BUDGET_MS = 4.5 * 60_000;
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-interface PlannedDigest {
-  readonly digest: Digest;
-  readonly decision: Decision;
-  readonly email: RenderedEmail;
-  readonly linkOf: (sheet: string, row: number) => string;
-}
-
-interface Plan {
-  readonly loaded: LoadedBook;
-  readonly settings: Settings;
-  readonly settingsProblems: readonly string[];
-  readonly assessments: ReturnType<typeof assessBook>['assessments'];
-  readonly today: Day;
-  readonly quota: number;
-  readonly digests: readonly PlannedDigest[];
-  readonly log: { sheet: GoogleAppsScript.Spreadsheet.Sheet; values: unknown[][] } | null;
-}
-
-/** Links to rows, with each sheet's id looked up once (a handful of calls, never one per row). */
-function linker(ss: Spreadsheet, loaded: LoadedBook): (sheet: string, row: number) => string {
-  const url = ss.getUrl();
-  const ids = new Map<string, number>();
-  const sheets = new Map<string, GoogleAppsScript.Spreadsheet.Sheet>();
-  for (const t of Object.values(loaded.tables)) if (t?.sheet) sheets.set(t.sheet.getName(), t.sheet);
-  // Problems name a sheet by its spec name; a renamed sheet found by its mark answers to that name too.
-  for (const [key, t] of Object.entries(loaded.tables)) {
-    const specName = SHEET[key as keyof typeof SHEET];
-    if (t?.sheet && !sheets.has(specName)) sheets.set(specName, t.sheet);
-  }
-  return (sheet, row) => {
-    let id = ids.get(sheet);
-    if (id === undefined) {
-      const found = sheets.get(sheet) ?? ss.getSheetByName(sheet);
-      id = found ? found.getSheetId() : 0;
-      ids.set(sheet, id);
-    }
-    return rowLink(url, id, row);
-  };
-}
-
-/** Reads the book once, assesses it, and decides what each digest gets; sends nothing. */
-function plan(ss: Spreadsheet, user: string): Plan {
-  const { settings, problems: settingsProblems } = loadSettingsWithProblems();
-  const loaded = loadBook(SHEETS_READ, ss);
-  const today = loaded.today;
-  const { assessments, problems } = assessBook(loaded.book, settings, today);
-  const logTable = loaded.tables.reminderLog;
-  const log = logTable?.sheet ? { sheet: logTable.sheet, values: logTable.values } : null;
-  const sent = sentKeysFrom(log?.values ?? [], (d) => loaded.dayOf(d), today - settings.remindEveryDays);
-  const digests = planReminders({
-    assessments,
-    problems,
-    settings,
-    today,
-    sent,
-    accountsSheet: SHEET.accounts,
-  });
-  const quota = remainingQuota();
-  const allowed = allowedDomainsOf(settings, user);
-  const linkOf = linker(ss, loaded);
-  const context: EmailContext = {
-    bookName: ss.getName(),
-    linkOf,
-    remindersOwner: settings.remindersOwner,
-    schedule: scheduleText(settings),
-    remindEveryDays: settings.remindEveryDays,
-  };
-  const planned = decideDelivery(digests, quota, allowed).map(({ digest, decision }) => ({
-    digest,
-    decision,
-    email: renderDigest(digest, context),
-    linkOf,
-  }));
-  return { loaded, settings, settingsProblems, assessments, today, quota, digests: planned, log };
-}
-
-function statusOf(decision: Decision): PreviewStatus {
-  if (decision.status === 'send') return 'would send';
-  if (decision.status === 'defer') return 'defer';
-  return `skip: ${decision.reason}`;
-}
-
-function previewOf(p: Plan): ReminderPreview {
-  return {
-    today: isoOfDay(p.today),
-    quota: p.quota,
-    problems: p.settingsProblems,
-    digests: p.digests.map(
-      ({ digest, decision, email, linkOf }): ReminderPreviewDigest => ({
-        recipient: digest.recipient,
-        kind: digest.kind,
-        subject: digest.subject,
-        items: digest.items.length,
-        status: statusOf(decision),
-        urgency: digest.urgency,
-        moreItems: digest.moreItems,
-        itemList: digest.items.map((i) => ({
-          key: i.key,
-          accountId: i.accountId,
-          accountName: i.accountName,
-          sheet: i.sheet,
-          row: i.row,
-          kind: i.kind,
-          text: i.text,
-          link: linkOf(i.sheet, i.row),
-        })),
-        text: email.text,
-        html: email.html,
-      }),
-    ),
-  };
-}
-
-function runEntry(time: Date, status: LogEntry['status'], detail: string): LogEntry {
-  return { time, recipient: '', kind: 'run', accounts: [], status, detail };
-}
 
 export interface RunSummary {
   readonly status: 'done' | 'skipped' | 'failed';
@@ -184,104 +53,268 @@ export interface RunSummary {
   readonly detail: string;
 }
 
+/** A run that cannot reach its spreadsheet: why, and what the owner should do. */
+class Unreachable extends Error {
+  constructor(
+    message: string,
+    readonly fix: string,
+    readonly spreadsheetId: string,
+  ) {
+    super(message);
+    this.name = 'Unreachable';
+  }
+}
+
+const FIX_OPEN =
+  'Open the team sheet and use Extensions › Results Ladder › Send reminders now. If that works but the daily run keeps failing, ' +
+  "Apps Script does not let this add-on open the sheet from a timed run (its 'current spreadsheet only' permission): " +
+  'ask your admin to follow "Checking openById" in the Results Ladder README.';
+const FIX_RECORD =
+  'Open the team sheet and turn daily reminders on again (Extensions › Results Ladder › Turn daily reminders on/off).';
+
+function runEntry(time: Date, status: LogEntry['status'], detail: string): LogEntry {
+  return { time, recipient: '', kind: 'run', accounts: [], status, detail };
+}
+
+function summary(status: RunSummary['status'], detail: string, counts?: Partial<RunSummary>): RunSummary {
+  return { status, sent: 0, skipped: 0, deferred: 0, failed: 0, historyRows: 0, detail, ...counts };
+}
+
 /**
- * The reminder run (time trigger and "Send reminders now"). Every run leaves a `Reminder log` row, also
- * when it skipped, found its authorization lapsed, or crashed (then the error is logged and rethrown).
+ * The spreadsheet this run is for: the active one, else the one recorded for its trigger at turn-on, opened by
+ * ID. SpreadsheetApp.openById under the add-on's `spreadsheets.currentonly` scope is not documented, and
+ * public reports say it is refused ("You do not have permission to call SpreadsheetApp.openById. Required
+ * permissions: https://www.googleapis.com/auth/spreadsheets": https://github.com/peterherrmann/BetterLog/issues/29,
+ * and the Stack Exchange question mirrored at https://www.volcengine.com/article/3311795); so a refusal is
+ * recorded and mailed to the owner, never silent.
+ */
+function locate(uid: string): { ss: Spreadsheet; record: TriggerRecord | null; active: boolean } {
+  const record = uid ? triggerRecord(uid) : null;
+  const active = SpreadsheetApp.getActiveSpreadsheet();
+  if (active) return { ss: active, record, active: true };
+  if (!record) {
+    throw new Unreachable(
+      'This reminder trigger ran without its spreadsheet and has no record of which one it is for.',
+      FIX_RECORD,
+      '',
+    );
+  }
+  try {
+    return { ss: SpreadsheetApp.openById(record.spreadsheetId), record, active: false };
+  } catch (e) {
+    throw new Unreachable(
+      `Apps Script refused to open "${record.name}" for the daily run: ${errorText(e)}`,
+      FIX_OPEN,
+      record.spreadsheetId,
+    );
+  }
+}
+
+function sameEmail(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/**
+ * The reminder run. Everything it does is inside one guard: every run leaves a `Reminder log` row and the
+ * owner's last-run record, also when it skipped, found its authorization lapsed, crashed or could not reach
+ * its spreadsheet (then the owner also gets one email a day saying why and what to do). A crash is rethrown
+ * after it is recorded, so Apps Script's execution list shows it too.
  */
 export function runReminders(e?: { readonly triggerUid?: unknown }): RunSummary {
   const started = new Date();
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  if (e && e.triggerUid !== undefined) {
-    // A trigger outlives a handover: the old owner's keeps firing as them until it removes itself.
-    const { settings } = loadSettingsWithProblems();
-    const user = currentUserEmail();
-    if (!mayEditReminders(settings, user)) {
-      removeReminderTriggers();
-      const detail = `This trigger of ${user || 'a former owner'} stood down and removed itself: reminders are now owned by ${settings.remindersOwner}.`;
-      appendLog(ss, null, [runEntry(started, 'skipped', detail)]);
-      return { status: 'skipped', sent: 0, skipped: 0, deferred: 0, failed: 0, historyRows: 0, detail };
+  const uid = e?.triggerUid !== undefined && e.triggerUid !== null ? String(e.triggerUid) : '';
+  let ss: Spreadsheet | null = null;
+  let spreadsheetId = '';
+  let name = '';
+  let lock: GoogleAppsScript.Lock.Lock | null = null;
+  let interactive = false;
+  try {
+    const where = locate(uid);
+    ss = where.ss;
+    interactive = where.active && !uid;
+    spreadsheetId = ss.getId();
+    name = ss.getName();
+    const result = runIn(ss, uid, where.record, started, (l) => {
+      lock = l;
+    });
+    recordLastRun(spreadsheetId, {
+      time: started.toISOString(),
+      status: result.status,
+      detail: result.detail,
+      name,
+    });
+    if (interactive) ss.toast(result.detail, 'Results Ladder reminders');
+    return result;
+  } catch (err) {
+    const reason = errorText(err);
+    const unreachable = err instanceof Unreachable;
+    const detail = unreachable ? `${reason} ${err.fix}` : `Run stopped: ${reason}`;
+    let logged = false;
+    // A required sheet that cannot be found stops the run before it writes anything into the book, its log row
+    // included (SPEC §9); the failure goes on the owner's record (and, for a timed run, one notice a day) instead.
+    if (ss && !(err instanceof MissingSheetError)) {
+      try {
+        appendLog(ss, [runEntry(started, 'failed', detail)]);
+        logged = true;
+      } catch {
+        // Recorded below for the owner instead.
+      }
     }
+    const id = unreachable ? err.spreadsheetId : spreadsheetId;
+    try {
+      recordLastRun(id, { time: started.toISOString(), status: 'failed', detail, name });
+      if (!logged && uid) {
+        const owner = Session.getEffectiveUser().getEmail();
+        noticeOwnerOnce(
+          id,
+          started.toISOString().slice(0, 10),
+          owner,
+          'Results Ladder: your daily reminders did not run',
+          `${detail}\n\nNo reminder emails went out from this run. You get this notice at most once a day while the problem lasts.`,
+        );
+      }
+    } catch {
+      // Nothing else is reachable; Apps Script's execution list still shows the error thrown below.
+    }
+    if (unreachable) return summary('failed', detail);
+    throw err;
+  } finally {
+    (lock as GoogleAppsScript.Lock.Lock | null)?.releaseLock();
+  }
+}
+
+/** The run inside its spreadsheet: stand-down, authorization, lock, plan, then send with each digest recorded first. */
+function runIn(
+  ss: Spreadsheet,
+  uid: string,
+  record: TriggerRecord | null,
+  started: Date,
+  holdLock: (lock: GoogleAppsScript.Lock.Lock) => void,
+): RunSummary {
+  const dayOf = dayConverter(ss.getSpreadsheetTimeZone() || 'Etc/UTC');
+  const ledger = readLedger(ss, dayOf);
+  // Document properties when this run has them, else the copy turning reminders on left in the ledger.
+  const inDocument = storedInDocument();
+  const stored = inDocument ?? storedFromJson(ledger.state);
+  if (!stored) {
+    throw new Unreachable(
+      'This run could not read the reminder settings of its spreadsheet.',
+      FIX_RECORD,
+      ss.getId(),
+    );
+  }
+  const read = loadSettingsWithProblems(stored);
+  const { problems: settingsProblems, reminders } = read;
+  // From the ledger, who gets mail is what the owner confirmed (their trigger's record), never the sheet's copy.
+  const settings =
+    !inDocument && record
+      ? { ...read.settings, leaderEmail: record.leaderEmail, allowedDomains: record.allowedDomains }
+      : read.settings;
+  const user = currentUserEmail();
+  if (
+    uid &&
+    (!sameEmail(reminders.owner, user) || (reminders.triggerId !== '' && reminders.triggerId !== uid))
+  ) {
+    // A trigger outlives a handover: the old owner's keeps firing as them until it removes itself — only
+    // itself (e.triggerUid), never the user's triggers in other spreadsheets.
+    removeTriggerById(uid);
+    deleteTriggerRecord(uid);
+    const detail = `This trigger of ${user || 'a former owner'} stood down and removed itself: reminders here are owned by ${reminders.owner || 'nobody'}.`;
+    appendLog(ss, [runEntry(started, 'skipped', detail)]);
+    return summary('skipped', detail);
   }
   if (authorizationLapsed()) {
     const detail =
       'Authorization lapsed: open Results Ladder from the Extensions menu, allow access, then turn reminders on again.';
-    appendLog(ss, null, [runEntry(started, 'failed', detail)]);
-    return { status: 'failed', sent: 0, skipped: 0, deferred: 0, failed: 0, historyRows: 0, detail };
+    appendLog(ss, [runEntry(started, 'failed', detail)]);
+    return summary('failed', detail);
   }
-  // SPEC §6 says "script lock"; we take the document lock on purpose. An editor add-on's script lock is one
-  // lock for every document that installed it, so unrelated customers' runs would block and skip each other;
-  // the document lock scopes the run to this spreadsheet and is the lock Refresh dashboard and the sidebar
-  // saves take, so a reminder run and a refresh never append the same Ladder history changes twice.
-  const lock = LockService.getDocumentLock();
+  // The document lock scopes the run to this spreadsheet (an add-on's script lock is shared by every document
+  // that installed it). A run without a containing document gets null from getDocumentLock()
+  // (https://developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock()); the owner's user
+  // lock then still keeps two runs of this trigger apart.
+  const lock = LockService.getDocumentLock() ?? LockService.getUserLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {
     const detail =
       'Another Results Ladder run (reminders, Refresh dashboard or a save) kept this spreadsheet busy; this run sent nothing.';
-    appendLog(ss, null, [runEntry(started, 'skipped', detail)]);
-    return { status: 'skipped', sent: 0, skipped: 0, deferred: 0, failed: 0, historyRows: 0, detail };
+    appendLog(ss, [runEntry(started, 'skipped', detail)]);
+    return summary('skipped', detail);
   }
+  holdLock(lock);
+  return sendAll(ss, ledger, settings, settingsProblems, user, started);
+}
+
+function sendAll(
+  ss: Spreadsheet,
+  ledger: ReturnType<typeof readLedger>,
+  settings: ReturnType<typeof loadSettingsWithProblems>['settings'],
+  settingsProblems: readonly string[],
+  user: string,
+  started: Date,
+): RunSummary {
+  const p = plan(ss, user, settings, settingsProblems, ledger);
+  const day = isoOfDay(p.today);
+  const notes: string[] = [...p.runNotes];
+  let historyRows = 0;
+  try {
+    historyRows = appendHistory(p.loaded, p.assessments, p.today, ss);
+  } catch (err) {
+    // History feeds the trend; a damaged history sheet must not stop the reminders.
+    notes.push(`Ladder history not written: ${errorText(err)}`);
+  }
+  for (const { run, last } of unfinishedRuns(ledger, (p.today - 1) as Day)) {
+    notes.push(
+      `an earlier run (${run.slice(0, 16)}) was stopped before it finished; its last digest, to ${last}, may not have gone out`,
+    );
+  }
+  const writer = new LedgerWriter(ss, ledger);
+  writer.prune(ledger, (p.today - 2 * Math.max(7, settings.remindEveryDays)) as Day);
+  const runId = `${started.toISOString()}#${Math.floor(Math.random() * 1e9).toString(36)}`;
   const entries: LogEntry[] = [];
   const counts = { sent: 0, skipped: 0, deferred: 0, failed: 0 };
-  let historyRows = 0;
-  let log: Plan['log'] = null;
-  let crash: unknown = null;
-  let detail = '';
-  try {
-    const user = currentUserEmail();
-    const p = plan(ss, user);
-    log = p.log;
-    const notes: string[] = [];
-    try {
-      historyRows = appendHistory(p.loaded, p.assessments, p.today);
-    } catch (e) {
-      // History feeds the trend; a damaged history sheet must not stop the reminders.
-      notes.push(`Ladder history not written: ${errorText(e)}`);
-    }
-    for (const { digest, decision, email } of p.digests) {
-      const keys = digest.items.map((i) => i.key);
-      const base = { time: new Date(), recipient: digest.recipient, kind: digest.kind, accounts: keys };
-      if (decision.status === 'skip') {
-        counts.skipped++;
-        entries.push({ ...base, status: 'skipped', detail: decision.reason });
-      } else if (decision.status === 'defer') {
-        counts.deferred++;
+  for (const { digest, decision, email } of p.digests) {
+    const keys = email.shown.map((i) => i.key);
+    const base = { time: new Date(), recipient: digest.recipient, kind: digest.kind, accounts: keys };
+    if (decision.status === 'skip') {
+      counts.skipped++;
+      entries.push({ ...base, status: 'skipped', detail: decision.reason });
+    } else if (decision.status === 'defer' || Date.now() - started.getTime() > SEND_BUDGET_MS) {
+      counts.deferred++;
+      const why =
+        decision.status === 'defer' ? 'Daily email quota used up' : 'This run reached its time budget';
+      entries.push({ ...base, status: 'deferred', detail: `${why}; goes in the next run.` });
+    } else {
+      // Never twice: the digest is recorded as sent BEFORE the send, in the ledger (one setValues). If Apps
+      // Script kills the run right after the send, the next run sees the record and sends nothing again.
+      // Recording after the send would leave a window where a kill re-sends; recording before leaves one where
+      // a kill loses one digest — and that is reported (unfinishedRuns above), while a duplicate is silent
+      // noise in a CSM's inbox. A send that throws turns its record into `failed`, so it is retried.
+      const row = writer.recordSending(day, digest.recipient, keys, runId);
+      try {
+        sendDigestEmail(digest.recipient, email);
+        counts.sent++;
+        const more = digest.items.length - email.shown.length + digest.moreItems;
         entries.push({
           ...base,
-          status: 'deferred',
-          detail: 'Daily email quota used up; goes in the next run.',
+          status: 'sent',
+          detail: `${email.subject}${more > 0 ? ` (+${more} for a later digest)` : ''}`,
         });
-      } else {
-        try {
-          sendDigestEmail(digest.recipient, email);
-          counts.sent++;
-          const more = digest.moreItems > 0 ? ` (+${digest.moreItems} held for a later digest)` : '';
-          entries.push({ ...base, status: 'sent', detail: `${digest.subject}${more}` });
-        } catch (e) {
-          counts.failed++;
-          entries.push({ ...base, status: 'failed', detail: errorText(e) });
-        }
+      } catch (err) {
+        writer.markFailed(row);
+        counts.failed++;
+        entries.push({ ...base, status: 'failed', detail: errorText(err) });
       }
     }
-    const seconds = ((Date.now() - started.getTime()) / 1000).toFixed(1);
-    detail =
-      `Sent ${counts.sent}, skipped ${counts.skipped}, deferred ${counts.deferred}, failed ${counts.failed}` +
-      `; ${historyRows} history rows; ${seconds} s${notes.length ? `; ${notes.join('; ')}` : ''}`;
-    entries.push(runEntry(started, counts.failed > 0 ? 'failed' : 'done', detail));
-  } catch (e) {
-    crash = e;
-    detail = `Run stopped: ${errorText(e)}`;
-    // A required sheet that cannot be found stops the run before it writes anything, its own log row included
-    // (SPEC §9): the thrown error, naming the sheet, is the loud failure (the trigger's owner is emailed it).
-    if (!(e instanceof MissingSheetError)) entries.push(runEntry(started, 'failed', detail));
-  } finally {
-    try {
-      appendLog(ss, log, entries);
-    } finally {
-      lock.releaseLock();
-    }
   }
-  if (crash) throw crash;
-  ss.toast(detail, 'Results Ladder reminders');
-  return { status: 'done', ...counts, historyRows, detail };
+  writer.recordEnd(day, runId);
+  const seconds = ((Date.now() - started.getTime()) / 1000).toFixed(1);
+  const detail =
+    `Sent ${counts.sent}, skipped ${counts.skipped}, deferred ${counts.deferred}, failed ${counts.failed}` +
+    `; ${historyRows} history rows; ${seconds} s${notes.length ? `; ${notes.join('; ')}` : ''}`;
+  const status = counts.failed > 0 ? 'failed' : 'done';
+  entries.push(runEntry(started, status, detail));
+  appendLog(ss, entries);
+  return summary(status === 'failed' ? 'failed' : 'done', detail, { ...counts, historyRows });
 }
 
 /** The UI, or null where there is none (time triggers, the script editor). */
@@ -311,7 +344,9 @@ function previewHtml(preview: ReminderPreview): string {
 /** Plans the next run without sending; shows it in a dialog when there is a UI, and returns it. */
 export function previewReminders(): ReminderPreview {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const preview = previewOf(plan(ss, currentUserEmail()));
+  const { settings, problems } = loadSettingsWithProblems();
+  const ledger = readLedger(ss, dayConverter(ss.getSpreadsheetTimeZone() || 'Etc/UTC'));
+  const preview = previewOf(plan(ss, currentUserEmail(), settings, problems, ledger));
   const ui = uiOrNull();
   if (ui) {
     const output = HtmlService.createHtmlOutput(previewHtml(preview)).setWidth(720).setHeight(560);
@@ -320,182 +355,12 @@ export function previewReminders(): ReminderPreview {
   return preview;
 }
 
-export interface SwitchResult {
-  readonly ok: boolean;
-  readonly message: string;
-}
-
-function tell(ss: Spreadsheet, text: string): void {
-  ss.toast(text, 'Results Ladder reminders', 10);
-}
-
-/** Makes the signed-in user the reminders owner and leaves exactly one trigger at the configured time. */
-export function turnRemindersOn(): SwitchResult {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const user = currentUserEmail();
-  const { settings } = loadSettingsWithProblems();
-  let result: SwitchResult;
-  if (!user) {
-    result = {
-      ok: false,
-      message: 'Apps Script did not reveal your email, so reminders cannot be owned by you.',
-    };
-  } else if (!mayEditReminders(settings, user) && !mayTakeOverReminders(settings, user)) {
-    result = {
-      ok: false,
-      message:
-        `Reminders are on and owned by ${settings.remindersOwner}; only they, or the leader ` +
-        `(${settings.leaderEmail || 'none set'}), can turn them off or change them.`,
-    };
-  } else {
-    const previous = mayEditReminders(settings, user) ? '' : settings.remindersOwner;
-    const saved = setRemindersOwner(user, user);
-    const { removed } = installReminderTrigger(saved);
-    const extra = removed > 1 ? ` (removed ${removed - 1} duplicate triggers)` : '';
-    const handover = previous
-      ? ` Taken over from ${previous}: their trigger stands down at its next run.`
-      : '';
-    result = {
-      ok: true,
-      message: `Reminders are on: ${scheduleText(saved)}, owned by ${user}${extra}.${handover}`,
-    };
-  }
-  tell(ss, result.message);
-  return result;
-}
-
-/** Removes the trigger and frees the reminder settings; only the owner (or anyone when nobody owns them). */
-export function turnRemindersOff(): SwitchResult {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const user = currentUserEmail();
-  const { settings } = loadSettingsWithProblems();
-  let result: SwitchResult;
-  if (!mayEditReminders(settings, user)) {
-    // Refused before touching anything: a former owner's stray trigger stands down by itself when it fires.
-    result = {
-      ok: false,
-      message: `Reminders are owned by ${settings.remindersOwner}; only they can turn them off.`,
-    };
-  } else {
-    // Triggers belong to the user who made them: this removes the caller's own.
-    const removed = removeReminderTriggers();
-    if (settings.remindersOwner) setRemindersOwner('', user);
-    result = { ok: true, message: removed > 0 ? 'Reminders are off.' : 'Reminders were already off.' };
-  }
-  tell(ss, result.message);
-  return result;
-}
-
-function logRowView(v: ReturnType<typeof latestRows>[number]): ReminderLogRow {
-  return {
-    time: v.time ? v.time.toISOString() : '',
-    recipient: v.recipient,
-    kind: v.kind,
-    accounts: v.accounts,
-    status: v.status,
-    detail: v.detail,
-  };
-}
-
-/** The Reminders & settings panel: settings, who may change them, the preview, quota and the last runs. */
-export function getReminderPanel(): ReminderPanel {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const user = currentUserEmail();
-  const problems: string[] = [];
-  let preview: ReminderPreview | null = null;
-  let logValues: unknown[][] = [];
-  let settings: Settings;
-  let quota: number;
-  try {
-    const p = plan(ss, user);
-    preview = previewOf(p);
-    settings = p.settings;
-    quota = p.quota;
-    problems.push(...p.settingsProblems);
-    logValues = p.log?.values ?? [];
-  } catch (e) {
-    // The panel still shows settings and the log when the book cannot be read (e.g. a missing column).
-    problems.push(`The preview could not be made: ${errorText(e)}`);
-    const loaded = loadSettingsWithProblems();
-    settings = loaded.settings;
-    problems.push(...loaded.problems);
-    quota = remainingQuota();
-    logValues = SheetFinder.of(ss).find('reminderLog')?.getDataRange().getValues() ?? [];
-  }
-  const owner = settings.remindersOwner;
-  const isOwner = owner !== '' && owner === user;
-  // Apps Script shows each user only their own triggers: only the owner can see whether reminders really run.
-  const ownTrigger = isOwner && hasReminderTrigger();
-  if (isOwner && !ownTrigger) {
-    problems.push('Reminders are on but no trigger is installed for you: turn reminders on again.');
-  }
-  const schedule = scheduleText(settings);
-  let remindersStatus: string;
-  if (ownTrigger) remindersStatus = `Reminders are on: ${schedule}.`;
-  else if (isOwner) remindersStatus = 'Reminders are off: no trigger is installed for you.';
-  else if (owner !== '') {
-    remindersStatus = `Reminders are owned by ${owner} (${schedule}); their trigger runs under their account.`;
-  } else remindersStatus = 'Reminders are off.';
-  const last = lastRun(logValues);
-  return {
-    settings,
-    canEdit: mayEditReminders(settings, user),
-    owner,
-    user,
-    remindersOn: ownTrigger,
-    remindersStatus,
-    schedule,
-    quota,
-    preview: (preview?.digests ?? []).map(({ recipient, kind, subject, items, status }) => ({
-      recipient,
-      kind,
-      subject,
-      items,
-      status,
-    })),
-    lastRuns: latestRows(logValues, PANEL_LOG_ROWS).map(logRowView),
-    lastRunStatus: last
-      ? `${last.time ? last.time.toISOString().slice(0, 16).replace('T', ' ') : ''} · ${last.status} · ${last.detail}`
-      : 'No run yet',
-    problems,
-  };
-}
-
-/** The shape a save may have; values are checked against the settings schema after merging. */
-const PayloadSchema = z.record(z.string(), z.unknown());
-
-/** Saves settings from the panel under the document lock; reminder fields only from the owner. */
-export function saveReminderSettings(payload: unknown): SaveReminderSettingsResult {
-  const parsed = PayloadSchema.safeParse(payload);
-  if (!parsed.success) return { ok: false, message: 'Settings must be sent as an object of fields.' };
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(10_000)) return { ok: false, message: 'Someone else is saving; try again in a moment.' };
-  try {
-    const user = currentUserEmail();
-    const before = loadSettingsWithProblems().settings;
-    const saved = saveSettings(parsed.data as Partial<Settings>, user);
-    const scheduleChanged =
-      saved.reminderHour !== before.reminderHour ||
-      saved.cadence !== before.cadence ||
-      saved.weeklyDay !== before.weeklyDay;
-    // The trigger's hour lives in the trigger itself, so a new schedule means a new trigger (owner's own).
-    if (scheduleChanged && saved.remindersOwner !== '' && saved.remindersOwner === user) {
-      installReminderTrigger(saved);
-    }
-  } catch (e) {
-    if (e instanceof SettingsError) return { ok: false, message: e.message, field: e.field };
-    throw e;
-  } finally {
-    lock.releaseLock();
-  }
-  return { ok: true, panel: getReminderPanel() };
-}
-
 export const reminderEntries: Registry = {
   previewReminders: { kind: 'menu', params: [], run: previewReminders },
   runReminders: { kind: 'trigger', params: ['e'], run: runReminders },
-  turnRemindersOn: { kind: 'menu', params: [], run: turnRemindersOn },
+  turnRemindersOn: { kind: 'menu', params: [], run: () => turnRemindersOn() },
   turnRemindersOff: { kind: 'menu', params: [], run: turnRemindersOff },
   getReminderPanel: { kind: 'sidebar', params: [], run: getReminderPanel },
   saveReminderSettings: { kind: 'sidebar', params: ['payload'], run: saveReminderSettings },
+  setRemindersOn: { kind: 'sidebar', params: ['payload'], run: setRemindersOn },
 };

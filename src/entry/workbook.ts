@@ -1,5 +1,5 @@
 // The add-on menu and its workbook commands: open the sidebar, set up the workbook, settings, reminders on/off.
-import { hasReminderTrigger } from '../gas/triggers';
+import { reminderTriggerIds } from '../gas/triggers';
 import { type SetupReport, setUpWorkbook as setUp, setupSummary } from '../gas/setup';
 import { withDocumentLock } from '../gas/writes';
 import type { Registry } from './registry';
@@ -67,7 +67,10 @@ export function setUpWorkbook(): SetupReport {
 
 /** Menu › Turn daily reminders on/off: the opposite of the current state, with the outcome in an alert. */
 export function toggleReminders(): SwitchResult {
-  const result = hasReminderTrigger() ? turnRemindersOff() : turnRemindersOn();
+  const result =
+    reminderTriggerIds(SpreadsheetApp.getActiveSpreadsheet()).length > 0
+      ? turnRemindersOff()
+      : turnRemindersOn();
   SpreadsheetApp.getUi().alert(TITLE, result.message, SpreadsheetApp.getUi().ButtonSet.OK);
   return result;
 }

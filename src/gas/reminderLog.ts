@@ -1,8 +1,6 @@
-// The `Reminder log` sheet: what each run did per recipient, and (from the sent rows) which items went to whom.
-import type { SentKeys } from '../core/reminders';
-import type { Day } from '../core/types';
-import { SheetFinder } from './sheetFinder';
+// The `Reminder log` sheet: what each run did per recipient, for people to read (de-duplication reads the Reminder ledger).
 import { HEADERS, normalizeHeader } from '../sheets/layout';
+import { SheetFinder } from './sheetFinder';
 import { asText } from './writes';
 
 export type LogStatus = 'sent' | 'skipped' | 'deferred' | 'failed' | 'done';
@@ -11,7 +9,7 @@ export type LogStatus = 'sent' | 'skipped' | 'deferred' | 'failed' | 'done';
 export interface LogEntry {
   readonly time: Date;
   readonly recipient: string;
-  readonly kind: 'owner' | 'leader' | 'run';
+  readonly kind: 'owner' | 'leader' | 'run' | 'settings';
   /** Item keys, one per line: for sent rows this is what the remind-every window reads back. */
   readonly accounts: readonly string[];
   readonly status: LogStatus;
@@ -59,76 +57,76 @@ function timeOf(v: unknown): Date | null {
   return null;
 }
 
-/**
- * The keys sent to each recipient on or after `sinceDay`, with the last day each was sent. Read from the
- * log itself, so the remind-every window survives redeploys and anyone can see why an item was held back.
- */
-export function sentKeysFrom(
-  values: readonly (readonly unknown[])[],
-  dayOf: (d: Date) => Day | null,
-  sinceDay: Day,
-): SentKeys {
-  const sent = new Map<string, Map<string, Day>>();
-  if (values.length === 0) return sent;
-  const col = columnsOf(hasHeader(values) ? values[0] : undefined);
-  for (let r = hasHeader(values) ? 1 : 0; r < values.length; r++) {
-    const row = values[r];
-    if (cellText(row[col.Status]).trim().toLowerCase() !== 'sent') continue;
-    const time = timeOf(row[col.Time]);
-    const day = time ? dayOf(time) : null;
-    if (day === null || day < sinceDay) continue;
-    const recipient = cellText(row[col.Recipient]).trim().toLowerCase();
-    let keys = sent.get(recipient);
-    if (!keys) {
-      keys = new Map();
-      sent.set(recipient, keys);
-    }
-    for (const key of cellText(row[col.Accounts]).split('\n')) {
-      const k = key.trim();
-      if (!k) continue;
-      const prev = keys.get(k);
-      if (prev === undefined || day > prev) keys.set(k, day);
-    }
-  }
-  return sent;
-}
-
 /** Recipients, item keys and details carry people's text (owners, account IDs, problem messages): kept as written. */
 export function rowOf(e: LogEntry): unknown[] {
   return [e.time, asText(e.recipient), e.kind, asText(e.accounts.join('\n')), e.status, asText(e.detail)];
 }
 
-/**
- * Appends the run's rows with one setValues, creating the sheet with its header when it is missing.
- * `known` is the log as this run read it (sheet and values), so no extra read is needed to find the end.
- */
-export function appendLog(
+/** The add-on's own log: by its mark (or a pre-mark log by its header), never a team tab of that name (SPEC §9). */
+export function findLogSheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  known: { sheet: GoogleAppsScript.Spreadsheet.Sheet; values: readonly unknown[][] } | null,
-  entries: readonly LogEntry[],
-): void {
+): GoogleAppsScript.Spreadsheet.Sheet | null {
+  return SheetFinder.of(ss).find('reminderLog');
+}
+
+/**
+ * Appends rows with one setValues, each value under its own header wherever the team moved that column, and
+ * with the team's own columns left blank. A log without one of our columns (a 5-column log, a renamed header)
+ * gets it added at the end; a sheet too narrow is widened first ("coordinates outside the dimensions" broke
+ * every run before). Creates the sheet with its header when it is missing. Nothing here is read back to decide
+ * what was sent: the Reminder ledger does that.
+ */
+export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries: readonly LogEntry[]): void {
   if (entries.length === 0) return;
-  const rows = entries.map(rowOf);
-  let sheet = known?.sheet ?? null;
-  let lastRow: number;
+  let sheet = findLogSheet(ss);
+  let lastRow = 0;
+  let header: unknown[] = [];
   if (!sheet) {
-    // The add-on's own log: by its mark, else created beside any team tab of that name (SPEC §9).
-    const own = SheetFinder.of(ss).findOrCreate('reminderLog');
-    sheet = own.sheet;
-    if (own.created) sheet.setFrozenRows(1);
-  }
-  if (!known && sheet.getLastRow() === 0) {
-    lastRow = 0;
+    // Created beside any team tab of that name, and marked as the add-on's.
+    sheet = SheetFinder.of(ss).findOrCreate('reminderLog').sheet;
+    sheet.setFrozenRows(1);
   } else {
-    // A fresh read is only needed when the caller did not read the log (a skipped or crashed run).
-    lastRow = known ? trimmedLength(known.values) : sheet.getLastRow();
+    lastRow = sheet.getLastRow();
+    const lastColumn = sheet.getLastColumn();
+    if (lastRow > 0 && lastColumn > 0) header = sheet.getRange(1, 1, 1, lastColumn).getValues()[0];
   }
-  if (lastRow === 0) rows.unshift([...HEADERS.reminderLog]);
+  const found = header.map(normalizeHeader);
+  const anyOurs = HEADERS.reminderLog.some((h) => found.includes(normalizeHeader(h)));
+  // A log with none of our headers but rows in it was written without a header: keep the default order.
+  const legacy = lastRow > 0 && !anyOurs;
+  const positions: number[] = [];
+  const added: [number, string][] = [];
+  let width = legacy ? Math.max(header.length, HEADERS.reminderLog.length) : header.length;
+  for (const [i, h] of HEADERS.reminderLog.entries()) {
+    const at = legacy ? i : found.indexOf(normalizeHeader(h));
+    if (at >= 0) positions.push(at);
+    else {
+      positions.push(width);
+      added.push([width, h]);
+      width++;
+    }
+  }
+  const maxColumns = sheet.getMaxColumns();
+  if (width > maxColumns) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
+  const rows = entries.map((e) => {
+    const cells: unknown[] = new Array<unknown>(width).fill('');
+    rowOf(e).forEach((v, i) => {
+      cells[positions[i]] = v;
+    });
+    return cells;
+  });
+  if (lastRow === 0) {
+    const head: unknown[] = new Array<unknown>(width).fill('');
+    for (const [at, h] of added) head[at] = h;
+    rows.unshift(head);
+  } else if (added.length > 0) {
+    for (const [at, h] of added) sheet.getRange(1, at + 1).setValue(h);
+  }
   // Sheets refuses a range past the sheet's last row, and a log grows every run: add rows when needed.
   const maxRows = sheet.getMaxRows();
   const needed = lastRow + rows.length;
   if (needed > maxRows) sheet.insertRowsAfter(maxRows, needed - maxRows);
-  sheet.getRange(lastRow + 1, 1, rows.length, HEADERS.reminderLog.length).setValues(rows);
+  sheet.getRange(lastRow + 1, 1, rows.length, width).setValues(rows);
 }
 
 /** Rows up to the last non-blank one: getDataRange may carry trailing blank rows. */

@@ -1,9 +1,72 @@
-// Settings kept as one JSON document property; reminder fields belong to the user who turned reminders on.
+// Settings kept as one JSON document property; reminder fields belong to the user who turned reminders on, thresholds to the leader.
+import * as z from 'zod/mini';
 import { isDomain, isWellFormedEmail } from '../core/addresses';
 import { REMINDER_FIELDS } from '../core/reminders';
-import { fieldMessage, readSettings, type Settings, SettingsSchema, settingsProblem } from '../core/settings';
+import { fieldHelp, settingLabel } from '../core/settingLabels';
+import {
+  fieldMessage,
+  readSettings,
+  type Settings,
+  SettingsSchema,
+  settingsProblem,
+  THRESHOLD_RANGES,
+} from '../core/settings';
 
 export const SETTINGS_PROPERTY = 'resultsLadder.settings';
+/**
+ * Who owns the reminders and which trigger is theirs, apart from the settings JSON: a damaged or hand-edited
+ * settings property must never drop the owner (then any editor could change the recipients).
+ */
+export const REMINDERS_PROPERTY = 'resultsLadder.reminders';
+
+const RemindersStateSchema = z.object({
+  owner: z._default(z.string(), ''),
+  /** The unique ID of the owner's trigger for this spreadsheet (getUniqueId()). */
+  triggerId: z._default(z.string(), ''),
+  /** Reminder fields changed since the owner last confirmed them, with who changed them. */
+  unconfirmed: z._default(z.array(z.string()), []),
+});
+export type RemindersState = z.infer<typeof RemindersStateSchema>;
+const NO_STATE: RemindersState = Object.freeze({ owner: '', triggerId: '', unconfirmed: [] });
+
+/** The stored JSON texts: from document properties, or (a run without them) the Reminder ledger's state row. */
+export interface StoredSettings {
+  readonly settings: string | null;
+  readonly reminders: string | null;
+}
+
+/** The stored texts from document properties, or null when this execution has none (a time-driven run). */
+export function storedInDocument(): StoredSettings | null {
+  const props = PropertiesService.getDocumentProperties();
+  if (!props) return null;
+  return { settings: props.getProperty(SETTINGS_PROPERTY), reminders: props.getProperty(REMINDERS_PROPERTY) };
+}
+
+/** The stored texts as one JSON, for the ledger's state row. */
+export function storedAsJson(stored: StoredSettings): string {
+  return JSON.stringify(stored);
+}
+
+/** Reads what storedAsJson wrote; null when it is not that. */
+export function storedFromJson(json: string): StoredSettings | null {
+  try {
+    const v = JSON.parse(json) as Record<string, unknown>;
+    const str = (x: unknown) => (typeof x === 'string' ? x : null);
+    return v && typeof v === 'object' ? { settings: str(v.settings), reminders: str(v.reminders) } : null;
+  } catch {
+    return null;
+  }
+}
+
+function parseState(raw: string | null): RemindersState | null {
+  if (!raw) return null;
+  try {
+    const r = RemindersStateSchema.safeParse(JSON.parse(raw));
+    return r.success ? r.data : null;
+  } catch {
+    return null;
+  }
+}
 
 export { REMINDER_FIELDS };
 
@@ -27,15 +90,39 @@ function parseStored(raw: string | null): unknown {
   }
 }
 
-/** Settings and any problems found reading them (a damaged value is replaced by its default). */
-export function loadSettingsWithProblems(): { settings: Settings; problems: string[] } {
-  const raw = PropertiesService.getDocumentProperties().getProperty(SETTINGS_PROPERTY);
-  const stored = parseStored(raw);
-  const read = readSettings(stored);
-  if (stored && typeof stored === 'object' && '__unreadable' in stored) {
-    return { settings: read.settings, problems: ['Stored settings were unreadable; using the defaults.'] };
+/**
+ * Settings, the reminders state and any problems found reading them (a damaged value is replaced by its
+ * default). The owner comes from the reminders property when it is readable, so damaged settings keep it.
+ */
+export function loadSettingsWithProblems(stored: StoredSettings | null = storedInDocument()): {
+  settings: Settings;
+  problems: string[];
+  reminders: RemindersState;
+} {
+  if (!stored) {
+    return {
+      settings: readSettings({}).settings,
+      problems: ['This run could not read the stored settings; using the defaults.'],
+      reminders: NO_STATE,
+    };
   }
-  return read;
+  const parsedSettings = parseStored(stored.settings);
+  const read = readSettings(parsedSettings);
+  const problems = read.problems.map(labelledProblem);
+  if (parsedSettings && typeof parsedSettings === 'object' && '__unreadable' in parsedSettings) {
+    problems.push('Stored settings were unreadable; using the defaults.');
+  }
+  const state = parseState(stored.reminders);
+  // Older versions kept the owner only inside the settings JSON: it still counts when no state was stored.
+  const reminders = state ?? { ...NO_STATE, owner: read.settings.remindersOwner };
+  if (stored.reminders && !state) problems.push('The stored reminders owner was unreadable.');
+  return { settings: { ...read.settings, remindersOwner: reminders.owner }, problems, reminders };
+}
+
+/** "Setting 'reminderHour' was invalid (…)" → the label in words, never the internal key. */
+function labelledProblem(problem: string): string {
+  const key = /Setting '([^']+)'/.exec(problem)?.[1];
+  return key ? `${settingLabel(key)} was not valid; using the default.` : problem;
 }
 
 export function loadSettings(): Settings {
@@ -52,16 +139,21 @@ export function mayEditReminders(settings: Settings, user: string): boolean {
 }
 
 /**
- * The leader named in the settings may take the reminders over from another owner — the way out when the CSM
- * who turned them on has left and their trigger can be neither seen nor changed by anyone else.
+ * Anyone signed in may take the reminders over from another owner, through a visible, confirmed and logged
+ * step — the way out when the CSM who turned them on has left and no leader email is set (SPEC §6: nobody is
+ * ever locked out). The old owner's trigger stands down at its next run.
  */
 export function mayTakeOverReminders(settings: Settings, user: string): boolean {
-  return (
-    user !== '' &&
-    settings.leaderEmail !== '' &&
-    sameEmail(settings.leaderEmail, user) &&
-    !mayEditReminders(settings, user)
-  );
+  return user !== '' && !mayEditReminders(settings, user);
+}
+
+/**
+ * Thresholds define health, so only the leader changes them; while no leader email is set, the reminders
+ * owner; while neither is set, anyone (someone has to set the first leader).
+ */
+export function mayEditThresholds(settings: Settings, user: string): boolean {
+  if (settings.leaderEmail !== '') return user !== '' && sameEmail(settings.leaderEmail, user);
+  return mayEditReminders(settings, user);
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -100,24 +192,46 @@ export function saveSettings(patch: Partial<Settings>, user: string): Settings {
     );
   }
   delete changes.remindersOwner;
-  if (!mayEditReminders(current, user)) {
-    const refused = REMINDER_FIELDS.find((f) => f in changes);
-    if (refused) {
-      throw new SettingsError(
-        `Only ${current.remindersOwner}, who turned reminders on, can change reminder settings.`,
-        refused,
-      );
-    }
+  const reminderChanges = REMINDER_FIELDS.filter((f) => f in changes);
+  if (!mayEditReminders(current, user) && reminderChanges.length > 0) {
+    throw new SettingsError(
+      `Only ${current.remindersOwner}, who turned reminders on, can change ${settingLabel(reminderChanges[0]).toLowerCase()}.`,
+      reminderChanges[0],
+    );
   }
-  return store(current, changes);
+  const thresholdChange = Object.keys(changes).find(
+    (k) => !(REMINDER_FIELDS as readonly string[]).includes(k),
+  );
+  if (thresholdChange !== undefined && !mayEditThresholds(current, user)) {
+    throw new SettingsError(
+      `Only the leader (${current.leaderEmail || current.remindersOwner}) can change the thresholds that define health, such as ${settingLabel(thresholdChange).toLowerCase()}.`,
+      thresholdChange,
+    );
+  }
+  const saved = store(current, changes);
+  if (reminderChanges.length > 0 && current.remindersOwner === '') {
+    // Edited while reminders were off: turning them on must show these and ask to confirm them.
+    const state = loadSettingsWithProblems().reminders;
+    const unconfirmed = [
+      ...state.unconfirmed,
+      ...reminderChanges.map((f) => `${settingLabel(f)} (by ${user || 'someone'})`),
+    ];
+    storeState({ ...state, unconfirmed: [...new Set(unconfirmed)] });
+  }
+  return saved;
+}
+
+/** Stores the reminders state (and keeps the owner inside the settings JSON in step, for older readers). */
+export function storeState(state: RemindersState): void {
+  PropertiesService.getDocumentProperties().setProperty(REMINDERS_PROPERTY, JSON.stringify(state));
 }
 
 /**
  * Sets who owns the reminders, for turning them on (owner = `user`) or off (owner = ''). Allowed to the
  * current owner, to anyone while nobody owns them, and to the leader taking them over for themselves.
  */
-export function setRemindersOwner(owner: string, user: string): Settings {
-  const current = loadSettings();
+export function setRemindersOwner(owner: string, user: string, triggerId = ''): Settings {
+  const { settings: current, reminders } = loadSettingsWithProblems();
   const takingOver = owner !== '' && sameEmail(owner, user) && mayTakeOverReminders(current, user);
   if (!mayEditReminders(current, user) && !takingOver) {
     throw new SettingsError(
@@ -125,7 +239,10 @@ export function setRemindersOwner(owner: string, user: string): Settings {
       'remindersOwner',
     );
   }
-  return store(current, { remindersOwner: owner });
+  const saved = store(current, { remindersOwner: owner });
+  // Turning on confirms what was shown; turning off keeps nothing to confirm against.
+  storeState({ ...reminders, owner: saved.remindersOwner, triggerId, unconfirmed: [] });
+  return saved;
 }
 
 function store(current: Settings, changes: Record<string, unknown>): Settings {
@@ -134,20 +251,28 @@ function store(current: Settings, changes: Record<string, unknown>): Settings {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = String(issue.path[0] ?? '');
-    throw new SettingsError(fieldMessage(field, issue.message), field || undefined);
+    // A threshold's message gives its range in words; every other field its label and what it takes.
+    const message =
+      field in THRESHOLD_RANGES
+        ? fieldMessage(field, issue.message)
+        : `${settingLabel(field)} must be ${fieldHelp(field)}.`;
+    throw new SettingsError(message, field || undefined);
   }
   const settings = parsed.data;
   const inconsistent = settingsProblem(settings);
   if (inconsistent) throw new SettingsError(inconsistent.message, inconsistent.field);
   if (settings.leaderEmail !== '' && !isWellFormedEmail(settings.leaderEmail)) {
     throw new SettingsError(
-      `Leader email '${settings.leaderEmail}' is not a plain email address.`,
+      `Leader email: '${settings.leaderEmail}' is not a plain email address.`,
       'leaderEmail',
     );
   }
   const badDomain = settings.allowedDomains.find((d) => !isDomain(d));
   if (badDomain !== undefined) {
-    throw new SettingsError(`'${badDomain}' is not a domain (e.g. acme.com).`, 'allowedDomains');
+    throw new SettingsError(
+      `Allowed recipient domains: '${badDomain}' is not a domain (e.g. acme.com).`,
+      'allowedDomains',
+    );
   }
   const props = PropertiesService.getDocumentProperties();
   props.setProperty(SETTINGS_PROPERTY, JSON.stringify(settings));

@@ -342,17 +342,53 @@ describe('Sidebar.html in Chromium', () => {
     expect(await form.locator('.status').getAttribute('class')).toContain('error');
   });
 
-  it('shows reminder settings read-only to anyone but their owner, who still may change thresholds', async () => {
+  it('turns reminders on only after showing recipients, leader and domains, and off again', async () => {
+    const panel = page.locator('#panel-settings');
+    await panel.getByRole('button', { name: 'Refresh' }).click();
+    await panel.getByRole('button', { name: 'Turn reminders on…' }).click();
+    const confirm = panel.locator('.confirm').first();
+    await expect.poll(() => confirm.isVisible()).toBe(true);
+    expect(await confirm.textContent()).toMatch(/Allowed recipient domains: acme\.example/);
+    expect(await confirm.textContent()).toMatch(/Owners who may get a digest/);
+    await panel.getByRole('button', { name: 'Confirm and turn on' }).click();
+    await expect.poll(() => panel.getByRole('button', { name: 'Turn reminders off' }).count()).toBe(1);
+    expect(rt.triggers.filter((t) => t.user === USER)).toHaveLength(1);
+    expect(await panel.textContent()).toMatch(/Reminders are on: daily at 08:00 \(UTC\)/);
+    await shot(page, 'reminders-on.png');
+    await panel.getByRole('button', { name: 'Turn reminders off' }).click();
+    await expect.poll(() => panel.getByRole('button', { name: 'Turn reminders on…' }).count()).toBe(1);
+    expect(rt.triggers.filter((t) => t.user === USER)).toHaveLength(0);
+  });
+
+  it('shows reminder settings read-only to anyone but their owner, and thresholds to anyone but the leader', async () => {
     const key = 'resultsLadder.settings';
     const stored = JSON.parse(rt.properties.document.get(key) ?? '{}') as Record<string, unknown>;
-    rt.properties.document.set(key, JSON.stringify({ ...stored, remindersOwner: 'boss@acme.example' }));
+    rt.properties.document.set(
+      key,
+      JSON.stringify({ ...stored, remindersOwner: 'boss@acme.example', leaderEmail: 'boss@acme.example' }),
+    );
+    rt.properties.document.set('resultsLadder.reminders', JSON.stringify({ owner: 'boss@acme.example' }));
     const panel = page.locator('#panel-settings');
     await panel.getByRole('button', { name: 'Refresh' }).click();
     const form = page.locator('form[aria-label="Reminder settings and thresholds"]');
     await expect.poll(() => form.getByLabel('Leader email').getAttribute('readonly')).not.toBeNull();
     expect(await form.getByLabel('Cadence').isDisabled()).toBe(true);
     expect(await form.textContent()).toContain('only boss@acme.example');
+    expect(await form.getByLabel('Stalled after (days)').getAttribute('readonly')).not.toBeNull();
+    expect(await form.textContent()).toContain('only the leader (boss@acme.example)');
+    // The signed-in CSM becomes the leader: thresholds open, and saving them asks to confirm first.
+    rt.properties.document.set(
+      key,
+      JSON.stringify({ ...stored, remindersOwner: 'boss@acme.example', leaderEmail: USER }),
+    );
+    await panel.getByRole('button', { name: 'Refresh' }).click();
+    await expect.poll(() => form.getByLabel('Stalled after (days)').getAttribute('readonly')).toBeNull();
     await form.getByLabel('Stalled after (days)').fill('45');
+    await form.getByRole('button', { name: 'Save settings' }).click();
+    await expect
+      .poll(() => form.locator('.confirm').textContent())
+      .toMatch(/Stalled after \(days\): 60 → 45/);
+    expect(JSON.parse(rt.properties.document.get(key) ?? '{}').stalledDays).not.toBe(45);
     await form.getByRole('button', { name: 'Save settings' }).click();
     await expect.poll(() => form.locator('.status').textContent()).toBe('Settings saved.');
     const saved = JSON.parse(rt.properties.document.get(key) ?? '{}') as Record<string, unknown>;

@@ -41,10 +41,16 @@ function sheetOf(rt: Runtime, name: string): ScriptSheet {
 }
 
 /** Calls that change the spreadsheet: values, formulas, formats, sheets, rows, charts, metadata. */
+/**
+ * Write calls to the book, its sheets, ranges and charts. The owner's own last-run record in their user properties
+ * (Properties.setProperty) is not a write to the book: it is where a run that could not proceed says why (SPEC §6).
+ */
 function writes(rt: Runtime): Record<string, number> {
   return Object.fromEntries(
-    Object.entries(rt.calls.byMethod()).filter(([m]) =>
-      /\.(set|insert|append|clear|delete|remove|add|update|merge|hide|protect)/.test(m),
+    Object.entries(rt.calls.byMethod()).filter(
+      ([m]) =>
+        !m.startsWith('Properties.') &&
+        /\.(set|insert|append|clear|delete|remove|add|update|merge|hide|protect)/.test(m),
     ),
   );
 }
@@ -223,6 +229,8 @@ describe('renamed and deleted data sheets', () => {
     rt.calls.reset();
     expect(() => rt.call('runReminders')).toThrow(/cannot find the 'Accounts' sheet/);
     expect(writes(rt)).toEqual({});
+    // The failure is on the owner's record, where the sidebar shows the last run.
+    expect(rt.calls.count('Properties.setProperty')).toBe(1);
     expect(rt.mail.outbox).toHaveLength(0);
     expect(rt.values(SHEET.reminderLog)).toEqual(log);
   });

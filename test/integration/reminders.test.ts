@@ -68,6 +68,12 @@ function start(opts: RuntimeOptions = {}, leader = true): Runtime {
   return rt;
 }
 
+/** Turns reminders on from the menu, answering Yes to the confirmation that lists recipients, leader and domains. */
+function on(rt: Runtime): { ok: boolean; message: string } {
+  rt.ui.replies.push({ button: 'YES' });
+  return rt.call('turnRemindersOn');
+}
+
 interface LogRow {
   time: unknown;
   recipient: string;
@@ -103,14 +109,14 @@ describe('runReminders', () => {
     rt.call('runReminders');
     expect(recipients(rt)).toEqual([JONAS, LEAD, MAYA, PRIYA]);
     const maya = rt.mail.outbox.find((m) => m.to === MAYA);
-    expect(maya?.subject).toBe('2 accounts need a named result');
+    expect(maya?.subject).toBe('2026-11-24 · 2 accounts need a named result');
     const gid = rt.spreadsheet.sheetId(SHEET.accounts);
     expect(maya?.body).toContain(`${rt.spreadsheet.url.replace(/#.*$/, '')}#gid=${gid}&range=A2`);
     expect(maya?.body).toContain('&range=A7');
     expect(maya?.htmlBody).toContain('&amp;range=A7');
     expect(maya?.body).toMatch(/You get this because you are the Owner of 2 accounts/);
     const lead = rt.mail.outbox.find((m) => m.to === LEAD);
-    expect(lead?.subject).toMatch(/^Escalations: 6 Red accounts/);
+    expect(lead?.subject).toMatch(/^2026-11-24 · Escalations: 6 Red accounts/);
     expect(lead?.body).toContain('someone@evil.example');
   });
 
@@ -250,8 +256,9 @@ describe('runReminders', () => {
     rt.call('runReminders');
     const calls = rt.calls.byMethod();
     expect(calls['Range.getValues'] ?? 0).toBeLessThanOrEqual(7);
-    // One write to Ladder history (first run writes starting states), one to the log.
-    expect(calls['Range.setValues'] ?? 0).toBeLessThanOrEqual(2);
+    // One write to Ladder history (first run writes starting states), one to the log, the ledger's header, and
+    // one ledger row per digest as it goes out plus the run's end: writes grow with digests sent, not accounts.
+    expect(calls['Range.setValues'] ?? 0).toBeLessThanOrEqual(3 + 4 + 1);
     expect(calls['MailApp.sendEmail']).toBe(4);
     const rows = log(rt);
     expect(rows.filter((r) => r.status === 'sent')).toHaveLength(4);
@@ -289,8 +296,8 @@ describe('previewReminders', () => {
 describe('turning reminders on and off', () => {
   it('on twice leaves one trigger at the configured hour; off removes it', () => {
     const rt = start();
-    rt.call('turnRemindersOn');
-    rt.call('turnRemindersOn');
+    on(rt);
+    on(rt);
     expect(rt.triggers).toHaveLength(1);
     // The hour is the spreadsheet's, not the manifest's Etc/UTC.
     expect(rt.triggers[0]).toMatchObject({
@@ -308,15 +315,15 @@ describe('turning reminders on and off', () => {
 
   it('removes duplicate triggers left by older versions', () => {
     const rt = start();
-    rt.call('turnRemindersOn');
+    on(rt);
     rt.triggers.push({ ...rt.triggers[0], id: 'old-1' }, { ...rt.triggers[0], id: 'old-2' });
-    rt.call('turnRemindersOn');
+    on(rt);
     expect(rt.triggers).toHaveLength(1);
   });
 
   it('weekly cadence fires on the chosen day', () => {
     const rt = start();
-    rt.call('turnRemindersOn');
+    on(rt);
     const saved = rt.call<SaveReminderSettingsResult>('saveReminderSettings', {
       cadence: 'weekly',
       weeklyDay: 'Friday',
@@ -334,17 +341,15 @@ describe('turning reminders on and off', () => {
 
   it('the trigger fires at the hour in the spreadsheet’s own time zone', () => {
     const rt = start({ timeZone: 'Asia/Tokyo' });
-    rt.call('turnRemindersOn');
+    on(rt);
     expect(rt.triggers).toEqual([expect.objectContaining({ atHour: 8, timeZone: 'Asia/Tokyo' })]);
   });
 
   it('off is refused to a non-owner before anything is removed', () => {
     const rt = start({ user: MAYA });
-    rt.call('turnRemindersOn');
+    on(rt);
     rt.setUser(LEAD);
-    rt.call('turnRemindersOn'); // the leader takes over; Maya's trigger is still hers
-    rt.setUser(JONAS);
-    rt.call('turnRemindersOn'); // refused
+    on(rt); // the leader takes over; Maya's trigger is still hers
     rt.setUser(MAYA);
     const off = rt.call<{ ok: boolean; message: string }>('turnRemindersOff');
     expect(off.ok).toBe(false);
@@ -357,22 +362,26 @@ describe('turning reminders on and off', () => {
 describe('handing reminders over when their owner has left', () => {
   const stored = (rt: Runtime) => JSON.parse(rt.properties.document.get('resultsLadder.settings') ?? '{}');
 
-  it('the leader may take them over; anyone else may not', () => {
+  it('anyone may take them over, after confirming, and the Reminder log records it; saying No changes nothing', () => {
     const rt = start({ user: MAYA });
-    rt.call('turnRemindersOn');
+    on(rt);
     expect(stored(rt).remindersOwner).toBe(MAYA);
 
     rt.setUser(JONAS);
-    const refused = rt.call<{ ok: boolean; message: string }>('turnRemindersOn');
-    expect(refused.ok).toBe(false);
-    expect(refused.message).toContain(MAYA);
+    rt.ui.replies.push({ button: 'NO' });
+    const declined = rt.call<{ ok: boolean; message: string }>('turnRemindersOn');
+    expect(declined.ok).toBe(false);
+    expect(rt.ui.alerts.at(-1)).toContain(`taking reminders over from ${MAYA}`);
     expect(stored(rt).remindersOwner).toBe(MAYA);
 
     rt.setUser(LEAD);
-    const taken = rt.call<{ ok: boolean; message: string }>('turnRemindersOn');
+    const taken = on(rt);
     expect(taken.ok).toBe(true);
     expect(taken.message).toContain(`Taken over from ${MAYA}`);
     expect(stored(rt).remindersOwner).toBe(LEAD);
+    expect(log(rt).find((r) => r.kind === 'settings')?.detail).toContain(
+      `taken over from ${MAYA} by ${LEAD}`,
+    );
     // The leader cannot see or delete Maya's trigger: each has one until hers fires as her and stands down.
     expect(rt.triggers.map((t) => t.user).sort()).toEqual([LEAD, MAYA]);
     const mayas = rt.triggers.find((t) => t.user === MAYA)?.id;
@@ -407,7 +416,7 @@ describe('handing reminders over when their owner has left', () => {
 
   it("the owner's own trigger runs as usual", () => {
     const rt = start();
-    rt.call('turnRemindersOn');
+    on(rt);
     const run = rt.call<{ status: string }>('runReminders', { triggerUid: rt.triggers[0].id });
     expect(run.status).not.toBe('skipped');
     expect(rt.mail.outbox.length).toBeGreaterThan(0);
@@ -417,20 +426,21 @@ describe('handing reminders over when their owner has left', () => {
 describe('the reminders panel', () => {
   it('shows settings, preview, quota and last runs; the owner may edit', () => {
     const rt = start();
-    rt.call('turnRemindersOn');
+    on(rt);
     rt.call('runReminders');
     const panel = rt.call<ReminderPanel>('getReminderPanel');
     expect(panel).toMatchObject({ canEdit: true, owner: LEAD, user: LEAD, remindersOn: true, quota: 96 });
-    expect(panel.schedule).toBe('daily at 08:00');
+    // The hour is the spreadsheet's, and says so.
+    expect(panel.schedule).toBe('daily at 08:00 (America/New_York)');
     expect(panel.settings.leaderEmail).toBe(LEAD);
     expect(panel.lastRuns[0]).toMatchObject({ kind: 'run', status: 'done' });
-    expect(panel.lastRunStatus).toMatch(/done · Sent 4/);
+    expect(panel.lastRunStatus).toMatch(/^Last run: done — Sent 4/);
     // Everything was sent today, so the next run would send only the refused addresses' skips.
     expect(panel.preview.every((p) => p.status.startsWith('skip'))).toBe(true);
     expect(JSON.parse(JSON.stringify(panel))).toEqual(panel);
   });
 
-  it('only the reminders owner may change reminder settings; others may change thresholds', () => {
+  it('only the reminders owner may change reminder settings; only the leader the thresholds', () => {
     const rt = start({ user: 'kim@acme.example' });
     rt.properties.document.set(
       'resultsLadder.settings',
@@ -443,19 +453,24 @@ describe('the reminders panel', () => {
     });
     expect(refused).toMatchObject({ ok: false, field: 'leaderEmail' });
     expect(JSON.parse(rt.properties.document.get('resultsLadder.settings') ?? '{}').leaderEmail).toBe(LEAD);
+    // Thresholds define health: a CSM sees them read-only, in words, never as an internal key.
+    expect(panel.canEditThresholds).toBe(false);
+    const threshold = rt.call<SaveReminderSettingsResult>('saveReminderSettings', { overdueGraceDays: 21 });
+    expect(threshold).toMatchObject({ ok: false, field: 'overdueGraceDays' });
+    expect(threshold.ok === false && threshold.message).toMatch(/^Only the leader \(lead@acme\.example\)/);
+    expect(threshold.ok === false && threshold.message).not.toMatch(/overdueGraceDays/);
+    rt.setUser(LEAD);
     const ok = rt.call<SaveReminderSettingsResult>('saveReminderSettings', { overdueGraceDays: 21 });
     expect(ok.ok && ok.panel.settings.overdueGraceDays).toBe(21);
-    const on = rt.call<{ ok: boolean; message: string }>('turnRemindersOn');
-    expect(on.ok).toBe(false);
-    expect(rt.triggers).toHaveLength(0);
+    expect(ok.ok && ok.panel.canEditThresholds).toBe(true);
   });
 
   it('shows reminders on only from the owner’s own trigger; to others, who owns them', () => {
     const rt = start({ user: MAYA });
-    rt.call('turnRemindersOn');
+    on(rt);
     expect(rt.call<ReminderPanel>('getReminderPanel')).toMatchObject({
       remindersOn: true,
-      remindersStatus: 'Reminders are on: daily at 08:00.',
+      remindersStatus: 'Reminders are on: daily at 08:00 (America/New_York).',
     });
     rt.setUser(JONAS);
     const other = rt.call<ReminderPanel>('getReminderPanel');
@@ -481,8 +496,14 @@ describe('the reminders panel', () => {
     ).toBeFalsy();
   });
 
-  it('an invalid value is refused naming the field', () => {
+  it('an invalid value is refused naming the field in words', () => {
     const rt = start();
+    const hour = rt.call<SaveReminderSettingsResult>('saveReminderSettings', { reminderHour: 25 });
+    expect(hour).toMatchObject({
+      ok: false,
+      field: 'reminderHour',
+      message: 'Reminder hour must be a whole hour from 0 to 23.',
+    });
     const bad = rt.call<SaveReminderSettingsResult>('saveReminderSettings', {
       allowedDomains: ['not a domain'],
     });

@@ -250,12 +250,17 @@ describe('setUpWorkbook', () => {
 describe('toggleReminders', () => {
   it('turns reminders on, then off, and says so', () => {
     const rt = loadBundle({ now: NOW, user: 'lead@acme.example' });
+    // The confirmation lists the owners in Accounts, so the book must be set up (without Accounts it says so).
+    rt.call('setUpWorkbook');
+    // Turning on first shows recipients, leader and domains, and asks to confirm them.
+    rt.ui.replies.push({ button: 'YES' });
     rt.call('toggleReminders');
     expect(rt.triggers.filter((t) => t.handler === 'runReminders')).toHaveLength(1);
     rt.call('toggleReminders');
     expect(rt.triggers.filter((t) => t.handler === 'runReminders')).toHaveLength(0);
-    expect(rt.ui.alerts).toHaveLength(2);
-    expect(rt.ui.alerts[0]).toContain('Reminders are on');
-    expect(rt.ui.alerts[1]).toContain('Reminders are off');
+    expect(rt.ui.alerts).toHaveLength(3);
+    expect(rt.ui.alerts[0]).toContain('Allowed recipient domains');
+    expect(rt.ui.alerts[1]).toContain('Reminders are on');
+    expect(rt.ui.alerts[2]).toContain('Reminders are off');
   });
 });

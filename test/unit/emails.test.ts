@@ -1,6 +1,15 @@
-// Digest email templates: subject, plain text, HTML with every user string escaped, row links, footer.
+// Digest email templates: dated subject, items grouped by account, escaped HTML, row links, footer, and the 60 KB cap.
 import { describe, expect, it } from 'vitest';
-import { type EmailContext, footerLines, renderDigest, rowLink } from '../../src/core/emails';
+import {
+  type EmailContext,
+  MAX_HTML_BYTES,
+  MAX_OWNER_ROWS,
+  moreText,
+  renderDigest,
+  rowLink,
+  shorten,
+  utf8Bytes,
+} from '../../src/core/emails';
 import type { Digest, DigestItem } from '../../src/core/reminders';
 
 const URL = 'https://docs.google.com/spreadsheets/d/abc/edit';
@@ -46,30 +55,45 @@ describe('rowLink', () => {
 });
 
 describe('renderDigest', () => {
-  const email = renderDigest(owner, ctx);
+  const email = renderDigest(owner, { ...ctx, day: '2026-11-24', bookUrl: URL });
 
-  it('keeps the planned subject', () => {
-    expect(email.subject).toBe('2 accounts need a named result');
+  it('puts the day in the subject, so Gmail does not thread different days together', () => {
+    expect(email.subject).toBe('2026-11-24 · 2 accounts need a named result');
+    expect(renderDigest(owner, ctx).subject).toBe('2 accounts need a named result');
   });
 
-  it('accounts with an unknown segment get their own section, not the named-result one', () => {
-    const segment = item({
-      key: 'A-3/unknownSegment',
-      kind: 'unknownSegment',
-      text: 'No segment: pick one.',
-    });
-    const text = renderDigest({ ...owner, items: [item({}), segment] }, ctx).text;
-    expect(text).toContain('Triage: no named result or validator (1)');
-    expect(text).toContain('Triage: unknown segment (1)');
+  it('groups items by account: one account appears once, with all its items', () => {
+    const two = [
+      item({}),
+      item({
+        key: 'A-1/checkOverdue/2026-11-01',
+        kind: 'checkOverdue',
+        text: '90-day check overdue by 23 days.',
+      }),
+      item({ key: 'A-2/triage', accountId: 'A-2', accountName: 'Beta', row: 40 }),
+    ];
+    const text = renderDigest({ ...owner, items: two }, ctx).text;
+    expect(text.match(/Acme \(A-1\)/g)).toHaveLength(1);
+    expect(text).toMatch(/Acme \(A-1\) — .*\n {2}- No named result.*\n {2}- 90-day check overdue/);
   });
 
-  it('plain text lists each item with its link, the remainder and the footer', () => {
-    expect(email.text).toContain('Triage: no named result or validator (2)');
-    expect(email.text).toContain('- Acme (A-1): No named result');
-    expect(email.text).toContain(`${URL}#gid=123&range=A12`);
+  it('plain text lists each account with its link, what was left out and the footer', () => {
+    expect(email.text).toContain(`Acme (A-1) — ${URL}#gid=123&range=A12`);
+    expect(email.text).toContain('  - No named result');
     expect(email.text).toContain(`${URL}#gid=123&range=A40`);
-    expect(email.text).toContain('…and 3 more');
+    expect(email.text).toContain('…and 3 more: 3 held for a later email');
     expect(email.text).toContain('Owner of 5 accounts in "CS <team> book"');
+  });
+
+  it('"and N more" says what was left out and links to My book', () => {
+    expect(email.html).toContain('…and 3 more: 3 held for a later email.');
+    expect(email.html).toContain(`<a style="color:#0b57d0" href="${URL}">Open My book</a>`);
+    expect(
+      moreText(
+        [item({ kind: 'checkDueSoon' }), item({ kind: 'checkDueSoon' }), item({ kind: 'chainGap' })],
+        0,
+      ),
+    ).toBe('and 3 more: 2 checks due soon, 1 chain gap');
   });
 
   it('HTML escapes every user string and links to the rows', () => {
@@ -79,16 +103,19 @@ describe('renderDigest', () => {
     expect(email.html).toContain(`href="${URL}#gid=123&amp;range=A40"`);
   });
 
-  it('the footer says why and how to change it', () => {
-    const lines = footerLines(owner, ctx);
-    expect(lines[0]).toMatch(/Owner of 5 accounts/);
-    expect(lines[1]).toMatch(/daily at 08:00.*every 7 days/);
-    expect(lines[2]).toMatch(/only lead@acme.example can change/);
-    const leaderWhy = footerLines({ ...owner, kind: 'leader' }, ctx)[0];
-    expect(leaderWhy).toMatch(/leader email/);
+  it('the footer says why, when (with the time zone) and how to stop them', () => {
+    const withZone = renderDigest(owner, { ...ctx, schedule: 'daily at 08:00 (America/New_York)' }).text;
+    expect(withZone).toMatch(/Owner of 5 accounts/);
+    expect(withZone).toMatch(/daily at 08:00 \(America\/New_York\).*every 7 days/);
+    expect(withZone).toMatch(
+      /To stop these emails: ask lead@acme.example, who turned reminders on, to turn them off/,
+    );
+    const leader = renderDigest({ ...owner, kind: 'leader' }, ctx).text;
+    expect(leader).toMatch(/you are the leader email/);
+    expect(leader).toMatch(/To stop these emails: clear the leader email/);
   });
 
-  it('the leader digest carries per-owner counts, escaped', () => {
+  it('the leader digest carries per-owner counts in a table narrow enough for a phone, escaped', () => {
     const leader: Digest = {
       ...owner,
       kind: 'leader',
@@ -97,7 +124,7 @@ describe('renderDigest', () => {
         item({ kind: 'red', key: 'A-1/red', text: 'kim@acme.example: <b>no validator</b>' }),
         item({
           kind: 'problem',
-          key: 'problem/Usage/9/Week',
+          key: 'problem/Usage/#x/Week',
           accountId: '',
           accountName: '',
           sheet: 'Usage',
@@ -114,12 +141,61 @@ describe('renderDigest', () => {
     const out = renderDigest(leader, ctx);
     expect(out.text).toContain('- kim@acme.example: 4 · 1 · 2 · 0');
     expect(out.text).toContain('- (no owner): 1 · 0 · 1 · 0');
-    expect(out.text).toContain('- Usage row 9: Week: not a date');
+    expect(out.text).toContain('Usage sheet — ');
+    expect(out.text).toContain('  - row 9: Week: not a date');
     expect(out.text).toContain(`${URL}#gid=7&range=A9`);
     expect(out.html).toContain('&lt;b&gt;no validator&lt;/b&gt;');
-    expect(out.html).toContain(
-      '<td style="padding:2px 8px;border-bottom:1px solid #eee;text-align:left">(no owner)</td>',
-    );
+    expect(out.html).toContain('width:100%;max-width:560px');
+    expect(out.html).toMatch(/<td [^>]*word-break:break-all[^>]*>\(no owner\)<\/td>/);
     expect(out.text).not.toContain('…and');
+  });
+});
+
+describe('size: every digest stays under 60 KB of HTML, whatever the data', () => {
+  const many = (n: number, text: string): DigestItem[] =>
+    Array.from({ length: n }, (_, i) =>
+      item({
+        key: `A-${i}/red`,
+        accountId: `A-${i}`,
+        accountName: `Account ${i}`,
+        kind: 'red',
+        row: i + 2,
+        text,
+        severity: 60,
+      }),
+    );
+
+  it.each([
+    ['5,000 short items and 5,000 owners', many(5_000, 'kim@acme.example: past the result window'), 5_000],
+    ['40 items each with a 50,000-character cell', many(40, 'x'.repeat(50_000)), 10],
+    ['multi-byte text', many(2_000, '結果を検証してください。'.repeat(30)), 10],
+  ])('%s', (_, items, owners) => {
+    const digest: Digest = {
+      ...owner,
+      kind: 'leader',
+      items,
+      moreItems: 0,
+      ownerCounts: Array.from({ length: owners }, (_, i) => ({
+        owner: `csm${i}@acme.example`,
+        accounts: 2,
+        red: 1,
+        triage: 0,
+        overdue: 0,
+      })),
+    };
+    const out = renderDigest(digest, { ...ctx, bookUrl: URL });
+    expect(utf8Bytes(out.html)).toBeLessThanOrEqual(MAX_HTML_BYTES);
+    expect(Buffer.byteLength(out.html)).toBe(utf8Bytes(out.html));
+    // The most urgent come first and are shown; the rest are named, and only the shown count as sent.
+    expect(out.shown.length).toBeGreaterThan(0);
+    expect(out.shown[0].key).toBe(items[0].key);
+    if (out.shown.length < items.length)
+      expect(out.html).toContain(`and ${items.length - out.shown.length} more`);
+    expect(out.html.match(/<tr>/g)?.length ?? 0).toBeLessThanOrEqual(MAX_OWNER_ROWS + 1);
+  });
+
+  it('shortens long cell text at a word', () => {
+    expect(shorten('word '.repeat(100), 20)).toBe('word word word word…');
+    expect(shorten('short')).toBe('short');
   });
 });

@@ -2,6 +2,7 @@ import { isWellFormedEmail } from '../../src/core/addresses';
 // The reminder planner: every item kind, the remind-every window, digest order, recipients and quota.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { problemIdentityIn } from '../../src/core/problemKeys';
 import {
   allowedDomainsOf,
   decideDelivery,
@@ -9,6 +10,7 @@ import {
   itemKey,
   MAX_OWNER_ITEMS,
   planReminders,
+  problemItem,
   refusalOf,
   type SentKeys,
   scheduleText,
@@ -351,7 +353,7 @@ describe('digests', () => {
     expect(leader?.recipient).toBe('lead@acme.example');
     expect(leader?.items.map((i) => i.kind)).toEqual(['red', 'slipped', 'problem', 'climbed']);
     expect(leader?.items[0].text).toContain('Result window passed below Result.');
-    expect(leader?.items[2]).toMatchObject({ sheet: 'Usage', row: 45, key: 'problem/Usage/45/Week' });
+    expect(leader?.items[2]).toMatchObject({ sheet: 'Usage', row: 45, key: 'problem/Usage/row 45/Week' });
     expect(leader?.subject).toBe('Escalations: 1 Red account · 1 slipped · 1 data problem · 1 more');
     expect(leader?.ownerCounts).toEqual([
       { owner: 'csm@acme.example', accounts: 2, red: 1, triage: 0, overdue: 0 },
@@ -463,5 +465,33 @@ describe('invariants', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('data-problem keys', () => {
+  const header = ['Week', 'Account ID', 'Active users', 'Key actions'];
+  const rows = [
+    header,
+    ['2026-11-02', 'A-1', 'many', 3],
+    ['2026-11-09', 'A-2', 4, 1],
+    ['2026-11-02', '', 2, 2],
+  ];
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  const identity = (values: unknown[][]) =>
+    problemIdentityIn(new Map([['Usage', { values, accountColumn: 1, dateColumn: 0 }]]), iso);
+  const problem = (row: number) => ({ sheet: 'Usage', row, column: 'Active users', message: 'not a number' });
+
+  it('are sheet + account ID + (row date) + field, so sorting or inserting rows keeps them', () => {
+    const before = problemItem(problem(2), identity(rows)(problem(2))).key;
+    expect(before).toBe('problem/Usage/A-1/2026-11-02/Active users');
+    const sorted = [header, ['new', 'A-9', 1, 1], rows[3], rows[2], rows[1]];
+    expect(problemItem(problem(5), identity(sorted)(problem(5))).key).toBe(before);
+  });
+
+  it('a row without an account ID is known by its cells, not its row number', () => {
+    const key = problemItem(problem(4), identity(rows)(problem(4))).key;
+    expect(key).toMatch(/^problem\/Usage\/#[0-9a-z]+\/Active users$/);
+    const moved = [header, rows[3], rows[1], rows[2]];
+    expect(problemItem(problem(2), identity(moved)(problem(2))).key).toBe(key);
   });
 });

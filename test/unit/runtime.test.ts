@@ -320,6 +320,7 @@ describe('services', () => {
       {
         id,
         user: 'lead@acme.example',
+        spreadsheetId: rt.spreadsheet.id,
         handler: 'runReminders',
         type: 'CLOCK',
         atHour: 7,

@@ -49,7 +49,8 @@ describe('loadSettings', () => {
     const { settings, problems } = loadSettingsWithProblems();
     expect(settings.reminderHour).toBe(DEFAULT_SETTINGS.reminderHour);
     expect(settings.leaderEmail).toBe('lead@acme.example');
-    expect(problems[0]).toMatch(/reminderHour/);
+    // In words, never the internal key.
+    expect(problems[0]).toBe('Reminder hour was not valid; using the default.');
   });
 
   it('survives an unreadable property', () => {
@@ -87,20 +88,29 @@ describe('saveSettings', () => {
     expect(store.has(SETTINGS_PROPERTY)).toBe(false);
   });
 
-  it('only the reminders owner may change reminder fields; anyone may change thresholds', () => {
+  it('only the reminders owner may change reminder fields; only the leader (else the owner) thresholds', () => {
     setRemindersOwner('owner@acme.example', 'owner@acme.example');
     const e = refusal(() => saveSettings({ leaderEmail: 'x@acme.example' }, 'other@acme.example'));
     expect(e.field).toBe('leaderEmail');
     expect(e.message).toMatch(/Only owner@acme.example/);
-    expect(saveSettings({ overdueGraceDays: 21 }, 'other@acme.example').overdueGraceDays).toBe(21);
+    expect(refusal(() => saveSettings({ overdueGraceDays: 21 }, 'other@acme.example')).field).toBe(
+      'overdueGraceDays',
+    );
+    expect(saveSettings({ overdueGraceDays: 21 }, 'owner@acme.example').overdueGraceDays).toBe(21);
     expect(saveSettings({ leaderEmail: 'x@acme.example' }, 'OWNER@acme.example').leaderEmail).toBe(
       'x@acme.example',
     );
+    // Now a leader is named: thresholds are theirs alone.
+    expect(refusal(() => saveSettings({ stalledDays: 30 }, 'owner@acme.example')).message).toMatch(
+      /^Only the leader \(x@acme\.example\)/,
+    );
+    expect(saveSettings({ stalledDays: 30 }, 'x@acme.example').stalledDays).toBe(30);
   });
 
   it('an unchanged reminder field sent back by a form is not refused', () => {
     const current = setRemindersOwner('owner@acme.example', 'owner@acme.example');
-    expect(saveSettings({ ...current, kickoffDays: 45 }, 'other@acme.example').kickoffDays).toBe(45);
+    const after = saveSettings({ ...current, kickoffDays: 45 }, 'owner@acme.example');
+    expect(saveSettings({ ...after }, 'other@acme.example').kickoffDays).toBe(45);
   });
 
   it('never sets the reminders owner, not even while nobody owns them', () => {
@@ -116,17 +126,44 @@ describe('saveSettings', () => {
   });
 });
 
+describe('a damaged settings property', () => {
+  it('never drops the reminders owner, kept apart from the settings JSON', () => {
+    setRemindersOwner('maya@acme.example', 'maya@acme.example', 'trigger-1');
+    store.set(SETTINGS_PROPERTY, '{not json');
+    const { settings, reminders, problems } = loadSettingsWithProblems();
+    expect(settings.remindersOwner).toBe('maya@acme.example');
+    expect(reminders.triggerId).toBe('trigger-1');
+    expect(problems).toEqual(['Stored settings were unreadable; using the defaults.']);
+    // So an editor still cannot change recipients.
+    expect(refusal(() => saveSettings({ leaderEmail: 'me@gmail.com' }, 'kim@acme.example')).field).toBe(
+      'leaderEmail',
+    );
+  });
+
+  it('a settings field edited while reminders are off is remembered for the confirmation', () => {
+    saveSettings({ leaderEmail: 'me@gmail.com', allowedDomains: ['gmail.com'] }, 'kim@acme.example');
+    expect(loadSettingsWithProblems().reminders.unconfirmed).toEqual([
+      'Leader email (by kim@acme.example)',
+      'Allowed recipient domains (by kim@acme.example)',
+    ]);
+    // Turning reminders on is the confirmation: nothing stays unconfirmed.
+    setRemindersOwner('lead@acme.example', 'lead@acme.example', 't');
+    expect(loadSettingsWithProblems().reminders.unconfirmed).toEqual([]);
+  });
+});
+
 describe('setRemindersOwner', () => {
-  it('the owner, or anyone while nobody owns them; the leader only to take over for themselves', () => {
+  it('the owner, or anyone while nobody owns them; anyone else only to take over for themselves', () => {
     store.set(SETTINGS_PROPERTY, JSON.stringify({ leaderEmail: 'lead@acme.example' }));
     expect(setRemindersOwner('Maya@acme.example', 'maya@acme.example').remindersOwner).toBe(
       'maya@acme.example',
     );
     expect(refusal(() => setRemindersOwner('', 'jonas@acme.example')).field).toBe('remindersOwner');
-    expect(refusal(() => setRemindersOwner('jonas@acme.example', 'jonas@acme.example')).message).toMatch(
+    // Anyone may take over (the confirmed, logged step of turning reminders on), but may not hand reminders to
+    // someone else or switch them off for Maya.
+    expect(refusal(() => setRemindersOwner('kim@acme.example', 'jonas@acme.example')).message).toMatch(
       /Only maya@acme.example/,
     );
-    // The leader may take over, but may not hand reminders to someone else or switch them off for Maya.
     expect(() => setRemindersOwner('jonas@acme.example', 'lead@acme.example')).toThrow(SettingsError);
     expect(() => setRemindersOwner('', 'lead@acme.example')).toThrow(SettingsError);
     expect(setRemindersOwner('lead@acme.example', 'lead@acme.example').remindersOwner).toBe(

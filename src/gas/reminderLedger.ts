@@ -1,0 +1,229 @@
+// The Reminder ledger: the add-on's own hidden sheet recording each digest as it goes out, and the settings a run without document properties reads.
+import { dayFromIso } from '../core/dates';
+import type { SentKeys } from '../core/reminders';
+import type { Day } from '../core/types';
+
+/**
+ * Why a sheet of our own and not the `Reminder log`: the log is for people. They sort it, reorder its columns,
+ * format it as plain text, clear its date formats and delete rows, and every one of those re-sent the day's
+ * digests when de-duplication read the log back. The ledger is created by the add-on, hidden, formatted as
+ * plain text, read at fixed positions, and no reader of the product needs to touch it. Document properties
+ * were the other candidate, but they hold 500 kB in all and 9 kB per value (too small for the item keys of a
+ * 10,000-account book) and a time-driven add-on run may not get them at all (SPEC §6).
+ */
+export const LEDGER_SHEET = 'Reminder ledger';
+const HEADER = ['Kind', 'Day', 'Recipient', 'Keys', 'Run'] as const;
+const WIDTH = HEADER.length;
+/** Row 2 holds the state row; records follow. */
+const STATE_ROW = 2;
+/** Records older than the window are deleted in one call once there are this many. */
+const PRUNE_AT = 2_000;
+
+export type LedgerKind = 'state' | 'sent' | 'failed' | 'end';
+
+export interface LedgerRecord {
+  /** 1-based sheet row. */
+  readonly row: number;
+  readonly kind: LedgerKind;
+  readonly day: Day | null;
+  readonly recipient: string;
+  readonly keys: readonly string[];
+  readonly run: string;
+}
+
+export interface Ledger {
+  readonly sheet: GoogleAppsScript.Spreadsheet.Sheet | null;
+  readonly records: readonly LedgerRecord[];
+  /** The stored state (settings and reminder ownership as JSON), '' when none. */
+  readonly state: string;
+  /** The last used row. */
+  readonly lastRow: number;
+}
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const KINDS: readonly string[] = ['state', 'sent', 'failed', 'end'];
+
+function text(v: unknown): string {
+  return v === null || v === undefined ? '' : String(v).trim();
+}
+
+function dayOfCell(v: unknown, dayOf: (d: Date) => Day | null): Day | null {
+  if (
+    v instanceof Date ||
+    (v !== null && typeof v === 'object' && typeof (v as Date).getTime === 'function')
+  ) {
+    return dayOf(v as Date);
+  }
+  return dayFromIso(text(v));
+}
+
+/** The one place the ledger sheet is looked up, so a sheet finder by developer metadata can replace it. */
+export function findLedgerSheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet | null {
+  return ss.getSheetByName(LEDGER_SHEET);
+}
+
+/** Reads the whole ledger with one getValues. Rows that do not parse are ignored (they cannot re-send). */
+export function readLedger(ss: Spreadsheet, dayOf: (d: Date) => Day | null): Ledger {
+  const sheet = findLedgerSheet(ss);
+  if (!sheet) return { sheet: null, records: [], state: '', lastRow: 0 };
+  const values = sheet.getDataRange().getValues();
+  const records: LedgerRecord[] = [];
+  let state = '';
+  let lastRow = 0;
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r];
+    if (row.some((v) => text(v) !== '')) lastRow = r + 1;
+    if (r === 0) continue;
+    const kind = text(row[0]).toLowerCase();
+    if (!KINDS.includes(kind)) continue;
+    if (kind === 'state') {
+      state = text(row[3]);
+      continue;
+    }
+    records.push({
+      row: r + 1,
+      kind: kind as LedgerKind,
+      day: dayOfCell(row[1], dayOf),
+      recipient: text(row[2]).toLowerCase(),
+      keys: text(row[3])
+        .split('\n')
+        .map((k) => k.trim())
+        .filter((k) => k !== ''),
+      run: text(row[4]),
+    });
+  }
+  return { sheet, records, state, lastRow: Math.max(lastRow, values.length > 0 ? 1 : 0) };
+}
+
+/**
+ * recipient → item key → the last day it went out, from `sent` records on or after `sinceDay`. A digest is
+ * recorded BEFORE its send (see LedgerWriter), so a record whose send then failed is turned into `failed`.
+ */
+export function sentKeysOf(ledger: Ledger, sinceDay: Day): SentKeys {
+  const sent = new Map<string, Map<string, Day>>();
+  for (const r of ledger.records) {
+    if (r.kind !== 'sent' || r.day === null || r.day < sinceDay) continue;
+    let keys = sent.get(r.recipient);
+    if (!keys) {
+      keys = new Map();
+      sent.set(r.recipient, keys);
+    }
+    // The digest itself counts as sent that day even when all its items were held back by the size cap.
+    keys.set(`digest/${r.recipient}`, Math.max(keys.get(`digest/${r.recipient}`) ?? r.day, r.day));
+    for (const k of r.keys) {
+      const prev = keys.get(k);
+      if (prev === undefined || r.day > prev) keys.set(k, r.day);
+    }
+  }
+  return sent;
+}
+
+/** Runs that recorded digests but never their end: stopped by Apps Script (6-minute limit) or a crash. */
+export function unfinishedRuns(ledger: Ledger, sinceDay: Day): { run: string; last: string }[] {
+  const ended = new Set(ledger.records.filter((r) => r.kind === 'end').map((r) => r.run));
+  const open = new Map<string, string>();
+  for (const r of ledger.records) {
+    if (r.kind === 'sent' && r.run && !ended.has(r.run) && r.day !== null && r.day >= sinceDay) {
+      open.set(r.run, r.recipient);
+    }
+  }
+  return [...open].map(([run, last]) => ({ run, last }));
+}
+
+/** Creates the hidden, plain-text ledger sheet with its header. */
+function createLedger(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
+  // insertSheet makes the new sheet the active one: the person keeps the sheet they were looking at.
+  let before: GoogleAppsScript.Spreadsheet.Range | null = null;
+  try {
+    before = ss.getActiveRange();
+  } catch {
+    before = null;
+  }
+  const sheet = ss.insertSheet(LEDGER_SHEET);
+  if (before) ss.setActiveRange(before);
+  // Plain text everywhere: Sheets would otherwise turn '2026-11-24' into a date and '=…' keys into formulas.
+  sheet.getRange(1, 1, sheet.getMaxRows(), WIDTH).setNumberFormat('@');
+  sheet.getRange(1, 1, 1, WIDTH).setValues([[...HEADER]]);
+  sheet.hideSheet();
+  return sheet;
+}
+
+/**
+ * Appends ledger rows as a run goes, one setValues per digest (never per account), and writes the state row.
+ * It knows where the ledger ends from the run's one read, so appending costs no extra reads.
+ */
+export class LedgerWriter {
+  private sheet: GoogleAppsScript.Spreadsheet.Sheet | null;
+  private lastRow: number;
+  private maxRows = 0;
+
+  constructor(
+    private readonly ss: Spreadsheet,
+    ledger: Ledger,
+  ) {
+    this.sheet = ledger.sheet;
+    this.lastRow = ledger.lastRow;
+  }
+
+  private ensure(): GoogleAppsScript.Spreadsheet.Sheet {
+    if (!this.sheet) {
+      this.sheet = createLedger(this.ss);
+      this.lastRow = 1;
+    }
+    if (this.lastRow < STATE_ROW) {
+      // Records start below the state row, which may still be empty.
+      this.lastRow = STATE_ROW;
+    }
+    return this.sheet;
+  }
+
+  private append(row: readonly string[]): number {
+    const sheet = this.ensure();
+    if (this.maxRows === 0) this.maxRows = sheet.getMaxRows();
+    if (this.lastRow + 1 > this.maxRows) {
+      // Grow in large steps: one insert covers hundreds of digests.
+      sheet.insertRowsAfter(this.maxRows, 500);
+      sheet.getRange(this.maxRows + 1, 1, 500, WIDTH).setNumberFormat('@');
+      this.maxRows += 500;
+    }
+    this.lastRow++;
+    sheet.getRange(this.lastRow, 1, 1, WIDTH).setValues([[...row]]);
+    return this.lastRow;
+  }
+
+  /** Records a digest to `recipient` as sent, before the send; returns the row to mark failed if it throws. */
+  recordSending(day: string, recipient: string, keys: readonly string[], run: string): number {
+    return this.append(['sent', day, recipient, keys.join('\n'), run]);
+  }
+
+  /** The send threw: the digest did not go, so it must not count as sent. */
+  markFailed(row: number): void {
+    this.ensure().getRange(row, 1).setValue('failed');
+  }
+
+  /** The run finished: digests it recorded are certain, not possibly interrupted. */
+  recordEnd(day: string, run: string): void {
+    this.append(['end', day, '', '', run]);
+  }
+
+  /** Stores the state row (the settings a run without document properties reads). */
+  writeState(json: string, day: string): void {
+    const sheet = this.ensure();
+    sheet.getRange(STATE_ROW, 1, 1, WIDTH).setValues([['state', day, '', json, '']]);
+  }
+
+  /** Deletes records from before `sinceDay` once there are many; rows are appended in day order. */
+  prune(ledger: Ledger, sinceDay: Day): number {
+    if (!this.sheet) return 0;
+    let old = 0;
+    for (const r of ledger.records) {
+      if (r.day !== null && r.day < sinceDay && r.row === STATE_ROW + 1 + old) old++;
+      else break;
+    }
+    if (old < PRUNE_AT) return 0;
+    this.sheet.deleteRows(STATE_ROW + 1, old);
+    this.lastRow -= old;
+    return old;
+  }
+}
