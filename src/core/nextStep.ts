@@ -1,8 +1,7 @@
 // The next step (SPEC §3): the one most useful action for an account, taken from a fixed order of gaps.
-import { chainLinkName } from './chain';
+import { chainLinkName, judgeLink } from './chain';
 import { isoOfDay } from './dates';
 import { type LadderReading, rolesInWords } from './ladder';
-import { lintResult } from './measurable';
 import type { Settings } from './settings';
 import type { Account, ChainStatus, Segment } from './types';
 
@@ -43,8 +42,9 @@ export function nextStepOf(facts: NextStepFacts, settings: Settings): string {
   }
   if (chain.weak.length > 0) {
     const link = chain.weak[0];
-    const text = link === 'pain' ? account.businessPain : account.namedResult;
-    return `Make the ${chainLinkName(link)} specific enough to measure: ${lcFirst(lintResult(text))}`;
+    const text =
+      link === 'pain' ? account.businessPain : link === 'value' ? account.solutionValue : account.namedResult;
+    return `Sharpen the ${chainLinkName(link)} — ${lcFirst(judgeLink(link, text).hint)}`;
   }
   if (account.baseline === null || account.target === null) {
     return `Set a numeric baseline and target for ${account.metric.trim() || 'the metric'}`;
