@@ -80,7 +80,7 @@ export function assessAccount(
   const overdue = daysOverdue(due, today);
   const no = unansweredNo(latest90, validationDate);
   const progress = ladder.outcome.progress;
-  const { health, reasons } = healthOf(
+  const healthReading = healthOf(
     {
       account,
       segment,
@@ -90,10 +90,12 @@ export function assessAccount(
       daysOverdue: overdue,
       unansweredNo: no,
       progress,
+      ladder,
     },
     today,
     settings,
   );
+  const { health, reasons } = healthReading;
   const chain = chainStatus(account.businessPain, account.solutionValue, account.namedResult);
   return {
     account,
@@ -109,7 +111,20 @@ export function assessAccount(
     ),
     health,
     reasons,
-    nextStep: nextStepOf({ account, segment, chain, ladder }, settings),
+    nextStep: nextStepOf(
+      {
+        account,
+        segment,
+        chain,
+        ladder,
+        health: healthReading,
+        unansweredNo: no,
+        nextCheckDue: due,
+        daysOverdue: overdue,
+        validationDate,
+      },
+      settings,
+    ),
     nextCheckDue: due,
     daysOverdue: overdue,
     validationDate,

@@ -46,7 +46,7 @@ describe('Next step: the first gap in the spec’s order', () => {
     [
       'activity below the bar',
       { usage: weeks([1, 2, 1, 1]) },
-      'Grow to 2 weekly users in 3 of 4 weeks (1 so far)',
+      'Grow to 2 weekly active users in 3 of the last 4 weeks (1 so far)',
     ],
     [
       'adopted, nothing measured',
