@@ -1,6 +1,6 @@
 // The dashboard's numbers: the book at a glance, the CSM scorecard and movement, from the same assessments as LADDER.
 import { groupHistory } from './history';
-import { type RenewalGroup, type RenewalLift, renewalLift } from './renewal';
+import { type RenewalLift, renewalLift, renewalLiftRows } from './renewal';
 import type { Settings } from './settings';
 import type { Assessment, Book, CheckRecord, Day, Health, Problem, Rung } from './types';
 import { HEALTHS, RUNG_NAMES } from './types';
@@ -276,7 +276,7 @@ export function dashboardNumbers(
     scorecard: scorecardOf(assessments, book, settings, today),
     movement: movementOfOwners(assessments),
     rungsOverTime: rungsOverTime(book, today),
-    renewal: renewalLift(book.accounts, book.checks, book.results, settings),
+    renewal: renewalLift(book.accounts, book.checks, settings),
     kickoffDays: settings.kickoffDays,
     qbrEveryDays: settings.qbrEveryDays,
   };
@@ -318,27 +318,9 @@ function tallyRows(label: string, names: readonly string[], list: readonly Tally
   return [[label, ...names, 'Total'], ...list.map((t) => [t.key, ...t.counts, t.total])];
 }
 
-function percent(rate: number | null): string {
-  return rate === null ? '—' : `${Math.round(rate * 100)}%`;
-}
-
-function renewalRow(label: string, g: RenewalGroup): DashboardCell[] {
-  return [label, g.accounts, g.renewed, g.churned, percent(g.rate)];
-}
-
-/** The renewal lift with its counts; below the minimum of decided renewals it says so instead of a number. */
+/** The renewal lift as RENEWAL_LIFT shows it: rates with their counts, unanswered apart, then "+N pts, N.N×". */
 export function renewalRows(r: RenewalLift): DashboardCell[][] {
-  const points = r.lift === null ? 0 : Math.round(r.lift * 100);
-  const verdict =
-    r.lift === null
-      ? `not enough data (each group needs ${r.minimum} decided renewals)`
-      : `${points >= 0 ? '+' : ''}${points} points`;
-  return [
-    ['At the first 90-day check', 'Accounts', 'Renewed', 'Churned', 'Renewal rate'],
-    renewalRow('Could name a result', r.named),
-    renewalRow('Could not', r.notNamed),
-    ['Lift', verdict, '', '', ''],
-  ];
+  return renewalLiftRows(r);
 }
 
 /** The dashboard's tables, in the order they appear on the sheet. */

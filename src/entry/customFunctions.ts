@@ -5,7 +5,7 @@ import { dateOfDay, dayConverter, dayFromIso } from '../core/dates';
 import { assessBook } from '../core/evaluate';
 import { usageWindowStart } from '../core/ladder';
 import { isMeasurable, lintResult } from '../core/measurable';
-import { renewalLift } from '../core/renewal';
+import { renewalLift, renewalLiftRows } from '../core/renewal';
 import type { Settings } from '../core/settings';
 import type { Assessment, Day, Problem } from '../core/types';
 import { settingsForFormulas } from '../gas/formulaSettings';
@@ -329,26 +329,7 @@ function renewalLiftTable(accountsArg: unknown, resultsArg: unknown, checksArg: 
     throw new Error("Accounts: no column 'Renewal status'");
   }
   const book = parseBook({ accounts, results, checks }, clock().dayOf);
-  const lift = renewalLift(book.accounts, book.checks, book.results, settingsForFormulas());
-  const line = (label: string, g: typeof lift.named) => [
-    label,
-    g.accounts,
-    g.renewed,
-    g.churned,
-    g.rate ?? '',
-  ];
-  return [
-    ['Group', 'Accounts', 'Renewed', 'Churned', 'Renewal rate'],
-    line('Named a result at the first 90-day check', lift.named),
-    line('Could not name a result', lift.notNamed),
-    [
-      'Lift',
-      '',
-      '',
-      '',
-      lift.lift ?? `not enough data (needs ${lift.minimum} renewed or churned accounts in each group)`,
-    ],
-  ];
+  return renewalLiftRows(renewalLift(book.accounts, book.checks, settingsForFormulas()));
 }
 
 const BOOK_PARAMS = ['accounts', 'usage', 'results', 'checks', 'segments', 'as_of', 'history'] as const;
@@ -501,7 +482,8 @@ export const customFunctionEntries: Registry = {
       summary:
         'Renewal rate of accounts that could name a result at their first 90-day check vs those that could not.',
       params: [BOOK_PARAM_DOCS.accounts, BOOK_PARAM_DOCS.results, BOOK_PARAM_DOCS.checks],
-      returns: 'A table: group, accounts, renewed, churned, renewal rate, and the lift.',
+      returns:
+        'A table: per answer at the first 90-day check (Yes, No, blank) the accounts, renewed, churned and renewal rate with its counts; then the lift, e.g. "82% vs 27%: +55 pts, 3.0×".',
     },
   },
 };

@@ -280,7 +280,14 @@ describe('Cell-level custom functions', () => {
     expect(
       rt.call('IS_MEASURABLE', [['Improve conversion'], [''], ['zero exceptions in the audit']]),
     ).toEqual([[false], [''], [true]]);
-    expect(rt.call('RESULT_LINT', 'the team uses the product')).toContain('activity or adoption');
+    expect(rt.call('RESULT_LINT', 'the team uses the product')).toContain('Reads as activity');
+    // The seed's own first example of a result, from the built bundle.
+    expect(
+      rt.call('IS_MEASURABLE', 'We reduced reporting time 40% in the first quarter using this tool.'),
+    ).toBe(true);
+    expect(rt.call('RESULT_LINT', 'Five users on the team are running reports weekly')).toContain(
+      'Reads as adoption',
+    );
     expect(rt.call('RESULT_LINT', [['cut reporting time 40%'], ['']])).toEqual([[''], ['']]);
     expect(
       rt.call('IS_MEASURABLE', [
@@ -301,15 +308,17 @@ describe('Cell-level custom functions', () => {
       ),
     ).toBe('Complete');
     expect(rt.call('CHAIN_STATUS', [['Reporting is slow'], ['']], [['x'], ['']], [[''], ['']])).toEqual([
-      ['Missing named result; weak business pain (not specific enough to measure)'],
+      ['Missing named result; business pain too vague to measure; solution value too vague'],
       [''],
     ]);
   });
 
   it('RENEWAL_LIFT', () => {
     const out = rt.call<unknown[][]>('RENEWAL_LIFT', accounts, results, checks);
-    expect(out[0]).toEqual(['Group', 'Accounts', 'Renewed', 'Churned', 'Renewal rate']);
-    expect(out[1].slice(1)).toEqual([1, 1, 0, 1]);
-    expect(out[3][4]).toContain('not enough data');
+    expect(out[0]).toEqual(['At the first 90-day check', 'Accounts', 'Renewed', 'Churned', 'Renewal rate']);
+    expect(out[1]).toEqual(['Could name a result', 1, 1, 0, '100% (1 of 1)']);
+    expect(out[3][0]).toBe('Unanswered (left blank)');
+    expect(out[4][0]).toBe('Lift');
+    expect(out[4][1]).toMatch(/^not enough data/);
   });
 });

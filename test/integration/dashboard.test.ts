@@ -122,6 +122,7 @@ describe('Refresh dashboard on the demo book', () => {
       'At the first 90-day check',
       'Could name a result',
       'Could not',
+      'Unanswered (left blank)',
       'Lift',
     ]);
     const overTime = block(dashboard, /^Rung counts over time/);
