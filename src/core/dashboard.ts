@@ -1,4 +1,5 @@
 // The dashboard's numbers: the book at a glance, the CSM scorecard and movement, from the same assessments as LADDER.
+import { onLadder } from './evaluate';
 import { groupHistory } from './history';
 import { type RenewalLift, renewalLift, renewalLiftRows } from './renewal';
 import type { Settings } from './settings';
@@ -52,6 +53,8 @@ export interface RungsOnDay {
 export interface DashboardNumbers {
   readonly asOf: Day;
   readonly accounts: number;
+  /** Churned accounts: counted in `accounts` and the renewal lift, left out of every other number (SPEC §2). */
+  readonly churned: number;
   readonly triage: number;
   /** Next check due within settings.dueSoonDays, not yet overdue. */
   readonly checksDueSoon: number;
@@ -244,11 +247,13 @@ export function rungsOverTime(book: Book, today: Day, weeks: number = RUNGS_OVER
 /** Every number on the dashboard, from assessBook's assessments and problems for the same book and day. */
 export function dashboardNumbers(
   book: Book,
-  assessments: readonly Assessment[],
+  all: readonly Assessment[],
   problems: readonly Problem[],
   settings: Settings,
   today: Day,
 ): DashboardNumbers {
+  // Churned accounts have left the ladder: no health, rung, triage or movement to count (SPEC §2).
+  const assessments = onLadder(all);
   const health: Record<Health, number> = { Green: 0, Yellow: 0, Red: 0 };
   const rungs = new Array<number>(RUNG_NAMES.length).fill(0);
   let triage = 0;
@@ -263,7 +268,8 @@ export function dashboardNumbers(
   }
   return {
     asOf: today,
-    accounts: assessments.length,
+    accounts: all.length,
+    churned: all.length - assessments.length,
     triage,
     checksDueSoon: dueSoon,
     checksOverdue: overdue,
@@ -336,6 +342,7 @@ export function dashboardBlocks(n: DashboardNumbers, isoOf: (day: Day) => string
         ['90-day checks due soon', n.checksDueSoon],
         ['90-day checks overdue', n.checksOverdue],
         ['Data problems', n.problems.length],
+        ['Churned (left the ladder)', n.churned],
         ...HEALTHS.map((h): DashboardCell[] => [h, n.health[h]]),
         ...RUNG_NAMES.map((r, i): DashboardCell[] => [`On ${r}`, n.rungs[i]]),
       ],

@@ -2,7 +2,7 @@
 import { chainStatus } from '../core/chain';
 import { nextCheckDue } from '../core/checks';
 import { dateOfDay, dayConverter, dayFromIso } from '../core/dates';
-import { assessBook } from '../core/evaluate';
+import { assessBook, healthLabel, rungLabel } from '../core/evaluate';
 import { usageWindowStart } from '../core/ladder';
 import { isMeasurable, lintResult } from '../core/measurable';
 import { renewalLift, renewalLiftRows } from '../core/renewal';
@@ -209,8 +209,8 @@ function ladderTable(args: readonly unknown[]): Grid {
         a.account.name,
         a.account.owner,
         segment,
-        a.rungName,
-        a.health,
+        rungLabel(a),
+        healthLabel(a),
         why(a, problems, settings),
         a.nextStep,
         due,
@@ -393,12 +393,12 @@ export const customFunctionEntries: Registry = {
   LADDER_RUNG: bookFunction(
     'The rung each account sits on: None, Activity, Adoption, Outcome or Result.',
     'A column aligned with the accounts range, its title first.',
-    (...args) => accountColumn('LADDER_RUNG', 'Rung', args, (a) => a.rungName),
+    (...args) => accountColumn('LADDER_RUNG', 'Rung', args, rungLabel),
   ),
   RESULT_HEALTH: bookFunction(
     'Results-based health per account: Green, Yellow or Red.',
     'A column aligned with the accounts range, its title first.',
-    (...args) => accountColumn('RESULT_HEALTH', 'Health', args, (a) => a.health),
+    (...args) => accountColumn('RESULT_HEALTH', 'Health', args, healthLabel),
   ),
   LADDER_NEXT_STEP: bookFunction(
     'The one most useful next step per account.',

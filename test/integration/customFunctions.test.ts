@@ -93,17 +93,18 @@ describe('Book-level custom functions in the built bundle', () => {
   it('LADDER_RUNG answers the whole range in one call, aligned with it', () => {
     const out = rt.call<unknown[][]>('LADDER_RUNG', accounts, usage, results, checks, undefined, TODAY);
     // Aligned up to the last non-blank Accounts row; the range's trailing blank rows get no rows.
-    expect(out.map((r) => r[0])).toEqual(['Rung', 'Result', 'Activity', '', 'None', '']);
+    expect(out.map((r) => r[0])).toEqual(['Rung', 'Result', 'Activity', '', 'Churned', '']);
   });
 
   it('RESULT_HEALTH and LADDER_NEXT_STEP', () => {
     const health = rt.call<unknown[][]>('RESULT_HEALTH', accounts, usage, results, checks, '', ny(TODAY));
-    expect(health.slice(0, 5).map((r) => r[0])).toEqual(['Health', 'Green', 'Red', '', 'Red']);
+    // A3 has churned: it has left the ladder, so no health and no next step (SPEC §2).
+    expect(health.slice(0, 5).map((r) => r[0])).toEqual(['Health', 'Green', 'Red', '', 'Churned']);
     const steps = rt.call<unknown[][]>('LADDER_NEXT_STEP', accounts, usage, results, checks);
     expect(steps[0][0]).toBe('Next step');
     expect(steps[1][0]).toBe('Plan the next result');
     expect(steps[2][0]).toBe('Name the validator (SMB: Buyer)');
-    expect(steps[4][0]).toBe("Set a segment that is in Segments ('Startups' is not one)");
+    expect(steps[4][0]).toBe('');
   });
 
   it('LADDER returns the diagnostic table with Dates in the spreadsheet zone and says why for left-out rows', () => {
@@ -119,8 +120,12 @@ describe('Book-level custom functions in the built bundle', () => {
     expect(out[5][6]).toContain("Duplicate Account ID 'A1'");
     // An assessed row carries its own data problems too.
     expect(out[4][6]).toContain("Data problem: Owner 'not-an-email' is not an email address");
-    // …once: the unknown segment is already a health reason (triage).
-    expect(String(out[4][6]).split("Segment 'Startups' is not in Segments")).toHaveLength(2);
+    expect(out[4].slice(4, 8)).toEqual([
+      'Churned',
+      'Churned',
+      expect.stringMatching(/^Churned: left the ladder/),
+      '',
+    ]);
   });
 
   it("LADDER's Why names the row's bad cells, which changed its answer", () => {
@@ -240,7 +245,7 @@ describe('Book-level custom functions in the built bundle', () => {
     );
     expect(out.length).toBe(301);
     expect(new Set(out.slice(1).map((r) => r[0]))).toEqual(
-      new Set(['None', 'Activity', 'Adoption', 'Outcome', 'Result']),
+      new Set(['None', 'Activity', 'Adoption', 'Outcome', 'Result', 'Churned']),
     );
   });
 });
