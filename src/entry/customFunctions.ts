@@ -438,7 +438,8 @@ export const customFunctionEntries: Registry = {
         isBlank(t) ? '' : isMeasurable(textOf(t)),
       )) as (...args: never[]) => unknown,
     doc: {
-      summary: 'TRUE when a result statement states a measurable quantity and is not activity or adoption.',
+      summary:
+        "TRUE when a statement is measurable in the customer's world: a number, a status change or a before-and-after; activity, adoption and sentiment are not.",
       params: [{ name: 'text', type: 'String', description: 'A result statement, a cell or a column.' }],
       returns: 'TRUE or FALSE per cell ("" for blank cells).',
     },
@@ -451,7 +452,8 @@ export const customFunctionEntries: Registry = {
       ...args: never[]
     ) => unknown,
     doc: {
-      summary: 'What is wrong with a result statement, in plain words; empty when nothing is.',
+      summary:
+        'What is wrong with a result statement (reads as activity, adoption, sentiment, a feature, or too vague), with an example; empty when nothing is.',
       params: [{ name: 'text', type: 'String', description: 'A result statement, a cell or a column.' }],
       returns: 'Text per cell ("" when the statement is fine or blank).',
     },
@@ -464,7 +466,8 @@ export const customFunctionEntries: Registry = {
         isBlank(p) && isBlank(v) && isBlank(r) ? '' : chainStatus(textOf(p), textOf(v), textOf(r)).text,
       )) as (...args: never[]) => unknown,
     doc: {
-      summary: 'The Three-Link Chain: Complete, or which of pain, value and named result is missing or weak.',
+      summary:
+        'The Three-Link Chain: Complete, or which of pain, value and named result is missing, and what a weak one reads as.',
       params: [
         { name: 'pain', type: 'String', description: 'The business pain, a cell or a column.' },
         { name: 'value', type: 'String', description: 'The solution value, a cell or a column.' },
