@@ -58,22 +58,28 @@ const reading = (
   note: StatementReading['note'] = null,
 ): StatementReading => ({ kind, form, note });
 
-/** The text with its calendar references blanked out, so a date or a year is never read as an amount. */
+/**
+ * The text with its calendar references blanked out, so a date or a year is never read as an amount. Every
+ * calendar form has a digit, and most cells have none: the cheap test first (the functions run per cell).
+ */
 function withoutCalendar(text: string): string {
-  return text.replace(CALENDAR, ' ');
+  return /\d/.test(text) ? text.replace(CALENDAR, ' ') : text;
+}
+
+/** The calendar-free text with names that carry digits or numbers (B2B, phase two) blanked out. */
+function amountsOnly(calendarless: string): string {
+  const unnamed = /\d/.test(calendarless) ? calendarless.replace(NAMED, ' ') : calendarless;
+  return unnamed.replace(NUMBERED_NAME, ' ');
 }
 
 /** True when the text has a quantity at all: digits, a percentage, money, a multiple, or number words. */
 export function statesQuantity(text: string): boolean {
-  return QUANTITY.test(withoutCalendar(text).replace(NAMED, ' ').replace(NUMBERED_NAME, ' '));
+  return QUANTITY.test(amountsOnly(withoutCalendar(text)));
 }
 
 /** True when some word names what is measured, beyond the quantity and filler words ("40% by March" names nothing). */
-function namesSomething(text: string): boolean {
-  const words =
-    withoutCalendar(text)
-      .toLowerCase()
-      .match(/[a-z][a-z'’-]*/g) ?? [];
+function namesSomething(calendarless: string): boolean {
+  const words = calendarless.toLowerCase().match(/[a-z][a-z'’-]*/g) ?? [];
   return words.some((w) => w.length > 1 && !FILLER.has(w) && !AMOUNT_WORD.test(w));
 }
 
@@ -87,8 +93,8 @@ export function describesActivity(text: string): boolean {
   return USAGE.test(withoutAttribution(String(text ?? '')));
 }
 
-function formOf(body: string): MeasureForm | null {
-  if (statesQuantity(body) && namesSomething(body)) return 'quantity';
+function formOf(body: string, calendarless: string, quantity: boolean): MeasureForm | null {
+  if (quantity && namesSomething(calendarless)) return 'quantity';
   if (STATUS_CHANGE.test(body)) return 'status change';
   if (BEFORE_AFTER.test(body)) return 'before and after';
   return null;
@@ -123,11 +129,13 @@ export function classifyStatement(text: string): StatementReading {
     return reading(REPEATING.test(body) ? 'adoption' : 'activity');
   }
   if (SENTIMENT_METRIC.test(body)) return reading('sentiment');
-  const form = formOf(body);
+  const calendarless = withoutCalendar(body);
+  const quantity = QUANTITY.test(amountsOnly(calendarless));
+  const form = formOf(body, calendarless, quantity);
   if (form) return reading('measurable', form);
   if (SENTIMENT.test(body)) return reading('sentiment');
-  if (statesQuantity(body)) return reading('vague', null, 'names nothing');
-  const note = withoutCalendar(body) !== body ? 'only when' : null;
+  if (quantity) return reading('vague', null, 'names nothing');
+  const note = calendarless !== body ? 'only when' : null;
   if (isFeatureName(body)) return reading('feature', null, note);
   if (VAGUE.test(body)) return reading('vague', null, note);
   if (VALUE_MARKER.test(body)) return reading('value', null, note);
