@@ -170,6 +170,8 @@ function why(a: Assessment, problems: readonly Problem[] | undefined, settings: 
       if (!a.reasons.some((r) => r.includes(p.message))) parts.push(`Data problem: ${problemText(p)}`);
   }
   const m = a.movement;
+  // A churned account has left the ladder: its movement on it is no longer news.
+  if (a.churned) return parts.join('; ');
   if (m.trend === 'stalled' && m.daysOnRung !== null)
     parts.push(`stalled on ${a.rungName} for ${m.daysOnRung} days`);
   else if (m.trend === 'climbing')
@@ -323,12 +325,14 @@ function dayOfCellValue(cell: unknown, dayOf: DayOf): Day | null {
 function renewalLiftTable(accountsArg: unknown, resultsArg: unknown, checksArg: unknown): Grid {
   const fn = 'RENEWAL_LIFT';
   const accounts = rangeArg(fn, 'accounts', accountsArg, EXAMPLES.accounts);
-  const results = rangeArg(fn, 'results', resultsArg, EXAMPLES.results);
+  // `results` stays in the signature (SPEC §4) and must be a range, but the lift no longer reads it: a blank answer
+  // at the first 90-day check is counted as unanswered, never guessed from values logged before it.
+  rangeArg(fn, 'results', resultsArg, EXAMPLES.results);
   const checks = rangeArg(fn, 'checks', checksArg, EXAMPLES.checks);
   if (columnIndex('accounts', accounts[0] ?? [])['Renewal status'] < 0) {
     throw new Error("Accounts: no column 'Renewal status'");
   }
-  const book = parseBook({ accounts, results, checks }, clock().dayOf);
+  const book = parseBook({ accounts, checks }, clock().dayOf);
   return renewalLiftRows(renewalLift(book.accounts, book.checks, settingsForFormulas()));
 }
 
