@@ -72,6 +72,7 @@ export const STATUS_CHANGE = re([
   String.raw`\bstop(?:s|ped|ping)?\b`,
   String.raw`\bend(?:s|ed|ing)?\s+(?:the|all|their|our|its|manual|duplicate|double|paper)\b`,
   String.raw`\bno longer\b`,
+  String.raw`\bno more\b`,
   String.raw`\bnever again\b`,
   String.raw`\bfor the first time\b`,
   String.raw`\bwith no\b`,
@@ -142,6 +143,9 @@ export const USAGE = re([
   String.raw`\b(?:deployed|installed|live)\s+(?:\S+\s+){0,2}?(?:to|in|across|at)\s+(?:all\s+)?(?:\S+\s+)?(?:regions?|sites?|offices?|teams?|departments?|stores?|locations?|users?)\b`,
   String.raw`\bwent live (?:on|with)\b`,
   String.raw`\b(?:from|in|on|via)\s+(?:the|our)\s+(?:app|portal)\b`,
+  String.raw`\b(?:in|into)\s+(?:the|our)\s+(?:crm|workspace)\b`,
+  String.raw`\b(?:downloaded|installed|imported|uploaded|invited)\b`,
+  String.raw`\b(?:created|built|launched|sent|published|ran|set up)\s+(?:the|their|our|its|a)\s+first\b`,
   String.raw`\b(?:use|uses|used|using)\s+(?:of\s+)?(?:(?:the|our|this|their|a|it|its)\s+)?(?:new\s+)?(?:product|platform|tool|app|software|system|dashboards?|features?|reports?|integration|it)\b`,
   String.raw`\b(?:am|is|are|was|were|been|being|start|started|starts|keep|keeps|kept|began|still|now|'re|’re)\s+using\b`,
   String.raw`\bfeatures? (?:are |were |is |was )?(?:being )?(?:touched|used|clicked|explored|tried)\b`,
@@ -173,6 +177,7 @@ export const SENTIMENT = re([
   String.raw`\blike\s+(?:it|the|using|our|this|how|that)\b`,
   String.raw`\b(?:happy|happier|satisfied|delighted|thrilled|excited|pleased|impressed|fans?|raving|rave|champions?|enthusiastic|grateful)\b`,
   String.raw`\b(?:feel|feels|felt|feeling)\b`,
+  String.raw`\bbest (?:tool|product|platform|vendor|partner|app|software)\b`,
   String.raw`\b(?:great|good|strong|positive|warm|solid)\s+(?:year|relationship|partnership|feedback|rapport|vibes?|quarter|conversation|qbr|meeting)s?\b`,
 ]);
 export const SENTIMENT_METRIC = /\b(?:nps|csat|satisfaction|sentiment|happiness)\b/i;
@@ -181,6 +186,7 @@ export const SENTIMENT_METRIC = /\b(?:nps|csat|satisfaction|sentiment|happiness)
 export const AIM_VERB = re([
   String.raw`^(?:to\s+)?(?:improve|increase|boost|grow|reduce|lower|cut|save|drive|enhance|optimi[sz]e|streamline|accelerate|speed up|modernize|transform|maximi[sz]e|minimi[sz]e|simplify|strengthen|scale|unlock|empower|enable|help|support|deliver|achieve|make|get|become)\b`,
   String.raw`\b(?:want|wants|wanted|looking|aim|aims|aimed|hope|hopes|hoped|trying|plan|plans|planned)\s+to\b`,
+  String.raw`\b(?:want|wants|wanted)\b`,
   String.raw`\b(?:improved?|improves|improving|increased?|increases|increasing|boosted|grew|grows|growing|reduced?|reduces|reducing|lowered|dropped|drops|fell|falls|falling|rose|rises|rising|declined?|shrank|moved|moving|saved|saves|saving|sped up|(?:went|goes|go|came|comes) (?:down|up))\b`,
 ]);
 
@@ -218,7 +224,7 @@ export const VALUE_MARKER = re([
 
 /** The head noun of a product capability: a line that is only such a noun phrase is a feature name. */
 export const FEATURE_HEAD =
-  /\b(?:builder|tests?|alerts?|dashboards?|integrations?|sync|sso|sign-on|workflows?|engine|module|scanner|scanning|reports?|reporting|api|templates?|automation|remediation|analytics|scoring|routing|connectors?|notifications?|insights|tracking|portal|app|plugin|extension|view|editor|search|exports?|imports?|scheduler|checks?|rules|playbooks?|triggers?|bot|assistant|copilot|forecasting|matching|reconciliation|workspace|hub|library|feed|widgets?|visibility|page|screen|reminders?|form|wizard|console|scorecards?|planner|calendar)$/i;
+  /\b(?:builder|tests?|alerts?|dashboards?|integrations?|sync|sso|sign-on|workflows?|engine|module|scanner|scanning|reports?|reporting|api|templates?|automation|remediation|analytics|scoring|routing|connectors?|notifications?|insights|tracking|portal|app|plugin|extension|view|editor|search|exports?|imports?|scheduler|checks?|rules|playbooks?|triggers?|bot|assistant|copilot|forecasting|matching|reconciliation|workspace|hub|library|feed|widgets?|visibility|page|screen|reminders?|form|wizard|console|scorecards?|planner|calendar|emails?|controls?|permissions?|webhooks?|\w{3,}ing)$/i;
 
 /** Words that make a noun phrase a sentence or a pain, not a feature name. */
 export const NOT_A_NAME =
