@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dashboardBlocks, dashboardNumbers } from '../../src/core/dashboard';
 import { isoOfDay } from '../../src/core/dates';
 import { assessBook, CHURN_REASON, healthLabel, onLadder, rungLabel } from '../../src/core/evaluate';
+import { qbrBriefOf, qbrBriefText } from '../../src/core/qbr';
 import { planReminders } from '../../src/core/reminders';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { Book } from '../../src/core/types';
@@ -41,6 +42,12 @@ describe('Churned accounts have left the ladder, in every view and count', () =>
     expect(churned.nextStep).toBe('');
     expect([churned.triage, churned.nextCheckDue, churned.daysOverdue]).toEqual([false, null, 0]);
     expect(onLadder(assessments)).toEqual([open]);
+  });
+
+  it('the QBR brief shows it as Churned too', () => {
+    const brief = qbrBriefOf(churned, [], T);
+    expect([brief.rungName, brief.health]).toEqual(['Churned', 'Churned']);
+    expect(qbrBriefText(brief)).not.toContain('Red');
   });
 
   it('the Dashboard and the leader’s email count the same Red accounts; the renewal lift still counts it', () => {
