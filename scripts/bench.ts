@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { generateBook } from '../local/generateBook';
 import { SHEET } from '../src/sheets/layout';
 import { benchHistory } from './bench/history';
+import { measurabilitySection } from './bench/measurability';
 import { benchReminders } from './bench/reminders';
 import { inRealm, loadBareBundle, peakMemoryMiB, renderTable, time } from './benchKit';
 
@@ -136,7 +137,7 @@ export const historySection: BenchSection = {
   },
 };
 
-runBench([ladderSection, historySection, remindersSection]).catch((err: unknown) => {
+runBench([ladderSection, historySection, remindersSection, measurabilitySection]).catch((err: unknown) => {
   console.error(err);
   process.exit(1);
 });

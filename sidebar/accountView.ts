@@ -329,7 +329,10 @@ export function createAccountPanel(): AccountPanel {
         { class: 'reasons', attrs: { 'aria-label': 'Why' } },
         ...view.reasons.map((r) => el('li', {}, r)),
       ),
-      el('div', { class: 'next-step' }, el('strong', {}, 'Next step: '), view.nextStep),
+      // A churned account has no next step (SPEC §2).
+      view.nextStep
+        ? el('div', { class: 'next-step' }, el('strong', {}, 'Next step: '), view.nextStep)
+        : null,
       el('p', {}, 'Next 90-day check: ', dateText(view.nextCheckDue), overdue),
       view.progressPercent === null ? null : el('p', {}, `Progress to target: ${view.progressPercent}%`),
       el('div', { class: 'actions' }, qbrButton, refreshButton),

@@ -1,6 +1,7 @@
 // Live hints for the Three-Link Chain form, from the same pure measurability rules the server and RESULT_LINT use.
-import { chainStatus } from '../src/core/chain';
-import { isMeasurable, lintResult } from '../src/core/measurable';
+import { CHAIN_EXAMPLES, chainStatus, judgeLink } from '../src/core/chain';
+import { isMeasurable } from '../src/core/measurable';
+import type { ChainLink } from '../src/core/types';
 import type { SegmentView } from '../src/entry/sidebarTypes';
 
 export interface Hint {
@@ -38,18 +39,21 @@ function numberOrNull(text: string): number | null {
 
 export function chainHints(input: ChainInput, segment: SegmentView | null): ChainHints {
   const status = chainStatus(input.pain, input.value, input.result);
-  const pain = status.weak.includes('pain')
-    ? { text: 'Make it specific enough to measure: how much time, money or how many errors?', warn: true }
-    : NONE;
-  const value = status.missing.includes('value')
-    ? { text: "How the product addresses the pain, in the customer's words.", warn: false }
-    : NONE;
-  const lint = input.result.trim() ? lintResult(input.result) : '';
+  // Each link judged as the server judges it, with an example shaped like that link.
+  const judged = (link: ChainLink, text: string): Hint => {
+    if (!text.trim()) return NONE;
+    const j = judgeLink(link, text);
+    return j.holds ? NONE : { text: j.hint, warn: true };
+  };
+  const pain = judged('pain', input.pain);
+  const value = input.value.trim()
+    ? judged('value', input.value)
+    : { text: `What changes for them, in their words, e.g. ${CHAIN_EXAMPLES.value}.`, warn: false };
   const result = !input.result.trim()
-    ? { text: 'One measurable result, e.g. "cut month-end close from 10 to 6 days".', warn: false }
-    : lint
-      ? { text: lint, warn: true }
-      : { text: isMeasurable(input.result) ? 'Measurable.' : '', warn: false };
+    ? { text: `One measurable result, e.g. ${CHAIN_EXAMPLES.result}.`, warn: false }
+    : isMeasurable(input.result)
+      ? { text: 'Measurable.', warn: false }
+      : judged('result', input.result);
 
   const baseline = numberOrNull(input.baseline);
   const targetValue = numberOrNull(input.target);

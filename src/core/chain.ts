@@ -1,5 +1,5 @@
-// The Three-Link Chain: business pain → solution value → outcome; which links are missing or too vague to measure.
-import { isMeasurable } from './measurable';
+// The Three-Link Chain: business pain → solution value → outcome; which links are missing, and what a weak one reads as.
+import { classifyStatement, measurabilityHint, RESULT_EXAMPLE, type StatementReading } from './measurable';
 import type { ChainLink, ChainStatus } from './types';
 
 const LINK_NAMES: Record<ChainLink, string> = {
@@ -8,14 +8,72 @@ const LINK_NAMES: Record<ChainLink, string> = {
   result: 'named result',
 };
 
+/** An example shaped like the link it is for: a pain for a pain, a value statement for a value. */
+export const CHAIN_EXAMPLES: Record<ChainLink, string> = {
+  pain: "'Month-end close takes 10 days; the CFO wants 5'",
+  value: "'findings reach developers in their pull requests, so fixes land in days'",
+  result: RESULT_EXAMPLE,
+};
+
+export interface LinkJudgement {
+  readonly holds: boolean;
+  /** What the link reads as when it does not hold, for CHAIN_STATUS ("reads as activity"); '' when it holds. */
+  readonly reads: string;
+  /** What to write instead, with an example shaped like the link; '' when it holds. */
+  readonly hint: string;
+}
+
+const HOLDS: LinkJudgement = { holds: true, reads: '', hint: '' };
+
+function readsAs(r: StatementReading): string {
+  switch (r.kind) {
+    case 'activity':
+    case 'adoption':
+      return `reads as ${r.kind}`;
+    case 'feature':
+      return 'reads as a feature';
+    case 'sentiment':
+      return 'reads as sentiment';
+    default:
+      return 'too vague to measure';
+  }
+}
+
+/**
+ * A pain and a result must be specific enough to measure (the seed: "Business pain needs to be specific enough to
+ * be measurable"); a solution value must say what changes for the customer — a measure or a value statement — not
+ * name a feature ("'faster remediation' … is a feature description").
+ */
+export function judgeLink(link: ChainLink, text: string): LinkJudgement {
+  const r = classifyStatement(text);
+  const example = CHAIN_EXAMPLES[link];
+  if (r.kind === 'measurable' || (link === 'value' && r.kind === 'value')) return HOLDS;
+  if (link === 'result') return { holds: false, reads: readsAs(r), hint: measurabilityHint(r, example) };
+  if (link === 'value') {
+    const hint =
+      r.kind === 'feature'
+        ? `Reads as a feature: say what it changes for them, e.g. ${example}`
+        : r.kind === 'activity' || r.kind === 'adoption'
+          ? `Reads as ${r.kind}: say what it changes for them, e.g. ${example}`
+          : r.kind === 'sentiment'
+            ? `Sentiment: say what it changes for them, e.g. ${example}`
+            : `Too vague. Say what changes for them, in their words, e.g. ${example}`;
+    return { holds: false, reads: r.kind === 'vague' ? 'too vague' : readsAs(r), hint };
+  }
+  const hint =
+    r.kind === 'activity' || r.kind === 'adoption'
+      ? `Reads as ${r.kind}, not their pain. Say what hurts and how much, e.g. ${example}`
+      : r.kind === 'sentiment'
+        ? `Sentiment: say what hurts and how much, e.g. ${example}`
+        : `Too vague to measure. Say how big the pain is, e.g. ${example}`;
+  return { holds: false, reads: readsAs(r), hint };
+}
+
 function isBlankText(text: unknown): boolean {
   return String(text ?? '').trim() === '';
 }
 
-/**
- * Missing: a blank link. Weak: a pain or result that is not specific enough to measure (the solution value is
- * the customer's words about how the product helps, so it is never judged for numbers).
- */
+/** Missing: a blank link. Weak: a filled link that does not hold (see judgeLink). */
 export function chainStatus(pain: string, value: string, result: string): ChainStatus {
   const links: [ChainLink, string][] = [
     ['pain', pain],
@@ -24,22 +82,25 @@ export function chainStatus(pain: string, value: string, result: string): ChainS
   ];
   const missing: ChainLink[] = [];
   const weak: ChainLink[] = [];
+  const reads: string[] = [];
   for (const [link, text] of links) {
-    if (isBlankText(text)) missing.push(link);
-    else if (link !== 'value' && !isMeasurable(text)) weak.push(link);
+    if (isBlankText(text)) {
+      missing.push(link);
+      continue;
+    }
+    const judged = judgeLink(link, String(text));
+    if (!judged.holds) {
+      weak.push(link);
+      reads.push(`${LINK_NAMES[link]} ${judged.reads}`);
+    }
   }
   const complete = missing.length === 0 && weak.length === 0;
-  return { complete, missing, weak, text: complete ? 'Complete' : describeGaps(missing, weak) };
-}
-
-function describeGaps(missing: readonly ChainLink[], weak: readonly ChainLink[]): string {
-  const parts: string[] = [];
-  if (missing.length > 0) parts.push(`Missing ${missing.map((l) => LINK_NAMES[l]).join(', ')}`);
-  if (weak.length > 0) {
-    const names = weak.map((l) => LINK_NAMES[l]).join(', ');
-    parts.push(`${parts.length > 0 ? 'weak' : 'Weak'} ${names} (not specific enough to measure)`);
-  }
-  return parts.join('; ');
+  const parts = [
+    ...(missing.length > 0 ? [`missing ${missing.map((l) => LINK_NAMES[l]).join(', ')}`] : []),
+    ...reads,
+  ];
+  const text = complete ? 'Complete' : parts.join('; ');
+  return { complete, missing, weak, text: text.charAt(0).toUpperCase() + text.slice(1) };
 }
 
 export function chainLinkName(link: ChainLink): string {

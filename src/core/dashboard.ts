@@ -1,6 +1,7 @@
 // The dashboard's numbers: the book at a glance, the CSM scorecard and movement, from the same assessments as LADDER.
+import { onLadder } from './evaluate';
 import { groupHistory } from './history';
-import { type RenewalGroup, type RenewalLift, renewalLift } from './renewal';
+import { type RenewalLift, renewalLift, renewalLiftRows } from './renewal';
 import type { Settings } from './settings';
 import type { Assessment, Book, CheckRecord, Day, Health, Problem, Rung } from './types';
 import { HEALTHS, RUNG_NAMES } from './types';
@@ -52,6 +53,8 @@ export interface RungsOnDay {
 export interface DashboardNumbers {
   readonly asOf: Day;
   readonly accounts: number;
+  /** Churned accounts: counted in `accounts` and the renewal lift, left out of every other number (SPEC §2). */
+  readonly churned: number;
   readonly triage: number;
   /** Next check due within settings.dueSoonDays, not yet overdue. */
   readonly checksDueSoon: number;
@@ -244,11 +247,13 @@ export function rungsOverTime(book: Book, today: Day, weeks: number = RUNGS_OVER
 /** Every number on the dashboard, from assessBook's assessments and problems for the same book and day. */
 export function dashboardNumbers(
   book: Book,
-  assessments: readonly Assessment[],
+  all: readonly Assessment[],
   problems: readonly Problem[],
   settings: Settings,
   today: Day,
 ): DashboardNumbers {
+  // Churned accounts have left the ladder: no health, rung, triage or movement to count (SPEC §2).
+  const assessments = onLadder(all);
   const health: Record<Health, number> = { Green: 0, Yellow: 0, Red: 0 };
   const rungs = new Array<number>(RUNG_NAMES.length).fill(0);
   let triage = 0;
@@ -263,7 +268,8 @@ export function dashboardNumbers(
   }
   return {
     asOf: today,
-    accounts: assessments.length,
+    accounts: all.length,
+    churned: all.length - assessments.length,
     triage,
     checksDueSoon: dueSoon,
     checksOverdue: overdue,
@@ -276,7 +282,7 @@ export function dashboardNumbers(
     scorecard: scorecardOf(assessments, book, settings, today),
     movement: movementOfOwners(assessments),
     rungsOverTime: rungsOverTime(book, today),
-    renewal: renewalLift(book.accounts, book.checks, book.results, settings),
+    renewal: renewalLift(book.accounts, book.checks, settings),
     kickoffDays: settings.kickoffDays,
     qbrEveryDays: settings.qbrEveryDays,
   };
@@ -318,27 +324,9 @@ function tallyRows(label: string, names: readonly string[], list: readonly Tally
   return [[label, ...names, 'Total'], ...list.map((t) => [t.key, ...t.counts, t.total])];
 }
 
-function percent(rate: number | null): string {
-  return rate === null ? '—' : `${Math.round(rate * 100)}%`;
-}
-
-function renewalRow(label: string, g: RenewalGroup): DashboardCell[] {
-  return [label, g.accounts, g.renewed, g.churned, percent(g.rate)];
-}
-
-/** The renewal lift with its counts; below the minimum of decided renewals it says so instead of a number. */
+/** The renewal lift as RENEWAL_LIFT shows it: rates with their counts, unanswered apart, then "+N pts, N.N×". */
 export function renewalRows(r: RenewalLift): DashboardCell[][] {
-  const points = r.lift === null ? 0 : Math.round(r.lift * 100);
-  const verdict =
-    r.lift === null
-      ? `not enough data (each group needs ${r.minimum} decided renewals)`
-      : `${points >= 0 ? '+' : ''}${points} points`;
-  return [
-    ['At the first 90-day check', 'Accounts', 'Renewed', 'Churned', 'Renewal rate'],
-    renewalRow('Could name a result', r.named),
-    renewalRow('Could not', r.notNamed),
-    ['Lift', verdict, '', '', ''],
-  ];
+  return renewalLiftRows(r);
 }
 
 /** The dashboard's tables, in the order they appear on the sheet. */
@@ -354,6 +342,7 @@ export function dashboardBlocks(n: DashboardNumbers, isoOf: (day: Day) => string
         ['90-day checks due soon', n.checksDueSoon],
         ['90-day checks overdue', n.checksOverdue],
         ['Data problems', n.problems.length],
+        ['Churned (left the ladder)', n.churned],
         ...HEALTHS.map((h): DashboardCell[] => [h, n.health[h]]),
         ...RUNG_NAMES.map((r, i): DashboardCell[] => [`On ${r}`, n.rungs[i]]),
       ],

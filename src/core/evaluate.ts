@@ -9,6 +9,9 @@ import type { Settings } from './settings';
 import {
   type Account,
   type Assessment,
+  CHURNED,
+  type HealthLabel,
+  type RungLabel,
   type Book,
   type CheckRecord,
   type Day,
@@ -80,7 +83,7 @@ export function assessAccount(
   const overdue = daysOverdue(due, today);
   const no = unansweredNo(latest90, validationDate);
   const progress = ladder.outcome.progress;
-  const { health, reasons } = healthOf(
+  const healthReading = healthOf(
     {
       account,
       segment,
@@ -90,12 +93,15 @@ export function assessAccount(
       daysOverdue: overdue,
       unansweredNo: no,
       progress,
+      ladder,
     },
     today,
     settings,
   );
+  const { health, reasons } = healthReading;
   const chain = chainStatus(account.businessPain, account.solutionValue, account.namedResult);
-  return {
+  const churned = account.renewalStatus === 'Churned';
+  const assessment: Assessment = {
     account,
     segment,
     rung,
@@ -109,7 +115,20 @@ export function assessAccount(
     ),
     health,
     reasons,
-    nextStep: nextStepOf({ account, segment, chain, ladder }, settings),
+    nextStep: nextStepOf(
+      {
+        account,
+        segment,
+        chain,
+        ladder,
+        health: healthReading,
+        unansweredNo: no,
+        nextCheckDue: due,
+        daysOverdue: overdue,
+        validationDate,
+      },
+      settings,
+    ),
     nextCheckDue: due,
     daysOverdue: overdue,
     validationDate,
@@ -119,7 +138,43 @@ export function assessAccount(
     resultWindowPassed: resultWindowPassed(account.startDate, segment?.resultWindowDays ?? null, rung, today),
     unansweredNo: no,
     movement: movementOf(rows.history, { rung, health }, today, settings),
+    churned,
   };
+  return churned ? leftTheLadder(assessment) : assessment;
+}
+
+/**
+ * A churned account keeps its rung and health readings (Ladder history still records them), but says nothing a
+ * CSM would act on: no reasons but the churn, no next step, no check due, never triage.
+ */
+function leftTheLadder(a: Assessment): Assessment {
+  return {
+    ...a,
+    reasons: [CHURN_REASON],
+    nextStep: '',
+    nextCheckDue: null,
+    daysOverdue: 0,
+    triage: false,
+    resultWindowPassed: false,
+    unansweredNo: null,
+  };
+}
+
+export const CHURN_REASON = 'Churned: left the ladder (still counted in the renewal lift)';
+
+/** What a view shows for the rung: its name, or Churned. */
+export function rungLabel(a: Assessment): RungLabel {
+  return a.churned ? CHURNED : a.rungName;
+}
+
+/** What a view shows for health: Green, Yellow, Red, or Churned. */
+export function healthLabel(a: Assessment): HealthLabel {
+  return a.churned ? CHURNED : a.health;
+}
+
+/** The accounts on the ladder: every health count, triage list, reminder and next step reads only these. */
+export function onLadder<T extends Pick<Assessment, 'churned'>>(assessments: readonly T[]): T[] {
+  return assessments.filter((a) => !a.churned);
 }
 
 /** One Assessment per Accounts record, in sheet order; problems are the book's data problems. */

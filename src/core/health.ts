@@ -1,5 +1,6 @@
 // Results-based health (SPEC §3): Red, Yellow or Green, each with its reasons in plain words.
 import { isoOfDay } from './dates';
+import { hasMeasurableTarget, type LadderReading, rolesInWords } from './ladder';
 import type { Settings } from './settings';
 import {
   type Account,
@@ -55,60 +56,114 @@ export interface HealthFacts {
   readonly unansweredNo: CheckRecord | null;
   /** Progress of the latest logged value toward target, for the Yellow reason. */
   readonly progress: number | null;
+  /** The rungs' evidence: the latest value, regression, attribution, for reasons in the CSM's words. */
+  readonly ladder: LadderReading;
 }
+
+/** Why an account is Red, each answered by its own next step (SPEC §3). */
+export type RedCause = 'triage' | 'no' | 'overdue' | 'window';
+
+export interface HealthReading {
+  readonly health: Health;
+  /** Plain-word reasons (never empty). */
+  readonly reasons: string[];
+  /** Why it is Red, in the spec's order; empty unless Red. */
+  readonly causes: RedCause[];
+  /** The latest value moved away from target (see outcomeOf). */
+  readonly regression: boolean;
+  /** On Result, but the latest validation is older than the check interval. */
+  readonly stale: boolean;
+}
+
+/** "Reporting days 6 vs baseline 5: moved away from target 2 (logged 2026-11-14)". */
+export function regressionText(account: Account, ladder: LadderReading): string {
+  const latest = ladder.outcome.latest;
+  const metric = account.metric.trim() || 'The metric';
+  return `${metric} ${latest?.value} vs baseline ${account.baseline}: moved away from target ${account.target} (logged ${isoOfDay(latest?.date ?? 0)})`;
+}
+
+/** Where a named result stands when it is not validated and fresh, in the CSM's words, with the numbers. */
+function inFlightText(facts: HealthFacts): string {
+  const { account, ladder, rung, segment } = facts;
+  const metric = account.metric.trim() || 'the metric';
+  const latest = ladder.outcome.latest;
+  if (!hasMeasurableTarget(account))
+    return `No baseline and target for ${metric} yet, so progress cannot be read`;
+  if (latest === null) {
+    const where = rung === 0 ? 'No usage in the last weeks' : `On ${RUNG_NAMES[rung]}`;
+    return `${where}; no ${metric} value logged yet`;
+  }
+  const at = `${cap(metric)} at ${latest.value} on ${isoOfDay(latest.date)}`;
+  const p = facts.progress ?? 0;
+  if (p <= 0) return `${at}, still at baseline ${account.baseline} (target ${account.target})`;
+  const way = `${at}, ${Math.round(p * 100)}% of the way from ${account.baseline} to ${account.target}`;
+  if (!ladder.result.attributed) return `${way}; not attributed to the product yet`;
+  const rule = segment?.validatorRule;
+  const who = rule ? rolesInWords(rule, rule.mode === 'all' ? ladder.result.missingRoles : rule.roles) : '';
+  return `${way}; not validated by the ${who || 'accepted role'} yet`;
+}
+
+const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * Red if any of: triage; the result window has passed below Result; the latest 90-day check said No with no
- * validation since; the 90-day check is overdue by more than the grace days. Green if not Red, on Result, and the
- * latest validation is within the check interval. Yellow otherwise. Reasons are never empty.
+ * validation since; the 90-day check is overdue by more than the grace days. Green if not Red, on Result, the
+ * latest validation is within the check interval, and the metric has not slipped back since. Yellow otherwise.
+ * Reasons are never empty, and a regression is always said with its numbers, never as progress.
  */
-export function healthOf(
-  facts: HealthFacts,
-  today: Day,
-  settings: Settings,
-): { health: Health; reasons: string[] } {
+export function healthOf(facts: HealthFacts, today: Day, settings: Settings): HealthReading {
   const { account, segment, rung } = facts;
+  const regression = facts.ladder.outcome.regression;
   const red = triageReasons(account, segment);
-  if (segment && resultWindowPassed(account.startDate, segment.resultWindowDays, rung, today)) {
-    const ended = (account.startDate as Day) + segment.resultWindowDays;
-    red.push(
-      `Result window ended ${isoOfDay(ended)} (${segment.resultWindowDays} days from start) and the account is on ${RUNG_NAMES[rung]}`,
-    );
-  }
+  const causes: RedCause[] = red.length > 0 ? ['triage'] : [];
   if (facts.unansweredNo) {
+    causes.push('no');
     red.push(`90-day check on ${isoOfDay(facts.unansweredNo.date)} said No and no validation came after it`);
   }
   const overdue = facts.nextCheckDue !== null && facts.daysOverdue > 0;
   const overdueText = overdue
     ? `90-day check overdue by ${facts.daysOverdue} day${facts.daysOverdue === 1 ? '' : 's'} (due ${isoOfDay(facts.nextCheckDue as Day)})`
     : '';
-  if (overdue && facts.daysOverdue > settings.overdueGraceDays) red.push(overdueText);
-  if (red.length > 0) return { health: 'Red', reasons: red };
+  if (overdue && facts.daysOverdue > settings.overdueGraceDays) {
+    causes.push('overdue');
+    red.push(overdueText);
+  }
+  if (segment && resultWindowPassed(account.startDate, segment.resultWindowDays, rung, today)) {
+    const ended = (account.startDate as Day) + segment.resultWindowDays;
+    causes.push('window');
+    red.push(
+      `Result window ended ${isoOfDay(ended)} (${segment.resultWindowDays} days from start) and the account is on ${RUNG_NAMES[rung]}`,
+    );
+  }
+  if (red.length > 0) {
+    if (regression && !causes.includes('triage')) red.push(regressionText(account, facts.ladder));
+    return { health: 'Red', reasons: red, causes, regression, stale: false };
+  }
 
   const every = segment?.checkEveryDays ?? null;
-  if (
-    rung === 4 &&
-    facts.validationDate !== null &&
-    every !== null &&
-    today - facts.validationDate <= every
-  ) {
+  const validated = rung === 4 && facts.validationDate !== null;
+  const fresh = validated && every !== null && today - (facts.validationDate as Day) <= every;
+  if (fresh && !regression) {
     return {
       health: 'Green',
       reasons: [
-        `Validated result on ${isoOfDay(facts.validationDate)}, within the ${every}-day check interval`,
+        `Validated result on ${isoOfDay(facts.validationDate as Day)}, within the ${every}-day check interval`,
       ],
+      causes,
+      regression,
+      stale: false,
     };
   }
   const yellow: string[] = [];
-  if (rung === 4 && facts.validationDate !== null) {
+  if (validated) {
     yellow.push(
-      `Validated result from ${isoOfDay(facts.validationDate)} is older than the ${every}-day check interval`,
+      fresh
+        ? `Validated on ${isoOfDay(facts.validationDate as Day)}, but it has slipped back since`
+        : `Validated result from ${isoOfDay(facts.validationDate as Day)} is older than the ${every}-day check interval`,
     );
-  } else {
-    const progress =
-      facts.progress !== null ? `, ${Math.round(facts.progress * 100)}% of the way to target` : '';
-    yellow.push(`Result named and in flight: on ${RUNG_NAMES[rung]}${progress}`);
   }
+  if (regression) yellow.push(regressionText(account, facts.ladder));
+  else if (!validated) yellow.push(inFlightText(facts));
   if (overdue) yellow.push(`${overdueText}; Red after ${settings.overdueGraceDays} days`);
-  return { health: 'Yellow', reasons: yellow };
+  return { health: 'Yellow', reasons: yellow, causes, regression, stale: validated && !fresh };
 }

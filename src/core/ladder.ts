@@ -121,6 +121,13 @@ export interface OutcomeReading extends RungEvidence {
   readonly progressing: readonly ResultRecord[];
   /** Progress of the latest Results row with a value (dated ≤ T), or null. */
   readonly progress: number | null;
+  /** The latest Results row with a value (dated ≤ T), or null. */
+  readonly latest: ResultRecord | null;
+  /**
+   * Regression (SPEC §3): the latest value moved away from target — below baseline, or back to it or past it after
+   * an earlier move toward target.
+   */
+  readonly regression: boolean;
 }
 
 function later(a: ResultRecord, b: ResultRecord): boolean {
@@ -141,17 +148,23 @@ export function outcomeOf(account: Account, results: readonly ResultRecord[], to
     if (p !== null && p > 0) progressing.push(r);
   }
   const progress = latest ? progressOf(latest.value, account.baseline, account.target) : null;
+  const regression =
+    hasMeasurableTarget(account) &&
+    progress !== null &&
+    (progress < 0 || (progress <= 0 && progressing.some((r) => r !== latest)));
   const metric = account.metric.trim() || 'the metric';
   let evidence: string;
   if (account.namedResult.trim() === '') evidence = 'No named result';
   else if (!hasMeasurableTarget(account)) evidence = 'No numeric baseline and target that differ';
-  else if (progressing.length > 0 && latest !== null && progress !== null) {
+  else if (regression && latest !== null) {
+    evidence = `${metric} ${latest.value} vs baseline ${account.baseline}: moved away from target ${account.target} (logged ${isoOfDay(latest.date)})`;
+  } else if (progressing.length > 0 && latest !== null && progress !== null) {
     evidence = `${metric} at ${latest.value} on ${isoOfDay(latest.date)}: ${percent(progress)} of the way from ${account.baseline} to ${account.target}`;
   } else if (latest !== null) {
     evidence = `${metric} at ${latest.value} on ${isoOfDay(latest.date)}: no move from ${account.baseline} toward ${account.target}`;
   } else evidence = `No Results value logged for ${metric} yet`;
   const holds = hasMeasurableTarget(account) && progressing.length > 0;
-  return { rung: 3, holds, evidence, progressing: holds ? progressing : [], progress };
+  return { rung: 3, holds, evidence, progressing: holds ? progressing : [], progress, latest, regression };
 }
 
 export interface ResultReading extends RungEvidence {

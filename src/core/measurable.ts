@@ -1,127 +1,181 @@
-// Whether a result statement states a measurable quantity, and what to fix when it does not (SPEC §3).
-// Pure and dependency-free: the sidebar bundles it for live hints as the CSM types.
-
-const MONTH =
-  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+// What a statement is (SPEC §3, seeds): a measurable change in the customer's world, or activity, adoption,
+// sentiment, a vague aim, a value statement or a feature name — and what to say when it is not measurable.
+// Pure and dependency-free: the sidebar bundles it for live hints, and the custom functions run it per cell.
+import {
+  AIM_VERB,
+  AMOUNT_WORD,
+  ATTRIBUTION,
+  BEFORE_AFTER,
+  CALENDAR,
+  FEATURE_HEAD,
+  FILLER,
+  NAMED,
+  NUMBERED_NAME,
+  PAIN_STATE,
+  NOT_A_NAME,
+  QUANTITY,
+  REPEATING,
+  SENTIMENT,
+  SENTIMENT_METRIC,
+  STATUS_CHANGE,
+  USAGE,
+  VAGUE,
+  VALUE_MARKER,
+} from './statementVocabulary';
 
 /**
- * When, not how much: dates, quarters, halves, fiscal years and years (Q3, H1, FY26, 2027-03-31). A 19xx/20xx
- * number is a year when it stands alone — at the end, before punctuation or a joining word — and not after money
- * ("$2000") or before a thing counted ("2000 tickets").
+ * - `measurable`: a quantity, a status change or a before-and-after about the customer's world (a result's shape).
+ * - `activity` / `adoption`: the subject is the product's own use (adoption: it repeats across users or weeks).
+ * - `sentiment`: how people feel about the product.
+ * - `value`: says how things work differently for the customer, without a measure.
+ * - `feature`: only the name of a capability ("automated report builder", "faster remediation").
+ * - `vague`: an aim or a state with nothing to check ("improve conversion", "reporting is slow").
  */
-const CALENDAR = new RegExp(
-  [
-    String.raw`\b\d{4}-\d{1,2}(?:-\d{1,2})?\b`,
-    String.raw`\b\d{1,2}/\d{1,2}/\d{2,4}\b`,
-    String.raw`\b${MONTH}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b`,
-    String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\b`,
-    String.raw`\b(?:q[1-4]|h[12]|[fc]y\s?'?\d{2}(?:\d{2})?)\b`,
-    String.raw`(?<![$€£¥\d.,])\b(?:19|20)\d\d\b(?=\s*(?:$|[^\w\s%$€£¥×]|(?:and|or|to|through|until|for|in|on|at|by|with|from|than|vs|versus|when|so|as|q[1-4]|h[12])\b))`,
-  ].join('|'),
-  'gi',
-);
+export const STATEMENT_KINDS = [
+  'measurable',
+  'activity',
+  'adoption',
+  'sentiment',
+  'value',
+  'feature',
+  'vague',
+] as const;
+export type StatementKind = (typeof STATEMENT_KINDS)[number] | 'empty';
 
-/** Digits inside a name (B2B, G2, Office365) are part of the name; "x3" is a multiple. */
-const NAMED = /\b(?!x\d)[a-z]+\d\w*/gi;
+/** The seed's three forms of "measurable": "a number, a status change, or a before-and-after". */
+export type MeasureForm = 'quantity' | 'status change' | 'before and after';
 
-/**
- * Digits (money, percentages, "from 5 to 2"), multiples like 2x / 3×, and number words. "one", "third", "quarter"
- * and "half" count only where they are amounts ("one day", "a third of", "by a quarter"), not in "the one tool",
- * "third-party", "this quarter" or "the second half".
- */
-const QUANTITY = new RegExp(
-  [
-    String.raw`\d`,
-    String.raw`\b(?:zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)s?\b`,
-    String.raw`(?<!\b(?:the|this|that|no|any|each|every|which|some)\s+)\bone\b(?!\s*(?:-|of\b|another\b))`,
-    String.raw`\b(?:a|one|two)\s+thirds?\b(?!-)`,
-    String.raw`\b(?:(?:a|one|three)\s+quarters?\s+of|by\s+(?:a|one|three)\s+quarters?)\b(?!-)`,
-    String.raw`(?<!\b(?:first|second|this|next|last)\s+)\bhalf\b(?!-)`,
-    String.raw`\b(?:once|twice|thrice|double[ds]?|doubling|triple[ds]?|tripling|quadruple[ds]?|halve[ds]?|halving)\b`,
-    String.raw`\b(?:two|three|four|five|ten|hundred)fold\b`,
-    String.raw`\bpercent\b`,
-  ].join('|'),
-  'i',
-);
-
-/** Words that are only amounts: they name nothing that is measured. */
-const AMOUNT_WORD =
-  /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|once|twice|thrice|double[ds]?|triple[ds]?|half|halve[ds]?|third|quarter|percent|\w*fold)s?$/;
-
-/** Language that describes using the product rather than a change in the customer's world. */
-const ACTIVITY = new RegExp(
-  [
-    String.raw`\blog(?:s|ged|ging)?[ -]?ins?\b`,
-    String.raw`\blogins?\b`,
-    String.raw`\busage\b`,
-    String.raw`\b(?:active|daily|weekly|monthly) users?\b`,
-    String.raw`\b(?:dau|mau|wau)\b`,
-    String.raw`\badopt(?:s|ed|ion|ing)?\b`,
-    String.raw`\bengagement\b`,
-    String.raw`\bsessions?\b`,
-    String.raw`\b(?:seats?|licen[cs]es?) (?:used|activated|assigned)\b`,
-    String.raw`\b(?:use|uses|using|used)(?: of)? (?:the |our |this )?(?:product|platform|tool|app|software|system|dashboard|feature)s?\b`,
-    String.raw`\b(?:users?|people|staff|employees|seats?|team members?) (?:were |are )?(?:onboarded|trained|activated)\b`,
-    String.raw`\btraining (?:completed|done|finished)\b`,
-  ].join('|'),
-  'i',
-);
-
-/** Words that say nothing about what is measured: a statement of only these and a number is not a result. */
-const FILLER = new Set(
-  'a an the by of to from in on at for with and or per than more less about up down over under each every x'.split(
-    ' ',
-  ),
-);
-
-/** The text with its calendar references blanked out, so a date or a year is never read as an amount. */
-function withoutCalendar(text: string): string {
-  return text.replace(CALENDAR, ' ');
+export interface StatementReading {
+  readonly kind: StatementKind;
+  readonly form: MeasureForm | null;
+  /** Why a vague line fell short, when it nearly made it: a bare number, or only a date. */
+  readonly note: 'names nothing' | 'only when' | null;
 }
 
-/** The text with only its amounts left to find: no calendar references, no digits inside names. */
-function amountsOnly(text: string): string {
-  return withoutCalendar(text).replace(NAMED, ' ');
+const reading = (
+  kind: StatementKind,
+  form: MeasureForm | null = null,
+  note: StatementReading['note'] = null,
+): StatementReading => ({ kind, form, note });
+
+/**
+ * The text with its calendar references blanked out, so a date or a year is never read as an amount. Every
+ * calendar form has a digit, and most cells have none: the cheap test first (the functions run per cell).
+ */
+function withoutCalendar(text: string): string {
+  return /\d/.test(text) ? text.replace(CALENDAR, ' ') : text;
+}
+
+/** The calendar-free text with names that carry digits or numbers (B2B, phase two) blanked out. */
+function amountsOnly(calendarless: string): string {
+  const unnamed = /\d/.test(calendarless) ? calendarless.replace(NAMED, ' ') : calendarless;
+  return unnamed.replace(NUMBERED_NAME, ' ');
 }
 
 /** True when the text has a quantity at all: digits, a percentage, money, a multiple, or number words. */
 export function statesQuantity(text: string): boolean {
-  return QUANTITY.test(amountsOnly(text));
+  return QUANTITY.test(amountsOnly(withoutCalendar(text)));
 }
 
-/** True when the text talks about logins, usage or adoption: activity, never a result. */
-export function describesActivity(text: string): boolean {
-  return ACTIVITY.test(text);
-}
-
-/** True when some word names what is measured, beyond the quantity and filler words. */
-function namesSomething(text: string): boolean {
-  // "40% by March" names nothing measured: a month is when, not what.
-  const words =
-    withoutCalendar(text)
-      .toLowerCase()
-      .match(/[a-z][a-z'’-]*/g) ?? [];
+/** True when some word names what is measured, beyond the quantity and filler words ("40% by March" names nothing). */
+function namesSomething(calendarless: string): boolean {
+  const words = calendarless.toLowerCase().match(/[a-z][a-z'’-]*/g) ?? [];
   return words.some((w) => w.length > 1 && !FILLER.has(w) && !AMOUNT_WORD.test(w));
 }
 
-/** A statement a customer could check: it states a quantity about something, and it is not activity. */
-export function isMeasurable(text: string): boolean {
-  const t = String(text ?? '').trim();
-  return t !== '' && statesQuantity(t) && !describesActivity(t) && namesSomething(t);
+/** The statement without the phrases that name the product as the cause: attribution is welcome, never activity. */
+function withoutAttribution(text: string): string {
+  return text.replace(ATTRIBUTION, ' ');
 }
 
-/** What is wrong with a result statement, in plain words; '' when nothing is. */
-export function lintResult(text: string): string {
+/** True when the subject is the product's own use (logins, usage, reports run, a rollout), attribution aside. */
+export function describesActivity(text: string): boolean {
+  return USAGE.test(withoutAttribution(String(text ?? '')));
+}
+
+function formOf(body: string, calendarless: string, quantity: boolean): MeasureForm | null {
+  if (quantity && namesSomething(calendarless)) return 'quantity';
+  if (STATUS_CHANGE.test(body)) return 'status change';
+  if (BEFORE_AFTER.test(body)) return 'before and after';
+  return null;
+}
+
+/** Only a capability's name: a short noun phrase ending in a product noun, with no verb of aim or sentence word. */
+function isFeatureName(body: string): boolean {
+  const words = body
+    .trim()
+    .replace(/[.!]+$/, '')
+    .split(/\s+/);
+  return (
+    words.length <= 6 &&
+    FEATURE_HEAD.test(words[words.length - 1]) &&
+    !NOT_A_NAME.test(body) &&
+    !AIM_VERB.test(body) &&
+    !VALUE_MARKER.test(body)
+  );
+}
+
+/**
+ * Subject first, then form: a statement about the product's use is activity or adoption whatever numbers it has;
+ * a sentiment score is sentiment; otherwise a quantity, status change or before-and-after makes it measurable.
+ */
+export function classifyStatement(text: string): StatementReading {
   const t = String(text ?? '').trim();
-  if (t === '') return 'No result named: say what will change for the customer, and by how much';
-  if (describesActivity(t)) {
-    return 'Describes activity or adoption (logins, usage), not a result: say what changed for the customer';
+  if (t === '') return reading('empty');
+  const body = withoutAttribution(t);
+  // "They enjoy using it": the feeling is the point, the use only its object.
+  if (USAGE.test(body)) {
+    if (SENTIMENT.test(body)) return reading('sentiment');
+    return reading(REPEATING.test(body) ? 'adoption' : 'activity');
   }
-  if (!statesQuantity(t)) {
-    // A deadline is fine to have, but it answers "by when", and the statement still needs "how much".
-    const when = withoutCalendar(t) !== t ? ' (a date or period says when, not how much)' : '';
-    return `States no quantity${when}: say how much, e.g. 'cut reporting time 40%' or 'from 5 days to 2'`;
+  if (SENTIMENT_METRIC.test(body)) return reading('sentiment');
+  const calendarless = withoutCalendar(body);
+  const quantity = QUANTITY.test(amountsOnly(calendarless));
+  const form = formOf(body, calendarless, quantity);
+  if (form) return reading('measurable', form);
+  if (SENTIMENT.test(body)) return reading('sentiment');
+  if (quantity) return reading('vague', null, 'names nothing');
+  const note = calendarless !== body ? 'only when' : null;
+  if (isFeatureName(body)) return reading('feature', null, note);
+  if (VAGUE.test(body)) return reading('vague', null, note);
+  if (VALUE_MARKER.test(body)) return reading('value', null, note);
+  if (PAIN_STATE.test(body)) return reading('vague', null, note);
+  // A sentence that says how things work for them, with no aim and no complaint in it, is a value statement.
+  if (body.trim().split(/\s+/).length >= 4) return reading('value', null, note);
+  return reading('vague', null, note);
+}
+
+/** A statement a customer could check: a quantity, a status change or a before-and-after in their world. */
+export function isMeasurable(text: string): boolean {
+  return classifyStatement(text).kind === 'measurable';
+}
+
+export const RESULT_EXAMPLE = "'cut month-end close from 10 days to 6'";
+
+/** What is wrong with a statement meant to be measurable, in a CSM's words; '' when nothing is. */
+export function measurabilityHint(r: StatementReading, example: string): string {
+  switch (r.kind) {
+    case 'measurable':
+      return '';
+    case 'empty':
+      return `Nothing named yet. Say what changes for them and by how much, e.g. ${example}`;
+    case 'activity':
+      return `Reads as activity (use of the product), not a change for the customer. E.g. ${example}`;
+    case 'adoption':
+      return `Reads as adoption (usage repeating), not a change for the customer. E.g. ${example}`;
+    case 'sentiment':
+      return `Sentiment: say what changed for them, e.g. ${example}`;
+    case 'feature':
+      return `Reads as a feature: say what it changes for them, e.g. ${example}`;
+    default:
+      if (r.note === 'names nothing') return `A number, but of what? Name the measure, e.g. ${example}`;
+      if (r.note === 'only when')
+        return `Says when, not how much. Add a number, a status change or a before-and-after, e.g. ${example}`;
+      return `Too vague to measure. Add a number, a status change or a before-and-after, e.g. ${example}`;
   }
-  if (!namesSomething(t)) return 'States a number but not what it measures';
-  return '';
+}
+
+/** What is wrong with a result statement, in plain words; '' when nothing is (RESULT_LINT). */
+export function lintResult(text: string): string {
+  return measurabilityHint(classifyStatement(text), RESULT_EXAMPLE);
 }

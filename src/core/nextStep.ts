@@ -1,26 +1,44 @@
-// The next step (SPEC §3): the one most useful action for an account, taken from a fixed order of gaps.
-import { chainLinkName } from './chain';
+// The next step (SPEC §3): the one most useful action for an account — a Red account's own reason first, then a fixed order of gaps.
+import { chainLinkName, judgeLink } from './chain';
 import { isoOfDay } from './dates';
+import { type HealthReading, regressionText } from './health';
 import { type LadderReading, rolesInWords } from './ladder';
-import { lintResult } from './measurable';
 import type { Settings } from './settings';
-import type { Account, ChainStatus, Segment } from './types';
+import {
+  type Account,
+  type ChainStatus,
+  type CheckRecord,
+  type Day,
+  RUNG_NAMES,
+  type Segment,
+} from './types';
 
 export interface NextStepFacts {
   readonly account: Account;
   readonly segment: Segment | null;
   readonly chain: ChainStatus;
   readonly ladder: LadderReading;
+  /** The health beside the step: the step answers its reasons and never contradicts them. */
+  readonly health: HealthReading;
+  readonly unansweredNo: CheckRecord | null;
+  readonly nextCheckDue: Day | null;
+  readonly daysOverdue: number;
+  readonly validationDate: Day | null;
+}
+
+/** "Bea Buyer", or the accepted role when no validator is named yet. */
+function validatorOf(account: Account, accepted: string): string {
+  return account.validator.trim() || `the ${accepted}`;
 }
 
 /**
- * In order: name the result and validator → fill the missing link of the chain → set a baseline and target →
- * re-engage → grow to N weekly users → measure the metric → get it attributed → get it validated by the
- * accepted role → plan the next result. A segment the rules do not know comes first: without it no validator
- * role or weekly-user bar applies.
+ * Red first, with the action that answers why: triage (segment, result, validator) → a 90-day No: intervene →
+ * an overdue check: run it → past the result window: escalate. Then: a validator of an accepted role → the chain's
+ * missing or weak link → baseline and target → re-engage → grow to N weekly users → measure the metric → diagnose
+ * a regression → get it attributed → get it validated → re-confirm a stale result → plan the next result.
  */
 export function nextStepOf(facts: NextStepFacts, settings: Settings): string {
-  const { account, segment, chain, ladder } = facts;
+  const { account, segment, chain, ladder, health } = facts;
   if (segment === null) {
     return account.segment === null
       ? 'Set the segment, so the right result definition and validator apply'
@@ -33,21 +51,36 @@ export function nextStepOf(facts: NextStepFacts, settings: Settings): string {
   if (noResult && noValidator) return `Name the result and the validator (${segment.name}: ${accepted})`;
   if (noResult) return 'Name the result this account will measure';
   if (noValidator) return `Name the validator (${segment.name}: ${accepted})`;
-  if (account.validatorRole === null || !rule.roles.includes(account.validatorRole)) {
-    const who = account.validatorRole ? `a ${account.validatorRole}` : 'without a role';
-    return `Name a validator ${segment.name} accepts (${accepted}); ${account.validator} is ${who}`;
+
+  const who = validatorOf(account, accepted);
+  if (health.causes.includes('no') && facts.unansweredNo) {
+    return `Intervene: the 90-day check on ${isoOfDay(facts.unansweredNo.date)} said No. Meet ${who}, agree what changes and re-plan the result`;
+  }
+  if (health.causes.includes('overdue') && facts.nextCheckDue !== null) {
+    return `Run the 90-day check with ${who}, ${facts.daysOverdue} days overdue (due ${isoOfDay(facts.nextCheckDue)}). Can they name the result?`;
+  }
+  if (health.causes.includes('window') && account.startDate !== null) {
+    const ended = isoOfDay(account.startDate + segment.resultWindowDays);
+    const where = ladder.rung === 0 ? 'shows no use yet' : `is still on ${RUNG_NAMES[ladder.rung]}`;
+    return `Escalate with a recovery plan: the result window ended ${ended} and the account ${where}`;
   }
 
+  if (account.validatorRole === null || !rule.roles.includes(account.validatorRole)) {
+    const role = account.validatorRole ? `a ${account.validatorRole}` : 'without a role';
+    return `Name a validator ${segment.name} accepts (${accepted}); ${account.validator} is ${role}`;
+  }
   if (chain.missing.length > 0) {
     return `Fill the missing link of the chain: ${chain.missing.map(chainLinkName).join(', ')}`;
   }
   if (chain.weak.length > 0) {
     const link = chain.weak[0];
-    const text = link === 'pain' ? account.businessPain : account.namedResult;
-    return `Make the ${chainLinkName(link)} specific enough to measure: ${lcFirst(lintResult(text))}`;
+    const text =
+      link === 'pain' ? account.businessPain : link === 'value' ? account.solutionValue : account.namedResult;
+    return `Sharpen the ${chainLinkName(link)} — ${lcFirst(judgeLink(link, text).hint)}`;
   }
+  const metric = account.metric.trim() || 'the metric';
   if (account.baseline === null || account.target === null) {
-    return `Set a numeric baseline and target for ${account.metric.trim() || 'the metric'}`;
+    return `Set a numeric baseline and target for ${metric}`;
   }
   if (account.baseline === account.target) return 'Set a target that differs from the baseline';
 
@@ -58,16 +91,23 @@ export function nextStepOf(facts: NextStepFacts, settings: Settings): string {
   }
   if (!ladder.adoption.holds) {
     const { usersNeeded, weeksMet } = ladder.adoption;
-    return `Grow to ${usersNeeded} weekly users in ${settings.adoptionWeeksNeeded} of ${settings.adoptionWeeksOf} weeks (${weeksMet} so far)`;
+    return `Grow to ${usersNeeded} weekly active users in ${settings.adoptionWeeksNeeded} of the last ${settings.adoptionWeeksOf} weeks (${weeksMet} so far)`;
   }
-  if (!ladder.outcome.holds) {
-    return `Measure ${account.metric.trim() || 'the metric'}: log a value that moves from ${account.baseline} toward ${account.target}`;
+  if (!ladder.outcome.holds && !health.regression) {
+    return `Measure ${metric}: log a value that moves from ${account.baseline} toward ${account.target}`;
   }
-  if (!ladder.result.attributed)
-    return 'Get the result attributed to the product (a Results row with Attributed = Yes)';
+  if (health.regression) {
+    return `Diagnose the slip with ${who}. ${regressionText(account, ladder)}`;
+  }
+  if (!ladder.result.attributed) {
+    return `Get the result attributed to the product (a Results row with Attributed = Yes)`;
+  }
   if (!ladder.result.holds) {
     const roles = rule.mode === 'all' ? ladder.result.missingRoles : rule.roles;
     return `Get it validated by the ${rolesInWords(rule, roles)}`;
+  }
+  if (health.stale && facts.validationDate !== null) {
+    return `Re-confirm the result with ${who}: last validated ${isoOfDay(facts.validationDate)}, older than the ${segment.checkEveryDays}-day check interval`;
   }
   return 'Plan the next result';
 }

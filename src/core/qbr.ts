@@ -2,7 +2,8 @@
 import { isoOfDay } from './dates';
 import { escapeHtml } from './html';
 import { progressOf, rolesInWords } from './ladder';
-import type { Assessment, Day, Health, ResultRecord, RungName, Segment } from './types';
+import { healthLabel, rungLabel } from './evaluate';
+import type { Assessment, Day, HealthLabel, ResultRecord, RungLabel, Segment } from './types';
 
 /** A validated Results row, as the brief shows it. */
 export interface QbrDelivered
@@ -36,8 +37,10 @@ export interface QbrBrief {
   readonly metric: string;
   readonly baseline: number | null;
   readonly target: number | null;
-  readonly rungName: RungName;
-  readonly health: Health;
+  /** The rung's name, or Churned (SPEC §2). */
+  readonly rungName: RungLabel;
+  /** Green, Yellow, Red, or Churned (SPEC §2). */
+  readonly health: HealthLabel;
   /** Validated results, newest first, with the customer's words. */
   readonly delivered: readonly QbrDelivered[];
   /** Results logged but not (yet) counting, newest first. */
@@ -138,8 +141,8 @@ export function qbrBriefOf(assessment: Assessment, results: readonly ResultRecor
     metric: account.metric,
     baseline: account.baseline,
     target: account.target,
-    rungName: assessment.rungName,
-    health: assessment.health,
+    rungName: rungLabel(assessment),
+    health: healthLabel(assessment),
     delivered,
     inFlight,
     nextResult: nextResultOf(assessment, delivered.length > 0),

@@ -20,6 +20,11 @@ export type CheckKind = (typeof CHECK_KINDS)[number];
 export const RENEWAL_STATUSES = ['Open', 'Renewed', 'Churned'] as const;
 export type RenewalStatus = (typeof RENEWAL_STATUSES)[number];
 
+/** A churned account has left the ladder (SPEC §2): every view shows this in place of its rung and health. */
+export const CHURNED = 'Churned';
+export type RungLabel = RungName | typeof CHURNED;
+export type HealthLabel = Health | typeof CHURNED;
+
 /** `A, B`: any one of the roles validates; `A + B`: every role must validate. */
 export interface ValidatorRule {
   readonly mode: 'any' | 'all';
@@ -179,4 +184,9 @@ export interface Assessment {
   /** The latest 90-day check said No and no validation came after it. */
   readonly unansweredNo: CheckRecord | null;
   readonly movement: Movement;
+  /**
+   * Renewal status Churned: the account has left the ladder. Its reasons say so, it has no next step, no check
+   * due and is never on triage; views show CHURNED for rung and health and leave it out of every health count.
+   */
+  readonly churned: boolean;
 }

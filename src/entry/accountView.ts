@@ -3,7 +3,7 @@
 import { errorText } from './errorText';
 import * as z from 'zod/mini';
 import { isoOfDay } from '../core/dates';
-import { assessBook } from '../core/evaluate';
+import { assessBook, healthLabel, rungLabel } from '../core/evaluate';
 import { progressOf } from '../core/ladder';
 import { pendingReason, progressPercent } from '../core/qbr';
 import type { Settings } from '../core/settings';
@@ -190,14 +190,14 @@ function accountViewOf(book: AssessedBook, a: Assessment, user: string): Account
     },
     segment: segmentView(a.segment),
     rung: a.rung,
-    rungName: a.rungName,
+    rungName: rungLabel(a),
     evidence: a.evidence.map((e) => ({
       rung: e.rung,
       name: RUNG_NAMES[e.rung],
       holds: e.holds,
       evidence: e.evidence,
     })),
-    health: a.health,
+    health: healthLabel(a),
     reasons: [...a.reasons],
     nextStep: a.nextStep,
     nextCheckDue: iso(a.nextCheckDue),

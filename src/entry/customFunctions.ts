@@ -2,22 +2,22 @@
 import { chainStatus } from '../core/chain';
 import { nextCheckDue } from '../core/checks';
 import { dateOfDay, dayConverter } from '../core/dates';
-import { isCalendarDay, isoDay } from '../core/typedInput';
-
-/** NEXT_CHECK_DUE's longest interval, the same most a Segments row may hold. */
-const MAX_CHECK_EVERY_DAYS = 3_650;
-import { assessBook } from '../core/evaluate';
+import { assessBook, healthLabel, rungLabel } from '../core/evaluate';
 import { usageWindowStart } from '../core/ladder';
 import { isMeasurable, lintResult } from '../core/measurable';
-import { renewalLift } from '../core/renewal';
+import { renewalLift, renewalLiftRows } from '../core/renewal';
 import type { Settings } from '../core/settings';
 import type { Assessment, Day, Problem } from '../core/types';
+import { isCalendarDay, isoDay } from '../core/typedInput';
 import { settingsForFormulas } from '../gas/formulaSettings';
 import { spreadsheetTimeZone } from '../gas/timeZone';
 import { SHEET } from '../sheets/layout';
 import { columnIndex, parseBook } from '../sheets/parse';
 import { type DayOf, isBlank, isDate } from '../sheets/schema';
 import type { CustomFunctionDoc, Registry } from './registry';
+
+/** NEXT_CHECK_DUE's longest interval, the same most a Segments row may hold. */
+const MAX_CHECK_EVERY_DAYS = 3_650;
 
 type Grid = unknown[][];
 
@@ -175,6 +175,8 @@ function why(a: Assessment, problems: readonly Problem[] | undefined, settings: 
       if (!a.reasons.some((r) => r.includes(p.message))) parts.push(`Data problem: ${problemText(p)}`);
   }
   const m = a.movement;
+  // A churned account has left the ladder: its movement on it is no longer news.
+  if (a.churned) return parts.join('; ');
   if (m.trend === 'stalled' && m.daysOnRung !== null)
     parts.push(`stalled on ${a.rungName} for ${m.daysOnRung} days`);
   else if (m.trend === 'climbing')
@@ -216,8 +218,8 @@ function ladderTable(args: readonly unknown[]): Grid {
         a.account.name,
         a.account.owner,
         segment,
-        a.rungName,
-        a.health,
+        rungLabel(a),
+        healthLabel(a),
         why(a, problems, settings),
         a.nextStep,
         due,
@@ -333,32 +335,15 @@ function dayOfCellValue(cell: unknown, dayOf: DayOf): Day | null {
 function renewalLiftTable(accountsArg: unknown, resultsArg: unknown, checksArg: unknown): Grid {
   const fn = 'RENEWAL_LIFT';
   const accounts = rangeArg(fn, 'accounts', accountsArg, EXAMPLES.accounts);
-  const results = rangeArg(fn, 'results', resultsArg, EXAMPLES.results);
+  // `results` stays in the signature (SPEC §4) and must be a range, but the lift no longer reads it: a blank answer
+  // at the first 90-day check is counted as unanswered, never guessed from values logged before it.
+  rangeArg(fn, 'results', resultsArg, EXAMPLES.results);
   const checks = rangeArg(fn, 'checks', checksArg, EXAMPLES.checks);
   if (columnIndex('accounts', accounts[0] ?? [])['Renewal status'] < 0) {
     throw new Error("Accounts: no column 'Renewal status'");
   }
-  const book = parseBook({ accounts, results, checks }, clock().dayOf);
-  const lift = renewalLift(book.accounts, book.checks, book.results, settingsForFormulas());
-  const line = (label: string, g: typeof lift.named) => [
-    label,
-    g.accounts,
-    g.renewed,
-    g.churned,
-    g.rate ?? '',
-  ];
-  return [
-    ['Group', 'Accounts', 'Renewed', 'Churned', 'Renewal rate'],
-    line('Named a result at the first 90-day check', lift.named),
-    line('Could not name a result', lift.notNamed),
-    [
-      'Lift',
-      '',
-      '',
-      '',
-      lift.lift ?? `not enough data (needs ${lift.minimum} renewed or churned accounts in each group)`,
-    ],
-  ];
+  const book = parseBook({ accounts, checks }, clock().dayOf);
+  return renewalLiftRows(renewalLift(book.accounts, book.checks, settingsForFormulas()));
 }
 
 const BOOK_PARAMS = ['accounts', 'usage', 'results', 'checks', 'segments', 'as_of', 'history'] as const;
@@ -422,12 +407,12 @@ export const customFunctionEntries: Registry = {
   LADDER_RUNG: bookFunction(
     'The rung each account sits on: None, Activity, Adoption, Outcome or Result.',
     'A column aligned with the accounts range, its title first.',
-    (...args) => accountColumn('LADDER_RUNG', 'Rung', args, (a) => a.rungName),
+    (...args) => accountColumn('LADDER_RUNG', 'Rung', args, rungLabel),
   ),
   RESULT_HEALTH: bookFunction(
     'Results-based health per account: Green, Yellow or Red.',
     'A column aligned with the accounts range, its title first.',
-    (...args) => accountColumn('RESULT_HEALTH', 'Health', args, (a) => a.health),
+    (...args) => accountColumn('RESULT_HEALTH', 'Health', args, healthLabel),
   ),
   LADDER_NEXT_STEP: bookFunction(
     'The one most useful next step per account.',
@@ -467,7 +452,8 @@ export const customFunctionEntries: Registry = {
         isBlank(t) ? '' : isMeasurable(textOf(t)),
       )) as (...args: never[]) => unknown,
     doc: {
-      summary: 'TRUE when a result statement states a measurable quantity and is not activity or adoption.',
+      summary:
+        "TRUE when a statement is measurable in the customer's world: a number, a status change or a before-and-after; activity, adoption and sentiment are not.",
       params: [{ name: 'text', type: 'String', description: 'A result statement, a cell or a column.' }],
       returns: 'TRUE or FALSE per cell ("" for blank cells).',
     },
@@ -480,7 +466,8 @@ export const customFunctionEntries: Registry = {
       ...args: never[]
     ) => unknown,
     doc: {
-      summary: 'What is wrong with a result statement, in plain words; empty when nothing is.',
+      summary:
+        'What is wrong with a result statement (reads as activity, adoption, sentiment, a feature, or too vague), with an example; empty when nothing is.',
       params: [{ name: 'text', type: 'String', description: 'A result statement, a cell or a column.' }],
       returns: 'Text per cell ("" when the statement is fine or blank).',
     },
@@ -493,7 +480,8 @@ export const customFunctionEntries: Registry = {
         isBlank(p) && isBlank(v) && isBlank(r) ? '' : chainStatus(textOf(p), textOf(v), textOf(r)).text,
       )) as (...args: never[]) => unknown,
     doc: {
-      summary: 'The Three-Link Chain: Complete, or which of pain, value and named result is missing or weak.',
+      summary:
+        'The Three-Link Chain: Complete, or which of pain, value and named result is missing, and what a weak one reads as.',
       params: [
         { name: 'pain', type: 'String', description: 'The business pain, a cell or a column.' },
         { name: 'value', type: 'String', description: 'The solution value, a cell or a column.' },
@@ -511,7 +499,8 @@ export const customFunctionEntries: Registry = {
       summary:
         'Renewal rate of accounts that could name a result at their first 90-day check vs those that could not.',
       params: [BOOK_PARAM_DOCS.accounts, BOOK_PARAM_DOCS.results, BOOK_PARAM_DOCS.checks],
-      returns: 'A table: group, accounts, renewed, churned, renewal rate, and the lift.',
+      returns:
+        'A table: per answer at the first 90-day check (Yes, No, blank) the accounts, renewed, churned and renewal rate with its counts; then the lift, e.g. "82% vs 27%: +55 pts, 3.0×".',
     },
   },
 };

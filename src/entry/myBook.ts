@@ -1,6 +1,7 @@
 // My book: the signed-in CSM's accounts (every account for the leader) with the lists a CSM acts on today.
 import { assessedBook, problemView, problemsOfAccounts } from './accountView';
 import { isoOfDay } from '../core/dates';
+import { healthLabel, onLadder, rungLabel } from '../core/evaluate';
 import { type Assessment, RUNG_NAMES, type RungName } from '../core/types';
 import { currentUserEmail } from '../gas/settingsStore';
 import type { BookAccountView, MyBookView } from './sidebarTypes';
@@ -14,8 +15,8 @@ function bookAccountOf(a: Assessment): BookAccountView {
     name: a.account.name,
     owner: a.account.owner,
     segment: a.account.segment,
-    rungName: a.rungName,
-    health: a.health,
+    rungName: rungLabel(a),
+    health: healthLabel(a),
     nextStep: a.nextStep,
     nextCheckDue: a.nextCheckDue === null ? null : isoOfDay(a.nextCheckDue),
     daysOverdue: a.daysOverdue,
@@ -35,7 +36,7 @@ export function getMyBook(): MyBookView {
   const scope = isLeader || mine.length === 0 ? 'all' : 'mine';
   const shown = scope === 'all' ? book.assessments : mine;
   const rungCounts = Object.fromEntries(RUNG_NAMES.map((n) => [n, 0])) as Record<RungName, number>;
-  for (const a of shown) rungCounts[a.rungName]++;
+  for (const a of onLadder(shown)) rungCounts[a.rungName]++;
   const today = loaded.today;
   const dueBy = today + settings.dueSoonDays;
   const checksDue = shown

@@ -6,12 +6,13 @@ import type {
   ChainStatus,
   CheckKind,
   CheckRecord,
-  Health,
+  HealthLabel,
   Movement,
   Problem,
   ResultRecord,
   Rung,
   RungEvidence,
+  RungLabel,
   RungName,
   ValidatorRole,
 } from '../core/types';
@@ -89,10 +90,12 @@ export interface AccountView {
   readonly account: AccountFieldsView;
   readonly segment: SegmentView | null;
   readonly rung: Rung;
-  readonly rungName: RungName;
+  /** The rung's name, or Churned (SPEC §2). */
+  readonly rungName: RungLabel;
   /** Rungs 1..4 with their evidence. */
   readonly evidence: readonly RungEvidenceView[];
-  readonly health: Health;
+  /** Green, Yellow, Red, or Churned (SPEC §2). */
+  readonly health: HealthLabel;
   readonly reasons: readonly string[];
   readonly nextStep: string;
   readonly nextCheckDue: IsoDate | null;

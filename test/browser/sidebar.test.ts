@@ -160,7 +160,9 @@ describe('Sidebar.html in Chromium', () => {
     const result = page.getByLabel('Named result');
     const hint = page.locator(`#${await result.getAttribute('id')}-hint`);
     await result.fill('Improve conversion');
-    expect(await hint.textContent()).toMatch(/quantity/i);
+    expect(await hint.textContent()).toMatch(/^Too vague to measure/);
+    await result.fill('Five users on the team are running reports weekly');
+    expect(await hint.textContent()).toMatch(/^Reads as adoption/);
     await result.fill('Cut month-end close from 10 days to 6');
     expect(await hint.textContent()).toBe('Measurable.');
   });

@@ -97,17 +97,18 @@ describe('Book-level custom functions in the built bundle', () => {
   it('LADDER_RUNG answers the whole range in one call, aligned with it', () => {
     const out = rt.call<unknown[][]>('LADDER_RUNG', accounts, usage, results, checks, undefined, TODAY);
     // Aligned up to the last non-blank Accounts row; the range's trailing blank rows get no rows.
-    expect(out.map((r) => r[0])).toEqual(['Rung', 'Result', 'Activity', '', 'None', '']);
+    expect(out.map((r) => r[0])).toEqual(['Rung', 'Result', 'Activity', '', 'Churned', '']);
   });
 
   it('RESULT_HEALTH and LADDER_NEXT_STEP', () => {
     const health = rt.call<unknown[][]>('RESULT_HEALTH', accounts, usage, results, checks, '', ny(TODAY));
-    expect(health.slice(0, 5).map((r) => r[0])).toEqual(['Health', 'Green', 'Red', '', 'Red']);
+    // A3 has churned: it has left the ladder, so no health and no next step (SPEC §2).
+    expect(health.slice(0, 5).map((r) => r[0])).toEqual(['Health', 'Green', 'Red', '', 'Churned']);
     const steps = rt.call<unknown[][]>('LADDER_NEXT_STEP', accounts, usage, results, checks);
     expect(steps[0][0]).toBe('Next step');
     expect(steps[1][0]).toBe('Plan the next result');
     expect(steps[2][0]).toBe('Name the validator (SMB: Buyer)');
-    expect(steps[4][0]).toBe("Set a segment that is in Segments ('Startups' is not one)");
+    expect(steps[4][0]).toBe('');
   });
 
   it('LADDER returns the diagnostic table with Dates in the spreadsheet zone and says why for left-out rows', () => {
@@ -123,8 +124,12 @@ describe('Book-level custom functions in the built bundle', () => {
     expect(out[5][6]).toContain("Duplicate Account ID 'A1'");
     // An assessed row carries its own data problems too.
     expect(out[4][6]).toContain("Data problem: Owner 'not-an-email' is not an email address");
-    // …once: the unknown segment is already a health reason (triage).
-    expect(String(out[4][6]).split("Segment 'Startups' is not in Segments")).toHaveLength(2);
+    expect(out[4].slice(4, 8)).toEqual([
+      'Churned',
+      'Churned',
+      expect.stringMatching(/^Churned: left the ladder/),
+      '',
+    ]);
   });
 
   it("LADDER's Why names the row's bad cells, which changed its answer", () => {
@@ -244,7 +249,7 @@ describe('Book-level custom functions in the built bundle', () => {
     );
     expect(out.length).toBe(301);
     expect(new Set(out.slice(1).map((r) => r[0]))).toEqual(
-      new Set(['None', 'Activity', 'Adoption', 'Outcome', 'Result']),
+      new Set(['None', 'Activity', 'Adoption', 'Outcome', 'Result', 'Churned']),
     );
   });
 });
@@ -284,7 +289,14 @@ describe('Cell-level custom functions', () => {
     expect(
       rt.call('IS_MEASURABLE', [['Improve conversion'], [''], ['zero exceptions in the audit']]),
     ).toEqual([[false], [''], [true]]);
-    expect(rt.call('RESULT_LINT', 'the team uses the product')).toContain('activity or adoption');
+    expect(rt.call('RESULT_LINT', 'the team uses the product')).toContain('Reads as activity');
+    // The seed's own first example of a result, from the built bundle.
+    expect(
+      rt.call('IS_MEASURABLE', 'We reduced reporting time 40% in the first quarter using this tool.'),
+    ).toBe(true);
+    expect(rt.call('RESULT_LINT', 'Five users on the team are running reports weekly')).toContain(
+      'Reads as adoption',
+    );
     expect(rt.call('RESULT_LINT', [['cut reporting time 40%'], ['']])).toEqual([[''], ['']]);
     expect(
       rt.call('IS_MEASURABLE', [
@@ -305,16 +317,18 @@ describe('Cell-level custom functions', () => {
       ),
     ).toBe('Complete');
     expect(rt.call('CHAIN_STATUS', [['Reporting is slow'], ['']], [['x'], ['']], [[''], ['']])).toEqual([
-      ['Missing named result; weak business pain (not specific enough to measure)'],
+      ['Missing named result; business pain too vague to measure; solution value too vague'],
       [''],
     ]);
   });
 
   it('RENEWAL_LIFT', () => {
     const out = rt.call<unknown[][]>('RENEWAL_LIFT', accounts, results, checks);
-    expect(out[0]).toEqual(['Group', 'Accounts', 'Renewed', 'Churned', 'Renewal rate']);
-    expect(out[1].slice(1)).toEqual([1, 1, 0, 1]);
-    expect(out[3][4]).toContain('not enough data');
+    expect(out[0]).toEqual(['At the first 90-day check', 'Accounts', 'Renewed', 'Churned', 'Renewal rate']);
+    expect(out[1]).toEqual(['Could name a result', 1, 1, 0, '100% (1 of 1)']);
+    expect(out[3][0]).toBe('Unanswered (left blank)');
+    expect(out[4][0]).toBe('Lift');
+    expect(out[4][1]).toMatch(/^not enough data/);
   });
 });
 

@@ -52,12 +52,13 @@ function countsFromLadder(
 }
 
 /**
- * LADDER's rows that carry an assessment. A duplicate Account ID keeps its aligned row in LADDER with a
- * blank rung (it is a data problem), while the book assesses each account once.
+ * LADDER's rows that carry an assessment on the ladder. A duplicate Account ID keeps its aligned row in LADDER with
+ * a blank rung (it is a data problem), while the book assesses each account once; a churned account has left the
+ * ladder and is in no count but the renewal lift (SPEC §2).
  */
 function assessedRows(ladder: unknown[][]): unknown[][] {
   const rung = ladder[0].map(String).indexOf('Rung');
-  return ladder.slice(1).filter((r) => String(r[0]).trim() !== '' && r[rung] !== '');
+  return ladder.slice(1).filter((r) => String(r[0]).trim() !== '' && r[rung] !== '' && r[rung] !== 'Churned');
 }
 
 function lowerKeys(m: Map<string, number[]>): Record<string, number[]> {
@@ -98,7 +99,11 @@ describe('Refresh dashboard on the demo book', () => {
     const summary = new Map(block(dashboard, /^The book at a glance/).map((r) => [String(r[0]), r[1]]));
     expect(ladder[0][0]).toBe('Account ID');
     const accounts = assessedRows(ladder);
-    expect(summary.get('Accounts')).toBe(accounts.length);
+    const rung = ladder[0].map(String).indexOf('Rung');
+    const churned = ladder.slice(1).filter((r) => r[rung] === 'Churned').length;
+    expect(churned).toBeGreaterThan(0);
+    expect(summary.get('Churned (left the ladder)')).toBe(churned);
+    expect(summary.get('Accounts')).toBe(accounts.length + churned);
     const h = ladder[0].map(String).indexOf('Health');
     for (const health of HEALTHS) {
       expect(summary.get(health)).toBe(accounts.filter((r) => r[h] === health).length);
@@ -122,6 +127,7 @@ describe('Refresh dashboard on the demo book', () => {
       'At the first 90-day check',
       'Could name a result',
       'Could not',
+      'Unanswered (left blank)',
       'Lift',
     ]);
     const overTime = block(dashboard, /^Rung counts over time/);

@@ -244,16 +244,32 @@ describe('renewalRows', () => {
     rate: renewed + churned === 0 ? null : renewed / (renewed + churned),
   });
 
-  it('states the lift in points with the counts behind it', () => {
-    const rows = renewalRows({ named: group(10, 8, 2), notNamed: group(6, 3, 3), lift: 0.3, minimum: 5 });
-    expect(rows[1]).toEqual(['Could name a result', 10, 8, 2, '80%']);
-    expect(rows[2]).toEqual(['Could not', 6, 3, 3, '50%']);
-    expect(rows[3][1]).toBe('+30 points');
+  const none = group(0, 0, 0);
+
+  it('states both rates with their counts, the lift in points and the multiple', () => {
+    const rows = renewalRows({
+      named: group(10, 8, 2),
+      notNamed: group(6, 3, 3),
+      unanswered: none,
+      lift: 0.3,
+      multiple: 1.6,
+      minimum: 5,
+    });
+    expect(rows[1]).toEqual(['Could name a result', 10, 8, 2, '80% (8 of 10)']);
+    expect(rows[2]).toEqual(['Could not', 6, 3, 3, '50% (3 of 6)']);
+    expect(rows[4][1]).toBe('80% vs 50%: +30 pts, 1.6×');
   });
 
   it('says "not enough data" below the minimum', () => {
-    const rows = renewalRows({ named: group(3, 2, 0), notNamed: group(0, 0, 0), lift: null, minimum: 5 });
-    expect(rows[3][1]).toMatch(/^not enough data/);
+    const rows = renewalRows({
+      named: group(3, 2, 0),
+      notNamed: none,
+      unanswered: none,
+      lift: null,
+      multiple: null,
+      minimum: 5,
+    });
+    expect(rows[4][1]).toMatch(/^not enough data/);
     expect(rows[2][4]).toBe('—');
   });
 });

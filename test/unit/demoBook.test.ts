@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoBook } from '../../local/demoBook';
 import { dayConverter, dayFromIso } from '../../src/core/dates';
-import { assessBook } from '../../src/core/evaluate';
+import { assessBook, healthLabel, onLadder } from '../../src/core/evaluate';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { Assessment, Book } from '../../src/core/types';
 import { parseBook } from '../../src/sheets/parse';
@@ -86,23 +86,25 @@ describe('demoBook: shape', () => {
 });
 
 describe('demoBook: the rules find every rung, health and reason in it', () => {
-  it('puts accounts on every rung and in every health', () => {
-    expect(new Set(assessments.map((a) => a.rungName))).toEqual(
+  it('puts accounts on every rung and in every health, and one that churned off the ladder', () => {
+    const ladder = onLadder(assessments);
+    expect(new Set(ladder.map((a) => a.rungName))).toEqual(
       new Set(['None', 'Activity', 'Adoption', 'Outcome', 'Result']),
     );
-    expect(new Set(assessments.map((a) => a.health))).toEqual(new Set(['Green', 'Yellow', 'Red']));
+    expect(new Set(ladder.map((a) => a.health))).toEqual(new Set(['Green', 'Yellow', 'Red']));
+    expect(assessments.filter((a) => a.churned).map(healthLabel)).toContain('Churned');
   });
 
   it.each([
     ['a Monday', '2027-03-01'],
     ['a Sunday', '2026-12-06'],
   ])('keeps every rung and health when written for another day (%s)', (_day, iso) => {
-    const other = parsed(iso).assessments;
+    const other = onLadder(parsed(iso).assessments);
     expect(new Set(other.map((a) => a.rung)).size).toBe(5);
     expect(new Set(other.map((a) => a.health)).size).toBe(3);
   });
 
-  const red = assessments.filter((a) => a.health === 'Red');
+  const red = onLadder(assessments).filter((a) => a.health === 'Red');
   const overdue = (a: Assessment) => a.daysOverdue > DEFAULT_SETTINGS.overdueGraceDays;
 
   it.each([

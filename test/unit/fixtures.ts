@@ -115,6 +115,7 @@ export function assessmentOf(account: Account, over: Partial<Assessment> = {}): 
     resultWindowPassed: false,
     unansweredNo: null,
     movement: { since: null, daysOnRung: null, stalled: false, change: 0, trend: 'steady' },
+    churned: false,
     ...over,
   };
 }

@@ -60,7 +60,7 @@ describe('Health', () => {
       'exactly at the end of the result window is not past it',
       { account: { startDate: T - 90 }, usage: adopted, checks: [check({ date: T - 1 })] },
       'Yellow',
-      'Result named and in flight: on Adoption',
+      'On Adoption; no Reporting days value logged yet',
     ],
     [
       'the latest 90-day check said No, no validation since',
@@ -86,7 +86,7 @@ describe('Health', () => {
         checks: [check({ date: T - 30, resultNamed: false }), check({ row: 3, date: T - 5 })],
       },
       'Yellow',
-      'in flight',
+      'no Reporting days value logged yet',
     ],
     [
       'the 90-day check overdue by 15 days (more than 14)',

@@ -34,7 +34,7 @@ describe('Next step: the first gap in the spec’s order', () => {
     [
       'a weak pain',
       { account: { businessPain: 'Reporting is slow' } },
-      'Make the business pain specific enough to measure: states no quantity',
+      "Sharpen the business pain — too vague to measure. Say how big the pain is, e.g. 'Month-end close takes 10 days; the CFO wants 5'",
     ],
     ['no baseline', { account: { baseline: null } }, 'Set a numeric baseline and target for Reporting days'],
     ['baseline equals target', { account: { target: 5 } }, 'Set a target that differs from the baseline'],
@@ -46,7 +46,7 @@ describe('Next step: the first gap in the spec’s order', () => {
     [
       'activity below the bar',
       { usage: weeks([1, 2, 1, 1]) },
-      'Grow to 2 weekly users in 3 of 4 weeks (1 so far)',
+      'Grow to 2 weekly active users in 3 of the last 4 weeks (1 so far)',
     ],
     [
       'adopted, nothing measured',

@@ -135,7 +135,8 @@ describe('Invariants', () => {
         expect(out[0]).toEqual(['Rung']);
         out.slice(1).forEach((cell, k) => {
           expect(cell.length).toBe(1);
-          if (expectsAnswer[k + 1]) expect(cell[0]).toMatch(/^(None|Activity|Adoption|Outcome|Result)$/);
+          if (expectsAnswer[k + 1])
+            expect(cell[0]).toMatch(/^(None|Activity|Adoption|Outcome|Result|Churned)$/);
           else expect(cell[0]).toBe('');
         });
       }),

@@ -146,7 +146,7 @@ describe('qbrBriefOf', () => {
     const risks = brief.risks.join('\n');
     expect(risks).toContain('2026-08-01 90-day check');
     expect(risks).toContain('Renews on 2027-01-15 (in 52 days) without a validated result.');
-    expect(risks).toContain('Three-Link Chain: Weak business pain');
+    expect(risks).toContain('Three-Link Chain: Business pain too vague to measure');
     expect(new Set(brief.risks).size).toBe(brief.risks.length);
   });
 });

@@ -64,6 +64,7 @@ function assessment(
     resultWindowPassed: false,
     unansweredNo: null,
     movement: { since: d('2026-10-01'), daysOnRung: 54, stalled: false, change: 0, trend: 'steady' },
+    churned: over.account?.renewalStatus === 'Churned',
     ...rest,
   };
 }

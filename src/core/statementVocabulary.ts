@@ -1,0 +1,231 @@
+// The words the measurability classifier reads: what a statement is about (subject) and how it measures (form).
+// Kept apart from the rules in measurable.ts so a reader can check each list against the seeds on its own.
+
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+
+const re = (parts: readonly string[], flags = 'i') => new RegExp(parts.join('|'), flags);
+
+/**
+ * When, not how much: dates, quarters, halves, fiscal years and years (Q3, H1, FY26, 2027-03-31). A 19xx/20xx
+ * number is a year when it stands alone — at the end, before punctuation or a joining word — and not after money
+ * ("$2000") or before a thing counted ("2000 tickets").
+ */
+export const CALENDAR = re(
+  [
+    String.raw`\b\d{4}-\d{1,2}(?:-\d{1,2})?\b`,
+    String.raw`\b\d{1,2}/\d{1,2}/\d{2,4}\b`,
+    String.raw`\b${MONTH}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b`,
+    String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\b`,
+    String.raw`\b(?:q[1-4]|h[12]|[fc]y\s?'?\d{2}(?:\d{2})?)\b`,
+    String.raw`(?<![$€£¥\d.,])\b(?:19|20)\d\d\b(?=\s*(?:$|[^\w\s%$€£¥×]|(?:and|or|to|through|until|for|in|on|at|by|with|from|than|vs|versus|when|so|as|q[1-4]|h[12])\b))`,
+  ],
+  'gi',
+);
+
+/** Digits inside a name (B2B, G2, Office365) are part of the name; "x3" is a multiple. */
+export const NAMED = /\b(?!x\d)[a-z]+\d\w*/gi;
+
+/**
+ * Form 1, a quantity: digits (money, percentages, "from 5 to 2"), multiples like 2x / 3×, and number words.
+ * "one", "third", "quarter" and "half" count only where they are amounts ("one day", "a third of", "by a
+ * quarter"), not in "the one tool", "third-party", "this quarter" or "the second half".
+ */
+export const QUANTITY = re([
+  String.raw`\d`,
+  String.raw`\b(?:zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)s?\b`,
+  String.raw`(?<!\b(?:the|this|that|no|any|each|every|which|some)\s+)\bone\b(?!\s*(?:-|of\b|another\b))`,
+  String.raw`\b(?:a|one|two)\s+thirds?\b(?!-)`,
+  String.raw`\b(?:(?:a|one|three)\s+quarters?\s+of|by\s+(?:a|one|three)\s+quarters?)\b(?!-)`,
+  String.raw`(?<!\b(?:first|second|this|next|last)\s+)\bhalf\b(?!-)`,
+  String.raw`\b(?:once|twice|thrice|double[ds]?|doubling|triple[ds]?|tripling|quadruple[ds]?|halve[ds]?|halving)\b`,
+  String.raw`\b(?:two|three|four|five|ten|hundred)fold\b`,
+  String.raw`\bpercent\b`,
+  String.raw`\ban?\s+(?:minute|hour|day|week|month|quarter|year)\s+(?:less|more|sooner|earlier|faster|quicker|shorter|fewer|later)\b`,
+]);
+
+/** A number that names a stage rather than counting ("phase two", "tier 1", "wave 3"). */
+export const NUMBERED_NAME =
+  /\b(?:phase|step|stage|tier|level|version|round|part|wave|release|sprint|region|pod)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b/gi;
+
+/** Words that are only amounts: they name nothing that is measured. */
+export const AMOUNT_WORD =
+  /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|once|twice|thrice|double[ds]?|triple[ds]?|half|halve[ds]?|third|quarter|percent|\w*fold)s?$/;
+
+/** Words that say nothing about what is measured: a statement of only these and a number is not a result. */
+export const FILLER = new Set(
+  'a an the by of to from in on at for with and or per than more less about up down over under each every x end start beginning'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Form 2, a status change: something stops, ends, or is passed for good — "eliminate manual data entry", "pass the
+ * audit with no exceptions", "no longer happening", "for the first time". "Automate" counts as a verb ("automate
+ * invoice matching"), not as the adjective of a feature name ("automated report builder").
+ */
+export const STATUS_CHANGE = re([
+  String.raw`\beliminat(?:e|es|ed|ing)\b`,
+  String.raw`\b(?:get|gets|getting|got) rid of\b`,
+  String.raw`\b(?:retir|decommission|sunsett?|abolish|scrapp?)(?:e|es|ed|ing|s)?\b`,
+  String.raw`\breplac(?:e|es|ed|ing)\b`,
+  String.raw`\bstop(?:s|ped|ping)?\b`,
+  String.raw`\bend(?:s|ed|ing)?\s+(?:the|all|their|our|its|manual|duplicate|double|paper)\b`,
+  String.raw`\bno longer\b`,
+  String.raw`\bno more\b`,
+  String.raw`\bnever again\b`,
+  String.raw`\bfor the first time\b`,
+  String.raw`\bwith no\b`,
+  String.raw`\bwithout (?:a single|any)\b`,
+  String.raw`\bpass(?:es|ed|ing)?\s+(?:\S+\s+){0,3}?(?:audits?|reviews?|inspections?|exams?|assessments?|certifications?)\b`,
+  String.raw`\b(?:clean|passed) (?:audit|inspection)\b`,
+  String.raw`\b(?:achiev|earn|obtain|gain|secur|receiv)(?:e|es|ed|ing)\s+(?:\S+\s+){0,3}?(?:certification|compliance|accreditation|soc ?2|iso ?\d+|hipaa|gdpr|pci)\b`,
+  String.raw`\b(?:became|become|becomes|now|fully|went|go|goes)\s+(?:compliant|certified|automated|paperless|self-serve|audit-ready)\b`,
+  String.raw`\b(?:automate|automates|automating)\b`,
+  String.raw`\b(?:we|they|is|are|was|were|been)\s+automated\b`,
+  String.raw`\b(?:off|out of)\s+(?:spreadsheets|paper|email|excel)\b`,
+]);
+
+/** Form 3, a before-and-after a customer can point to: "from paper to e-invoicing", "in Slack instead of email". */
+export const BEFORE_AFTER = re([
+  String.raw`\b(?:went|go|goes|gone|move|moved|moves|moving|shift|shifted|shifts|switch|switched|switches|change|changed|changes|cut|dropped|fell|rose|grew|reduced?|increased?|improved?|shortened|turned)\b[^.;]{0,40}?\bfrom\s+\S+(?:\s+\S+){0,3}?\s+(?:to|into)\s+\w`,
+  String.raw`\bfrom\s+(?:manual|paper|spreadsheets?|email|excel|weekly|monthly|quarterly|annual|reactive|ad hoc)\b(?:\s+\S+){0,3}?\s+(?:to|into)\s+\w`,
+  String.raw`\binstead of\b`,
+  String.raw`\brather than\b`,
+  String.raw`\bused to\b.*\bnow\b`,
+  String.raw`\bnow\b.*\bused to\b`,
+]);
+
+/**
+ * Attribution: the product named as the cause, as a side phrase ("using this tool", "since using the platform",
+ * "after rolling out the workflow"). The seed asks for this wording, so it is removed before the subject is read:
+ * it is never a sign of activity. As the main verb ("the team is using the product") it is activity, so "using"
+ * after a form of be/keep/start is left in place.
+ */
+const PRODUCT_OBJECT = String.raw`(?:(?:the|this|our|your|their|a|an|its)\s+)?(?:(?!(?:and|so|to|in|for|which|that|we|they|from|by|on|at|with)\b)[\w'’-]+\s*){1,4}`;
+export const ATTRIBUTION = new RegExp(
+  [
+    String.raw`\b(?:ever\s+)?(?:since|after|by|through|with|thanks to|once|when|while|from)\s+(?:(?:we|they|the team|the customer)\s+)?(?:(?:started|began|start)\s+)?(?:using|rolling out|rolled out|adopting|adopted|deploying|deployed|implementing|implemented|launching|launched|switching to|switched to|moving to|moved to|introducing|introduced|bringing in|brought in|turning on|turned on|connecting|connected)\s+${PRODUCT_OBJECT}`,
+    String.raw`(?<!\b(?:am|is|are|was|were|be|been|being|start|started|starts|keep|keeps|kept|began|begin|begins|stopped|not|still|now|'re|’re)\s+)\busing\s+(?:the|this|our|your|their|its)\s+${PRODUCT_OBJECT}`,
+  ].join('|'),
+  'gi',
+);
+
+/**
+ * The subject is the product's own use (SPEC §3): logins, usage, sessions, reports run, dashboards built, seats
+ * activated, training completed, a rollout. Such a statement is activity or adoption even when it has a number.
+ * Usage words followed by a problem word ("login errors", "usage tickets") are the customer's world.
+ */
+export const USAGE = re([
+  String.raw`\blog(?:s|ged|ging)?[ -]?(?:ins?|on)\b(?!\s*(?:errors?|issues?|problems?|failures?|tickets?|requests?|lockouts?))`,
+  String.raw`\blogins?\b(?!\s*(?:errors?|issues?|problems?|failures?|tickets?|requests?|lockouts?))`,
+  String.raw`\busage\b(?!\s*(?:errors?|issues?|problems?|failures?|tickets?|requests?|fees?|bills?|costs?))`,
+  String.raw`\b(?:sessions?|clicks?|clicked|pageviews?|page views?)\b`,
+  String.raw`^(?:product |user |app |platform )?activity\b|\b(?:product|user|app|platform) activity\b`,
+  String.raw`\b(?:dau|mau|wau)\b`,
+  String.raw`\b(?:active|daily|weekly|monthly) (?:active )?users?\b`,
+  String.raw`\badopt(?:s|ed|ion|ing)?\b`,
+  String.raw`\butili[sz](?:ation|ed|ing|es?)\b`,
+  String.raw`\bengagement\b`,
+  String.raw`\b(?:seats?|licen[cs]es?)\b.{0,30}\b(?:activated|activation|used|assigned|provisioned|utili[sz]ation|usage)\b`,
+  String.raw`\b(?:activated|assigned|provisioned)\b.{0,20}\b(?:seats?|licen[cs]es?)\b`,
+  String.raw`\b(?:run|runs|ran|running|review|reviews|reviewed|reviewing|view|views|viewed|viewing|open|opens|opened|opening|export|exports|exported|exporting|schedule|schedules|scheduled|generate|generates|generated)\s+(?:(?:a|an|the|their|our|his|her|its|more|new|all|\S*\d\S*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|forty|fifty|hundred|dozens? of|several|many)\s+)*(?:\w+\s+)?(?:reports?|quer(?:y|ies)|dashboards?|scans?|workflows?|jobs?|searches|playbooks?|automations?)\b`,
+  String.raw`\b(?:create|creates|created|build|builds|built)\s+(?:\S*\d\S*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|forty|fifty|dozens? of|several|many|more|new)\s+(?:\w+\s+)?(?:reports?|dashboards?|workflows?|automations?|playbooks?)\b`,
+  String.raw`\b(?:reports?|quer(?:y|ies)|dashboards?|scans?|searches)\s+(?:were\s+|are\s+|was\s+|is\s+|have been\s+|got\s+)?(?:run|viewed|opened|exported|scheduled)\b`,
+  String.raw`\bworkflow completion\b`,
+  String.raw`\b(?:training|onboarding|courses?|modules?|certification course|webinars?|enablement)\b.{0,30}\b(?:complete|completed|finished|done|attended|delivered)\b`,
+  String.raw`\b(?:complete|completes|completed|finished|attended|delivered)\b.{0,30}\b(?:training|onboarding|courses?|modules?|webinars?|enablement)\b`,
+  String.raw`\b(?:users?|people|staff|employees|seats?|team members?|reps|agents|admins?)\s+(?:were\s+|are\s+|have been\s+|got\s+|has been\s+)?(?:onboarded|trained|activated|invited|provisioned|enabled)\b`,
+  String.raw`\b(?:onboarded|trained|activated|invited|provisioned)\s+(?:\S+\s+){0,2}?(?:users?|seats?|reps|staff|admins?|team members?)\b`,
+  String.raw`\broll(?:s|ed|ing)?\s+(?:\S+\s+){0,4}?out\b`,
+  String.raw`\brollout\b`,
+  String.raw`\b(?:deployed|installed)\s+(?:the|our|this|it)\b`,
+  String.raw`\b(?:deployed|installed|live)\s+(?:\S+\s+){0,2}?(?:to|in|across|at)\s+(?:all\s+)?(?:\S+\s+)?(?:regions?|sites?|offices?|teams?|departments?|stores?|locations?|users?)\b`,
+  String.raw`\bwent live (?:on|with)\b`,
+  String.raw`\b(?:from|in|on|via)\s+(?:the|our)\s+(?:app|portal)\b`,
+  String.raw`\b(?:in|into)\s+(?:the|our)\s+(?:crm|workspace)\b`,
+  String.raw`\b(?:downloaded|installed|imported|uploaded|invited)\b`,
+  String.raw`\b(?:created|built|launched|sent|published|ran|set up)\s+(?:the|their|our|its|a)\s+first\b`,
+  String.raw`\b(?:use|uses|used|using)\s+(?:of\s+)?(?:(?:the|our|this|their|a|it|its)\s+)?(?:new\s+)?(?:product|platform|tool|app|software|system|dashboards?|features?|reports?|integration|it)\b`,
+  String.raw`\b(?:am|is|are|was|were|been|being|start|started|starts|keep|keeps|kept|began|still|now|'re|’re)\s+using\b`,
+  String.raw`\bfeatures? (?:are |were |is |was )?(?:being )?(?:touched|used|clicked|explored|tried)\b`,
+  String.raw`\b(?:configured|set up)\b`,
+  String.raw`\bconfiguration\b(?!\s*(?:errors?|drift|changes?|time))`,
+]);
+
+/** Adoption: usage that repeats across users and weeks, or is measured as a rate of use (SPEC §1, rung 2). */
+export const REPEATING = re([
+  String.raw`\b(?:weekly|daily|monthly|hourly|nightly)\b`,
+  String.raw`\b(?:every|each)\s+\w+`,
+  String.raw`\b(?:per|a)\s+(?:day|week|month|morning|quarter|sprint|shift)\b`,
+  String.raw`\b(?:regularly|routinely|consistently|habit(?:ually)?|repeating|repeatedly)\b`,
+  String.raw`\bmost (?:days|weeks|months)\b`,
+  String.raw`\b(?:\d+|two|three|four|five) of the (?:last|past)\b`,
+  String.raw`\bacross (?:the |all |every |most )?(?:\w+ )?(?:teams?|users?|departments?|regions?|weeks?|sites?|offices?|pods?|units?)\b`,
+  String.raw`\b(?:active users?|dau|mau|wau)\b`,
+  String.raw`\badopt(?:s|ed|ion|ing)?\b`,
+  String.raw`\butili[sz](?:ation|ed|ing|es?)\b`,
+  String.raw`\bactivation\b`,
+]);
+
+/**
+ * Sentiment (seed: "Satisfaction is what the customer feels. A result is what the customer can prove."). A
+ * sentiment score (NPS, CSAT) is sentiment even with a number; a feeling beside a measured change is not.
+ */
+export const SENTIMENT = re([
+  String.raw`\b(?:love|loves|loved|loving|adore|adores|enjoy|enjoys|enjoyed|likes|liked)\b`,
+  String.raw`\blike\s+(?:it|the|using|our|this|how|that)\b`,
+  String.raw`\b(?:happy|happier|satisfied|delighted|thrilled|excited|pleased|impressed|fans?|raving|rave|champions?|enthusiastic|grateful)\b`,
+  String.raw`\b(?:feel|feels|felt|feeling)\b`,
+  String.raw`\bbest (?:tool|product|platform|vendor|partner|app|software)\b`,
+  String.raw`\b(?:great|good|strong|positive|warm|solid)\s+(?:year|relationship|partnership|feedback|rapport|vibes?|quarter|conversation|qbr|meeting)s?\b`,
+]);
+export const SENTIMENT_METRIC = /\b(?:nps|csat|satisfaction|sentiment|happiness)\b/i;
+
+/** A verb of aim or direction with no magnitude: "improve conversion", "they wanted to…", "error rate dropped". */
+export const AIM_VERB = re([
+  String.raw`^(?:to\s+)?(?:improve|increase|boost|grow|reduce|lower|cut|save|drive|enhance|optimi[sz]e|streamline|accelerate|speed up|modernize|transform|maximi[sz]e|minimi[sz]e|simplify|strengthen|scale|unlock|empower|enable|help|support|deliver|achieve|make|get|become)\b`,
+  String.raw`\b(?:want|wants|wanted|looking|aim|aims|aimed|hope|hopes|hoped|trying|plan|plans|planned)\s+to\b`,
+  String.raw`\b(?:want|wants|wanted)\b`,
+  String.raw`\b(?:improved?|improves|improving|increased?|increases|increasing|boosted|grew|grows|growing|reduced?|reduces|reducing|lowered|dropped|drops|fell|falls|falling|rose|rises|rising|declined?|shrank|moved|moving|saved|saves|saving|sped up|(?:went|goes|go|came|comes) (?:down|up))\b`,
+]);
+
+/** A vague aim or state: an aim verb, a bare comparison ("faster", "better"), or "is slow / they're green". */
+export const VAGUE = re([
+  AIM_VERB.source,
+  String.raw`\b(?:faster|slower|better|worse|more|less|higher|lower|easier|smoother)\b`,
+  String.raw`\b(?:is|are|was|were|'s|’s|'re|’re|be|been|feels?)\s+(?:\w+\s+)?(?:green|healthy|slow|fast|good|fine|ok|okay|strong|weak|efficient|inefficient|painful|manual|broken|messy|hard|difficult|expensive|costly)\b`,
+  String.raw`\b(?:here are|here's|here is)\b`,
+]);
+
+/** A pain stated as a feeling or a state, not a measure: "bookkeeping is a mess", "the team is drowning in tickets". */
+export const PAIN_STATE = re([
+  String.raw`\b(?:mess|messy|painful|drown\w*|bottlenecks?|lacks?|lacking|never|risk|risky|struggl\w*|chaos|chaotic|frustrat\w*|error-prone|waste[sd]?|stuck|blind|unreliable|inconsistent|broken|siloed|silos|leak\w*|overwhelmed)\b`,
+  String.raw`\btoo (?:long|slow|much|many|hard|manual)\b`,
+  String.raw`\b(?:can't|cannot|can’t|don't|doesn't|don’t|doesn’t)\b`,
+  String.raw`\bno (?:visibility|view|way|idea|insight)\b`,
+  String.raw`\bup at night\b`,
+]);
+
+/**
+ * What makes a line a value statement rather than a vague aim: it says how things work differently for the customer
+ * ("so fixes land in days", "in their pull requests", "without chasing", "reports build themselves").
+ */
+export const VALUE_MARKER = re([
+  String.raw`\bso\b`,
+  String.raw`\bwithout\b`,
+  String.raw`\bbecause\b`,
+  String.raw`\bwhich means\b`,
+  String.raw`\b(?:lets|letting|frees|freeing)\b`,
+  String.raw`\bin (?:their|your|its|the customer's) (?:own )?\w+`,
+  String.raw`\b(?:automatically|themselves|on their own|by themselves|no need)\b`,
+  String.raw`\bbefore (?:they|it|the|anyone)\b`,
+]);
+
+/** The head noun of a product capability: a line that is only such a noun phrase is a feature name. */
+export const FEATURE_HEAD =
+  /\b(?:builder|tests?|alerts?|dashboards?|integrations?|sync|sso|sign-on|workflows?|engine|module|scanner|scanning|reports?|reporting|api|templates?|automation|remediation|analytics|scoring|routing|connectors?|notifications?|insights|tracking|portal|app|plugin|extension|view|editor|search|exports?|imports?|scheduler|checks?|rules|playbooks?|triggers?|bot|assistant|copilot|forecasting|matching|reconciliation|workspace|hub|library|feed|widgets?|visibility|page|screen|reminders?|form|wizard|console|scorecards?|planner|calendar|emails?|controls?|permissions?|webhooks?|\w{3,}ing)$/i;
+
+/** Words that make a noun phrase a sentence or a pain, not a feature name. */
+export const NOT_A_NAME =
+  /\b(?:we|they|you|it|their|your|our|them|us|he|she|i|is|are|was|were|be|been|has|have|had|will|can|could|would|should|do|does|did|slow|manual|late|broken|missed|painful|costly|expensive|inconsistent|duplicate|lost|no|not)\b/i;

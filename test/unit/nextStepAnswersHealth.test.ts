@@ -1,0 +1,186 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Assessment } from '../../src/core/types';
+import { assess, type Case, check, ENTERPRISE, MID_MARKET, result, SMB, T, weeks } from './fixtures';
+
+const adopted = weeks([3, 3, 3, 3]);
+
+// Issue 15's findings: next steps that contradicted health, regression read as progress, jargon in the words.
+describe('The next step answers why the account is Red', () => {
+  it('a 90-day No → intervene (not "Measure …")', () => {
+    const a = assess({
+      account: { startDate: T - 60 },
+      usage: adopted,
+      checks: [check({ date: T - 5, resultNamed: false })],
+    });
+    expect(a.health).toBe('Red');
+    expect(a.nextStep).toBe(
+      'Intervene: the 90-day check on 2026-11-19 said No. Meet Bea Buyer, agree what changes and re-plan the result',
+    );
+  });
+
+  it('a check 20 days overdue → run it (not "Plan the next result")', () => {
+    const a = assess({
+      account: { startDate: T - 200 },
+      usage: adopted,
+      results: [result({ date: T - 110 })],
+    });
+    expect(a.health).toBe('Red');
+    expect(a.reasons.join(' | ')).toContain('90-day check overdue by 20 days');
+    expect(a.nextStep).toBe(
+      'Run the 90-day check with Bea Buyer, 20 days overdue (due 2026-11-04). Can they name the result?',
+    );
+  });
+
+  it('past the result window → escalate with a recovery plan', () => {
+    const a = assess({ account: { startDate: T - 91 }, usage: adopted, checks: [check({ date: T - 1 })] });
+    expect(a.health).toBe('Red');
+    expect(a.nextStep).toBe(
+      'Escalate with a recovery plan: the result window ended 2026-11-23 and the account is still on Adoption',
+    );
+  });
+
+  it('a stale validated result → re-confirm it (not "Plan the next result")', () => {
+    const a = assess({
+      account: { startDate: T - 200 },
+      usage: adopted,
+      results: [result({ date: T - 91 })],
+      checks: [check({ date: T - 20 })],
+    });
+    expect(a.health).toBe('Yellow');
+    expect(a.nextStep).toBe(
+      'Re-confirm the result with Bea Buyer: last validated 2026-08-25, older than the 90-day check interval',
+    );
+  });
+});
+
+describe('Regression is diagnosed with its numbers, never read as progress', () => {
+  it('a latest value worse than baseline', () => {
+    const a = assess({ usage: adopted, results: [result({ value: 6, attributed: false })] });
+    const why = a.reasons.join(' | ');
+    expect(why).toContain('Reporting days 6 vs baseline 5: moved away from target 2');
+    expect(why).not.toMatch(/in flight|of the way|-\d+%/);
+    expect(a.nextStep).toBe(
+      'Diagnose the slip with Bea Buyer. Reporting days 6 vs baseline 5: moved away from target 2 (logged 2026-11-14)',
+    );
+  });
+
+  it('a validated result whose metric slipped back is not Green without mention', () => {
+    const a = assess({
+      account: { startDate: T - 200 },
+      usage: adopted,
+      results: [result({ date: T - 20 }), result({ row: 3, date: T - 5, value: 5, validatedBy: '' })],
+      checks: [check({ date: T - 30 })],
+    });
+    expect(a.rungName).toBe('Result');
+    expect(a.health).toBe('Yellow');
+    expect(a.reasons.join(' | ')).toContain('Reporting days 5 vs baseline 5: moved away from target 2');
+    expect(a.nextStep).toMatch(/^Diagnose the slip/);
+  });
+});
+
+describe('Why and next step read as a CSM would say them', () => {
+  it('no jargon, the numbers named, no stacked colons', () => {
+    const none = assess({ account: { startDate: T - 10 } });
+    expect(none.reasons.join(' ')).not.toMatch(/in flight|on None/);
+    expect(none.reasons).toEqual(['No usage in the last weeks; no Reporting days value logged yet']);
+    const growing = assess({
+      segment: MID_MARKET,
+      account: { validatorRole: 'Team lead' },
+      usage: weeks([5, 5, 2, 1]),
+    });
+    expect(growing.nextStep).toBe('Grow to 5 weekly active users in 3 of the last 4 weeks (2 so far)');
+    const weakPain = assess({ account: { businessPain: 'Improve conversion' } });
+    expect(weakPain.nextStep).toContain("e.g. 'Month-end close takes 10 days; the CFO wants 5'");
+    expect(weakPain.nextStep.split(':').length).toBeLessThanOrEqual(2);
+  });
+});
+
+const RED_ACTIONS =
+  /^(Set (a|the) segment|Name the (result|validator)|Intervene|Run the 90-day check|Escalate)/;
+
+/** Cases with random dates, usage, results and checks: every combination of Red causes, regression and staleness. */
+const caseArb: fc.Arbitrary<Case> = fc
+  .record({
+    segment: fc.constantFrom(SMB, MID_MARKET, ENTERPRISE, null),
+    start: fc.integer({ min: 0, max: 400 }),
+    namedResult: fc.constantFrom('Cut reporting from 5 days to 2', ''),
+    validator: fc.constantFrom('Bea Buyer', ''),
+    role: fc.constantFrom('Buyer', 'Team lead', 'Manager', 'Executive sponsor', 'User'),
+    usage: fc.array(fc.integer({ min: 0, max: 12 }), { maxLength: 6 }),
+    results: fc.array(
+      fc.record({
+        age: fc.integer({ min: 0, max: 300 }),
+        value: fc.integer({ min: 0, max: 8 }),
+        attributed: fc.boolean(),
+        role: fc.constantFrom('Buyer', 'Team lead', 'Manager', 'Executive sponsor', 'User'),
+      }),
+      { maxLength: 4 },
+    ),
+    checks: fc.array(
+      fc.record({ age: fc.integer({ min: 0, max: 300 }), named: fc.constantFrom(true, false, null) }),
+      { maxLength: 3 },
+    ),
+  })
+  .map(
+    (r): Case => ({
+      segment: r.segment,
+      account: {
+        startDate: T - r.start,
+        namedResult: r.namedResult,
+        validator: r.validator,
+        validatorRole: r.role as never,
+        segment: r.segment?.name ?? 'Startups',
+      },
+      usage: weeks(r.usage),
+      results: r.results.map((x, i) =>
+        result({
+          row: 2 + i,
+          date: T - x.age,
+          value: x.value,
+          attributed: x.attributed,
+          validatorRole: x.role as never,
+        }),
+      ),
+      checks: r.checks.map((c, i) => check({ row: 2 + i, date: T - c.age, resultNamed: c.named })),
+    }),
+  );
+
+function contradictions(a: Assessment): string[] {
+  const found: string[] = [];
+  const why = a.reasons.join(' | ');
+  if (a.health === 'Red' && !RED_ACTIONS.test(a.nextStep)) found.push('Red without the Red reason’s action');
+  if (a.health !== 'Red' && /^(Intervene|Run the 90-day check|Escalate)/.test(a.nextStep))
+    found.push('a Red action on a non-Red account');
+  if (a.nextStep === 'Plan the next result' && a.health !== 'Green')
+    found.push('"Plan the next result" when not Green');
+  if (
+    a.health === 'Red' &&
+    why.includes('said No') &&
+    !why.startsWith('No ') &&
+    !/^(Set|Name)/.test(a.nextStep)
+  ) {
+    if (!a.nextStep.startsWith('Intervene')) found.push('a 90-day No not answered by an intervention');
+  }
+  if (/moved away from target/.test(why) && /in flight|of the way/.test(why))
+    found.push('regression read as progress');
+  if (/^Diagnose/.test(a.nextStep) && !/moved away from target/.test(why))
+    found.push('diagnosing a regression Why does not show');
+  if (a.health === 'Green' && /moved away from target/.test(why)) found.push('Green with a regression');
+  for (const text of [a.nextStep, ...a.reasons])
+    if (text.split(':').length > 2 && !/^Name (the result and the validator|the validator) \(/.test(text))
+      found.push(`stacked colons in "${text}"`);
+  return found;
+}
+
+describe('Property: the next step never contradicts the health reasons', () => {
+  it('holds for random accounts', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const a = assess(c);
+        expect(contradictions(a), `${a.health}: ${a.reasons.join(' | ')} → ${a.nextStep}`).toEqual([]);
+      }),
+      { numRuns: 600, seed: 15 },
+    );
+  });
+});
