@@ -5,6 +5,7 @@ import { type LadderReading, rolesInWords } from './ladder';
 import { lintResult } from './measurable';
 import type { Settings } from './settings';
 import type { Account, ChainStatus, Segment } from './types';
+import { namedValidators, rolesWithoutValidator } from './validators';
 
 export interface NextStepFacts {
   readonly account: Account;
@@ -36,6 +37,15 @@ export function nextStepOf(facts: NextStepFacts, settings: Settings): string {
   if (account.validatorRole === null || !rule.roles.includes(account.validatorRole)) {
     const who = account.validatorRole ? `a ${account.validatorRole}` : 'without a role';
     return `Name a validator ${segment.name} accepts (${accepted}); ${account.validator} is ${who}`;
+  }
+  // An `A + B` segment needs a named person for every role (core/validators.ts: how the cell holds them).
+  if (rule.mode === 'all') {
+    const missing = rolesWithoutValidator(
+      namedValidators(account.validator, account.validatorRole),
+      rule.roles,
+    );
+    if (missing.length > 0)
+      return `Name a validator for each role ${segment.name} needs: ${missing.join(', ')}`;
   }
 
   if (chain.missing.length > 0) {
