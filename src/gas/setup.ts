@@ -269,7 +269,7 @@ function setUpLadder(
 
   // Widths and wrapping once, when setup creates the sheet: later, the widths people chose stand.
   if (createdSheets.includes(SHEET.ladder)) {
-    LADDER_WIDTHS.forEach((width, i) => sheet.setColumnWidth(i + 1, width));
+    for (const [i, width] of LADDER_WIDTHS.entries()) sheet.setColumnWidth(i + 1, width);
     sheet
       .getRange(1, LADDER_WRAPPED_FROM, sheet.getMaxRows(), LADDER_WRAPPED_COLUMNS)
       .setWrapStrategy(SpreadsheetApp.WrapStrategy.WRAP);
