@@ -199,8 +199,7 @@ export function createMyBookPanel(onSelected: (row: number) => void): MyBookPane
           ),
         ),
       ),
-      el('h3', {}, `Triage (${view.triage.length})`),
-      accountList(view.triage, (a) => `${a.nextStep}${ownerOf(a)}`),
+      // Every triage account is Red, so it is listed once, in its Red group ("Triage: …"), with its reasons.
       el('h3', {}, `Checks overdue (${view.overdue.length})`),
       accountList(
         view.overdue,

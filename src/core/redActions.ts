@@ -10,7 +10,7 @@ export const RED_ACTION_TITLES: Readonly<Record<RedAction, string>> = {
   intervene: 'Intervene: the 90-day check said No',
   runCheck: 'Run the overdue 90-day check',
   escalate: 'Escalate with a recovery plan: the result window has passed',
-  triage: 'Name the result and the validator',
+  triage: 'Triage: name the result and the validator',
   other: 'Look into it',
 };
 
