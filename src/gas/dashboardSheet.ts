@@ -17,17 +17,27 @@ const CHART_HEIGHT = 320;
 const LABEL_COLUMN_WIDTH = 300;
 const VALUE_COLUMN_WIDTH = 120;
 
+/**
+ * The chart's builder with its series colours, by position. setColors is the typed method of the bar, column
+ * and line builders (https://developers.google.com/apps-script/reference/spreadsheet/embedded-column-chart-builder#setColors(String));
+ * the `series` option (Google Charts' per-series colour, passed on by setOption:
+ * https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder#setOption(String,Object))
+ * says the same for any renderer that reads only options. Without them Sheets' default palette draws Green in
+ * blue and Red in yellow.
+ */
 function chartBuilder(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   kind: ChartKind,
+  colours: string[],
 ): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+  const series = Object.fromEntries(colours.map((color, i) => [i, { color }]));
   switch (kind) {
     case 'stackedBar':
-      return sheet.newChart().asBarChart().setStacked();
+      return sheet.newChart().asBarChart().setStacked().setColors(colours).setOption('series', series);
     case 'stackedColumn':
-      return sheet.newChart().asColumnChart().setStacked();
+      return sheet.newChart().asColumnChart().setStacked().setColors(colours).setOption('series', series);
     case 'line':
-      return sheet.newChart().asLineChart();
+      return sheet.newChart().asLineChart().setColors(colours).setOption('series', series);
   }
 }
 
@@ -89,21 +99,13 @@ export function writeDashboard(
     // A table with only its header has nothing to draw.
     if (!block.chart || block.rows < 2) continue;
     const range = sheet.getRange(block.headerRow, 1, block.rows, block.chart.columns);
-    const colours = [...block.chart.colours];
-    // Series colours by position (Google Charts' `series` and `colors` options, which setOption passes on:
-    // https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder#setOption(String,Object),
-    // https://developers.google.com/chart/interactive/docs/gallery/columnchart#configuration-options). Without
-    // them Sheets' default palette draws Green in blue and Red in yellow.
-    const series = Object.fromEntries(colours.map((color, i) => [i, { color }]));
-    const chart = chartBuilder(sheet, block.chart.kind)
+    const chart = chartBuilder(sheet, block.chart.kind, [...block.chart.colours])
       .addRange(range)
       .setNumHeaders(1)
       .setPosition(chartRow + index * CHART_ROWS_EACH, 1, 8, 4)
       .setOption('title', block.chart.title)
       .setOption('width', CHART_WIDTH)
       .setOption('height', CHART_HEIGHT)
-      .setOption('colors', colours)
-      .setOption('series', series)
       .build();
     sheet.insertChart(chart);
     index += 1;

@@ -50,7 +50,7 @@ describe('the Ladder and Dashboard sheets a leader reads', () => {
       const m = /!A(\d+):([A-Z])\d+$/.exec(chart.ranges[0]);
       if (!m) throw new Error(`unreadable range ${chart.ranges[0]}`);
       const header = values[Number(m[1]) - 1].slice(1, m[2].charCodeAt(0) - 64).map(String);
-      const colours = chart.options.colors as string[];
+      const colours = chart.options.Colors as string[];
       expect(colours).toHaveLength(header.length);
       const series = chart.options.series as Record<string, { color: string }>;
       header.forEach((name, i) => {
@@ -61,7 +61,7 @@ describe('the Ladder and Dashboard sheets a leader reads', () => {
       });
     }
     const healthChart = rt.spreadsheet.charts(SHEET.dashboard).find((c) => c.type === 'COLUMN');
-    expect(healthChart?.options.colors).toEqual(HEALTHS.map((h) => HEALTH_SERIES[h]));
+    expect(healthChart?.options.Colors).toEqual(HEALTHS.map((h) => HEALTH_SERIES[h]));
 
     // Ladder's conditional formats: no rung shares a colour with any health.
     const rules = rt.spreadsheet.conditionalFormats(SHEET.ladder);
