@@ -86,16 +86,23 @@ let shown: FormStatus | null = null;
 
 export function formStatus(): FormStatus {
   const element = el('p', { class: 'status', attrs: { role: 'status', 'aria-live': 'polite' } });
+  /** What Retry runs; the same failure repeated (a poll failing again) keeps the button rather than redrawing it. */
+  let retryWith: (() => void) | null = null;
+  let shownText = '';
   const status: FormStatus = {
     element,
     ok: (text) => set(text, 'ok'),
     error: (text, retry) => {
+      const same = retry && retryWith && shownText === text && element.classList.contains('error');
+      retryWith = retry ?? null;
+      if (same) return;
       set(text, 'error');
       if (retry) {
         const again = el('button', { class: 'link retry', attrs: { type: 'button' } }, 'Retry');
         again.addEventListener('click', () => {
+          const run = retryWith;
           status.clear();
-          retry();
+          run?.();
         });
         element.append(' ', again);
       }
@@ -103,6 +110,8 @@ export function formStatus(): FormStatus {
     clear: () => set('', ''),
   };
   function set(text: string, kind: string): void {
+    shownText = text;
+    if (kind !== 'error') retryWith = null;
     element.textContent = text;
     element.className = `status ${kind}`;
     element.setAttribute('role', kind === 'error' ? 'alert' : 'status');

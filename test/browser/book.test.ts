@@ -262,6 +262,43 @@ describe('the sidebar on the demo book at 300 px', () => {
     await dialog.close();
   });
 
+  it('shows a failed read as a friendly message with Retry, never under "Loading…"', async () => {
+    const fresh = await browser.newPage({ viewport: { width: 300, height: 900 } });
+    fresh.setDefaultTimeout(10_000);
+    let failing = true;
+    let refused = 0;
+    await fresh.route('**/rpc', async (route) => {
+      const fn = String(JSON.parse(route.request().postData() ?? '{}').fn);
+      if (failing && fn === 'getAccountView') {
+        refused += 1;
+        await route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({
+            ok: false,
+            error: 'Exception: Service Spreadsheets timed out while accessing document',
+          }),
+        });
+      } else await route.continue();
+    });
+    await fresh.goto(server.url);
+    const panel = fresh.locator('#panel-account');
+    const retry = panel.getByRole('button', { name: 'Retry' });
+    await retry.waitFor();
+    expect(await panel.getByText('Loading…').isVisible()).toBe(false);
+    expect(await panel.locator('.status.error').textContent()).toMatch(
+      /^Couldn't load the account: Service Spreadsheets timed out/,
+    );
+    // The first poll finds the selection and tries once more (and fails the same way, keeping the one
+    // message); after that only Retry reads again, so the click below is what brings the account.
+    await expect.poll(() => refused, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    expect(await panel.locator('.status.error').count()).toBe(1);
+    failing = false;
+    await retry.click();
+    await expect.poll(() => panel.locator('.account-title').isVisible()).toBe(true);
+    expect(await panel.locator('.status.error').count()).toBe(0);
+    await fresh.close();
+  });
+
   it('ran without a page error', () => {
     expect(pageErrors).toEqual([]);
   });
