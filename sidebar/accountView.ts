@@ -309,12 +309,17 @@ export function createAccountPanel(): AccountPanel {
           )
         : null,
     );
-    // "Ask the validator to confirm": for the latest result that does not count yet, one prepared email per
-    // validator of the chain whose role has not confirmed.
-    const pending = view.results.find((r) => r.value !== null && !r.counts);
-    const counted = new Set(view.results.filter((r) => r.counts).map((r) => r.validatorRole));
-    const ask = pending
-      ? namedValidators(a.validator, a.validatorRole).filter((v) => v.name && !counted.has(v.role))
+    // "Ask the validator to confirm": while the newest logged value does not yet make the account a Result —
+    // it is unvalidated, or an `A + B` segment still waits for a role — one prepared email per validator of
+    // the chain whose role has not confirmed it (for an unvalidated value: confirmed nothing since it).
+    const latest = view.results.find((r) => r.value !== null);
+    const waiting = latest !== undefined && !(latest.counts && view.rung === 4);
+    const since = latest && !latest.counts ? latest.date : '';
+    const confirmed = new Set(
+      view.results.filter((r) => r.counts && r.date >= since).map((r) => r.validatorRole),
+    );
+    const ask = waiting
+      ? namedValidators(a.validator, a.validatorRole).filter((v) => v.name && !confirmed.has(v.role))
       : [];
     fill(
       askLinks,
@@ -326,7 +331,7 @@ export function createAccountPanel(): AccountPanel {
             'a',
             {
               attrs: {
-                href: confirmMailto(view, v.name, pending as ResultView),
+                href: confirmMailto(view, v.name, latest as ResultView),
                 target: '_blank',
                 rel: 'noopener',
               },

@@ -213,9 +213,19 @@ describe('the sidebar on the demo book at 300 px', () => {
     // ISO dates: a text field in YYYY-MM-DD, never a locale date picker.
     expect(await form.getByLabel('Date', { exact: true }).getAttribute('type')).toBe('text');
     expect(await form.getByLabel('Date', { exact: true }).inputValue()).toBe(preview.today);
-    // Asking the validator to confirm is a prepared email.
-    const ask = page.getByRole('link', { name: /Ask .* to confirm/ });
-    if ((await ask.count()) > 0) expect(await ask.first().getAttribute('href')).toMatch(/^mailto:/);
+    // A value logged without validation: the view offers a prepared email asking the validator to confirm.
+    const baseline = Number(accounts[row][h.indexOf('Baseline')]);
+    const target = Number(accounts[row][h.indexOf('Target')]);
+    await form.getByLabel('Value').fill(String((baseline + target) / 2));
+    await form.getByLabel('Validated by').fill('');
+    await form.getByLabel("Customer's words").fill('Halfway there & counting');
+    await form.getByRole('button', { name: 'Log result' }).click();
+    await expect.poll(() => form.locator('.status').textContent()).toBe('Logged in the Results sheet.');
+    const ask = page.getByRole('link', { name: `Ask ${validator} to confirm the result` });
+    await expect.poll(() => ask.count()).toBe(1);
+    const href = (await ask.getAttribute('href')) ?? '';
+    expect(href).toMatch(/^mailto:\?subject=[^&]+&body=/);
+    expect(decodeURIComponent(href.split('&body=')[1])).toContain('"Halfway there & counting"');
   });
 
   it('gives an A + B account a validator field per role', async () => {
@@ -231,7 +241,11 @@ describe('the sidebar on the demo book at 300 px', () => {
     expect(await chain.getByLabel('Validator (Team lead)').count()).toBe(1);
     expect(await chain.getByLabel('Validator (Manager)').count()).toBe(1);
     expect(await chain.getByLabel('Validator (Manager)').inputValue()).not.toBe('');
-    await page.evaluate(() => window.scrollTo(0, 0));
+    // The view as it opens: the two tasks closed, one click away.
+    await page.evaluate(() => {
+      for (const d of document.querySelectorAll('details[open]')) d.removeAttribute('open');
+      window.scrollTo(0, 0);
+    });
     await page.screenshot({ path: join(DOCS, 'sidebar-account.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
   });
