@@ -4,12 +4,19 @@ import { namedValidators } from '../src/core/validators';
 import type {
   AccountView,
   AccountViewResponse,
-  CheckView,
-  ResultView,
   SelectionView,
   WriteResponse,
 } from '../src/entry/sidebarTypes';
-import { confirmMailto } from './askValidator';
+import {
+  askLinkParts,
+  checkItem,
+  ladderItems,
+  listOr,
+  numberText,
+  problemsPart,
+  resultItem,
+  statusParts,
+} from './accountSummary';
 import { createChainForm } from './chainForm';
 import { el, fill } from './dom';
 import { type Control, type Field, formStatus, selectField, submitting, textField } from './form';
@@ -30,16 +37,10 @@ export interface AccountPanel {
   focusTitle(): void;
 }
 
-const RUNG_ORDER = [4, 3, 2, 1] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A form's fields by the payload key the server names when it refuses one. */
 type FieldsByKey = Record<string, Field<Control>>;
-
-function numberText(n: number | null): string {
-  if (n === null) return '—';
-  return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
-}
 
 /** A date field that shows and takes ISO dates (YYYY-MM-DD), never the browser's locale date picker. */
 function isoDateField(label: string): Field<HTMLInputElement | HTMLTextAreaElement> {
@@ -244,141 +245,12 @@ export function createAccountPanel(): AccountPanel {
   function renderSummary(view: AccountView): void {
     const a = view.account;
     title.textContent = a.name || a.id;
-    const overdue = view.daysOverdue > 0 ? ` (overdue ${view.daysOverdue} days)` : '';
-    fill(
-      summary,
-      el('p', { class: 'gray' }, [a.id, a.segment ?? 'no segment', a.owner || 'no owner'].join(' · ')),
-      el(
-        'p',
-        { class: 'status-line' },
-        el('span', { class: `pill ${view.health}` }, view.health),
-        ' ',
-        el('strong', {}, view.rungName),
-        ` · ${view.movement.text}`,
-      ),
-      el(
-        'ul',
-        { class: 'reasons', attrs: { 'aria-label': 'Why' } },
-        ...view.reasons.map((r) => el('li', {}, r)),
-      ),
-      el('div', { class: 'next-step' }, el('strong', {}, 'Next step: '), view.nextStep),
-      el('p', {}, 'Next 90-day check: ', view.nextCheckDue ?? '—', overdue),
-      view.progressPercent === null
-        ? null
-        : el(
-            'p',
-            {},
-            `Progress to target: ${view.progressPercent}% (${a.metric || 'metric'} ${numberText(a.baseline)} → ${numberText(a.target)})`,
-          ),
-    );
-    fill(ladderList);
-    for (const rung of RUNG_ORDER) {
-      const ev = view.evidence.find((e) => e.rung === rung);
-      if (!ev) continue;
-      const isCurrent = view.rung === rung;
-      ladderList.appendChild(
-        el(
-          'li',
-          { class: `${ev.holds ? 'holds' : ''} ${isCurrent ? 'current' : ''}` },
-          el('span', { class: 'name' }, ev.name),
-          isCurrent ? el('span', { class: 'sr-only' }, ' (current rung)') : null,
-          ev.holds ? ' ✓' : '',
-          el('span', { class: 'evidence' }, ev.evidence),
-        ),
-      );
-    }
-    if (view.rung === 0) {
-      ladderList.appendChild(
-        el('li', { class: 'current' }, el('span', { class: 'name' }, 'None'), ' (current rung)'),
-      );
-    }
-    fill(
-      problemsBox,
-      view.problems.length
-        ? el(
-            'div',
-            {},
-            el('h3', { class: 'error' }, 'Data problems'),
-            el(
-              'ul',
-              { class: 'list' },
-              ...view.problems.map((p) =>
-                el('li', {}, `${p.sheet} row ${p.row}${p.column ? `, ${p.column}` : ''}: `, p.message),
-              ),
-            ),
-          )
-        : null,
-    );
-    // "Ask the validator to confirm": while the newest logged value does not yet make the account a Result —
-    // it is unvalidated, or an `A + B` segment still waits for a role — one prepared email per validator of
-    // the chain whose role has not confirmed it (for an unvalidated value: confirmed nothing since it).
-    const latest = view.results.find((r) => r.value !== null);
-    const waiting = latest !== undefined && !(latest.counts && view.rung === 4);
-    const since = latest && !latest.counts ? latest.date : '';
-    const confirmed = new Set(
-      view.results.filter((r) => r.counts && r.date >= since).map((r) => r.validatorRole),
-    );
-    const ask = waiting
-      ? namedValidators(a.validator, a.validatorRole).filter((v) => v.name && !confirmed.has(v.role))
-      : [];
-    fill(
-      askLinks,
-      ...ask.map((v) =>
-        el(
-          'p',
-          {},
-          el(
-            'a',
-            {
-              attrs: {
-                href: confirmMailto(view, v.name, latest as ResultView),
-                target: '_blank',
-                rel: 'noopener',
-              },
-            },
-            `Ask ${v.name} to confirm the result`,
-          ),
-        ),
-      ),
-    );
-    fill(
-      resultList,
-      ...(view.results.length ? view.results.map(resultItem) : [el('li', { class: 'gray' }, 'None yet.')]),
-    );
-    fill(
-      checkList,
-      ...(view.checks.length ? view.checks.map(checkItem) : [el('li', { class: 'gray' }, 'None yet.')]),
-    );
-  }
-
-  function resultItem(r: ResultView): HTMLElement {
-    const progress = r.progressPercent === null ? '' : ` (${r.progressPercent}%)`;
-    const counts = r.counts
-      ? 'counts'
-      : r.attributed
-        ? 'not validated by an accepted role'
-        : 'not attributed';
-    return el(
-      'li',
-      {},
-      el('span', { class: 'date' }, r.date),
-      ` · ${r.value ?? 'no value'}${progress} · ${counts}`,
-      r.customerWords ? el('span', { class: 'detail' }, `“${r.customerWords}”`) : null,
-      r.validatedBy
-        ? el('span', { class: 'detail' }, `Validated by ${r.validatedBy} (${r.validatorRole ?? '—'})`)
-        : null,
-    );
-  }
-
-  function checkItem(c: CheckView): HTMLElement {
-    const answer = c.resultNamed === null ? '' : c.resultNamed ? ' · Yes' : ' · No';
-    return el(
-      'li',
-      {},
-      el('span', { class: 'date' }, c.date),
-      ` · ${c.kind}${answer}`,
-      c.notes ? el('span', { class: 'detail' }, c.notes) : null,
-    );
+    fill(summary, ...statusParts(view));
+    fill(ladderList, ...ladderItems(view));
+    fill(problemsBox, problemsPart(view));
+    fill(askLinks, ...askLinkParts(view));
+    fill(resultList, ...listOr(view.results.map(resultItem)));
+    fill(checkList, ...listOr(view.checks.map(checkItem)));
   }
 
   function show(view: AccountView): void {
