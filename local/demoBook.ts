@@ -705,7 +705,12 @@ export function demoBook(options: DemoBookOptions): Record<string, unknown[][]> 
       Metric: triageNoResult ? '' : chain.metric,
       Baseline: triageNoResult ? '' : chain.baseline,
       Target: triageNoResult ? '' : chain.target,
-      Validator: noValidator ? '' : validator,
+      // Mid-Market names a person for each role in one cell (src/core/validators.ts).
+      Validator: noValidator
+        ? ''
+        : segment === 'Mid-Market'
+          ? `${validator} (${role}); ${manager} (Manager)`
+          : validator,
       'Validator role': noValidator ? '' : role,
       'Renewal status': plan.renewal ?? 'Open',
       ...plan.override,

@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 /** What the server needs from the runtime of contract A (local/runtime); the full Runtime satisfies it. */
 export interface PreviewRuntime {
   call<T = unknown>(name: string, ...args: unknown[]): T;
-  readonly ui: { readonly dialogs: readonly { readonly title: string; readonly html: string }[] };
+  readonly ui: {
+    readonly dialogs: readonly { readonly title: string; readonly html: string }[];
+    readonly sidebars?: readonly { readonly title: string; readonly html: string }[];
+  };
 }
 
 export interface PreviewServerOptions {
@@ -166,6 +169,17 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
       return;
     }
     if (req.method !== 'GET') return send(res, 405, 'text/plain', 'Method not allowed');
+    // The sidebar exactly as showSidebar serves it (with the first Account view templated in).
+    if (path === '/shown-sidebar') {
+      try {
+        runtime.call('showSidebar');
+      } catch (err) {
+        return send(res, 500, 'text/plain', messageOf(err));
+      }
+      const shown = runtime.ui.sidebars?.[runtime.ui.sidebars.length - 1];
+      if (!shown) return send(res, 404, 'text/plain', 'showSidebar showed no sidebar.');
+      return send(res, 200, 'text/html; charset=utf-8', injectPolyfill(shown.html));
+    }
     if (path === '/' || path === '/sidebar') {
       let html: string;
       try {

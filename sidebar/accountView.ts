@@ -1,39 +1,54 @@
-// The Account tab: the selected account's ladder, health and next step, and the forms that write its chain, results and checks.
+// The Account tab: status and the two frequent actions first, then the ladder, the chain form and what was logged.
 import { CHECK_KINDS, type CheckKind, VALIDATOR_ROLES, type ValidatorRole } from '../src/core/types';
+import { namedValidators } from '../src/core/validators';
 import type {
   AccountView,
   AccountViewResponse,
-  CheckView,
-  ResultView,
+  SelectionView,
   WriteResponse,
 } from '../src/entry/sidebarTypes';
-import { chainHints } from './chainHints';
+import {
+  askLinkParts,
+  checkItem,
+  ladderItems,
+  listOr,
+  numberText,
+  problemsPart,
+  resultItem,
+  statusParts,
+} from './accountSummary';
+import { createChainForm } from './chainForm';
 import { el, fill } from './dom';
 import { type Control, type Field, formStatus, selectField, submitting, textField } from './form';
 import { call } from './server';
 
 export interface AccountPanel {
   readonly element: HTMLElement;
-  /** Follow the sheet's selection, or show one row (My book's click). */
+  /** Follow the sheet's selection, or show one Accounts row (My book's click). */
   load(row?: number): Promise<void>;
+  /** Shows a view the page arrived with (showSidebar templates it in), and the selection it was read from. */
+  showInitial(view: AccountViewResponse, selection: SelectionView | null): void;
   /**
-   * The poll: asks only where the selection is (no cell reads) and loads the account view — one read of every
-   * sheet — only when the selection has moved since the last poll.
+   * The poll: asks only where the selection is (no cell reads) and loads the account view only when the
+   * selection has moved since the last poll. Resolves true when it moved.
    */
-  follow(): Promise<void>;
+  follow(): Promise<boolean>;
+  /** Moves keyboard focus to the account's heading (after choosing an account elsewhere). */
+  focusTitle(): void;
 }
 
-const RUNG_ORDER = [4, 3, 2, 1] as const;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A form's fields by the payload key the server names when it refuses one. */
 type FieldsByKey = Record<string, Field<Control>>;
 
-function dateText(iso: string | null): string {
-  return iso ?? '—';
-}
-
-function numberText(n: number | null): string {
-  return n === null ? '' : String(n);
+/** A date field that shows and takes ISO dates (YYYY-MM-DD), never the browser's locale date picker. */
+function isoDateField(label: string): Field<HTMLInputElement | HTMLTextAreaElement> {
+  const f = textField(label, { placeholder: 'YYYY-MM-DD', maxLength: 10 });
+  f.control.setAttribute('pattern', '\\d{4}-\\d{2}-\\d{2}');
+  f.control.setAttribute('inputmode', 'numeric');
+  f.control.setAttribute('autocomplete', 'off');
+  return f;
 }
 
 export function createAccountPanel(): AccountPanel {
@@ -42,6 +57,7 @@ export function createAccountPanel(): AccountPanel {
   let generation = 0;
 
   const summary = el('div');
+  const title = el('h2', { class: 'account-title', attrs: { tabindex: '-1' } });
   // Announces only a change of account; the summary itself re-renders on every change and would be noisy.
   const announcer = el('p', { class: 'sr-only', attrs: { 'aria-live': 'polite' } });
   /** The last view rendered, as JSON: an unchanged poll answer re-renders nothing. */
@@ -51,49 +67,11 @@ export function createAccountPanel(): AccountPanel {
   const empty = el('p', { class: 'gray' }, 'Loading…');
   const readError = formStatus();
 
-  // ---- the Three-Link Chain form ----
-  const chain = {
-    pain: textField('Business pain', { multiline: true }),
-    value: textField('Solution value', { multiline: true }),
-    result: textField('Named result', { multiline: true }),
-    metric: textField('Metric'),
-    baseline: textField('Baseline'),
-    target: textField('Target'),
-    validator: textField('Validator', { placeholder: 'Name of the person' }),
-    role: selectField('Validator role', VALIDATOR_ROLES, '—'),
-  };
-  for (const f of [chain.baseline, chain.target]) f.control.setAttribute('inputmode', 'decimal');
-  const chainSummary = el('p', { class: 'hint' });
-  const chainButton = el('button', { class: 'action', attrs: { type: 'submit' } }, 'Save chain');
-  const chainStatus = formStatus();
-  const chainForm = el(
-    'form',
-    { attrs: { 'aria-label': 'Three-Link Chain', novalidate: '' } },
-    el('h3', {}, 'Three-Link Chain'),
-    chainSummary,
-    chain.pain.wrap,
-    chain.value.wrap,
-    chain.result.wrap,
-    chain.metric.wrap,
-    el('div', { class: 'row' }, chain.baseline.wrap, chain.target.wrap),
-    el('div', { class: 'row' }, chain.validator.wrap, chain.role.wrap),
-    el('div', { class: 'actions' }, chainButton),
-    chainStatus.element,
-  );
-  const chainByKey: FieldsByKey = {
-    'fields.businessPain': chain.pain,
-    'fields.solutionValue': chain.value,
-    'fields.namedResult': chain.result,
-    'fields.metric': chain.metric,
-    'fields.baseline': chain.baseline,
-    'fields.target': chain.target,
-    'fields.validator': chain.validator,
-    'fields.validatorRole': chain.role,
-  };
+  const chain = createChainForm();
 
   // ---- Log a result value ----
   const result = {
-    date: textField('Date', { type: 'date' }),
+    date: isoDateField('Date'),
     value: textField('Value'),
     validatedBy: textField('Validated by'),
     role: selectField('Their role', VALIDATOR_ROLES, '—'),
@@ -102,7 +80,7 @@ export function createAccountPanel(): AccountPanel {
   };
   result.value.control.setAttribute('inputmode', 'decimal');
   const attributed = el('input', { attrs: { type: 'checkbox' } });
-  const resultButton = el('button', { attrs: { type: 'submit' } }, 'Log result');
+  const resultButton = el('button', { class: 'action', attrs: { type: 'submit' } }, 'Log result');
   const resultStatus = formStatus();
   const resultList = el('ul', { class: 'list' });
   const resultForm = el(
@@ -127,7 +105,7 @@ export function createAccountPanel(): AccountPanel {
 
   // ---- Record a check ----
   const check = {
-    date: textField('Date', { type: 'date' }),
+    date: isoDateField('Date'),
     kind: selectField('Check', CHECK_KINDS),
     notes: textField('Notes', { multiline: true }),
   };
@@ -136,7 +114,7 @@ export function createAccountPanel(): AccountPanel {
   const answers = (['Yes', 'No', 'Not asked'] as const).map((label) =>
     el('input', { attrs: { type: 'radio', name: answerName, value: label } }),
   );
-  const checkButton = el('button', { attrs: { type: 'submit' } }, 'Record check');
+  const checkButton = el('button', { class: 'action', attrs: { type: 'submit' } }, 'Record check');
   const checkStatus = formStatus();
   const checkList = el('ul', { class: 'list' });
   const answerError = el('p', { class: 'hint error', attrs: { role: 'alert' } });
@@ -165,28 +143,36 @@ export function createAccountPanel(): AccountPanel {
   const qbrButton = el('button', { attrs: { type: 'button' } }, 'QBR brief');
   const qbrStatus = formStatus();
   const refreshButton = el('button', { class: 'link', attrs: { type: 'button' } }, 'Refresh');
+  const askLinks = el('div', { class: 'ask' });
+  const ladderList = el('ol', { class: 'ladder', attrs: { 'aria-label': 'The ladder, top rung first' } });
+  const problemsBox = el('div');
 
+  // The two frequent tasks sit right under the status, one click each; the chain form and history follow.
+  const logDetails = el(
+    'details',
+    { class: 'card task' },
+    el('summary', {}, 'Log a result value'),
+    resultForm,
+  );
+  const checkDetails = el('details', { class: 'card task' }, el('summary', {}, 'Record a check'), checkForm);
   const body = el(
     'div',
     {},
+    title,
     summary,
-    chainForm,
-    el(
-      'details',
-      { class: 'card' },
-      el('summary', {}, el('strong', {}, 'Log a result value')),
-      resultForm,
-      el('h3', {}, 'Results logged'),
-      resultList,
-    ),
-    el(
-      'details',
-      { class: 'card' },
-      el('summary', {}, el('strong', {}, 'Record a check')),
-      checkForm,
-      el('h3', {}, 'Checks recorded'),
-      checkList,
-    ),
+    logDetails,
+    checkDetails,
+    askLinks,
+    el('div', { class: 'actions' }, qbrButton, refreshButton),
+    qbrStatus.element,
+    el('h3', {}, 'Ladder'),
+    ladderList,
+    problemsBox,
+    chain.form,
+    el('h3', {}, 'Results logged'),
+    resultList,
+    el('h3', {}, 'Checks recorded'),
+    checkList,
   );
   body.hidden = true;
   const element = el(
@@ -201,81 +187,49 @@ export function createAccountPanel(): AccountPanel {
 
   // ---- dirty tracking: input the person typed is never replaced by a refresh ----
   const dirty = new Set<HTMLFormElement>();
-  for (const form of [chainForm, resultForm, checkForm]) {
+  for (const form of [chain.form, resultForm, checkForm]) {
     form.addEventListener('input', () => dirty.add(form));
     form.addEventListener('change', () => dirty.add(form));
   }
-
-  function chainInput() {
-    return {
-      pain: chain.pain.control.value,
-      value: chain.value.control.value,
-      result: chain.result.control.value,
-      baseline: chain.baseline.control.value,
-      target: chain.target.control.value,
-      validator: chain.validator.control.value,
-      role: chain.role.control.value,
-    };
-  }
-
-  function updateHints(): void {
-    const hints = chainHints(chainInput(), current?.segment ?? null);
-    chainSummary.textContent = `Chain: ${hints.chain.text}`;
-    chainSummary.classList.toggle('warn', hints.chain.warn);
-    chain.pain.setHint(hints.pain.text, hints.pain.warn);
-    chain.value.setHint(hints.value.text, hints.value.warn);
-    chain.result.setHint(hints.result.text, hints.result.warn);
-    chain.target.setHint(hints.target.text, hints.target.warn);
-    chain.role.setHint(hints.role.text, hints.role.warn);
-  }
-  chainForm.addEventListener('input', updateHints);
-  chainForm.addEventListener('change', updateHints);
-
-  /**
-   * The version and values the chain form was filled from. A save sends this version, not the latest
-   * polled one, so an edit someone made in the sheet while this form was being typed into is never
-   * silently reverted: the server refuses, and rebaseChain merges.
-   */
-  let chainBase: { version: string; values: Record<string, string> } = { version: '', values: {} };
-
-  function chainValuesOf(view: AccountView): Record<string, string> {
-    const a = view.account;
-    return {
-      'fields.businessPain': a.businessPain,
-      'fields.solutionValue': a.solutionValue,
-      'fields.namedResult': a.namedResult,
-      'fields.metric': a.metric,
-      'fields.baseline': numberText(a.baseline),
-      'fields.target': numberText(a.target),
-      'fields.validator': a.validator,
-      'fields.validatorRole': a.validatorRole ?? '',
-    };
-  }
+  const hints = () => chain.updateHints(current?.segment ?? null);
+  chain.form.addEventListener('input', hints);
+  chain.form.addEventListener('change', hints);
 
   function fillChain(view: AccountView): void {
-    const values = chainValuesOf(view);
-    for (const [key, f] of Object.entries(chainByKey)) {
-      f.control.value = values[key];
-      f.setError('');
-    }
-    chainBase = { version: view.version, values };
-    dirty.delete(chainForm);
+    chain.fill(view);
+    dirty.delete(chain.form);
   }
 
-  /** After a refused save: fields the person did not touch take the sheet's new values; their edits stay. */
   function rebaseChain(view: AccountView): void {
-    const values = chainValuesOf(view);
-    for (const [key, f] of Object.entries(chainByKey)) {
-      if (f.control.value === chainBase.values[key]) f.control.value = values[key];
-    }
-    chainBase = { version: view.version, values };
-    updateHints();
+    chain.rebase(view);
+    hints();
+  }
+
+  /**
+   * The validator this result should come from: the chain's validator whose role has no counting result
+   * yet (for an `A + B` segment, the one still missing), else the first named one.
+   */
+  function expectedValidator(view: AccountView): { name: string; role: ValidatorRole | null } | null {
+    const named = namedValidators(view.account.validator, view.account.validatorRole);
+    if (named.length === 0) return null;
+    const counted = new Set(view.results.filter((r) => r.counts).map((r) => r.validatorRole));
+    return named.find((v) => !counted.has(v.role)) ?? named[0];
   }
 
   function clearResultForm(view: AccountView): void {
     resultForm.reset();
     result.date.control.value = view.asOf;
     for (const f of Object.values(resultByKey)) f.setError('');
+    // Pre-filled from the chain, so the result names the same person in the same role as the chain does.
+    const who = expectedValidator(view);
+    result.validatedBy.control.value = who?.name ?? '';
+    result.role.control.value = who?.role ?? '';
+    const a = view.account;
+    const latest = view.results.find((r) => r.value !== null);
+    result.value.setHint(
+      `${a.metric.trim() || 'Metric not set'}: baseline ${numberText(a.baseline)} → target ${numberText(a.target)}` +
+        (latest ? `; last ${numberText(latest.value)} on ${latest.date}` : ''),
+    );
     dirty.delete(resultForm);
   }
 
@@ -290,106 +244,13 @@ export function createAccountPanel(): AccountPanel {
 
   function renderSummary(view: AccountView): void {
     const a = view.account;
-    const overdue = view.daysOverdue > 0 ? ` (overdue ${view.daysOverdue} days)` : '';
-    const ladder = el('ol', { class: 'ladder', attrs: { 'aria-label': 'The ladder, top rung first' } });
-    for (const rung of RUNG_ORDER) {
-      const ev = view.evidence.find((e) => e.rung === rung);
-      if (!ev) continue;
-      const isCurrent = view.rung === rung;
-      ladder.appendChild(
-        el(
-          'li',
-          { class: `${ev.holds ? 'holds' : ''} ${isCurrent ? 'current' : ''}` },
-          el('span', { class: 'name' }, ev.name),
-          isCurrent ? el('span', { class: 'sr-only' }, ' (current rung)') : null,
-          ev.holds ? ' ✓' : '',
-          el('span', { class: 'evidence' }, ev.evidence),
-        ),
-      );
-    }
-    if (view.rung === 0) {
-      ladder.appendChild(
-        el('li', { class: 'current' }, el('span', { class: 'name' }, 'None'), ' (current rung)'),
-      );
-    }
-    fill(
-      summary,
-      el('p', { class: 'account-title' }, a.name || a.id),
-      el('p', { class: 'gray' }, [a.id, a.segment ?? 'no segment', a.owner || 'no owner'].join(' · ')),
-      el(
-        'p',
-        {},
-        el('span', { class: `pill ${view.health}` }, view.health),
-        ' ',
-        el('strong', {}, view.rungName),
-        ` · ${view.movement.text}`,
-      ),
-      el(
-        'ul',
-        { class: 'reasons', attrs: { 'aria-label': 'Why' } },
-        ...view.reasons.map((r) => el('li', {}, r)),
-      ),
-      // A churned account has no next step (SPEC §2).
-      view.nextStep
-        ? el('div', { class: 'next-step' }, el('strong', {}, 'Next step: '), view.nextStep)
-        : null,
-      el('p', {}, 'Next 90-day check: ', dateText(view.nextCheckDue), overdue),
-      view.progressPercent === null ? null : el('p', {}, `Progress to target: ${view.progressPercent}%`),
-      el('div', { class: 'actions' }, qbrButton, refreshButton),
-      qbrStatus.element,
-      el('h3', {}, 'Ladder'),
-      ladder,
-      view.problems.length
-        ? el(
-            'div',
-            {},
-            el('h3', { class: 'error' }, 'Data problems'),
-            el(
-              'ul',
-              { class: 'list' },
-              ...view.problems.map((p) =>
-                el('li', {}, `${p.sheet} row ${p.row}${p.column ? `, ${p.column}` : ''}: `, p.message),
-              ),
-            ),
-          )
-        : null,
-    );
-    fill(
-      resultList,
-      ...(view.results.length ? view.results.map(resultItem) : [el('li', { class: 'gray' }, 'None yet.')]),
-    );
-    fill(
-      checkList,
-      ...(view.checks.length ? view.checks.map(checkItem) : [el('li', { class: 'gray' }, 'None yet.')]),
-    );
-  }
-
-  function resultItem(r: ResultView): HTMLElement {
-    const progress = r.progressPercent === null ? '' : ` (${r.progressPercent}%)`;
-    const counts = r.counts
-      ? 'counts'
-      : r.attributed
-        ? 'not validated by an accepted role'
-        : 'not attributed';
-    return el(
-      'li',
-      {},
-      `${r.date} · ${r.value ?? 'no value'}${progress} · ${counts}`,
-      r.customerWords ? el('span', { class: 'detail' }, `“${r.customerWords}”`) : null,
-      r.validatedBy
-        ? el('span', { class: 'detail' }, `Validated by ${r.validatedBy} (${r.validatorRole ?? '—'})`)
-        : null,
-    );
-  }
-
-  function checkItem(c: CheckView): HTMLElement {
-    const answer = c.resultNamed === null ? '' : c.resultNamed ? ' · Yes' : ' · No';
-    return el(
-      'li',
-      {},
-      `${c.date} · ${c.kind}${answer}`,
-      c.notes ? el('span', { class: 'detail' }, c.notes) : null,
-    );
+    title.textContent = a.name || a.id;
+    fill(summary, ...statusParts(view));
+    fill(ladderList, ...ladderItems(view));
+    fill(problemsBox, problemsPart(view));
+    fill(askLinks, ...askLinkParts(view));
+    fill(resultList, ...listOr(view.results.map(resultItem)));
+    fill(checkList, ...listOr(view.checks.map(checkItem)));
   }
 
   function show(view: AccountView): void {
@@ -404,20 +265,20 @@ export function createAccountPanel(): AccountPanel {
     if (!sameRow) announcer.textContent = `Showing ${view.account.name || view.account.id}`;
     renderSummary(view);
     // Typed-in chain text survives refreshes of the same row; another row always shows its own values.
-    if (!(sameRow && dirty.has(chainForm))) fillChain(view);
+    if (!(sameRow && dirty.has(chain.form))) fillChain(view);
     if (!sameRow) {
       clearResultForm(view);
       clearCheckForm(view);
-      for (const s of [chainStatus, resultStatus, checkStatus, qbrStatus]) s.clear();
+      for (const s of [chain.status, resultStatus, checkStatus, qbrStatus]) s.clear();
     }
-    updateHints();
+    hints();
   }
 
   /** The selection moved while the person has unsaved input: say so and let them choose. */
   function offerSwitch(next: AccountViewResponse): void {
     const what = next.empty
       ? next.message
-      : `Row ${next.row} (${next.account.name || next.account.id}) is selected.`;
+      : `${next.account.name || next.account.id} (Accounts row ${next.row}) is selected.`;
     const showIt = el('button', { class: 'link', attrs: { type: 'button' } }, 'Show it and drop my edits');
     showIt.addEventListener('click', () => {
       dirty.clear();
@@ -455,7 +316,12 @@ export function createAccountPanel(): AccountPanel {
       applyRead(next);
     } catch (err) {
       if (started !== generation) return;
-      readError.error(`Could not read the account: ${err instanceof Error ? err.message : String(err)}`);
+      // Never "Loading…" under an error: the message replaces it, with a way to try again.
+      empty.hidden = true;
+      readError.error(
+        `Couldn't load the account: ${err instanceof Error ? err.message : String(err)}`,
+        () => void load(row),
+      );
     }
   }
 
@@ -463,23 +329,20 @@ export function createAccountPanel(): AccountPanel {
   async function finishWrite(
     response: WriteResponse,
     status: ReturnType<typeof formStatus>,
-    fields: FieldsByKey,
+    setFieldError: (field: string | undefined, message: string) => boolean,
+    clearErrors: () => void,
     done: string,
     clear: (view: AccountView) => void,
     rebase?: (view: AccountView) => void,
   ): Promise<void> {
-    for (const f of Object.values(fields)) f.setError('');
+    clearErrors();
     if (response.ok) {
       clear(response.view);
       show(response.view);
       status.ok(done);
       return;
     }
-    const target = response.field ? fields[response.field] : undefined;
-    if (target) {
-      target.setError(response.message);
-      target.control.focus();
-    }
+    setFieldError(response.field, response.message);
     if (!response.stale) {
       status.error(response.message);
       return;
@@ -496,30 +359,39 @@ export function createAccountPanel(): AccountPanel {
     }
   }
 
-  chainForm.addEventListener('submit', (ev) => {
+  function fieldErrors(fields: FieldsByKey) {
+    return {
+      set(field: string | undefined, message: string): boolean {
+        const target = field ? fields[field] : undefined;
+        if (!target) return false;
+        target.setError(message);
+        target.control.focus();
+        return true;
+      },
+      clear(): void {
+        for (const f of Object.values(fields)) f.setError('');
+      },
+    };
+  }
+  const resultErrors = fieldErrors(resultByKey);
+  const checkErrors = fieldErrors(checkByKey);
+
+  chain.form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const view = current;
     if (!view) return;
     generation += 1;
-    void submitting(chainForm, chainButton, 'Saving…', chainStatus, async () => {
+    void submitting(chain.form, chain.button, 'Saving…', chain.status, async () => {
       const response = await call('saveChain', {
         row: view.row,
-        version: chainBase.version,
-        fields: {
-          businessPain: chain.pain.control.value,
-          solutionValue: chain.value.control.value,
-          namedResult: chain.result.control.value,
-          metric: chain.metric.control.value,
-          baseline: chain.baseline.control.value,
-          target: chain.target.control.value,
-          validator: chain.validator.control.value,
-          validatorRole: chain.role.control.value as ValidatorRole | '',
-        },
+        version: chain.version(),
+        fields: chain.fields(),
       });
       await finishWrite(
         response,
-        chainStatus,
-        chainByKey,
+        chain.status,
+        (f, m) => chain.showError(f, m),
+        () => chain.clearErrors(),
         'Saved to the Accounts sheet.',
         fillChain,
         rebaseChain,
@@ -531,8 +403,8 @@ export function createAccountPanel(): AccountPanel {
     ev.preventDefault();
     const view = current;
     if (!view) return;
-    if (!result.date.control.value) {
-      result.date.setError('Pick the date the value was measured.');
+    if (!ISO_DATE.test(result.date.control.value.trim())) {
+      result.date.setError('Type the date the value was measured as YYYY-MM-DD.');
       return;
     }
     generation += 1;
@@ -540,7 +412,7 @@ export function createAccountPanel(): AccountPanel {
       const response = await call('logResult', {
         row: view.row,
         version: (current ?? view).version,
-        date: result.date.control.value,
+        date: result.date.control.value.trim(),
         value: result.value.control.value,
         attributed: attributed.checked,
         validatedBy: result.validatedBy.control.value,
@@ -548,7 +420,14 @@ export function createAccountPanel(): AccountPanel {
         customerWords: result.words.control.value,
         evidence: result.evidence.control.value,
       });
-      await finishWrite(response, resultStatus, resultByKey, 'Logged in the Results sheet.', clearResultForm);
+      await finishWrite(
+        response,
+        resultStatus,
+        resultErrors.set,
+        resultErrors.clear,
+        'Logged in the Results sheet.',
+        clearResultForm,
+      );
     });
   });
 
@@ -558,8 +437,8 @@ export function createAccountPanel(): AccountPanel {
     if (!view) return;
     const picked = answers.find((a) => a.checked)?.value;
     answerError.hidden = true;
-    if (!check.date.control.value) {
-      check.date.setError('Pick the date of the check.');
+    if (!ISO_DATE.test(check.date.control.value.trim())) {
+      check.date.setError('Type the date of the check as YYYY-MM-DD.');
       return;
     }
     if (!picked) {
@@ -573,12 +452,19 @@ export function createAccountPanel(): AccountPanel {
       const response = await call('recordCheck', {
         row: view.row,
         version: (current ?? view).version,
-        date: check.date.control.value,
+        date: check.date.control.value.trim(),
         kind: check.kind.control.value as CheckKind,
         resultNamed: picked === 'Not asked' ? null : picked === 'Yes',
         notes: check.notes.control.value,
       });
-      await finishWrite(response, checkStatus, checkByKey, 'Recorded in the Checks sheet.', clearCheckForm);
+      await finishWrite(
+        response,
+        checkStatus,
+        checkErrors.set,
+        checkErrors.clear,
+        'Recorded in the Checks sheet.',
+        clearCheckForm,
+      );
     });
   });
 
@@ -593,7 +479,7 @@ export function createAccountPanel(): AccountPanel {
         const response = await call('openQbrBrief', view.row);
         if (!response.ok) qbrStatus.error(response.message);
       } catch (err) {
-        qbrStatus.error(err instanceof Error ? err.message : String(err));
+        qbrStatus.error(`Couldn't open the QBR brief: ${err instanceof Error ? err.message : String(err)}`);
       } finally {
         qbrButton.disabled = false;
         qbrButton.textContent = 'QBR brief';
@@ -604,19 +490,36 @@ export function createAccountPanel(): AccountPanel {
   refreshButton.addEventListener('click', () => void load(current?.row));
 
   let lastSelection = '';
-  async function follow(): Promise<void> {
+  async function follow(): Promise<boolean> {
     try {
       const where = await call('getSelection');
       const key = `${where.sheet}:${where.row}`;
-      if (key === lastSelection) return;
+      if (key === lastSelection) return false;
       lastSelection = key;
-      // The row is already known: pass it on, so the view need not ask the sheet for the selection again.
+      // On Accounts the row is known: pass it on. On any other sheet the server reads that row's Account ID.
       if (!where.isAccounts) await load();
       else if (where.row !== current?.row) await load(where.row);
+      return true;
     } catch (err) {
-      readError.error(`Could not read the selection: ${err instanceof Error ? err.message : String(err)}`);
+      readError.error(
+        `Couldn't read the selection: ${err instanceof Error ? err.message : String(err)}`,
+        () => void follow(),
+      );
+      return false;
     }
   }
 
-  return { element, load, follow };
+  return {
+    element,
+    load,
+    follow,
+    showInitial(view, selection) {
+      // The poll then sees no move until the person selects something else: no second read of the same view.
+      if (selection) lastSelection = `${selection.sheet}:${selection.row}`;
+      applyRead(view);
+    },
+    focusTitle: () => {
+      if (!body.hidden) title.focus();
+    },
+  };
 }

@@ -73,23 +73,58 @@ export function selectField(
 export interface FormStatus {
   readonly element: HTMLElement;
   ok(text: string): void;
-  error(text: string): void;
+  /** An error; with `retry`, a Retry button beside it runs it again. */
+  error(text: string, retry?: () => void): void;
   clear(): void;
 }
 
+/**
+ * The one status message on screen: a new message clears the one before, so "Saved", "Logged" and "Recorded"
+ * never pile up, and the new one is scrolled into view where the person is looking.
+ */
+let shown: FormStatus | null = null;
+
 export function formStatus(): FormStatus {
   const element = el('p', { class: 'status', attrs: { role: 'status', 'aria-live': 'polite' } });
-  const set = (text: string, kind: string) => {
+  /** What Retry runs; the same failure repeated (a poll failing again) keeps the button rather than redrawing it. */
+  let retryWith: (() => void) | null = null;
+  let shownText = '';
+  const status: FormStatus = {
+    element,
+    ok: (text) => set(text, 'ok'),
+    error: (text, retry) => {
+      const same = retry && retryWith && shownText === text && element.classList.contains('error');
+      retryWith = retry ?? null;
+      if (same) return;
+      set(text, 'error');
+      if (retry) {
+        const again = el('button', { class: 'link retry', attrs: { type: 'button' } }, 'Retry');
+        again.addEventListener('click', () => {
+          const run = retryWith;
+          status.clear();
+          run?.();
+        });
+        element.append(' ', again);
+      }
+    },
+    clear: () => set('', ''),
+  };
+  function set(text: string, kind: string): void {
+    shownText = text;
+    if (kind !== 'error') retryWith = null;
     element.textContent = text;
     element.className = `status ${kind}`;
     element.setAttribute('role', kind === 'error' ? 'alert' : 'status');
-  };
-  return {
-    element,
-    ok: (text) => set(text, 'ok'),
-    error: (text) => set(text, 'error'),
-    clear: () => set('', ''),
-  };
+    if (!text) {
+      if (shown === status) shown = null;
+      return;
+    }
+    if (shown && shown !== status) shown.clear();
+    shown = status;
+    // Where the person is looking: the form or list they just used.
+    if (!element.hidden && element.isConnected) element.scrollIntoView({ block: 'nearest' });
+  }
+  return status;
 }
 
 /**

@@ -1,13 +1,47 @@
 // The sidebar: three tabs (Account, My book, Reminders & settings), a progress bar while the server works, and the selection poll.
-import { SIDEBAR_TAB_ATTRIBUTE, type SidebarTab } from '../src/entry/sidebarTypes';
+import {
+  INITIAL_VIEW_ID,
+  type InitialView,
+  SIDEBAR_TAB_ATTRIBUTE,
+  type SidebarTab,
+} from '../src/entry/sidebarTypes';
 import { createAccountPanel } from './accountView';
 import { el } from './dom';
 import { createMyBookPanel } from './myBookView';
 import { createRemindersPanel } from './remindersView';
 import { isBusy, onBusyChange } from './server';
 
-/** How often the Account tab asks which row is selected; only while visible and no other call runs. */
-const POLL_MS = 4000;
+/**
+ * How often the Account tab asks which row is selected; only while visible and no other call runs. The sheet
+ * sends a sidebar no selection events, so it must ask. getSelection reads no cells (getActiveSheet,
+ * getActiveRange, getRow), so one poll costs one short google.script.run execution and nothing in the
+ * per-action cell budget; the Account view itself is read only when the selection moved. So: every second
+ * while the person is active (a selection moved, or they used the sidebar, within the last minute), so a new
+ * row shows within ~1 s; every 3 s after a quiet minute; every 8 s after five quiet minutes, when nobody is
+ * waiting for it. An idle open sidebar then costs ~450 short executions an hour instead of 3,600.
+ */
+const POLL_ACTIVE_MS = 1000;
+const POLL_QUIET_MS = 3000;
+const POLL_IDLE_MS = 8000;
+const ACTIVE_FOR_MS = 60_000;
+const QUIET_FOR_MS = 5 * 60_000;
+
+function pollDelay(sinceActivity: number): number {
+  if (sinceActivity < ACTIVE_FOR_MS) return POLL_ACTIVE_MS;
+  if (sinceActivity < QUIET_FOR_MS) return POLL_QUIET_MS;
+  return POLL_IDLE_MS;
+}
+
+/** showSidebar's templated first view, or null (the preview server, an older Sidebar.html). */
+function initialView(): InitialView | null {
+  const node = document.getElementById(INITIAL_VIEW_ID);
+  if (!node?.textContent) return null;
+  try {
+    return JSON.parse(node.textContent) as InitialView;
+  } catch {
+    return null;
+  }
+}
 
 const app = document.getElementById('app');
 if (app) start(app);
@@ -15,10 +49,13 @@ if (app) start(app);
 function start(root: HTMLElement): void {
   const account = createAccountPanel();
   const book = createMyBookPanel((row) => {
-    select('account');
-    void account.load(row);
+    select('account', false);
+    lastActivity = Date.now();
+    // Focus follows the choice to the account's heading, so keyboard and screen-reader users land on it.
+    void account.load(row).then(() => account.focusTitle());
   });
   const reminders = createRemindersPanel();
+  let lastActivity = Date.now();
   const panels: Record<SidebarTab, { element: HTMLElement; load(): Promise<void>; label: string }> = {
     account: { element: account.element, load: () => account.load(), label: 'Account' },
     book: { element: book.element, load: book.load, label: 'My book' },
@@ -72,7 +109,7 @@ function start(root: HTMLElement): void {
     document.body.setAttribute('aria-busy', String(busy));
   });
 
-  root.replaceChildren(tablist, progress);
+  root.replaceChildren(el('h1', { class: 'sr-only' }, 'Results Ladder'), tablist, progress);
   for (const key of order) {
     const { element } = panels[key];
     element.id = `panel-${key}`;
@@ -81,8 +118,8 @@ function start(root: HTMLElement): void {
     root.appendChild(element);
   }
 
-  function select(key: SidebarTab): void {
-    const changed = key !== active;
+  function select(key: SidebarTab, loadIt = true): void {
+    const changed = key !== active && loadIt;
     active = key;
     order.forEach((k, i) => {
       tabs[i].setAttribute('aria-selected', String(k === key));
@@ -96,13 +133,27 @@ function start(root: HTMLElement): void {
   const initial = document.body.getAttribute(SIDEBAR_TAB_ATTRIBUTE);
   const first: SidebarTab = order.find((k) => k === initial) ?? 'account';
   active = first === 'account' ? 'book' : 'account';
-  select(first);
+  const arrived = first === 'account' ? initialView() : null;
+  if (arrived) {
+    account.showInitial(arrived.view, arrived.selection);
+    select(first, false);
+  } else select(first);
 
-  // "Follows the selected row": the sheet gives a sidebar no selection events, so ask — but never while
-  // hidden, and never on top of a call still running (calls queue up in Apps Script otherwise).
-  setInterval(() => {
-    if (active === 'account' && document.visibilityState === 'visible' && !isBusy()) void account.follow();
-  }, POLL_MS);
+  // Using the sidebar counts as activity: the person is at the screen, so the next selection should show fast.
+  for (const type of ['pointerdown', 'keydown', 'focusin'] as const) {
+    root.addEventListener(type, () => {
+      lastActivity = Date.now();
+    });
+  }
+  // "Follows the selected row": never while hidden, and never on top of a call still running (calls queue
+  // up in Apps Script otherwise).
+  const poll = async (): Promise<void> => {
+    if (active === 'account' && document.visibilityState === 'visible' && !isBusy()) {
+      if (await account.follow()) lastActivity = Date.now();
+    }
+    setTimeout(() => void poll(), pollDelay(Date.now() - lastActivity));
+  };
+  setTimeout(() => void poll(), POLL_ACTIVE_MS);
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible' && active === 'account' && !isBusy()) void account.load();
   });

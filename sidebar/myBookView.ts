@@ -1,7 +1,7 @@
-// The My book tab: counts per rung, the triage list, checks due and overdue, data problems; a click selects the row.
-import { RUNG_NAMES } from '../src/core/types';
+// The My book tab: counts per health and rung (filters), a search, every Red account by what to do today, and the other lists.
+import { HEALTHS, RUNG_NAMES } from '../src/core/types';
 import type { BookAccountView, MyBookView, ProblemView } from '../src/entry/sidebarTypes';
-import { el, fill } from './dom';
+import { el, fill, uniqueId } from './dom';
 import { formStatus } from './form';
 import { call } from './server';
 
@@ -10,18 +10,34 @@ export interface MyBookPanel {
   load(): Promise<void>;
 }
 
+/** At most this many accounts answer a search or a filter; the count says how many matched. */
+const FOUND_SHOWN = 50;
+
+/** A count button's filter: one health or one rung. */
+type Filter = { readonly kind: 'health' | 'rung'; readonly value: string } | null;
+
 /** `onSelected(row)` runs after an Accounts row was selected in the sheet (the Account tab shows it). */
 export function createMyBookPanel(onSelected: (row: number) => void): MyBookPanel {
   const content = el('div', {}, el('p', { class: 'gray' }, 'Loading…'));
   const readStatus = formStatus();
   const refreshButton = el('button', { class: 'link', attrs: { type: 'button' } }, 'Refresh');
+  const searchId = uniqueId('search');
+  const search = el('input', {
+    attrs: { id: searchId, type: 'search', placeholder: 'Account ID or name', autocomplete: 'off' },
+  });
+  const found = el('div', { class: 'filtered', attrs: { 'aria-live': 'polite' } });
   const element = el(
     'section',
     { attrs: { 'aria-label': 'My book' } },
     el('div', { class: 'actions' }, refreshButton),
     readStatus.element,
+    el('label', { attrs: { for: searchId } }, 'Find an account'),
+    search,
+    found,
     content,
   );
+  let book: MyBookView | null = null;
+  let filter: Filter = null;
 
   /** A link-styled button that selects a row; a failure is shown right under it. */
   function selectButton(label: string, sheet: string, row: number, detail: string): HTMLElement {
@@ -36,7 +52,7 @@ export function createMyBookPanel(onSelected: (row: number) => void): MyBookPane
           if (!response.ok) status.error(response.message);
           else if (sheet === 'Accounts') onSelected(row);
         } catch (err) {
-          status.error(err instanceof Error ? err.message : String(err));
+          status.error(`Couldn't select the row: ${err instanceof Error ? err.message : String(err)}`);
         } finally {
           button.disabled = false;
         }
@@ -45,76 +61,175 @@ export function createMyBookPanel(onSelected: (row: number) => void): MyBookPane
     return el('li', {}, button, detail ? el('span', { class: 'detail' }, detail) : null, status.element);
   }
 
+  function accountItem(a: BookAccountView, detail: string): HTMLElement {
+    const item = selectButton(a.name || a.id, 'Accounts', a.row, detail);
+    item.dataset.accountId = a.id;
+    item.firstElementChild?.after(' ', el('span', { class: `pill ${a.health}` }, a.health));
+    return item;
+  }
+
   function accountList(
     accounts: readonly BookAccountView[],
     detail: (a: BookAccountView) => string,
   ): HTMLElement {
     if (!accounts.length) return el('p', { class: 'gray' }, 'None.');
-    return el(
-      'ul',
-      { class: 'list' },
-      ...accounts.map((a) => {
-        const item = selectButton(a.name || a.id, 'Accounts', a.row, detail(a));
-        item.firstElementChild?.after(' ', el('span', { class: `pill ${a.health}` }, a.health));
-        return item;
-      }),
-    );
+    return el('ul', { class: 'list' }, ...accounts.map((a) => accountItem(a, detail(a))));
   }
 
-  function problemList(problems: readonly ProblemView[]): HTMLElement {
+  const ownerOf = (a: BookAccountView) => (book?.scope === 'all' && a.owner ? ` · ${a.owner}` : '');
+
+  function problemList(problems: readonly ProblemView[], total: number): HTMLElement {
     if (!problems.length) return el('p', { class: 'gray' }, 'None.');
     return el(
-      'ul',
-      { class: 'list' },
-      ...problems.map((p) =>
-        selectButton(`${p.sheet} row ${p.row}${p.column ? `, ${p.column}` : ''}`, p.sheet, p.row, p.message),
-      ),
-    );
-  }
-
-  function render(book: MyBookView): void {
-    const whose = book.scope === 'all' ? 'All accounts' : 'Your accounts';
-    fill(
-      content,
-      el('h2', {}, `${whose} (${book.accounts.length})`),
-      el('p', { class: 'gray' }, `${book.user || 'Signed-in user unknown'} · as of ${book.asOf}`),
+      'div',
+      {},
       el(
-        'div',
-        { class: 'counts', attrs: { role: 'list', 'aria-label': 'Accounts per rung' } },
-        ...RUNG_NAMES.map((name) =>
-          el(
-            'div',
-            { attrs: { role: 'listitem' } },
-            el('strong', {}, String(book.rungCounts[name] ?? 0)),
-            el('span', {}, name),
+        'ul',
+        { class: 'list' },
+        ...problems.map((p) =>
+          selectButton(
+            `${p.sheet} row ${p.row}${p.column ? `, ${p.column}` : ''}`,
+            p.sheet,
+            p.row,
+            p.message,
           ),
         ),
       ),
-      el('h3', {}, `Triage (${book.triage.length})`),
-      accountList(book.triage, (a) =>
-        [!a.nextStep ? '' : a.nextStep, a.owner && book.scope === 'all' ? a.owner : '']
-          .filter(Boolean)
-          .join(' · '),
-      ),
-      el('h3', {}, `Checks overdue (${book.overdue.length})`),
-      accountList(book.overdue, (a) => `${a.daysOverdue} days overdue (due ${a.nextCheckDue ?? '—'})`),
-      el('h3', {}, `Checks due soon (${book.checksDue.length})`),
-      accountList(book.checksDue, (a) => `due ${a.nextCheckDue ?? '—'}`),
-      el('h3', {}, `Data problems (${book.problems.length})`),
-      problemList(book.problems),
+      total > problems.length
+        ? el('p', { class: 'hint' }, `Showing ${problems.length} of ${total}; the Dashboard lists more.`)
+        : null,
     );
+  }
+
+  /** The accounts a search or a count filter picks, or nothing when neither is set. */
+  function renderFound(): void {
+    const query = search.value.trim().toLowerCase();
+    if (!book || (query === '' && filter === null)) {
+      fill(found);
+      return;
+    }
+    const f = filter;
+    const matches = book.accounts.filter(
+      (a) =>
+        (query === '' || a.id.toLowerCase().includes(query) || a.name.toLowerCase().includes(query)) &&
+        (f === null || (f.kind === 'health' ? a.health === f.value : a.rungName === f.value)),
+    );
+    const what = [query ? `“${search.value.trim()}”` : '', f ? f.value : ''].filter(Boolean).join(' · ');
+    const clear = el('button', { class: 'link', attrs: { type: 'button' } }, 'Clear');
+    clear.addEventListener('click', () => {
+      filter = null;
+      search.value = '';
+      renderFound();
+      renderCounts();
+    });
+    fill(
+      found,
+      el('h3', {}, `${matches.length} found: ${what} `, clear),
+      accountList(matches.slice(0, FOUND_SHOWN), (a) => `${a.id} · ${a.rungName}${ownerOf(a)}`),
+      matches.length > FOUND_SHOWN
+        ? el('p', { class: 'hint' }, `Showing the first ${FOUND_SHOWN}: type more of the name to narrow it.`)
+        : null,
+    );
+  }
+
+  const countsBox = el('div');
+  /** Count boxes are toggle buttons: pressing one lists its accounts above, pressing it again clears it. */
+  function countButton(kind: 'health' | 'rung', value: string, count: number): HTMLElement {
+    const pressed = filter?.kind === kind && filter.value === value;
+    const button = el(
+      'button',
+      {
+        class: `count ${kind === 'health' ? value : ''}`,
+        attrs: { type: 'button', 'aria-pressed': String(pressed) },
+      },
+      el('strong', {}, String(count)),
+      el('span', {}, value),
+    );
+    button.addEventListener('click', () => {
+      filter = pressed ? null : { kind, value };
+      renderCounts();
+      renderFound();
+      found.scrollIntoView({ block: 'nearest' });
+    });
+    return button;
+  }
+
+  function renderCounts(): void {
+    if (!book) return;
+    const b = book;
+    fill(
+      countsBox,
+      el(
+        'div',
+        {
+          class: 'health-counts',
+          attrs: { role: 'group', 'aria-label': 'Accounts per health: press to list them' },
+        },
+        ...HEALTHS.map((h) => countButton('health', h, b.healthCounts[h] ?? 0)),
+      ),
+      el(
+        'div',
+        { class: 'counts', attrs: { role: 'group', 'aria-label': 'Accounts per rung: press to list them' } },
+        ...RUNG_NAMES.map((name) => countButton('rung', name, b.rungCounts[name] ?? 0)),
+      ),
+    );
+  }
+
+  function render(view: MyBookView): void {
+    book = view;
+    const whose = view.scope === 'all' ? 'All accounts' : 'Your accounts';
+    const redTotal = view.red.reduce((n, g) => n + g.accounts.length, 0);
+    renderCounts();
+    fill(
+      content,
+      el('h2', {}, `${whose} (${view.accounts.length})`),
+      el('p', { class: 'gray' }, `${view.user || 'Signed-in user unknown'} · as of ${view.asOf}`),
+      countsBox,
+      el(
+        'section',
+        { class: 'red', attrs: { 'aria-label': 'Red accounts' } },
+        el('h3', {}, `Red today (${redTotal})`),
+        redTotal === 0 ? el('p', { class: 'gray' }, 'No Red accounts.') : null,
+        ...view.red.map((group) =>
+          el(
+            'div',
+            { class: 'red-group' },
+            el('h4', {}, `${group.title} (${group.accounts.length})`),
+            accountList(group.accounts, (a) => `${a.reasons.join('; ')}${ownerOf(a)}`),
+          ),
+        ),
+      ),
+      // Every triage account is Red, so it is listed once, in its Red group ("Triage: …"), with its reasons.
+      el('h3', {}, `Checks overdue (${view.overdue.length})`),
+      accountList(
+        view.overdue,
+        (a) => `${a.daysOverdue} days overdue (due ${a.nextCheckDue ?? '—'})${ownerOf(a)}`,
+      ),
+      el('h3', {}, `Checks due soon (${view.checksDue.length})`),
+      accountList(view.checksDue, (a) => `due ${a.nextCheckDue ?? '—'}${ownerOf(a)}`),
+      el('h3', {}, `Stalled (${view.stalled.length})`),
+      accountList(view.stalled, (a) => `on ${a.rungName}: ${a.nextStep}${ownerOf(a)}`),
+      el('h3', {}, `Data problems (${view.problemsTotal})`),
+      problemList(view.problems, view.problemsTotal),
+    );
+    renderFound();
   }
 
   async function load(): Promise<void> {
     try {
-      const book = await call('getMyBook');
+      const view = await call('getMyBook');
       readStatus.clear();
-      render(book);
+      render(view);
     } catch (err) {
-      readStatus.error(`Could not read your book: ${err instanceof Error ? err.message : String(err)}`);
+      fill(content);
+      readStatus.error(
+        `Couldn't read your book: ${err instanceof Error ? err.message : String(err)}`,
+        () => void load(),
+      );
     }
   }
 
+  search.addEventListener('input', renderFound);
   refreshButton.addEventListener('click', () => void load());
   return { element, load };
 }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as vm from 'node:vm';
-import { CHART_TYPE } from './builders';
+import { CHART_TYPE, ConditionalFormatRuleApi } from './builders';
 import { CacheServiceApi } from './cache';
 import { CallLog, Exposer, type ServiceKit } from './calls';
 import { customFunctionRefusal } from './customFunctionMode';
@@ -120,6 +120,10 @@ export interface SpreadsheetView {
   formulas(sheet: string): string[][];
   /** The number of conditional format rules set on a sheet. */
   conditionalFormatCount(sheet: string): number;
+  /** Each conditional format rule: its ranges and what it tests and sets (e.g. whenTextEqualTo 'Red', setBackground '#f4c7c3'). */
+  conditionalFormats(
+    sheet: string,
+  ): { ranges: string[]; when: Record<string, unknown[]>; set: Record<string, unknown[]> }[];
   sheetNames(): string[];
   hidden(sheet: string): boolean;
   maxRows(sheet: string): number;
@@ -462,6 +466,18 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
         return out;
       },
       conditionalFormatCount: (sheet) => model(sheet)?.conditionalRules.length ?? 0,
+      conditionalFormats: (sheet) =>
+        (model(sheet)?.conditionalRules ?? []).flatMap((rule) => {
+          const api = kit.exposer.unwrap(rule, ConditionalFormatRuleApi);
+          if (!api) return [];
+          const when: Record<string, unknown[]> = {};
+          const set: Record<string, unknown[]> = {};
+          for (const step of api.record.steps) {
+            if (step.method.startsWith('when')) when[step.method] = [...step.args];
+            else if (step.method !== 'setRanges') set[step.method] = [...step.args];
+          }
+          return [{ ranges: [...api.record.ranges], when, set }];
+        }),
       sheetNames: () => opened().sheets.map((s) => s.name),
       hidden: (sheet) => model(sheet)?.hidden ?? false,
       maxRows: (sheet) => model(sheet)?.maxRows ?? 0,

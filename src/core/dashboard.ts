@@ -1,9 +1,10 @@
 // The dashboard's numbers: the book at a glance, the CSM scorecard and movement, from the same assessments as LADDER.
-import { onLadder } from './evaluate';
-import { groupHistory } from './history';
+import { onLadder, segmentIndex } from './evaluate';
+import { ladderOf } from './ladder';
+import { HEALTH_SERIES, RUNG_SERIES } from './palette';
 import { type RenewalLift, renewalLift, renewalLiftRows } from './renewal';
 import type { Settings } from './settings';
-import type { Assessment, Book, CheckRecord, Day, Health, Problem, Rung } from './types';
+import type { Assessment, Book, CheckRecord, Day, Health, Problem } from './types';
 import { HEALTHS, RUNG_NAMES } from './types';
 
 export const NO_OWNER = '(no owner)';
@@ -219,29 +220,46 @@ function movementOfOwners(assessments: readonly Assessment[]): MovementRow[] {
 }
 
 /**
- * Accounts per rung on each of the last `weeks` weekly points up to today, read from Ladder history
- * (the rung in force on that day). Only accounts in the book count; an account not yet recorded on a day
- * is left out of that day. Linear: one pass over each account's rows, walking the days alongside.
+ * Accounts per rung on each of the last `weeks` weekly points up to today, reconstructed for every account from
+ * its start date: on each day an account that had started counts on the rung its own evidence gave that day
+ * (usage in the activity window before it, results dated on or before it), by the same rules as LADDER. Ladder
+ * history is not the source: it holds only what runs recorded, so reading it made the lines rise as history
+ * filled in rather than as customers climbed. Linear: weeks × the book's rows.
  */
-export function rungsOverTime(book: Book, today: Day, weeks: number = RUNGS_OVER_TIME_WEEKS): RungsOnDay[] {
+export function rungsOverTime(
+  book: Book,
+  today: Day,
+  settings: Settings,
+  weeks: number = RUNGS_OVER_TIME_WEEKS,
+): RungsOnDay[] {
   const days: Day[] = [];
   for (let i = weeks - 1; i >= 0; i--) days.push(today - 7 * i);
   const counts = days.map(() => new Array<number>(RUNG_NAMES.length).fill(0));
-  const grouped = groupHistory(book.history);
+  const usage = byAccountId(book.usage);
+  const results = byAccountId(book.results);
+  const segmentOf = segmentIndex(book.segments);
   const seen = new Set<string>();
   for (const account of book.accounts) {
     if (seen.has(account.id)) continue;
     seen.add(account.id);
-    const rows = grouped.get(account.id);
-    if (!rows) continue;
-    let i = 0;
-    let rung: Rung | null = null;
+    const segment = segmentOf(account);
+    const own = { usage: usage.get(account.id) ?? [], results: results.get(account.id) ?? [] };
     for (let d = 0; d < days.length; d++) {
-      while (i < rows.length && rows[i].date <= days[d]) rung = rows[i++].rung;
-      if (rung !== null) counts[d][rung]++;
+      if (account.startDate !== null && account.startDate > days[d]) continue;
+      counts[d][ladderOf(account, segment, own.usage, own.results, days[d], settings).rung]++;
     }
   }
   return days.map((day, d) => ({ day, counts: counts[d] }));
+}
+
+function byAccountId<T extends { readonly accountId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = map.get(r.accountId);
+    if (list) list.push(r);
+    else map.set(r.accountId, [r]);
+  }
+  return map;
 }
 
 /** Every number on the dashboard, from assessBook's assessments and problems for the same book and day. */
@@ -281,7 +299,7 @@ export function dashboardNumbers(
     healthBySegment: tallies(assessments, segmentOf, healthSlot, HEALTHS.length),
     scorecard: scorecardOf(assessments, book, settings, today),
     movement: movementOfOwners(assessments),
-    rungsOverTime: rungsOverTime(book, today),
+    rungsOverTime: rungsOverTime(book, today, settings),
     renewal: renewalLift(book.accounts, book.checks, settings),
     kickoffDays: settings.kickoffDays,
     qbrEveryDays: settings.qbrEveryDays,
@@ -300,7 +318,13 @@ export interface DashboardBlock {
   /** Header row first. */
   readonly rows: readonly (readonly DashboardCell[])[];
   /** A chart over the header and body rows, first `columns` columns (labels + series). */
-  readonly chart?: { readonly kind: ChartKind; readonly title: string; readonly columns: number };
+  readonly chart?: {
+    readonly kind: ChartKind;
+    readonly title: string;
+    readonly columns: number;
+    /** One colour per series, in column order (health series in health colours, rungs in the rung palette). */
+    readonly colours: readonly string[];
+  };
 }
 
 export interface PlacedBlock {
@@ -351,7 +375,12 @@ export function dashboardBlocks(n: DashboardNumbers, isoOf: (day: Day) => string
       key: 'rungsByOwner',
       title: 'Rungs per owner',
       rows: tallyRows('Owner', RUNG_NAMES, n.rungsByOwner),
-      chart: { kind: 'stackedBar', title: 'Rungs per owner', columns: 1 + RUNG_NAMES.length },
+      chart: {
+        kind: 'stackedBar',
+        title: 'Rungs per owner',
+        columns: 1 + RUNG_NAMES.length,
+        colours: RUNG_NAMES.map((r) => RUNG_SERIES[r]),
+      },
     },
     {
       key: 'rungsBySegment',
@@ -362,7 +391,12 @@ export function dashboardBlocks(n: DashboardNumbers, isoOf: (day: Day) => string
       key: 'healthBySegment',
       title: 'Health per segment',
       rows: tallyRows('Segment', HEALTHS, n.healthBySegment),
-      chart: { kind: 'stackedColumn', title: 'Health per segment', columns: 1 + HEALTHS.length },
+      chart: {
+        kind: 'stackedColumn',
+        title: 'Health per segment',
+        columns: 1 + HEALTHS.length,
+        colours: HEALTHS.map((h) => HEALTH_SERIES[h]),
+      },
     },
     {
       key: 'scorecard',
@@ -399,9 +433,14 @@ export function dashboardBlocks(n: DashboardNumbers, isoOf: (day: Day) => string
     { key: 'renewalLift', title: 'Renewal lift', rows: renewalRows(n.renewal) },
     {
       key: 'rungsOverTime',
-      title: 'Rung counts over time (from Ladder history)',
+      title: 'Rung counts over time (every account from its start date)',
       rows: [['Week', ...RUNG_NAMES], ...n.rungsOverTime.map((w) => [isoOf(w.day), ...w.counts])],
-      chart: { kind: 'line', title: 'Rung counts over time', columns: 1 + RUNG_NAMES.length },
+      chart: {
+        kind: 'line',
+        title: 'Rung counts over time',
+        columns: 1 + RUNG_NAMES.length,
+        colours: RUNG_NAMES.map((r) => RUNG_SERIES[r]),
+      },
     },
     {
       key: 'problems',
@@ -418,17 +457,25 @@ export function dashboardBlocks(n: DashboardNumbers, isoOf: (day: Day) => string
   return blocks;
 }
 
+/** Blank rows the Dashboard keeps after the summary for its charts, stacked one under the other. */
+export const CHART_ROWS_EACH = 17;
+
 /**
- * Stacks the blocks into one rectangle (title row, table, blank row) so the sheet takes one write,
- * and says where each block landed so charts can point at it.
+ * Stacks the blocks into one rectangle (title row, table, blank row) so the sheet takes one write, and says
+ * where each block landed so charts can point at it. Right after the `summary` block it leaves blank rows for
+ * the charts (`chartRow` is the first), so a leader sees the counts and then the charts at the left of the
+ * sheet — in view beside the sidebar — before the detail tables.
  */
 export function dashboardGrid(blocks: readonly DashboardBlock[]): {
   values: DashboardCell[][];
   placed: PlacedBlock[];
+  chartRow: number;
 } {
   const width = Math.max(1, ...blocks.flatMap((b) => b.rows.map((r) => r.length)));
   const values: DashboardCell[][] = [];
   const placed: PlacedBlock[] = [];
+  const charts = blocks.filter((b) => b.chart).length;
+  let chartRow = 0;
   const pad = (cells: readonly DashboardCell[]): DashboardCell[] => {
     const row = [...cells];
     while (row.length < width) row.push('');
@@ -446,6 +493,10 @@ export function dashboardGrid(blocks: readonly DashboardBlock[]): {
       chart: b.chart,
     });
     values.push(pad([]));
+    if (b.key === 'summary' || (chartRow === 0 && b === blocks[blocks.length - 1])) {
+      chartRow = values.length + 1;
+      for (let i = 0; i < charts * CHART_ROWS_EACH; i++) values.push(pad([]));
+    }
   }
-  return { values, placed };
+  return { values, placed, chartRow };
 }

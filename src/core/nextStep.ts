@@ -12,6 +12,7 @@ import {
   RUNG_NAMES,
   type Segment,
 } from './types';
+import { namedValidators, rolesWithoutValidator } from './validators';
 
 export interface NextStepFacts {
   readonly account: Account;
@@ -63,6 +64,15 @@ export function nextStepOf(facts: NextStepFacts, settings: Settings): string {
     const ended = isoOfDay(account.startDate + segment.resultWindowDays);
     const where = ladder.rung === 0 ? 'shows no use yet' : `is still on ${RUNG_NAMES[ladder.rung]}`;
     return `Escalate with a recovery plan: the result window ended ${ended} and the account ${where}`;
+  }
+  // An `A + B` segment needs a named person for every role (core/validators.ts: how the cell holds them).
+  if (rule.mode === 'all') {
+    const missing = rolesWithoutValidator(
+      namedValidators(account.validator, account.validatorRole),
+      rule.roles,
+    );
+    if (missing.length > 0)
+      return `Name a validator for each role ${segment.name} needs: ${missing.join(', ')}`;
   }
 
   if (account.validatorRole === null || !rule.roles.includes(account.validatorRole)) {

@@ -101,10 +101,26 @@ export function qbrBriefOf(assessment: Assessment, results: readonly ResultRecor
   const delivered: QbrDelivered[] = [];
   const inFlight: QbrInFlight[] = [];
   // Rows dated after the brief's day are left out, as the ladder leaves them out.
-  for (const r of results.filter((x) => x.date <= today).sort(newestFirst)) {
+  const rows = results.filter((x) => x.date <= today).sort(newestFirst);
+  // An `A + B` segment delivers only when every role has validated: until then, a row validated by one role
+  // is honestly still in flight, waiting for the others.
+  const rule = segment?.validatorRule;
+  const validatedRoles = new Set(
+    rows
+      .filter((r) => pendingReason(r, segment, progressOf(r.value, account.baseline, account.target)) === '')
+      .map((r) => r.validatorRole),
+  );
+  const rolesStillNeeded = rule?.mode === 'all' ? rule.roles.filter((role) => !validatedRoles.has(role)) : [];
+  for (const r of rows) {
     const progress = progressPercent(r.value, account.baseline, account.target);
-    const pending = pendingReason(r, segment, progressOf(r.value, account.baseline, account.target));
+    const pending =
+      pendingReason(r, segment, progressOf(r.value, account.baseline, account.target)) ||
+      (rolesStillNeeded.length > 0
+        ? `needs validation by the ${rolesStillNeeded.join(' and the ')} too`
+        : '');
     if (pending) {
+      // In flight means moving toward the target: a value with no progress is not a result in flight.
+      if (progress === null || progress <= 0) continue;
       inFlight.push({
         date: isoOfDay(r.date),
         value: r.value,
@@ -167,14 +183,25 @@ export function risksOf(assessment: Assessment, today: Day): string[] {
   const add = (text: string) => {
     if (text && !risks.includes(text)) risks.push(text);
   };
-  if (assessment.health !== 'Green') for (const reason of assessment.reasons) add(reason);
-  if (assessment.unansweredNo) {
+  const reasons = assessment.health !== 'Green' ? assessment.reasons : [];
+  for (const reason of reasons) add(reason);
+  // The health reasons already say these when they apply; a second wording of the same risk reads as two risks.
+  const said = (pattern: RegExp) => reasons.some((r) => pattern.test(r));
+  if (assessment.unansweredNo && !said(/said No/)) {
     add(
       `At the ${isoOfDay(assessment.unansweredNo.date)} 90-day check the customer could not name a result, and nothing has been validated since.`,
     );
   }
-  if (assessment.daysOverdue > 0) add(`The 90-day check is ${assessment.daysOverdue} days overdue.`);
-  if (!assessment.chain.complete) add(`Three-Link Chain: ${assessment.chain.text}.`);
+  if (assessment.daysOverdue > 0 && !said(/overdue/)) {
+    add(`The 90-day check is ${assessment.daysOverdue} days overdue.`);
+  }
+  // A missing named result is already the triage reason; the chain adds only the links it does not cover.
+  const chainGaps = assessment.chain.missing.filter(
+    (link) => !(link === 'result' && said(/No named result/)),
+  );
+  if (!assessment.chain.complete && (chainGaps.length > 0 || assessment.chain.weak.length > 0)) {
+    add(`Three-Link Chain: ${assessment.chain.text}.`);
+  }
   const renewal = assessment.account.renewalDate;
   if (renewal !== null && assessment.rung < 4 && renewal >= today && renewal - today <= 90) {
     add(`Renews on ${isoOfDay(renewal)} (in ${renewal - today} days) without a validated result.`);
@@ -224,10 +251,10 @@ export function qbrBriefText(brief: QbrBrief): string {
 const STYLE = `
 body{font:14px/1.45 Arial,Helvetica,sans-serif;color:#202124;margin:16px}
 h1{font-size:20px;margin:0 0 4px}h2{font-size:15px;margin:18px 0 6px;border-bottom:1px solid #dadce0;padding-bottom:2px}
-.meta{color:#5f6368;margin:0 0 8px}.health-Green{color:#137333}.health-Yellow{color:#b06000}.health-Red{color:#c5221f}
-table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:4px 6px;border-bottom:1px solid #eee}
+.meta{color:#5f6368;margin:0 0 8px}.health-Green{color:#137333}.health-Yellow{color:#7a4100}.health-Red{color:#c5221f}
+table{border-collapse:collapse;width:100%}td.date,.nowrap{white-space:nowrap}th,td{text-align:left;vertical-align:top;padding:4px 6px;border-bottom:1px solid #eee}
 blockquote{margin:2px 0;font-style:italic;color:#3c4043}.none{color:#5f6368}
-.actions{margin-bottom:12px}.actions button{margin-right:6px}
+.actions{margin-bottom:12px}.actions button{margin-right:6px;border:1px solid #747775;border-radius:18px;background:#fff;color:#0b57d0;font:500 13px Roboto,Arial,sans-serif;height:32px;padding:0 14px;cursor:pointer}.actions button:first-child{background:#0b57d0;border-color:#0b57d0;color:#fff}
 @media print{.actions,#brief-text{display:none}body{margin:0}}
 `;
 
@@ -248,7 +275,7 @@ export function renderQbrBrief(brief: QbrBrief): string {
       : `<table><thead><tr><th>Date</th><th>Value</th><th>In the customer's words</th><th>Validated by</th></tr></thead><tbody>${brief.delivered
           .map(
             (d) =>
-              `<tr><td>${e(d.date)}</td><td>${e(valueCell(d.value, d.progressPercent))}</td><td>${
+              `<tr><td class="date">${e(d.date)}</td><td>${e(valueCell(d.value, d.progressPercent))}</td><td>${
                 d.customerWords ? `<blockquote>“${e(d.customerWords)}”</blockquote>` : ''
               }${d.evidence ? `<div class="none">Evidence: ${e(d.evidence)}</div>` : ''}</td><td>${e(d.validatedBy)}${
                 d.validatorRole ? ` (${e(d.validatorRole)})` : ''
@@ -261,7 +288,7 @@ export function renderQbrBrief(brief: QbrBrief): string {
       : `<table><thead><tr><th>Date</th><th>Value</th><th>Progress</th><th>Still needs</th></tr></thead><tbody>${brief.inFlight
           .map(
             (f) =>
-              `<tr><td>${e(f.date)}</td><td>${e(numberText(f.value))}</td><td>${
+              `<tr><td class="date">${e(f.date)}</td><td>${e(numberText(f.value))}</td><td>${
                 f.progressPercent === null ? '—' : `${e(f.progressPercent)}%`
               }</td><td>${e(f.pending)}</td></tr>`,
           )
@@ -277,11 +304,11 @@ export function renderQbrBrief(brief: QbrBrief): string {
   ]
     .filter(Boolean)
     .join(' · ');
-  return `<!DOCTYPE html><html><head><base target="_top"><meta charset="utf-8"><title>QBR brief — ${e(a.name)}</title><style>${STYLE}</style></head><body>
+  return `<!DOCTYPE html><html lang="en"><head><base target="_top"><meta charset="utf-8"><title>QBR brief — ${e(a.name)}</title><style>${STYLE}</style></head><body>
 <div class="actions"><button type="button" onclick="window.print()">Print</button><button type="button" onclick="copyBrief()">Copy as text</button><span id="copy-status" class="none"></span></div>
 <main id="brief">
 <h1>${e(a.name)} <span class="none">${e(a.id)}</span></h1>
-<p class="meta">${e(a.segment ?? 'No segment')} · owner ${e(a.owner || '—')} · ${e(brief.rungName)} · <span class="health-${e(brief.health)}">${e(brief.health)}</span> · as of ${e(brief.asOf)}${a.renewalDate ? ` · renews ${e(a.renewalDate)}` : ''}</p>
+<p class="meta">${e(a.segment ?? 'No segment')} · owner ${e(a.owner || '—')} · ${e(brief.rungName)} · <span class="health-${e(brief.health)}">${e(brief.health)}</span> · as of <span class="nowrap">${e(brief.asOf)}</span>${a.renewalDate ? ` · renews <span class="nowrap">${e(a.renewalDate)}</span>` : ''}</p>
 <h2>Business pain</h2><p>${brief.pain ? e(brief.pain) : '<span class="none">Not written down.</span>'}</p>
 <h2>Solution value</h2><p>${brief.value ? e(brief.value) : '<span class="none">Not written down.</span>'}</p>
 <h2>Named result</h2><p>${brief.namedResult ? e(brief.namedResult) : '<span class="none">None named.</span>'}${measure ? `<br><span class="none">${measure}</span>` : ''}</p>

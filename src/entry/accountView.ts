@@ -21,7 +21,7 @@ import { productVersion } from '../gas/writes';
 import { isMarkedAs, SheetFinder } from '../gas/sheetFinder';
 import { type LoadedBook, loadBook, RULE_SHEETS } from '../gas/book';
 import { currentUserEmail, loadSettings } from '../gas/settingsStore';
-import { SHEET } from '../sheets/layout';
+import { normalizeHeader, SHEET } from '../sheets/layout';
 import {
   type AccountView,
   type AccountViewResponse,
@@ -245,20 +245,60 @@ export function isEmpty(x: Assessment | EmptyAccountView): x is EmptyAccountView
 
 const RowArgument = z.optional(z.nullable(z.int()));
 
-/** getAccountView(row?): one read of each sheet; the selected Accounts row when no row is given. */
+/** Rows searched for the header naming 'Account ID' (Ladder may carry a title row above its header). */
+const HEADER_ROWS_SEARCHED = 3;
+
+/**
+ * The Account ID named on `row` of a sheet other than Accounts (Ladder, Results, Checks, Usage, Ladder
+ * history, or the team's own), found by the header 'Account ID' in its first rows. Reads only those rows and
+ * the selected one: two small getValues however big the sheet (SPEC §10's per-action cell budget).
+ */
+function accountIdOnRow(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: number): string | null {
+  const width = sheet.getLastColumn();
+  const headerRows = Math.min(HEADER_ROWS_SEARCHED, row - 1);
+  if (width < 1 || headerRows < 1) return null;
+  const headers = sheet.getRange(1, 1, headerRows, width).getValues();
+  for (const header of headers) {
+    const at = header.findIndex((cell) => normalizeHeader(cell) === 'account id');
+    if (at < 0) continue;
+    const id = String(sheet.getRange(row, at + 1).getValue() ?? '').trim();
+    return id === '' ? null : id;
+  }
+  return null;
+}
+
+/** The selection as an Accounts row, or as an Account ID named on another sheet's row, or why neither. */
+type Target = { readonly row: number } | { readonly id: string; readonly sheet: string } | EmptyAccountView;
+
+function selectedTarget(): Target {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
+  const name = sheet.getName();
+  const range = sheet.getActiveRange();
+  const row = range ? range.getRow() : 0;
+  if (name === SHEET.accounts) return { row };
+  if (row < 2) return emptyView(`Select a row below the header in ${name} (or Accounts) to see its account.`);
+  const id = accountIdOnRow(sheet, row);
+  if (id === null) {
+    return emptyView(
+      `Row ${row} of ${name} names no Account ID. Select a row that does, or pick an account in My book.`,
+    );
+  }
+  return { id, sheet: name };
+}
+
+/** getAccountView(row?): one read of each sheet; the selected row (of any sheet naming an Account ID) when no row is given. */
 export function getAccountView(row?: number | null): AccountViewResponse {
   const parsed = RowArgument.safeParse(row);
   if (!parsed.success) return emptyView('Select an account row in Accounts.');
-  let target = parsed.data ?? null;
-  if (target === null) {
-    const selected = selection();
-    if (!selected.isAccounts)
-      return emptyView('Select an account row in the Accounts sheet to see its ladder.');
-    target = selected.row;
-  }
   try {
+    const target: Target = parsed.data == null ? selectedTarget() : { row: parsed.data };
+    if ('empty' in target) return target;
     const book = assessedBook();
-    const found = assessmentAt(book, target);
+    const found =
+      'row' in target
+        ? assessmentAt(book, target.row)
+        : (book.assessments.find((a) => a.account.id === target.id) ??
+          emptyView(`${target.sheet} names ${target.id}, which is not an Account ID in Accounts.`));
     if (isEmpty(found)) return found;
     return accountViewOf(book, found, currentUserEmail());
   } catch (err) {

@@ -46,14 +46,14 @@ export function refreshDashboard(): DashboardRefresh {
     const { assessments, problems } = assessBook(loaded.book, settings, today);
     const changes = historyChanges(loaded.book.history, assessments, today);
     const historyRowsWritten = writeHistoryRows(loaded, changes, ss);
-    // The rung-counts-over-time block includes what this run just recorded.
+    // Movement and stalled read Ladder history including what this run just recorded.
     const lastRow = loaded.tables.history?.values.length ?? 1;
     const appended: HistoryRecord[] = changes.map((c, i) => ({ ...c, row: lastRow + 1 + i }));
     const book =
       appended.length > 0 ? { ...loaded.book, history: [...loaded.book.history, ...appended] } : loaded.book;
     const numbers = dashboardNumbers(book, assessments, problems, settings, today);
-    const { values, placed } = dashboardGrid(dashboardBlocks(numbers, isoOfDay));
-    const sheet = writeDashboard(ss, values, placed);
+    const { values, placed, chartRow } = dashboardGrid(dashboardBlocks(numbers, isoOfDay));
+    const sheet = writeDashboard(ss, values, placed, chartRow);
     const charts = sheet.getCharts().length;
     ss.toast(
       `${numbers.accounts} accounts; ${historyRowsWritten} Ladder history change${historyRowsWritten === 1 ? '' : 's'} recorded.`,

@@ -2,9 +2,10 @@
 import { assessedBook, problemView, problemsOfAccounts } from './accountView';
 import { isoOfDay } from '../core/dates';
 import { healthLabel, onLadder, rungLabel } from '../core/evaluate';
-import { type Assessment, RUNG_NAMES, type RungName } from '../core/types';
+import { redGroups } from '../core/redActions';
+import { type Assessment, type Health, HEALTHS, RUNG_NAMES, type RungName } from '../core/types';
 import { currentUserEmail } from '../gas/settingsStore';
-import type { BookAccountView, MyBookView } from './sidebarTypes';
+import { type BookAccountView, type MyBookView, PROBLEMS_SHOWN } from './sidebarTypes';
 
 // ---------- my book ----------
 
@@ -21,6 +22,8 @@ function bookAccountOf(a: Assessment): BookAccountView {
     nextCheckDue: a.nextCheckDue === null ? null : isoOfDay(a.nextCheckDue),
     daysOverdue: a.daysOverdue,
     triage: a.triage,
+    reasons: [...a.reasons],
+    stalled: a.movement.stalled,
   };
 }
 
@@ -36,14 +39,25 @@ export function getMyBook(): MyBookView {
   const scope = isLeader || mine.length === 0 ? 'all' : 'mine';
   const shown = scope === 'all' ? book.assessments : mine;
   const rungCounts = Object.fromEntries(RUNG_NAMES.map((n) => [n, 0])) as Record<RungName, number>;
-  for (const a of onLadder(shown)) rungCounts[a.rungName]++;
+  const healthCounts = Object.fromEntries(HEALTHS.map((h) => [h, 0])) as Record<Health, number>;
+  // Churned accounts have left the ladder (SPEC §2): in the list, but in no count and no to-do list.
+  const active = onLadder(shown);
+  for (const a of active) {
+    rungCounts[a.rungName]++;
+    healthCounts[a.health]++;
+  }
   const today = loaded.today;
   const dueBy = today + settings.dueSoonDays;
-  const checksDue = shown
+  const checksDue = active
     .filter((a) => a.daysOverdue === 0 && a.nextCheckDue !== null && a.nextCheckDue <= dueBy)
     .sort((x, y) => (x.nextCheckDue ?? 0) - (y.nextCheckDue ?? 0));
-  const overdue = shown.filter((a) => a.daysOverdue > 0).sort((x, y) => y.daysOverdue - x.daysOverdue);
-  const problems =
+  const overdue = active.filter((a) => a.daysOverdue > 0).sort((x, y) => y.daysOverdue - x.daysOverdue);
+  const stalled = active
+    .filter((a) => a.movement.stalled)
+    .sort((x, y) => (y.movement.daysOnRung ?? 0) - (x.movement.daysOnRung ?? 0));
+  // Red accounts that are most overdue come first inside their group.
+  const redOrder = [...active].sort((x, y) => y.daysOverdue - x.daysOverdue || x.account.row - y.account.row);
+  const allProblems =
     scope === 'all'
       ? book.problems.map(problemView)
       : problemsOfAccounts(
@@ -60,9 +74,14 @@ export function getMyBook(): MyBookView {
     sheetGid: accountsTable ? accountsTable.sheet.getSheetId() : null,
     accounts: shown.map(bookAccountOf),
     rungCounts,
+    healthCounts,
+    red: redGroups(redOrder, bookAccountOf),
     triage: shown.filter((a) => a.triage).map(bookAccountOf),
     checksDue: checksDue.map(bookAccountOf),
     overdue: overdue.map(bookAccountOf),
-    problems,
+    stalled: stalled.map(bookAccountOf),
+    // A leader's whole-book list could run to thousands: the first ones, and the count.
+    problems: scope === 'all' ? allProblems.slice(0, PROBLEMS_SHOWN) : allProblems,
+    problemsTotal: allProblems.length,
   };
 }

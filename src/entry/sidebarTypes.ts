@@ -1,11 +1,13 @@
 // The sidebar's server API (contract E): what each google.script.run endpoint takes and returns.
 // Dates cross as ISO strings 'YYYY-MM-DD' (google.script.run cannot carry Date objects); everything is plain JSON.
 import type { QbrBrief } from '../core/qbr';
+import type { RedAction } from '../core/redActions';
 import type {
   Account,
   ChainStatus,
   CheckKind,
   CheckRecord,
+  Health,
   HealthLabel,
   Movement,
   Problem,
@@ -194,7 +196,19 @@ export interface BookAccountView
     Pick<
       AccountView,
       'row' | 'rungName' | 'health' | 'nextStep' | 'nextCheckDue' | 'daysOverdue' | 'triage'
-    > {}
+    > {
+  /** The health's reasons (why it is Red, Yellow or Green). */
+  readonly reasons: readonly string[];
+  /** On the same rung below Result for longer than Settings' stalled days. */
+  readonly stalled: boolean;
+}
+
+/** Red accounts that share what to do today (core/redActions.ts). */
+export interface RedGroupView {
+  readonly action: RedAction;
+  readonly title: string;
+  readonly accounts: readonly BookAccountView[];
+}
 
 export interface MyBookView {
   readonly user: string;
@@ -216,7 +230,18 @@ export interface MyBookView {
   readonly overdue: readonly BookAccountView[];
   /** Every data problem in the workbook (the leader's view) or those on the user's own accounts' rows. */
   readonly problems: readonly ProblemView[];
+  /** Accounts per health. */
+  readonly healthCounts: Readonly<Record<Health, number>>;
+  /** Every Red account, grouped by what to do today (most urgent group first). */
+  readonly red: readonly RedGroupView[];
+  /** Stalled accounts, longest on their rung first. */
+  readonly stalled: readonly BookAccountView[];
+  /** How many data problems there are in all; `problems` is capped at PROBLEMS_SHOWN for a leader. */
+  readonly problemsTotal: number;
 }
+
+/** A leader's book lists at most this many data problems (the count says how many more). */
+export const PROBLEMS_SHOWN = 25;
 
 // ---- navigation and the QBR brief ----
 
@@ -226,6 +251,16 @@ export interface SelectionView {
   /** 1-based row of the active cell (0 when nothing is selected). */
   readonly row: number;
   readonly isAccounts: boolean;
+}
+
+/** The first Account view, templated into Sidebar.html by showSidebar so it arrives with the page. */
+export const INITIAL_VIEW_ID = 'initial-view';
+
+/** What showSidebar templates in under INITIAL_VIEW_ID. */
+export interface InitialView {
+  readonly view: AccountViewResponse;
+  /** The selection the view was read from, so the first poll does not read it again. */
+  readonly selection: SelectionView;
 }
 
 export type SimpleResponse = { readonly ok: true } | { readonly ok: false; readonly message: string };

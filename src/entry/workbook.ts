@@ -4,7 +4,8 @@ import { type SetupReport, setUpWorkbook as setUp, setupSummary } from '../gas/s
 import { withDocumentLock } from '../gas/writes';
 import type { Registry } from './registry';
 import { type SwitchResult, turnRemindersOff, turnRemindersOn } from './reminders';
-import { SIDEBAR_TAB_ATTRIBUTE, type SidebarTab } from './sidebarTypes';
+import { getAccountView, getSelection } from './accountView';
+import { INITIAL_VIEW_ID, type InitialView, SIDEBAR_TAB_ATTRIBUTE, type SidebarTab } from './sidebarTypes';
 
 const TITLE = 'Results Ladder';
 
@@ -39,12 +40,35 @@ export function onInstall(e?: unknown): void {
   onOpen(e);
 }
 
-/** The sidebar's HTML, opening on a given tab (the sidebar reads the attribute on <body>). */
+/**
+ * JSON safe inside a <script> element: '<', '>' and '&' become \u escapes, so account text such as
+ * '</script><img onerror=…>' can neither close the element nor start markup; U+2028/2029 are escaped too.
+ */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/**
+ * The sidebar's HTML, opening on a given tab (the sidebar reads the attribute on <body>). On the Account tab the
+ * first view is computed here and templated into the page, so it shows with the page instead of after a second
+ * google.script.run round trip (the read is the same one the sidebar's first call would have made).
+ */
 function sidebarOutput(tab: SidebarTab): GoogleAppsScript.HTML.HtmlOutput {
   const output = HtmlService.createHtmlOutputFromFile('Sidebar');
-  if (tab !== 'account') {
-    output.setContent(output.getContent().replace('<body', `<body ${SIDEBAR_TAB_ATTRIBUTE}="${tab}"`));
+  let html = output.getContent();
+  if (tab !== 'account') html = html.replace('<body', `<body ${SIDEBAR_TAB_ATTRIBUTE}="${tab}"`);
+  else {
+    const initial: InitialView = { selection: getSelection(), view: getAccountView() };
+    html = html.replace(
+      /<body[^>]*>/,
+      (body) =>
+        `${body}<script type="application/json" id="${INITIAL_VIEW_ID}">${scriptSafeJson(initial)}</script>`,
+    );
   }
+  output.setContent(html);
   return output.setTitle(TITLE);
 }
 

@@ -1,27 +1,43 @@
-// Writes the Dashboard sheet: one clear, one write for every table, and its charts replaced rather than piled up.
-import type { ChartKind, DashboardCell, PlacedBlock } from '../core/dashboard';
+// Writes the Dashboard sheet: one write for every table, formats a leader can read, and its charts replaced rather than piled up.
+import { CHART_ROWS_EACH, type ChartKind, type DashboardCell, type PlacedBlock } from '../core/dashboard';
+import { HEALTH_FILLS, RUNG_FILLS } from '../core/palette';
+import { HEALTHS, RUNG_NAMES } from '../core/types';
 import { SheetFinder } from './sheetFinder';
 import { ensureSize } from './sheetSize';
 import { asText } from './writes';
 
-/** Charts sit to the right of the tables, leaving a spare column. */
-const CHART_COLUMN_GAP = 2;
-const CHART_WIDTH = 560;
-const CHART_HEIGHT = 300;
-/** Rows a chart of CHART_HEIGHT covers at the default row height, plus one spare: charts never overlap. */
-const CHART_ROWS = 17;
+/**
+ * Charts sit at the left of the sheet, in the rows the grid keeps for them after the summary: at 1280 px with
+ * the 300 px sidebar open, about 930 px of the grid shows, and a 600 px chart anchored in column A fits in it
+ * (anchored right of the tables, at column I, they were off-screen).
+ */
+const CHART_WIDTH = 600;
+const CHART_HEIGHT = 320;
+/** Column A holds labels ("On the triage list (no named result or validator)"), the rest counts and shares. */
+const LABEL_COLUMN_WIDTH = 300;
+const VALUE_COLUMN_WIDTH = 120;
 
+/**
+ * The chart's builder with its series colours, by position. setColors is the typed method of the bar, column
+ * and line builders (https://developers.google.com/apps-script/reference/spreadsheet/embedded-column-chart-builder#setColors(String));
+ * the `series` option (Google Charts' per-series colour, passed on by setOption:
+ * https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder#setOption(String,Object))
+ * says the same for any renderer that reads only options. Without them Sheets' default palette draws Green in
+ * blue and Red in yellow.
+ */
 function chartBuilder(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   kind: ChartKind,
+  colours: string[],
 ): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+  const series = Object.fromEntries(colours.map((color, i) => [i, { color }]));
   switch (kind) {
     case 'stackedBar':
-      return sheet.newChart().asBarChart().setStacked();
+      return sheet.newChart().asBarChart().setStacked().setColors(colours).setOption('series', series);
     case 'stackedColumn':
-      return sheet.newChart().asColumnChart().setStacked();
+      return sheet.newChart().asColumnChart().setStacked().setColors(colours).setOption('series', series);
     case 'line':
-      return sheet.newChart().asLineChart();
+      return sheet.newChart().asLineChart().setColors(colours).setOption('series', series);
   }
 }
 
@@ -55,8 +71,25 @@ function readWritten(sheet: GoogleAppsScript.Spreadsheet.Sheet): {
 }
 
 /**
+ * Health in traffic-light fills and rungs in the blue sequence, as conditional formats over the grid, so a
+ * count's header or label shows its colour. The Dashboard is the add-on's own sheet (found by its mark), so its rules are replaced.
+ */
+function colourRules(
+  range: GoogleAppsScript.Spreadsheet.Range,
+): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+  const rule = (text: string, colour: string) =>
+    SpreadsheetApp.newConditionalFormatRule()
+      .whenTextEqualTo(text)
+      .setBackground(colour)
+      .setRanges([range])
+      .build();
+  return [...HEALTHS.map((h) => rule(h, HEALTH_FILLS[h])), ...RUNG_NAMES.map((r) => rule(r, RUNG_FILLS[r]))];
+}
+
+/**
  * Replaces what the last refresh wrote on the add-on's own Dashboard sheet (found by its mark, or created beside a
- * team's `Dashboard` tab) with `values` (one write) and one chart per charted block. Only the cells and charts the
+ * team's `Dashboard` tab) with `values` (one write) and one chart per charted block, placed from
+ * `chartRow` down. Only the cells and charts the
  * add-on wrote last time are cleared (recorded in the sheet's developer metadata): a chart or note the team added
  * beside them stays.
  */
@@ -64,6 +97,7 @@ export function writeDashboard(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   values: readonly (readonly DashboardCell[])[],
   placed: readonly PlacedBlock[],
+  chartRow: number,
 ): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = SheetFinder.of(ss).findOrCreate('dashboard').sheet;
   const { mark, written } = readWritten(sheet);
@@ -89,25 +123,29 @@ export function writeDashboard(
         new Array<GoogleAppsScript.Spreadsheet.FontWeight>(width).fill(bold.has(i + 1) ? 'bold' : 'normal'),
       ),
     );
+    // Readable at a glance: labels wide, long texts (problems, scorecard titles) wrapped instead of cut off.
+    sheet.setColumnWidth(1, LABEL_COLUMN_WIDTH);
+    if (width > 1) sheet.setColumnWidths(2, width - 1, VALUE_COLUMN_WIDTH);
+    range.setWrapStrategy(SpreadsheetApp.WrapStrategy.WRAP).setVerticalAlignment('top');
+    sheet.setConditionalFormatRules(colourRules(range));
+    // The title row (the book at a glance, as of when) stays in view while scrolling.
+    if (sheet.getFrozenRows() !== 1 && values.length > 1) sheet.setFrozenRows(1);
   }
-  const chartColumn = width + CHART_COLUMN_GAP;
-  let freeRow = 1;
+  let index = 0;
   for (const block of placed) {
     // A table with only its header has nothing to draw.
     if (!block.chart || block.rows < 2) continue;
     const range = sheet.getRange(block.headerRow, 1, block.rows, block.chart.columns);
-    // Beside its own table when there is room, else below the chart before it.
-    const anchorRow = Math.max(block.headerRow - 1, freeRow);
-    freeRow = anchorRow + CHART_ROWS;
-    const chart = chartBuilder(sheet, block.chart.kind)
+    const chart = chartBuilder(sheet, block.chart.kind, [...block.chart.colours])
       .addRange(range)
       .setNumHeaders(1)
-      .setPosition(anchorRow, chartColumn, 0, 0)
+      .setPosition(chartRow + index * CHART_ROWS_EACH, 1, 8, 4)
       .setOption('title', block.chart.title)
       .setOption('width', CHART_WIDTH)
       .setOption('height', CHART_HEIGHT)
       .build();
     sheet.insertChart(chart);
+    index += 1;
   }
   const charts = sheet
     .getCharts()

@@ -8,6 +8,8 @@ import {
   SHEET,
   type SheetKey,
 } from '../sheets/layout';
+import { HEALTH_FILLS, RUNG_FILLS } from '../core/palette';
+import { HEALTHS, RUNG_NAMES } from '../core/types';
 import { SheetFinder } from './sheetFinder';
 
 /** The tab name of each sheet as this workbook has it (a team may rename a marked sheet). */
@@ -77,19 +79,17 @@ const FORMATS: Readonly<Partial<Record<DataSheetKey, Readonly<Record<string, str
 /** The LADDER formula's range arguments before `as_of`, in its parameter order. */
 const LADDER_ARGUMENTS: readonly DataSheetKey[] = ['accounts', 'usage', 'results', 'checks', 'segments'];
 
-/** Background colours on the Ladder view: rungs from grey to green, health as traffic lights. */
-const RUNG_COLOURS: readonly (readonly [string, string])[] = [
-  ['None', '#f1f3f4'],
-  ['Activity', '#e8f0fe'],
-  ['Adoption', '#c6dafc'],
-  ['Outcome', '#fce8b2'],
-  ['Result', '#b7e1cd'],
-];
-const HEALTH_COLOURS: readonly (readonly [string, string])[] = [
-  ['Green', '#b7e1cd'],
-  ['Yellow', '#fce8b2'],
-  ['Red', '#f4c7c3'],
-];
+/** Background colours on the Ladder view: rungs in one blue sequence, health as traffic lights (core/palette.ts). */
+const RUNG_COLOURS = RUNG_NAMES.map((r) => [r, RUNG_FILLS[r]] as const);
+const HEALTH_COLOURS = HEALTHS.map((h) => [h, HEALTH_FILLS[h]] as const);
+/**
+ * Column widths (px) for LADDER's columns, in order, so Why (up to ~200 characters) and Next step read whole
+ * (wrapped) instead of cut to ~15 characters.
+ */
+const LADDER_WIDTHS: readonly number[] = [90, 170, 190, 100, 80, 70, 360, 320, 110];
+/** Why and Next step: the long texts that wrap. */
+const LADDER_WRAPPED_FROM = 7;
+const LADDER_WRAPPED_COLUMNS = 2;
 /** LADDER's output columns: Account ID · Account · Owner · Segment · Rung · Health · … */
 const LADDER_RUNG_COLUMN = 5;
 const LADDER_HEALTH_COLUMN = 6;
@@ -336,6 +336,15 @@ function setUpLadder(
   const maxRows = sheet.getMaxRows();
   const ladderRowsAdded = Math.max(0, accountRows - maxRows);
   if (ladderRowsAdded > 0) sheet.insertRowsAfter(maxRows, ladderRowsAdded);
+
+  // Widths and wrapping once, when setup creates the sheet: later, the widths people chose stand.
+  if (createdSheets.includes(SHEET.ladder)) {
+    for (const [i, width] of LADDER_WIDTHS.entries()) sheet.setColumnWidth(i + 1, width);
+    sheet
+      .getRange(1, LADDER_WRAPPED_FROM, sheet.getMaxRows(), LADDER_WRAPPED_COLUMNS)
+      .setWrapStrategy(SpreadsheetApp.WrapStrategy.WRAP);
+    sheet.getRange(1, 1, sheet.getMaxRows(), LADDER_WIDTHS.length).setVerticalAlignment('top');
+  }
 
   // Rules are added once: a sheet that already has conditional formats keeps the ones its users chose.
   if (sheet.getConditionalFormatRules().length === 0) {

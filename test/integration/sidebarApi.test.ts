@@ -161,8 +161,16 @@ describe('getAccountView', () => {
     expect(large.calls.count('Sheet.getRange')).toBe(0);
   });
 
-  it('says what to do when the selection is not an account', () => {
+  it('follows a row of any sheet that names an Account ID', () => {
+    const usage = rt.values(SHEET.usage);
+    const idAt = usage[0].map(String).indexOf('Account ID');
     rt.setActiveCell(SHEET.usage, 3);
+    const view = rt.call<AccountViewResponse>('getAccountView');
+    expect(view).toMatchObject({ empty: false, account: { id: String(usage[2][idAt]) } });
+  });
+
+  it('says what to do when the selection is not an account', () => {
+    rt.setActiveCell(SHEET.usage, 1);
     expect(rt.call<AccountViewResponse>('getAccountView')).toMatchObject({ empty: true });
     rt.setActiveCell(SHEET.accounts, 1);
     expect(rt.call<AccountViewResponse>('getAccountView')).toMatchObject({ empty: true });

@@ -187,21 +187,31 @@ describe('scorecard: 90-day checks on time and recent QBRs', () => {
 });
 
 describe('rungsOverTime', () => {
-  it('counts the rung in force at each weekly point, leaving out accounts not yet recorded', () => {
-    const specs: Spec[] = [{ id: 'A' }, { id: 'B' }];
-    const history: HistoryRecord[] = [
-      { row: 2, date: TODAY - 20, accountId: 'A', rung: 1, health: 'Red' },
-      { row: 3, date: TODAY - 10, accountId: 'A', rung: 2, health: 'Red' },
-      { row: 4, date: TODAY - 3, accountId: 'B', rung: 0, health: 'Red' },
-      { row: 5, date: TODAY - 3, accountId: 'GONE', rung: 4, health: 'Green' },
+  it('counts every account from its start date, on the rung its evidence gave on each day', () => {
+    // A started 20 days ago and has been used weekly since; B started 10 days ago with no use yet; C starts
+    // in a week; nothing is in Ladder history, so history must not be what makes an account count.
+    const specs: Spec[] = [
+      { id: 'A', startAgo: 20 },
+      { id: 'B', startAgo: 10 },
+      { id: 'C', startAgo: -7 },
     ];
-    const points = rungsOverTime(bookOf(specs, [], history), TODAY, 4);
+    const book: Book = {
+      ...bookOf(specs),
+      usage: [TODAY - 14, TODAY - 7, TODAY].map((week, i) => ({
+        row: i + 2,
+        week,
+        accountId: 'A',
+        activeUsers: 1,
+        keyActions: 3,
+      })),
+    };
+    const points = rungsOverTime(book, TODAY, DEFAULT_SETTINGS, 4);
     expect(points.map((p) => p.day)).toEqual([TODAY - 21, TODAY - 14, TODAY - 7, TODAY]);
     expect(points.map((p) => p.counts)).toEqual([
       [0, 0, 0, 0, 0],
       [0, 1, 0, 0, 0],
-      [0, 0, 1, 0, 0],
-      [1, 0, 1, 0, 0],
+      [1, 1, 0, 0, 0],
+      [1, 1, 0, 0, 0],
     ]);
   });
 });

@@ -64,10 +64,20 @@ describe('Next step: the first gap in the spec’s order', () => {
       'Get it validated by the Buyer',
     ],
     [
-      'Mid-Market with only the team lead',
+      'Mid-Market naming only the team lead',
       {
         segment: MID_MARKET,
         account: { validatorRole: 'Team lead' },
+        usage: weeks([5, 5, 5, 5]),
+        results: [result({ validatorRole: 'Team lead' })],
+      },
+      'Name a validator for each role Mid-Market needs: Manager',
+    ],
+    [
+      'Mid-Market validated by the team lead only',
+      {
+        segment: MID_MARKET,
+        account: { validator: 'Tina Lead (Team lead); Mo Manager (Manager)', validatorRole: 'Team lead' },
         usage: weeks([5, 5, 5, 5]),
         results: [result({ validatorRole: 'Team lead' })],
       },

@@ -86,7 +86,8 @@ describe('Why and next step read as a CSM would say them', () => {
     expect(none.reasons).toEqual(['No usage in the last weeks; no Reporting days value logged yet']);
     const growing = assess({
       segment: MID_MARKET,
-      account: { validatorRole: 'Team lead' },
+      // Mid-Market needs both roles named (core/validators.ts: one cell, one person per role).
+      account: { validator: 'Tia Lead (Team lead); Max Boss (Manager)', validatorRole: 'Team lead' },
       usage: weeks([5, 5, 2, 1]),
     });
     expect(growing.nextStep).toBe('Grow to 5 weekly active users in 3 of the last 4 weeks (2 so far)');

@@ -107,15 +107,17 @@ describe('qbrBriefOf', () => {
       ['2026-10-01', 'A-1', 7, 'Yes', 'Sam', 'User', '', '', ''],
       'validated by a User; Enterprise accepts Executive sponsor',
     ],
-    [
-      ['2026-10-01', 'A-1', 9, 'Yes', 'Dana Li', 'Executive sponsor', '', '', ''],
-      'no move from the baseline toward the target yet',
-    ],
   ])('keeps %j in flight: %s', (row, reason) => {
     const brief = briefOf({}, [row]);
     expect(brief.delivered).toEqual([]);
     expect(brief.inFlight).toHaveLength(1);
     expect(brief.inFlight[0].pending).toContain(reason);
+  });
+
+  it('counts a value with no progress neither as delivered nor as in flight', () => {
+    const brief = briefOf({}, [['2026-10-01', 'A-1', 9, 'Yes', 'Dana Li', 'Executive sponsor', '', '', '']]);
+    expect(brief.delivered).toEqual([]);
+    expect(brief.inFlight).toEqual([]);
   });
 
   it('lists newest first and leaves out rows dated after the brief', () => {
@@ -144,7 +146,9 @@ describe('qbrBriefOf', () => {
       [['2026-08-01', 'A-1', '90-day', 'No', 'could not name one', 'csm@acme.example']],
     );
     const risks = brief.risks.join('\n');
-    expect(risks).toContain('2026-08-01 90-day check');
+    expect(risks).toContain('90-day check on 2026-08-01 said No');
+    // Said once, not again in other words.
+    expect(brief.risks.filter((r) => /said No|could not name/.test(r))).toHaveLength(1);
     expect(risks).toContain('Renews on 2027-01-15 (in 52 days) without a validated result.');
     expect(risks).toContain('Three-Link Chain: Business pain too vague to measure');
     expect(new Set(brief.risks).size).toBe(brief.risks.length);
