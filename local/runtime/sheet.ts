@@ -3,6 +3,7 @@ import type { WorkbookModel } from './workbook';
 import { RangeApi } from './range';
 import { OUTSIDE_GRID, type SheetModel, type FormatRecord } from './sheetModel';
 import { EmbeddedChartApi, newChartBuilder } from './builders';
+import { TextFinderApi, textFinderCellsSearched } from './textFinder';
 
 export class SheetApi {
   constructor(
@@ -62,6 +63,21 @@ export class SheetApi {
 
   getLastRow(): number {
     return this.model.lastRow();
+  }
+
+  /** A search of the whole sheet (see textFinder.ts for what it costs). */
+  createTextFinder(text: unknown): unknown {
+    const m = this.model;
+    const finder = new TextFinderApi(
+      this.book,
+      m,
+      1,
+      1,
+      m.maxRows,
+      Math.max(1, m.lastColumn()),
+      String(text ?? ''),
+    );
+    return this.book.kit.exposer.expose('TextFinder', finder, {}, textFinderCellsSearched);
   }
 
   getLastColumn(): number {
