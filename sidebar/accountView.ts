@@ -336,6 +336,7 @@ export function createAccountPanel(): AccountPanel {
       qbrStatus.element,
       el('h3', {}, 'Ladder'),
       ladder,
+      view.usageFreshness ? el('p', { class: 'gray usage-freshness' }, view.usageFreshness) : null,
       view.problems.length
         ? el(
             'div',

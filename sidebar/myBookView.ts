@@ -74,10 +74,14 @@ export function createMyBookPanel(onSelected: (row: number) => void): MyBookPane
 
   function render(book: MyBookView): void {
     const whose = book.scope === 'all' ? 'All accounts' : 'Your accounts';
+    // A leader's lists are capped; the heading counts every account ("first 100 of 412").
+    const count = (shown: number, total: number | undefined) =>
+      total === undefined || total === shown ? String(shown) : `first ${shown} of ${total}`;
     fill(
       content,
-      el('h2', {}, `${whose} (${book.accounts.length})`),
+      el('h2', {}, `${whose} (${count(book.accounts.length, book.totals?.accounts)})`),
       el('p', { class: 'gray' }, `${book.user || 'Signed-in user unknown'} · as of ${book.asOf}`),
+      book.usageFreshness ? el('p', { class: 'gray' }, book.usageFreshness) : null,
       el(
         'div',
         { class: 'counts', attrs: { role: 'list', 'aria-label': 'Accounts per rung' } },
@@ -90,17 +94,17 @@ export function createMyBookPanel(onSelected: (row: number) => void): MyBookPane
           ),
         ),
       ),
-      el('h3', {}, `Triage (${book.triage.length})`),
+      el('h3', {}, `Triage (${count(book.triage.length, book.totals?.triage)})`),
       accountList(book.triage, (a) =>
         [!a.nextStep ? '' : a.nextStep, a.owner && book.scope === 'all' ? a.owner : '']
           .filter(Boolean)
           .join(' · '),
       ),
-      el('h3', {}, `Checks overdue (${book.overdue.length})`),
+      el('h3', {}, `Checks overdue (${count(book.overdue.length, book.totals?.overdue)})`),
       accountList(book.overdue, (a) => `${a.daysOverdue} days overdue (due ${a.nextCheckDue ?? '—'})`),
-      el('h3', {}, `Checks due soon (${book.checksDue.length})`),
+      el('h3', {}, `Checks due soon (${count(book.checksDue.length, book.totals?.checksDue)})`),
       accountList(book.checksDue, (a) => `due ${a.nextCheckDue ?? '—'}`),
-      el('h3', {}, `Data problems (${book.problems.length})`),
+      el('h3', {}, `Data problems (${count(book.problems.length, book.totals?.problems)})`),
       problemList(book.problems),
     );
   }

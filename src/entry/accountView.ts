@@ -18,7 +18,9 @@ import {
   VALIDATOR_ROLES,
 } from '../core/types';
 import { rowVersion } from '../core/version';
-import { type LoadedBook, loadBook, RULE_SHEETS } from '../gas/book';
+import type { LoadedBook } from '../gas/book';
+import { loadAccountBook, loadRuleColumns } from '../gas/accountBook';
+import { writeLadderRow } from '../gas/ladderSheet';
 import { currentUserEmail, loadSettings } from '../gas/settingsStore';
 import { SHEET } from '../sheets/layout';
 import {
@@ -44,14 +46,21 @@ export interface AssessedBook {
   readonly settings: Settings;
   readonly assessments: readonly Assessment[];
   readonly problems: readonly Problem[];
+  /** How fresh the usage behind the rungs is (the Usage summary's day, or read from Usage itself). */
+  readonly usageFreshness: string;
 }
 
-export function assessedBook(): AssessedBook {
-  // The account view and my book read the rule sheets only (not Reminder log): one getValues each.
-  const loaded = loadBook(RULE_SHEETS);
+/**
+ * The book as the sidebar needs it (SPEC §10): for one Accounts row, only that account's rows; without a row (My
+ * book), the rule columns of every sheet. Usage comes from the Usage summary either way.
+ */
+export function assessedBook(row?: number): AssessedBook {
   const settings = loadSettings();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const { loaded, usageFreshness } =
+    row === undefined ? loadRuleColumns(settings, ss) : loadAccountBook(row, settings, ss);
   const { assessments, problems } = assessBook(loaded.book, settings, loaded.today);
-  return { loaded, settings, assessments, problems };
+  return { loaded, settings, assessments, problems, usageFreshness };
 }
 
 function segmentView(segment: Segment | null): SegmentView | null {
@@ -216,6 +225,7 @@ function accountViewOf(book: AssessedBook, a: Assessment, user: string): Account
     roles: [...VALIDATOR_ROLES],
     checkKinds: [...CHECK_KINDS],
     problems: problemsOfAccounts(book.problems, loaded, [acc]),
+    usageFreshness: book.usageFreshness,
   };
 }
 
@@ -243,8 +253,20 @@ export function isEmpty(x: Assessment | EmptyAccountView): x is EmptyAccountView
 
 const RowArgument = z.optional(z.nullable(z.int()));
 
-/** getAccountView(row?): one read of each sheet; the selected Accounts row when no row is given. */
+/** getAccountView(row?): the account on an Accounts row (the selected one when no row is given), read in part. */
 export function getAccountView(row?: number | null): AccountViewResponse {
+  return viewOfRow(row, false);
+}
+
+/**
+ * The refreshed view after a sidebar save, and — when the Ladder sheet holds values (a big book) — that account's
+ * Ladder row rewritten from the same read, so the Ladder never lags the save (SPEC §4 Big books).
+ */
+export function accountViewAfterSave(row?: number | null): AccountViewResponse {
+  return viewOfRow(row, true);
+}
+
+function viewOfRow(row: number | null | undefined, afterSave: boolean): AccountViewResponse {
   const parsed = RowArgument.safeParse(row);
   if (!parsed.success) return emptyView('Select an account row in Accounts.');
   let target = parsed.data ?? null;
@@ -255,7 +277,10 @@ export function getAccountView(row?: number | null): AccountViewResponse {
     target = selected.row;
   }
   try {
-    const book = assessedBook();
+    const book = assessedBook(target);
+    if (afterSave) {
+      writeLadderRow(SpreadsheetApp.getActiveSpreadsheet(), book.loaded, book.loaded.book.usage, target);
+    }
     const found = assessmentAt(book, target);
     if (isEmpty(found)) return found;
     return accountViewOf(book, found, currentUserEmail());

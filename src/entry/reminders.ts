@@ -16,6 +16,7 @@ import {
 import type { Settings } from '../core/settings';
 import type { Day } from '../core/types';
 import { type LoadedBook, loadBook, RULE_SHEETS } from '../gas/book';
+import { keepFullReadOutputs } from '../gas/fullReadOutputs';
 import { appendHistory } from '../gas/history';
 import { remainingQuota, sendDigestEmail } from '../gas/mail';
 import { appendLog, type LogEntry, lastRun, latestRows, sentKeysFrom } from '../gas/reminderLog';
@@ -229,6 +230,12 @@ export function runReminders(e?: { readonly triggerUid?: unknown }): RunSummary 
     } catch (e) {
       // History feeds the trend; a damaged history sheet must not stop the reminders.
       notes.push(`Ladder history not written: ${errorText(e)}`);
+    }
+    try {
+      keepFullReadOutputs(ss, p.loaded, p.settings);
+    } catch (e) {
+      // The summary and the Ladder values speed up the sidebar; their failure must not stop the reminders.
+      notes.push(`Usage summary / Ladder not updated: ${errorText(e)}`);
     }
     for (const { digest, decision, email } of p.digests) {
       const keys = digest.items.map((i) => i.key);

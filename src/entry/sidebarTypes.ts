@@ -113,6 +113,8 @@ export interface AccountView {
   readonly checkKinds: readonly CheckKind[];
   /** Data problems on this account's Accounts row and on Usage/Results/Checks rows naming its ID. */
   readonly problems: readonly ProblemView[];
+  /** How fresh the usage behind the rung is, in words (the Usage summary's day, or read from Usage). */
+  readonly usageFreshness?: string;
 }
 
 /** The Account tab when there is nothing to show (another sheet selected, header row, blank row…). */
@@ -213,6 +215,16 @@ export interface MyBookView {
   readonly overdue: readonly BookAccountView[];
   /** Every data problem in the workbook (the leader's view) or those on the user's own accounts' rows. */
   readonly problems: readonly ProblemView[];
+  /** Full lengths of the lists above: a leader's lists are capped (LEADER_LIST_CAP), the counts are not. */
+  readonly totals?: {
+    readonly accounts: number;
+    readonly triage: number;
+    readonly checksDue: number;
+    readonly overdue: number;
+    readonly problems: number;
+  };
+  /** How fresh the usage behind the rungs is, in words. */
+  readonly usageFreshness?: string;
 }
 
 // ---- navigation and the QBR brief ----

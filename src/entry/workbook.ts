@@ -1,4 +1,6 @@
 // The add-on menu and its workbook commands: open the sidebar, set up the workbook, settings, reminders on/off.
+import { keepFullReadOutputsAfterSetup } from '../gas/fullReadOutputs';
+import { loadSettings } from '../gas/settingsStore';
 import { hasReminderTrigger } from '../gas/triggers';
 import { type SetupReport, setUpWorkbook as setUp, setupSummary } from '../gas/setup';
 import { withDocumentLock } from '../gas/writes';
@@ -60,7 +62,12 @@ export function showSettings(): void {
 /** Menu › Set up workbook: adds what is missing, under the document lock, and says what it did. */
 export function setUpWorkbook(): SetupReport {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const report = withDocumentLock(() => setUp(ss));
+  const report = withDocumentLock(() => {
+    const done = setUp(ss);
+    // The Usage summary and the Ladder's mode come from one read of the book (SPEC §4 Big books).
+    keepFullReadOutputsAfterSetup(ss, loadSettings());
+    return done;
+  });
   ss.toast(setupSummary(report), TITLE, 10);
   return report;
 }

@@ -250,8 +250,8 @@ describe('runReminders', () => {
     rt.call('runReminders');
     const calls = rt.calls.byMethod();
     expect(calls['Range.getValues'] ?? 0).toBeLessThanOrEqual(7);
-    // One write to Ladder history (first run writes starting states), one to the log.
-    expect(calls['Range.setValues'] ?? 0).toBeLessThanOrEqual(2);
+    // One write to Ladder history (first run writes starting states), one to the log, one to the Usage summary.
+    expect(calls['Range.setValues'] ?? 0).toBeLessThanOrEqual(3);
     expect(calls['MailApp.sendEmail']).toBe(4);
     const rows = log(rt);
     expect(rows.filter((r) => r.status === 'sent')).toHaveLength(4);
