@@ -102,14 +102,16 @@ function readKnownColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, key: DataSh
 
 /**
  * Every account with the columns the rules read, and usage from the Usage summary (two columns) plus the Usage rows
- * appended since — about 300,000 cells on the 10,000-account book instead of 2.3 million. Without a summary that
+ * appended since — under 300,000 cells on the 10,000-account book instead of 2.3 million. Without a summary that
  * covers today it reads Usage whole, once, and says so.
  */
 export function loadRuleColumns(settings: Settings, ss: Spreadsheet): PartialBook {
   const { timeZone, dayOf, today } = clock(ss);
   const tables: SheetTables = {};
   const loaded: Partial<Record<DataSheetKey, LoadedSheet>> = {};
-  for (const key of ['segments', 'accounts', 'results', 'checks', 'history'] as const) {
+  // Not Ladder history: My book shows rung, health, next step and checks, none of which reads movement, and the
+  // history is a row per account after the first refresh (40,000 cells on the 10,000-account book).
+  for (const key of ['segments', 'accounts', 'results', 'checks'] as const) {
     const sheet = dataSheet(ss, key);
     if (!sheet) continue;
     const values = readKnownColumns(sheet, key);
