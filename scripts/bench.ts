@@ -50,7 +50,11 @@ export const customFunctionSection: BenchSection = {
       const timings = [...ny.timings, ...kolkata.timings, ...(columns?.timings ?? [])];
       const peak = Math.max(ny.peakHeapMiB, kolkata.peakHeapMiB, columns?.peakHeapMiB ?? 0);
       for (const t of timings) {
-        if (t.zone === 'America/New_York') (at[t.fn] ??= {})[size] = { cold: t.coldMs, warm: t.warmMs };
+        if (t.zone === 'America/New_York') {
+          const bySize = at[t.fn] ?? {};
+          bySize[size] = { cold: t.coldMs, warm: t.warmMs };
+          at[t.fn] = bySize;
+        }
         rows.push({
           function: t.fn,
           accounts: size,
