@@ -8,15 +8,14 @@ import { LADDER_COLUMNS, ladderTable } from '../entry/customFunctions';
 import { type DataSheetKey, HEADERS, SHEET } from '../sheets/layout';
 import type { LoadedBook } from './book';
 import { isSetupLadderFormula, ladderFormula } from './setup';
+import { LADDER_STATUS_COLUMN, LADDER_STATUS_PREFIX, LADDER_VALUES_PREFIX } from './ladderStatus';
 import { outputSheet } from './sheetLookup';
 import { ensureSize } from './sheetSize';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The status cell: the first column right of LADDER's table (J1). */
-export const LADDER_STATUS_COLUMN = LADDER_COLUMNS.length + 1;
-const STATUS_PREFIX = 'Ladder: ';
-const VALUES_PREFIX = `${STATUS_PREFIX}values`;
+const STATUS_PREFIX = LADDER_STATUS_PREFIX;
+const VALUES_PREFIX = LADDER_VALUES_PREFIX;
 
 /** The ranges the LADDER formula reads, in its argument order (history last, after as_of). */
 const FORMULA_SHEETS: readonly DataSheetKey[] = [

@@ -1,4 +1,5 @@
 // Set up workbook (SPEC §2): adds what is missing — sheets, columns, default segments, formats, dropdowns, the Ladder view — and never touches user data.
+import { holdsLadderValues } from './ladderStatus';
 import {
   DEFAULT_SEGMENTS,
   type DataSheetKey,
@@ -256,7 +257,8 @@ function setUpLadder(
   const wanted = ladderFormula(widths);
   const formula = a1.getFormula();
   let outcome: SetupReport['ladderFormula'];
-  if (formula === wanted) outcome = 'kept';
+  // A big book's Ladder holds values its runs wrote (SPEC §4 Big books): that is the add-on's, not the team's.
+  if (formula === wanted || (formula === '' && holdsLadderValues(sheet))) outcome = 'kept';
   else if (isSetupLadderFormula(formula)) outcome = 'updated';
   else if (formula === '' && String(a1.getValue()) === '') outcome = 'set';
   else outcome = 'left alone';

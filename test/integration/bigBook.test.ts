@@ -134,6 +134,12 @@ describe(`a book of ${ACCOUNTS} accounts × 52 weeks`, () => {
     expect(JSON.stringify(table)).toBe(JSON.stringify(expected));
   });
 
+  it("is still the add-on's Ladder to setup when it holds values (not the team's own content)", () => {
+    const report = rt.call<{ ladderFormula: string }>('setUpWorkbook');
+    expect(report.ladderFormula).toBe('kept');
+    expect(rt.spreadsheet.formulas(SHEET.ladder)[0][0]).toBe('');
+  });
+
   it("rewrites the one account's Ladder row on a sidebar save", () => {
     const row = 20;
     const before = rt.values(SHEET.ladder)[row - 1];
