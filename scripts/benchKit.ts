@@ -61,7 +61,9 @@ function source(file: string): string {
 
 /** A deep copy of a grid whose host Dates become Dates of the bundle's realm. */
 export function inRealm<T>(value: T, RealmDate: DateConstructor): T {
-  if (value instanceof Date) return new RealmDate(value.getTime()) as T;
+  // Any realm's Date (a copy may start from another realm's arguments).
+  if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]')
+    return new RealmDate((value as unknown as Date).getTime()) as T;
   if (Array.isArray(value)) return value.map((v) => inRealm(v, RealmDate)) as T;
   return value;
 }
