@@ -1,12 +1,12 @@
 // npm run bench: times the custom functions in the built bundle over generated books of 1k, 10k and 50k accounts.
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateBook } from '../local/generateBook';
-import { SHEET } from '../src/sheets/layout';
 import { benchHistory } from './bench/history';
 import { measurabilitySection } from './bench/measurability';
 import { benchReminders } from './bench/reminders';
-import { inRealm, loadBareBundle, peakMemoryMiB, renderTable, time } from './benchKit';
+import { benchBigBook } from './bench/bigBook';
+import { BOOK_FUNCTIONS, benchFunctionsAt, ZONES } from './bench/customFunctions';
+import { peakMemoryMiB, renderTable } from './benchKit';
 
 const TODAY = '2026-11-24';
 const WEEKS = 52;
@@ -23,61 +23,87 @@ export interface SectionResult {
   readonly summary: Record<string, unknown>;
 }
 
-const BOOK_FUNCTIONS = ['LADDER_RUNG', 'LADDER'] as const;
+const ELEMENTWISE = [
+  'NEXT_CHECK_DUE',
+  'IS_MEASURABLE',
+  'RESULT_LINT',
+  'CHAIN_STATUS',
+  'RENEWAL_LIFT',
+  'LADDER_TREND',
+];
 
-export const ladderSection: BenchSection = {
-  name: 'ladder',
+/**
+ * Every custom function cold (a fresh realm per call, as Apps Script runs them) and warm, in America/New_York and
+ * Asia/Kolkata; the book functions at 1k, 10k and 50k accounts, the column functions at 10k.
+ */
+export const customFunctionSection: BenchSection = {
+  name: 'custom functions (cold = fresh realm per call; warm = same realm again)',
   run() {
-    const bundle = loadBareBundle({ timeZone: 'Etc/UTC' });
     const rows: Record<string, string | number>[] = [];
-    const perSize: Record<string, Record<string, unknown>> = {};
-    const ms: Record<string, Record<number, number>> = { LADDER_RUNG: {}, LADDER: {} };
+    const perSize: Record<string, unknown> = {};
+    const at: Record<string, Record<number, { cold: number; warm: number }>> = {};
     for (const size of SIZES) {
-      const args = bookArguments(size, bundle.RealmDate);
-      const usageRows = args[1].length - 1;
-      perSize[size] = {
-        accounts: size,
-        usageRows,
-        resultRows: args[2].length - 1,
-        checkRows: args[3].length - 1,
-      };
-      for (const fn of BOOK_FUNCTIONS) {
-        const out = bundle.call<unknown[][]>(fn, ...args, TODAY);
-        if (out.length !== args[0].length)
-          throw new Error(`${fn} returned ${out.length} rows for ${args[0].length}`);
-        const t = time(() => bundle.call(fn, ...args, TODAY), size >= 50_000 ? 5 : 7);
-        ms[fn][size] = t.medianMs;
-        perSize[size][fn] = { medianMs: round(t.medianMs), minMs: round(t.minMs), runs: t.runs };
+      const big = size >= 50_000;
+      const runs = big ? { cold: 2, warm: 3 } : { cold: 3, warm: 5 };
+      const ny = benchFunctionsAt(size, BOOK_FUNCTIONS, ['America/New_York'], runs);
+      const kolkata = benchFunctionsAt(size, ['LADDER_RUNG', 'LADDER'], ['Asia/Kolkata'], runs);
+      const columns = size === 10_000 ? benchFunctionsAt(size, ELEMENTWISE, ZONES, runs) : null;
+      const timings = [...ny.timings, ...kolkata.timings, ...(columns?.timings ?? [])];
+      const peak = Math.max(ny.peakHeapMiB, kolkata.peakHeapMiB, columns?.peakHeapMiB ?? 0);
+      for (const t of timings) {
+        if (t.zone === 'America/New_York') {
+          const bySize = at[t.fn] ?? {};
+          bySize[size] = { cold: t.coldMs, warm: t.warmMs };
+          at[t.fn] = bySize;
+        }
         rows.push({
-          function: fn,
+          function: t.fn,
           accounts: size,
-          'usage rows': usageRows,
-          'median ms': t.medianMs,
-          'min ms': t.minMs,
-          'ms per 1k accounts': t.medianMs / (size / 1000),
-          'peak RSS MiB': peakMemoryMiB(),
+          zone: t.zone,
+          'cold ms': t.coldMs,
+          'warm ms': t.warmMs,
+          'peak heap MiB': peak,
         });
       }
+      perSize[size] = { accounts: size, usageRows: ny.usageRows, peakHeapMiB: peak, timings };
     }
-    const ratios = Object.fromEntries(
-      BOOK_FUNCTIONS.map((fn) => [fn, round(ms[fn][50_000] / ms[fn][10_000])]),
-    );
-    for (const fn of BOOK_FUNCTIONS)
-      rows.push({ function: fn, accounts: '50k/10k', 'median ms': ratios[fn] });
+    const ratios: Record<string, { cold: number; warm: number }> = {};
+    for (const fn of ['LADDER_RUNG', 'LADDER']) {
+      const r = {
+        cold: round(at[fn][50_000].cold / at[fn][10_000].cold),
+        warm: round(at[fn][50_000].warm / at[fn][10_000].warm),
+      };
+      ratios[fn] = r;
+      rows.push({
+        function: fn,
+        accounts: '50k/10k',
+        zone: 'America/New_York',
+        'cold ms': r.cold,
+        'warm ms': r.warm,
+      });
+    }
     return { rows, summary: { today: TODAY, weeks: WEEKS, sizes: perSize, ratio50kTo10k: ratios } };
   },
 };
 
-/**
- * The arguments Sheets would pass: 2D arrays holding the script realm's Dates. Built in a function of its own so
- * the generator's copy is garbage before anything is timed.
- */
-function bookArguments(size: number, RealmDate: DateConstructor): unknown[][][] {
-  const sheets = generateBook({ accounts: size, weeks: WEEKS, today: TODAY });
-  return [SHEET.accounts, SHEET.usage, SHEET.results, SHEET.checks, SHEET.segments].map((name) =>
-    inRealm(sheets[name], RealmDate),
-  );
-}
+/** The sidebar's actions and the full-read runs on the 10k/520k book: cells, calls, Node and estimated Apps Script ms. */
+export const bigBookSection: BenchSection = {
+  name: 'actions on the 10,000-account / 520,000-usage-row book (cells from the runtime counters)',
+  run() {
+    const r = benchBigBook(10_000, WEEKS);
+    const rows = r.actions.map((a) => ({
+      action: a.action,
+      'cells read': a.cellsRead,
+      'cells searched': a.cellsSearched,
+      'read+searched': a.cellsRead + a.cellsSearched,
+      'cells written': a.cellsWritten,
+      'priced calls': a.calls,
+      'Node ms': a.nodeMs,
+      'est. Apps Script ms': a.estimatedAppsScriptMs,
+    }));
+    return { rows, summary: r as unknown as Record<string, unknown> };
+  },
+};
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;
@@ -137,7 +163,13 @@ export const historySection: BenchSection = {
   },
 };
 
-runBench([ladderSection, historySection, remindersSection, measurabilitySection]).catch((err: unknown) => {
+runBench([
+  customFunctionSection,
+  bigBookSection,
+  historySection,
+  remindersSection,
+  measurabilitySection,
+]).catch((err: unknown) => {
   console.error(err);
   process.exit(1);
 });

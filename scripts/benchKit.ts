@@ -15,15 +15,21 @@ export interface BareBundle {
  * dist/Code.js in a fresh context with only what a custom function may touch: the spreadsheet's time zone
  * (SpreadsheetApp, Session). Anything else the bundle reached for would throw, as it would without authorization.
  */
-export function loadBareBundle(options: { timeZone?: string; file?: string } = {}): BareBundle {
+export function loadBareBundle(
+  options: { timeZone?: string; file?: string; context?: vm.Context } = {},
+): BareBundle {
   const timeZone = options.timeZone ?? 'Etc/UTC';
   const file = options.file ?? join(process.cwd(), 'dist/Code.js');
   // DONT_CONTEXTIFY: a plain global object, as in Apps Script's V8. A default vm context intercepts every global
   // lookup (Date, Number, Math…), which costs ~100 ns each and would make the bench measure Node, not the bundle.
-  const context = vm.createContext(vm.constants.DONT_CONTEXTIFY) as vm.Context & Record<string, unknown>;
+  // A context handed in is a fresh one whose Date already made the arguments (a cold run loads the bundle into it).
+  const context = (options.context ?? vm.createContext(vm.constants.DONT_CONTEXTIFY)) as vm.Context &
+    Record<string, unknown>;
   context.SpreadsheetApp = { getActiveSpreadsheet: () => ({ getSpreadsheetTimeZone: () => timeZone }) };
   context.Session = { getScriptTimeZone: () => timeZone };
-  vm.runInContext(readFileSync(file, 'utf8'), context, { filename: 'Code.js' });
+  // Custom functions may read document properties (formulaSettings.ts); a fresh book has none.
+  context.PropertiesService = { getDocumentProperties: () => ({ getProperty: () => null }) };
+  vm.runInContext(source(file), context, { filename: 'Code.js' });
   const RealmDate = vm.runInContext('Date', context) as DateConstructor;
   return {
     context,
@@ -36,9 +42,28 @@ export function loadBareBundle(options: { timeZone?: string; file?: string } = {
   };
 }
 
+/** A fresh, empty realm (no bundle yet) and its Date, for building a cold call's arguments. */
+export function freshRealm(): { context: vm.Context; RealmDate: DateConstructor } {
+  const context = vm.createContext(vm.constants.DONT_CONTEXTIFY);
+  return { context, RealmDate: vm.runInContext('Date', context) as DateConstructor };
+}
+
+const sources = new Map<string, string>();
+/** The bundle's text, read from disk once (Apps Script keeps the script too; a cold run still parses it). */
+function source(file: string): string {
+  let text = sources.get(file);
+  if (text === undefined) {
+    text = readFileSync(file, 'utf8');
+    sources.set(file, text);
+  }
+  return text;
+}
+
 /** A deep copy of a grid whose host Dates become Dates of the bundle's realm. */
 export function inRealm<T>(value: T, RealmDate: DateConstructor): T {
-  if (value instanceof Date) return new RealmDate(value.getTime()) as T;
+  // Any realm's Date (a copy may start from another realm's arguments).
+  if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]')
+    return new RealmDate((value as unknown as Date).getTime()) as T;
   if (Array.isArray(value)) return value.map((v) => inRealm(v, RealmDate)) as T;
   return value;
 }

@@ -247,7 +247,11 @@ export function createAccountPanel(): AccountPanel {
     title.textContent = a.name || a.id;
     fill(summary, ...statusParts(view));
     fill(ladderList, ...ladderItems(view));
-    fill(problemsBox, problemsPart(view));
+    fill(
+      problemsBox,
+      view.usageFreshness ? el('p', { class: 'gray usage-freshness' }, view.usageFreshness) : null,
+      problemsPart(view),
+    );
     fill(askLinks, ...askLinkParts(view));
     fill(resultList, ...listOr(view.results.map(resultItem)));
     fill(checkList, ...listOr(view.checks.map(checkItem)));

@@ -178,17 +178,22 @@ export function createMyBookPanel(onSelected: (row: number) => void): MyBookPane
   function render(view: MyBookView): void {
     book = view;
     const whose = view.scope === 'all' ? 'All accounts' : 'Your accounts';
-    const redTotal = view.red.reduce((n, g) => n + g.accounts.length, 0);
+    const redShown = view.red.reduce((n, g) => n + g.accounts.length, 0);
+    const redTotal = view.healthCounts.Red ?? redShown;
+    // A leader's lists are capped; the heading counts every account ("first 100 of 412").
+    const count = (shown: number, total: number | undefined) =>
+      total === undefined || total === shown ? String(shown) : `first ${shown} of ${total}`;
     renderCounts();
     fill(
       content,
-      el('h2', {}, `${whose} (${view.accounts.length})`),
+      el('h2', {}, `${whose} (${count(view.accounts.length, view.totals?.accounts)})`),
       el('p', { class: 'gray' }, `${view.user || 'Signed-in user unknown'} · as of ${view.asOf}`),
+      view.usageFreshness ? el('p', { class: 'gray usage-freshness' }, view.usageFreshness) : null,
       countsBox,
       el(
         'section',
         { class: 'red', attrs: { 'aria-label': 'Red accounts' } },
-        el('h3', {}, `Red today (${redTotal})`),
+        el('h3', {}, `Red today (${count(redShown, redTotal)})`),
         redTotal === 0 ? el('p', { class: 'gray' }, 'No Red accounts.') : null,
         ...view.red.map((group) =>
           el(
@@ -200,15 +205,21 @@ export function createMyBookPanel(onSelected: (row: number) => void): MyBookPane
         ),
       ),
       // Every triage account is Red, so it is listed once, in its Red group ("Triage: …"), with its reasons.
-      el('h3', {}, `Checks overdue (${view.overdue.length})`),
+      el('h3', {}, `Checks overdue (${count(view.overdue.length, view.totals?.overdue)})`),
       accountList(
         view.overdue,
         (a) => `${a.daysOverdue} days overdue (due ${a.nextCheckDue ?? '—'})${ownerOf(a)}`,
       ),
-      el('h3', {}, `Checks due soon (${view.checksDue.length})`),
+      el('h3', {}, `Checks due soon (${count(view.checksDue.length, view.totals?.checksDue)})`),
       accountList(view.checksDue, (a) => `due ${a.nextCheckDue ?? '—'}${ownerOf(a)}`),
-      el('h3', {}, `Stalled (${view.stalled.length})`),
-      accountList(view.stalled, (a) => `on ${a.rungName}: ${a.nextStep}${ownerOf(a)}`),
+      el('h3', {}, view.stalledKnown === false ? 'Stalled' : `Stalled (${view.stalled.length})`),
+      view.stalledKnown === false
+        ? el(
+            'p',
+            { class: 'hint' },
+            'Ladder history is too long to read here: the Dashboard (Refresh dashboard) lists stalled accounts.',
+          )
+        : accountList(view.stalled, (a) => `on ${a.rungName}: ${a.nextStep}${ownerOf(a)}`),
       el('h3', {}, `Data problems (${view.problemsTotal})`),
       problemList(view.problems, view.problemsTotal),
     );

@@ -5,6 +5,7 @@ import { newProtection } from './sheet';
 import { OUTSIDE_GRID, type SheetModel, STRIDE } from './sheetModel';
 import { a1Of, columnLetters, parseA1 } from './a1';
 import { DataValidationRuleApi } from './builders';
+import { TextFinderApi, textFinderCellsSearched } from './textFinder';
 
 /** Format calls Sheets accepts on a range; the runtime records them against the range. */
 const RECORDED_RANGE_FORMATS = [
@@ -135,6 +136,20 @@ export class RangeApi {
       }
     }
     return values as unknown[][];
+  }
+
+  /** A search of this range's cells (see textFinder.ts for what it costs). */
+  createTextFinder(text: unknown): unknown {
+    const finder = new TextFinderApi(
+      this.book,
+      this.sheet,
+      this.row,
+      this.column,
+      this.numRows,
+      this.numColumns,
+      String(text ?? ''),
+    );
+    return this.book.kit.exposer.expose('TextFinder', finder, {}, textFinderCellsSearched);
   }
 
   getValues(): unknown[][] {

@@ -4,6 +4,7 @@ import { RangeApi } from './range';
 import { OUTSIDE_GRID, type SheetModel, type FormatRecord } from './sheetModel';
 import { EmbeddedChartApi, newChartBuilder } from './builders';
 import { addMetadata, DeveloperMetadataFinderApi, exposeMetadata } from './developerMetadata';
+import { TextFinderApi, textFinderCellsSearched } from './textFinder';
 
 export class SheetApi {
   constructor(
@@ -79,6 +80,21 @@ export class SheetApi {
 
   getLastRow(): number {
     return this.model.lastRow();
+  }
+
+  /** A search of the whole sheet (see textFinder.ts for what it costs). */
+  createTextFinder(text: unknown): unknown {
+    const m = this.model;
+    const finder = new TextFinderApi(
+      this.book,
+      m,
+      1,
+      1,
+      m.maxRows,
+      Math.max(1, m.lastColumn()),
+      String(text ?? ''),
+    );
+    return this.book.kit.exposer.expose('TextFinder', finder, {}, textFinderCellsSearched);
   }
 
   getLastColumn(): number {

@@ -19,6 +19,8 @@ const LABELS: Readonly<Record<keyof Settings, string>> = {
   leaderEmail: 'Leader email',
   allowedDomains: 'Allowed recipient domains',
   remindersOwner: 'Reminders owner',
+  ladderMode: 'Ladder sheet mode (auto, formula or values)',
+  ladderValuesAboveCells: 'Ladder holds values above (cells read)',
 };
 
 const HELP: Readonly<Partial<Record<keyof Settings, string>>> = {
@@ -32,6 +34,8 @@ const HELP: Readonly<Partial<Record<keyof Settings, string>>> = {
   leaderEmail: 'an email address',
   allowedDomains: 'a list of domains such as acme.com',
   remindersOwner: 'an email address',
+  ladderMode: 'auto, formula or values',
+  ladderValuesAboveCells: 'a whole number of cells',
 };
 
 /** The words for a setting ("Reminder hour"); an unknown key is shown as it is. */

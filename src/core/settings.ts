@@ -84,6 +84,15 @@ export const SettingsSchema = z.object({
   allowedDomains: z._default(z.array(z.string().check(z.maxLength(253))), []),
   /** The email of the user who turned reminders on: only they may change reminder settings. */
   remindersOwner: z._default(z.string().check(z.maxLength(254)), ''),
+
+  // --- big books (SPEC §4) ---
+  /** The Ladder sheet: a live formula, values written by the runs, or chosen by size ('auto'). */
+  ladderMode: z._default(z.enum(['auto', 'formula', 'values']), 'auto'),
+  /** In 'auto', the Ladder sheet holds values once the ranges LADDER reads hold more cells than this. */
+  ladderValuesAboveCells: z._default(
+    z.number().check(z.int(), z.minimum(1000), z.maximum(10_000_000)),
+    500_000,
+  ),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -17,9 +17,13 @@ import {
   type Segment,
   VALIDATOR_ROLES,
 } from '../core/types';
-import { productVersion } from '../gas/writes';
+import { loadAccountBook, loadRuleColumns } from '../gas/accountBook';
+import type { LoadedBook } from '../gas/book';
+import { writeLadderRow } from '../gas/ladderSheet';
+import { headerRow, rowsWithId } from '../gas/rowsFinder';
 import { isMarkedAs, SheetFinder } from '../gas/sheetFinder';
-import { type LoadedBook, loadBook, RULE_SHEETS } from '../gas/book';
+import { productVersion } from '../gas/writes';
+import { columnIndex } from '../sheets/parse';
 import { currentUserEmail, loadSettings } from '../gas/settingsStore';
 import { normalizeHeader, SHEET } from '../sheets/layout';
 import {
@@ -45,14 +49,23 @@ export interface AssessedBook {
   readonly settings: Settings;
   readonly assessments: readonly Assessment[];
   readonly problems: readonly Problem[];
+  /** How fresh the usage behind the rungs is (the Usage summary's day, or read from Usage itself). */
+  readonly usageFreshness: string;
+  /** Whether Ladder history was read (movement known); My book skips a long history to keep its cell budget. */
+  readonly movementKnown: boolean;
 }
 
-export function assessedBook(): AssessedBook {
-  // The account view and my book read the rule sheets only (not Reminder log): one getValues each.
-  const loaded = loadBook(RULE_SHEETS);
+/**
+ * The book as the sidebar needs it (SPEC §10): for one Accounts row, only that account's rows; without a row (My
+ * book), the rule columns of every sheet. Usage comes from the Usage summary either way.
+ */
+export function assessedBook(row?: number): AssessedBook {
   const settings = loadSettings();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const { loaded, usageFreshness, movementKnown } =
+    row === undefined ? loadRuleColumns(settings, ss) : loadAccountBook(row, settings, ss);
   const { assessments, problems } = assessBook(loaded.book, settings, loaded.today);
-  return { loaded, settings, assessments, problems };
+  return { loaded, settings, assessments, problems, usageFreshness, movementKnown };
 }
 
 function segmentView(segment: Segment | null): SegmentView | null {
@@ -217,6 +230,7 @@ function accountViewOf(book: AssessedBook, a: Assessment, user: string): Account
     roles: [...VALIDATOR_ROLES],
     checkKinds: [...CHECK_KINDS],
     problems: problemsOfAccounts(book.problems, loaded, [acc]),
+    usageFreshness: book.usageFreshness,
   };
 }
 
@@ -275,7 +289,7 @@ function selectedTarget(): Target {
   const name = sheet.getName();
   const range = sheet.getActiveRange();
   const row = range ? range.getRow() : 0;
-  if (name === SHEET.accounts) return { row };
+  if (name === SHEET.accounts || isMarkedAs(sheet, 'accounts')) return { row };
   if (row < 2) return emptyView(`Select a row below the header in ${name} (or Accounts) to see its account.`);
   const id = accountIdOnRow(sheet, row);
   if (id === null) {
@@ -286,19 +300,48 @@ function selectedTarget(): Target {
   return { id, sheet: name };
 }
 
-/** getAccountView(row?): one read of each sheet; the selected row (of any sheet naming an Account ID) when no row is given. */
+/**
+ * The Accounts row holding `id`, found by a TextFinder search of the ID column (no read of the sheet), or null.
+ */
+function accountsRowOf(id: string): number | null {
+  const sheet = SheetFinder.of(SpreadsheetApp.getActiveSpreadsheet()).find('accounts');
+  if (!sheet) return null;
+  const at = columnIndex('accounts', headerRow(sheet))['Account ID'] ?? -1;
+  return at < 0 ? null : (rowsWithId(sheet, at + 1, id)[0] ?? null);
+}
+
+/**
+ * getAccountView(row?): the account on an Accounts row — the selected row of any sheet naming an Account ID when no
+ * row is given — read in part (only that account's rows: SPEC §10's per-action cell budget).
+ */
 export function getAccountView(row?: number | null): AccountViewResponse {
+  return viewOfRow(row, false);
+}
+
+/**
+ * The refreshed view after a sidebar save, and — when the Ladder sheet holds values (a big book) — that account's
+ * Ladder row rewritten from the same read, so the Ladder never lags the save (SPEC §4 Big books).
+ */
+export function accountViewAfterSave(row?: number | null): AccountViewResponse {
+  return viewOfRow(row, true);
+}
+
+function viewOfRow(row: number | null | undefined, afterSave: boolean): AccountViewResponse {
   const parsed = RowArgument.safeParse(row);
   if (!parsed.success) return emptyView('Select an account row in Accounts.');
   try {
     const target: Target = parsed.data == null ? selectedTarget() : { row: parsed.data };
     if ('empty' in target) return target;
-    const book = assessedBook();
-    const found =
-      'row' in target
-        ? assessmentAt(book, target.row)
-        : (book.assessments.find((a) => a.account.id === target.id) ??
-          emptyView(`${target.sheet} names ${target.id}, which is not an Account ID in Accounts.`));
+    const accountRow = 'row' in target ? target.row : accountsRowOf(target.id);
+    if (accountRow === null && 'id' in target) {
+      return emptyView(`${target.sheet} names ${target.id}, which is not an Account ID in Accounts.`);
+    }
+    const row = accountRow as number;
+    const book = assessedBook(row);
+    if (afterSave) {
+      writeLadderRow(SpreadsheetApp.getActiveSpreadsheet(), book.loaded, book.loaded.book.usage, row);
+    }
+    const found = assessmentAt(book, row);
     if (isEmpty(found)) return found;
     return accountViewOf(book, found, currentUserEmail());
   } catch (err) {

@@ -186,7 +186,7 @@ function why(a: Assessment, problems: readonly Problem[] | undefined, settings: 
   return parts.join('; ');
 }
 
-function ladderTable(args: readonly unknown[]): Grid {
+export function ladderTable(args: readonly unknown[]): Grid {
   const { accounts, rows, byRow, accountProblems, clock: time, settings } = assessRanges('LADDER', args);
   const columns = columnIndex('accounts', accounts[0] ?? []);
   const cell = (row: readonly unknown[], header: string) => {

@@ -6,6 +6,7 @@ import { groupHistory, historyChanges, movementFromHistory, trendText } from '..
 import type { Settings } from '../core/settings';
 import type { HistoryRecord } from '../core/types';
 import { loadBook } from '../gas/book';
+import { keepFullReadOutputs } from '../gas/fullReadOutputs';
 import { writeDashboard } from '../gas/dashboardSheet';
 import { settingsForFormulas } from '../gas/formulaSettings';
 import { writeHistoryRows } from '../gas/history';
@@ -46,6 +47,7 @@ export function refreshDashboard(): DashboardRefresh {
     const { assessments, problems } = assessBook(loaded.book, settings, today);
     const changes = historyChanges(loaded.book.history, assessments, today);
     const historyRowsWritten = writeHistoryRows(loaded, changes, ss);
+    keepFullReadOutputs(ss, loaded, settings);
     // Movement and stalled read Ladder history including what this run just recorded.
     const lastRow = loaded.tables.history?.values.length ?? 1;
     const appended: HistoryRecord[] = changes.map((c, i) => ({ ...c, row: lastRow + 1 + i }));

@@ -27,6 +27,9 @@ function bookAccountOf(a: Assessment): BookAccountView {
   };
 }
 
+/** A leader's lists stop here, each with its full count: 10,000 accounts would be a 100 KB reply and an unreadable tab. */
+export const LEADER_LIST_CAP = 100;
+
 const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** getMyBook: the signed-in CSM's accounts (every account for the leader), from one read of each sheet. */
@@ -66,22 +69,34 @@ export function getMyBook(): MyBookView {
           shown.map((a) => a.account),
         );
   const accountsTable = loaded.tables.accounts;
+  const triage = shown.filter((a) => a.triage);
+  const cap = scope === 'all' ? LEADER_LIST_CAP : Number.POSITIVE_INFINITY;
+  const first = <T>(list: readonly T[]): T[] => (list.length > cap ? list.slice(0, cap) : [...list]);
   return {
     user,
     isLeader,
     scope,
     asOf: isoOfDay(today),
     sheetGid: accountsTable ? accountsTable.sheet.getSheetId() : null,
-    accounts: shown.map(bookAccountOf),
+    accounts: first(shown).map(bookAccountOf),
     rungCounts,
     healthCounts,
-    red: redGroups(redOrder, bookAccountOf),
-    triage: shown.filter((a) => a.triage).map(bookAccountOf),
-    checksDue: checksDue.map(bookAccountOf),
-    overdue: overdue.map(bookAccountOf),
-    stalled: stalled.map(bookAccountOf),
+    red: redGroups(first(redOrder), bookAccountOf),
+    triage: first(triage).map(bookAccountOf),
+    checksDue: first(checksDue).map(bookAccountOf),
+    overdue: first(overdue).map(bookAccountOf),
+    stalled: first(stalled).map(bookAccountOf),
     // A leader's whole-book list could run to thousands: the first ones, and the count.
     problems: scope === 'all' ? allProblems.slice(0, PROBLEMS_SHOWN) : allProblems,
     problemsTotal: allProblems.length,
+    totals: {
+      accounts: shown.length,
+      triage: triage.length,
+      checksDue: checksDue.length,
+      overdue: overdue.length,
+      problems: allProblems.length,
+    },
+    usageFreshness: book.usageFreshness,
+    stalledKnown: book.movementKnown,
   };
 }

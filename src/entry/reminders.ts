@@ -2,6 +2,7 @@
 import { dayConverter, isoOfDay } from '../core/dates';
 import { escapeHtml } from '../core/html';
 import type { Day } from '../core/types';
+import { keepFullReadOutputs } from '../gas/fullReadOutputs';
 import { appendHistory } from '../gas/history';
 import { sendDigestEmail } from '../gas/mail';
 import { appendLog, type LogEntry } from '../gas/reminderLog';
@@ -261,6 +262,12 @@ function sendAll(
   } catch (err) {
     // History feeds the trend; a damaged history sheet must not stop the reminders.
     notes.push(`Ladder history not written: ${errorText(err)}`);
+  }
+  try {
+    keepFullReadOutputs(ss, p.loaded, p.settings);
+  } catch (err) {
+    // The Usage summary and the Ladder values speed up the sidebar; their failure must not stop the reminders.
+    notes.push(`Usage summary / Ladder not updated: ${errorText(err)}`);
   }
   for (const { run, last } of unfinishedRuns(ledger, (p.today - 1) as Day)) {
     notes.push(

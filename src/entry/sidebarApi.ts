@@ -23,7 +23,7 @@ export function getQbrBrief(row: number): QbrBriefResponse {
   const parsed = Row.safeParse(row);
   if (!parsed.success) return emptyView('Select an account row in Accounts for its QBR brief.');
   try {
-    const book = assessedBook();
+    const book = assessedBook(parsed.data);
     const found = assessmentAt(book, parsed.data);
     if (isEmpty(found)) return found;
     const results = book.loaded.book.results.filter((r) => r.accountId === found.account.id);

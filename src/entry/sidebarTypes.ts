@@ -118,6 +118,8 @@ export interface AccountView {
   readonly checkKinds: readonly CheckKind[];
   /** Data problems on this account's Accounts row and on Usage/Results/Checks rows naming its ID. */
   readonly problems: readonly ProblemView[];
+  /** How fresh the usage behind the rung is, in words (the Usage summary's day, or read from Usage). */
+  readonly usageFreshness?: string;
 }
 
 /** The Account tab when there is nothing to show (another sheet selected, header row, blank row…). */
@@ -238,6 +240,18 @@ export interface MyBookView {
   readonly stalled: readonly BookAccountView[];
   /** How many data problems there are in all; `problems` is capped at PROBLEMS_SHOWN for a leader. */
   readonly problemsTotal: number;
+  /** Full lengths of the lists above: a leader's lists are capped (LEADER_LIST_CAP), the counts are not. */
+  readonly totals?: {
+    readonly accounts: number;
+    readonly triage: number;
+    readonly checksDue: number;
+    readonly overdue: number;
+    readonly problems: number;
+  };
+  /** How fresh the usage behind the rungs is, in words. */
+  readonly usageFreshness?: string;
+  /** False when Ladder history was too long to read here: the Stalled list is then on the Dashboard. */
+  readonly stalledKnown?: boolean;
 }
 
 /** A leader's book lists at most this many data problems (the count says how many more). */

@@ -1,6 +1,6 @@
 // The sidebar's writes: the chain on the account's row, a Results row and a Checks row, each validated, under the
 // document lock and refused when the row changed since the sidebar read it.
-import { getAccountView } from './accountView';
+import { accountViewAfterSave } from './accountView';
 import {
   dayCell,
   LogResultSchema,
@@ -40,7 +40,7 @@ function answerWrite(row: unknown, write: () => void): WriteResponse {
     }
     return { ok: false, message: `Nothing was saved: ${errorText(err)}` };
   }
-  const view = getAccountView(typeof row === 'number' ? row : null);
+  const view = accountViewAfterSave(typeof row === 'number' ? row : null);
   if (view.empty) return { ok: false, message: `Saved, but the account can't be shown: ${view.message}` };
   return { ok: true, view };
 }

@@ -1,5 +1,8 @@
 // The add-on menu and its workbook commands: open the sidebar, set up the workbook, settings, reminders on/off.
+import { errorText } from './errorText';
 import { reminderTriggerIds } from '../gas/triggers';
+import { keepFullReadOutputsAfterSetup } from '../gas/fullReadOutputs';
+import { loadSettings } from '../gas/settingsStore';
 import { type SetupReport, setUpWorkbook as setUp, setupSummary } from '../gas/setup';
 import { withDocumentLock } from '../gas/writes';
 import type { Registry } from './registry';
@@ -84,8 +87,19 @@ export function showSettings(): void {
 /** Menu › Set up workbook: adds what is missing, under the document lock, and says what it did. */
 export function setUpWorkbook(): SetupReport {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const report = withDocumentLock(() => setUp(ss));
-  ss.toast(setupSummary(report), TITLE, 10);
+  let outputsNote = '';
+  const report = withDocumentLock(() => {
+    const done = setUp(ss);
+    // The Usage summary and the Ladder's mode come from one read of the book (SPEC §4 Big books). A book setup could
+    // not complete (a blank header row above data) cannot be read yet: setup still reports what it did.
+    try {
+      keepFullReadOutputsAfterSetup(ss, loadSettings());
+    } catch (err) {
+      outputsNote = ` The Usage summary and Ladder were not built: ${errorText(err)}`;
+    }
+    return done;
+  });
+  ss.toast(setupSummary(report) + outputsNote, TITLE, 10);
   return report;
 }
 

@@ -1,4 +1,5 @@
 // Set up workbook (SPEC §2, §9): adds what is missing — sheets, columns, default segments, formats, dropdowns, the Ladder view — marks the sheets it uses, and never touches user data.
+import { holdsLadderValues } from './ladderStatus';
 import {
   DEFAULT_SEGMENTS,
   type DataSheetKey,
@@ -326,7 +327,8 @@ function setUpLadder(
   const wanted = ladderFormula(widths, names);
   const formula = a1.getFormula();
   let outcome: SetupReport['ladderFormula'];
-  if (formula === wanted) outcome = 'kept';
+  // A big book's Ladder holds values its runs wrote (SPEC §4 Big books): that is the add-on's, not the team's.
+  if (formula === wanted || (formula === '' && holdsLadderValues(sheet))) outcome = 'kept';
   else if (isSetupLadderFormula(formula, names) || isSetupLadderFormula(formula)) outcome = 'updated';
   else if (formula === '' && String(a1.getValue()) === '') outcome = 'set';
   else outcome = 'left alone';

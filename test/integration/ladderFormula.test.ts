@@ -16,22 +16,26 @@ describe('the Ladder sheet after Set up workbook', () => {
     const rt = loadBundle({ timeZone: TZ, now: NOW, sheets });
     rt.call('setUpWorkbook');
     const ladder = rt.values(SHEET.ladder);
-    expect(ladder[0]).toEqual(SPEC_LADDER_COLUMNS);
+    // Column J (beside the table) states the Ladder's mode and as-of (SPEC §4 Big books).
+    expect(ladder[0].slice(0, SPEC_LADDER_COLUMNS.length)).toEqual(SPEC_LADDER_COLUMNS);
+    expect(String(ladder[0][SPEC_LADDER_COLUMNS.length])).toMatch(/formula/i);
     expect(ladder).toHaveLength(sheets[SHEET.accounts].length);
     expect(ladder.slice(1).map((r) => r[0])).toEqual(sheets[SHEET.accounts].slice(1).map((r) => r[0]));
     expect(ladder.flat()).not.toContain('#REF!');
     expect(ladder.flat()).not.toContain('#ERROR!');
   });
 
-  // Fails on today's product: setup sizes Ladder once, so Accounts growing past the Ladder sheet's rows turns the
-  // whole table into #REF!. Issue 14 (big books and the Ladder's size) fixes it; then drop `.fails`.
-  it.fails('still shows the table after Accounts grows past the Ladder sheet’s rows (issue 14)', () => {
+  // Sheets never adds rows for an array result ("not automatically expanded"): Accounts growing past the Ladder's
+  // rows shows #REF! until a run that reads the whole book (refresh, the reminder run, setup) sizes it again.
+  it('shows the table again after Accounts grows past the Ladder sheet’s rows and a refresh sizes it', () => {
     const small = generateBook({ accounts: 40, weeks: 4, today: TODAY, timeZone: TZ });
     const rt = loadBundle({ timeZone: TZ, now: NOW, sheets: small });
     rt.call('setUpWorkbook');
     const maxRows = rt.spreadsheet.maxRows(SHEET.ladder);
     const grown = generateBook({ accounts: maxRows + 50, weeks: 4, today: TODAY, timeZone: TZ });
     rt.setValues(SHEET.accounts, grown[SHEET.accounts]);
+    expect(rt.values(SHEET.ladder)[0][0]).toBe('#REF!');
+    rt.call('refreshDashboard');
     const ladder = rt.values(SHEET.ladder);
     expect(ladder[0][0]).not.toBe('#REF!');
     expect(ladder).toHaveLength(grown[SHEET.accounts].length);

@@ -1,0 +1,21 @@
+// Where the partial readers find a sheet: the marked-sheet finder (SPEC §9) for every sheet the add-on knows by key,
+// so a renamed Accounts is still found and a team's own `Ladder` tab is never taken for the add-on's.
+import { type DataSheetKey, SHEET, type SheetKey } from '../sheets/layout';
+import { SheetFinder } from './sheetFinder';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** A data sheet of the book (Accounts, Usage, …), or null when the book has none. */
+export function dataSheet(ss: Spreadsheet, key: DataSheetKey): Sheet | null {
+  return SheetFinder.of(ss).find(key);
+}
+
+/**
+ * One of the add-on's own output sheets: by its mark when it is one the finder knows (`Ladder`), else by name (the
+ * hidden `Usage summary`, which in the BigQuery set-up the team's own Connected Sheets extract provides).
+ */
+export function outputSheet(ss: Spreadsheet, name: string): Sheet | null {
+  const key = (Object.keys(SHEET) as SheetKey[]).find((k) => SHEET[k] === name);
+  return key ? SheetFinder.of(ss).find(key) : ss.getSheetByName(name);
+}
