@@ -22,10 +22,23 @@ export interface PartialBook {
 }
 
 /**
- * My book reads Ladder history (for its Stalled list) while it is this small: 15,000 rows of 4 columns keeps My book
- * inside its 300,000-cell budget on the 10,000-account book (SPEC §10); past it, the Dashboard lists stalled accounts.
+ * My book's budget of cells read (SPEC §10: at most 300,000 for a CSM on the 10,000-account book). Ladder history,
+ * for the Stalled list, is read only when it fits in what the rule columns and usage left; past that, My book says
+ * the Dashboard lists stalled accounts.
  */
-export const HISTORY_CELLS_IN_MY_BOOK = 60_000;
+export const MY_BOOK_CELL_BUDGET = 300_000;
+
+/** Cells in the tables read so far (each row as wide as the widest). */
+function cellsIn(tables: SheetTables): number {
+  let cells = 0;
+  for (const values of Object.values(tables)) {
+    if (!values) continue;
+    let width = 0;
+    for (const row of values) if (row && row.length > width) width = row.length;
+    cells += values.length * width;
+  }
+  return cells;
+}
 
 function withUsage(book: Book, records: readonly UsageRecord[]): Book {
   if (records.length === 0) return book;
@@ -124,15 +137,6 @@ export function loadRuleColumns(settings: Settings, ss: Spreadsheet): PartialBoo
     tables[key] = values;
     loaded[key] = { sheet, values, columns: columnIndex(key, values[0] ?? []) };
   }
-  // Ladder history (for Stalled) only while it is short: it grows with every change of rung or health.
-  const history = dataSheet(ss, 'history');
-  let movementKnown = history === null;
-  if (history && history.getLastRow() * HEADERS.history.length <= HISTORY_CELLS_IN_MY_BOOK) {
-    const values = readKnownColumns(history, 'history');
-    tables.history = values;
-    loaded.history = { sheet: history, values, columns: columnIndex('history', values[0] ?? []) };
-    movementKnown = true;
-  }
   const summary = bookUsage(ss, today, settings, dayOf);
   let usageFreshness: string;
   let records: UsageRecord[] = [];
@@ -148,6 +152,17 @@ export function loadRuleColumns(settings: Settings, ss: Spreadsheet): PartialBoo
     if (usage) tables.usage = usage.getDataRange().getValues();
     usageFreshness =
       'Usage read whole: no current Usage summary. Refresh dashboard builds it and makes this faster.';
+  }
+  // Ladder history (for Stalled) only while it fits the budget: it grows with every change of rung or health. The
+  // summary's two columns per account count too.
+  const history = dataSheet(ss, 'history');
+  let movementKnown = history === null;
+  const spent = cellsIn(tables) + (summary ? 2 * (tables.accounts?.length ?? 0) : 0);
+  if (history && spent + history.getLastRow() * HEADERS.history.length <= MY_BOOK_CELL_BUDGET) {
+    const values = readKnownColumns(history, 'history');
+    tables.history = values;
+    loaded.history = { sheet: history, values, columns: columnIndex('history', values[0] ?? []) };
+    movementKnown = true;
   }
   const parsed = parseBook(tables, dayOf, summary ? {} : { usageSince: usageWindowStart(today, settings) });
   const book = withUsage(

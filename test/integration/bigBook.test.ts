@@ -108,6 +108,28 @@ describe(`a book of ${ACCOUNTS} accounts × 52 weeks`, () => {
     }
   });
 
+  it('My book reads Ladder history for Stalled while it fits its cell budget, and says where to look past it', () => {
+    const small = rt.call<{ stalledKnown?: boolean }>('getMyBook');
+    expect(small.stalledKnown).toBe(true);
+    const history = rt.values(SHEET.history);
+    // A long history (as a year of weekly changes would make): My book keeps its budget and says so.
+    const long: unknown[][] = [['Date', 'Account ID', 'Rung', 'Health']];
+    const ids = rt
+      .values(SHEET.accounts)
+      .slice(1, 41)
+      .map((r) => r[0]);
+    for (let i = 0; long.length < 80_000; i++) {
+      long.push([new Date(Date.UTC(2026, 0, 1 + (i % 300))), ids[i % ids.length], 'Activity', 'Yellow']);
+    }
+    rt.setValues(SHEET.history, long);
+    rt.calls.reset();
+    const big = rt.call<{ stalledKnown?: boolean; stalled: unknown[] }>('getMyBook');
+    expect(big.stalledKnown).toBe(false);
+    expect(big.stalled).toEqual([]);
+    expect(cellsTouched(rt).read).toBeLessThanOrEqual(300_000);
+    rt.setValues(SHEET.history, history);
+  });
+
   it('says how fresh the usage behind the rung is', () => {
     expect(rt.call<View>('getAccountView', 10).usageFreshness).toBe(`Usage as of ${TODAY} (Usage summary).`);
   });
