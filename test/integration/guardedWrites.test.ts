@@ -5,7 +5,7 @@ import type { Runtime } from '../../local/runtime/index';
 import { dateOfDay, dayFromIso } from '../../src/core/dates';
 import type { AccountView, AccountViewResponse, WriteResponse } from '../../src/entry/sidebarTypes';
 import { DEFAULT_SEGMENTS, HEADERS, SHEET } from '../../src/sheets/layout';
-import { loadBundle } from './harness';
+import { chainPayload, loadBundle } from './harness';
 
 const TZ = 'America/New_York';
 const NOW = new Date('2026-11-24T15:00:00Z');
@@ -64,25 +64,6 @@ function view(rt: Runtime, row: number): AccountView {
   return v;
 }
 
-function chain(v: AccountView, fields: Record<string, unknown> = {}) {
-  const a = v.account;
-  return {
-    row: v.row,
-    version: v.version,
-    fields: {
-      businessPain: a.businessPain,
-      solutionValue: a.solutionValue,
-      namedResult: a.namedResult,
-      metric: a.metric,
-      baseline: a.baseline,
-      target: a.target,
-      validator: a.validator,
-      validatorRole: a.validatorRole ?? '',
-      ...fields,
-    },
-  };
-}
-
 interface ScriptRange {
   setValue(v: unknown): void;
 }
@@ -96,7 +77,7 @@ describe('saveChain', () => {
     const v = view(rt, 2);
     // 'Last touched' (column Q) is =NOW() in the team's sheet: it has a new value at every recalculation.
     cell(rt, SHEET.accounts, 'Q2').setValue(new Date('2026-11-24T14:59:00Z'));
-    const res = rt.call<WriteResponse>('saveChain', chain(v, { metric: 'Close days (business)' }));
+    const res = rt.call<WriteResponse>('saveChain', chainPayload(v, { metric: 'Close days (business)' }));
     expect(res.ok).toBe(true);
     expect(rt.values(SHEET.accounts)[1][9]).toBe('Close days (business)');
   });
@@ -105,7 +86,7 @@ describe('saveChain', () => {
     const rt = bundle();
     const v = view(rt, 2);
     cell(rt, SHEET.accounts, 'L2').setValue(8);
-    const res = rt.call<WriteResponse>('saveChain', chain(v, { metric: 'Close days (business)' }));
+    const res = rt.call<WriteResponse>('saveChain', chainPayload(v, { metric: 'Close days (business)' }));
     expect(res).toMatchObject({ ok: false, stale: true });
   });
 
@@ -113,7 +94,7 @@ describe('saveChain', () => {
     const rt = bundle();
     const v = view(rt, 2);
     rt.calls.reset();
-    const res = rt.call<WriteResponse>('saveChain', chain(v, { baseline: 8 }));
+    const res = rt.call<WriteResponse>('saveChain', chainPayload(v, { baseline: 8 }));
     expect(res.ok).toBe(true);
     // Business pain … Metric (4 cells) and Baseline … Validator role (4 cells): two writes, eight cells.
     expect(rt.calls.count('Range.setValues')).toBe(2);

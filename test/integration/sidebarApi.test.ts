@@ -13,7 +13,7 @@ import type {
   WriteResponse,
 } from '../../src/entry/sidebarTypes';
 import { DEFAULT_SEGMENTS, HEADERS, SHEET } from '../../src/sheets/layout';
-import { loadBundle } from './harness';
+import { chainPayload, loadBundle } from './harness';
 
 const TZ = 'America/New_York';
 const NOW = new Date('2026-11-24T15:00:00Z');
@@ -92,25 +92,6 @@ function view(row?: number): AccountView {
       : rt.call<AccountViewResponse>('getAccountView', row);
   if (v.empty) throw new Error(`empty view: ${v.message}`);
   return v;
-}
-
-function chainPayload(v: AccountView, fields: Partial<Record<string, unknown>> = {}) {
-  const a = v.account;
-  return {
-    row: v.row,
-    version: v.version,
-    fields: {
-      businessPain: a.businessPain,
-      solutionValue: a.solutionValue,
-      namedResult: a.namedResult,
-      metric: a.metric,
-      baseline: a.baseline,
-      target: a.target,
-      validator: a.validator,
-      validatorRole: a.validatorRole ?? '',
-      ...fields,
-    },
-  };
 }
 
 describe('getAccountView', () => {

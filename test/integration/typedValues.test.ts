@@ -4,7 +4,7 @@ import type { Runtime } from '../../local/runtime/index';
 import { dateOfDay, dayFromIso } from '../../src/core/dates';
 import type { AccountView, AccountViewResponse, WriteResponse } from '../../src/entry/sidebarTypes';
 import { DEFAULT_SEGMENTS, HEADERS, SHEET } from '../../src/sheets/layout';
-import { loadBundle } from './harness';
+import { chainPayload, loadBundle } from './harness';
 
 const TZ = 'America/New_York';
 const NOW = new Date('2026-11-24T15:00:00Z');
@@ -58,24 +58,6 @@ function bundle(): Runtime {
   });
 }
 
-function chain(v: AccountView, baseline: string) {
-  const a = v.account;
-  return {
-    row: v.row,
-    version: v.version,
-    fields: {
-      businessPain: a.businessPain,
-      solutionValue: a.solutionValue,
-      namedResult: a.namedResult,
-      metric: a.metric,
-      baseline,
-      target: '5',
-      validator: a.validator,
-      validatorRole: a.validatorRole ?? '',
-    },
-  };
-}
-
 function view(rt: Runtime): AccountView {
   const v = rt.call<AccountViewResponse>('getAccountView', 2);
   if (v.empty) throw new Error(v.message);
@@ -86,7 +68,7 @@ describe('sidebar numbers by the spreadsheet locale', () => {
   it("'1,5' in a de_DE sheet saves 1.5", () => {
     const rt = bundle();
     rt.context.SpreadsheetApp.getActiveSpreadsheet().setSpreadsheetLocale('de_DE');
-    const res = rt.call<WriteResponse>('saveChain', chain(view(rt), '1,5'));
+    const res = rt.call<WriteResponse>('saveChain', chainPayload(view(rt), { baseline: '1,5', target: '5' }));
     expect(res.ok).toBe(true);
     expect(rt.values(SHEET.accounts)[1][10]).toBe(1.5);
   });
@@ -94,7 +76,7 @@ describe('sidebar numbers by the spreadsheet locale', () => {
   it("'1,5' in an en_US sheet is refused, naming the field, and nothing is written", () => {
     const rt = bundle();
     const before = rt.values(SHEET.accounts);
-    const res = rt.call<WriteResponse>('saveChain', chain(view(rt), '1,5'));
+    const res = rt.call<WriteResponse>('saveChain', chainPayload(view(rt), { baseline: '1,5', target: '5' }));
     expect(res).toMatchObject({ ok: false, field: 'fields.baseline' });
     if (!res.ok) expect(res.message).toMatch(/locale \(en_US\), e\.g\. 1234\.5, not '1,5'/);
     expect(rt.values(SHEET.accounts)).toEqual(before);
@@ -102,7 +84,7 @@ describe('sidebar numbers by the spreadsheet locale', () => {
 
   it.each(['0x10', '0b101', 'Infinity'])('%s is never a number', (text) => {
     const rt = bundle();
-    const res = rt.call<WriteResponse>('saveChain', chain(view(rt), text));
+    const res = rt.call<WriteResponse>('saveChain', chainPayload(view(rt), { baseline: text, target: '5' }));
     expect(res).toMatchObject({ ok: false, field: 'fields.baseline' });
   });
 });
