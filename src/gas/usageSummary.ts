@@ -16,7 +16,7 @@ import {
 import { columnIndex, dayOfCell } from '../sheets/parse';
 import type { LoadedBook } from './book';
 import { readRows, rowsWithId } from './rowsFinder';
-import { dataSheet, outputSheet } from './sheetLookup';
+import { dataSheet } from './sheetLookup';
 import { ensureSize } from './sheetSize';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -25,6 +25,62 @@ export const USAGE_SUMMARY_SHEET = 'Usage summary';
 /** Account ID · the weeks the rules read · the first week kept · the day it was built · Usage rows it covers. */
 export const USAGE_SUMMARY_HEADERS = ['Account ID', 'Usage weeks', 'From', 'As of', 'Usage rows'] as const;
 const WIDTH = USAGE_SUMMARY_HEADERS.length;
+/** The same columns as bigquery/usage_summary.sql names them: the header of a Connected Sheets extract of it. */
+export const BIGQUERY_SUMMARY_COLUMNS = [
+  'account_id',
+  'usage_weeks',
+  'window_from',
+  'as_of',
+  'usage_rows',
+] as const;
+
+/**
+ * The add-on marks the summary it creates (sheet developer metadata, value = its sheet id, so a copied tab's mark is
+ * ignored), as it marks its other sheets (SPEC §9): a team tab that happens to be called `Usage summary` is never
+ * written. Developer metadata: developers.google.com/apps-script/reference/spreadsheet/sheet#addDeveloperMetadata(String,String)
+ */
+const SUMMARY_MARK_KEY = 'resultsLadder.usageSummary';
+/** Where the add-on's own summary goes when the team already has a tab named `Usage summary`. */
+const OWN_SUMMARY_NAME = 'Results usage summary';
+
+function markedSummary(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet | null {
+  const marks = ss
+    .createDeveloperMetadataFinder()
+    .withKey(SUMMARY_MARK_KEY)
+    .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
+    .find();
+  for (const mark of marks) {
+    const sheet = mark.getLocation().getSheet();
+    if (sheet && String(sheet.getSheetId()) === String(mark.getValue())) return sheet;
+  }
+  return null;
+}
+
+/**
+ * The summary to read: the add-on's own (by its mark), else — the BigQuery set-up — a tab named `Usage summary`
+ * whose header row is the summary's columns, as the add-on writes them or as the SQL names them (the team's
+ * Connected Sheets extract of bigquery/usage_summary.sql).
+ */
+function summaryToRead(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet | null {
+  const own = markedSummary(ss);
+  if (own) return own;
+  const named = ss.getSheetByName(USAGE_SUMMARY_SHEET);
+  if (!named || named.getLastColumn() < WIDTH) return null;
+  const header = named.getRange(1, 1, 1, WIDTH).getValues()[0];
+  const holds = (names: readonly string[]) => names.every((h, i) => String(header[i] ?? '').trim() === h);
+  return holds(USAGE_SUMMARY_HEADERS) || holds(BIGQUERY_SUMMARY_COLUMNS) ? named : null;
+}
+
+/** The add-on's own summary, created (hidden, marked) when missing; beside any team tab of that name. */
+function summaryToWrite(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
+  const own = markedSummary(ss);
+  if (own) return own;
+  const name = ss.getSheetByName(USAGE_SUMMARY_SHEET) ? OWN_SUMMARY_NAME : USAGE_SUMMARY_SHEET;
+  const sheet = ss.getSheetByName(name) === null ? ss.insertSheet(name) : ss.insertSheet(`${name} 2`);
+  sheet.addDeveloperMetadata(SUMMARY_MARK_KEY, String(sheet.getSheetId()));
+  sheet.hideSheet();
+  return sheet;
+}
 
 /**
  * Rebuilds the summary from a book read whole (one setValues). Books with no Usage sheet keep whatever summary
@@ -45,11 +101,7 @@ export function writeUsageSummary(ss: Spreadsheet, loaded: LoadedBook, settings:
     values.push([a.id, encodeWeeks(weeks.get(a.id) ?? []), fromCell, asOfCell, usage.values.length]);
   }
   storeUsageProblems(loaded);
-  let sheet = outputSheet(ss, USAGE_SUMMARY_SHEET);
-  if (!sheet) {
-    sheet = ss.insertSheet(USAGE_SUMMARY_SHEET);
-    sheet.hideSheet();
-  }
+  const sheet = summaryToWrite(ss);
   const previous = sheet.getLastRow();
   // Unchanged since the last run (a second refresh the same day, setup run twice): write nothing.
   if (previous === values.length && sameCells(sheet.getRange(1, 1, previous, WIDTH).getValues(), values))
@@ -135,7 +187,7 @@ export function accountUsage(
     const rows = rowsWithId(usageSheet, idColumn, accountId, fromRow);
     return readRows(usageSheet, rows, usageHeader.length, [usageHeader]);
   };
-  const summary = outputSheet(ss, USAGE_SUMMARY_SHEET);
+  const summary = summaryToRead(ss);
   const found = summary ? rowsWithId(summary, 1, accountId) : [];
   if (summary && found.length > 0) {
     const cells = summary.getRange(found[0], 1, 1, WIDTH).getValues()[0];
@@ -169,7 +221,7 @@ export function bookUsage(
   settings: Settings,
   dayOf: (d: Date) => Day | null,
 ): { records: UsageRecord[]; tail: unknown[][] | null; freshness: string } | null {
-  const summary = outputSheet(ss, USAGE_SUMMARY_SHEET);
+  const summary = summaryToRead(ss);
   if (!summary || summary.getLastRow() < 2) return null;
   const last = summary.getLastRow();
   const meta = summary.getRange(2, 3, 1, 3).getValues()[0];

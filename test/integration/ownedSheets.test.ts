@@ -60,6 +60,35 @@ function demo(): Runtime {
 }
 
 describe("a tab of the team's named like an output sheet", () => {
+  it("a team's own 'Usage summary' tab is never written: the add-on's summary goes beside it", () => {
+    const rt = loadBundle({
+      timeZone: TZ,
+      now: NOW,
+      sheets: {
+        ...demoBook({ today: TODAY, timeZone: TZ }),
+        'Usage summary': [
+          ['Region', 'Seats'],
+          ['EMEA', 120],
+        ],
+      },
+    });
+    const before = rt.values('Usage summary');
+    rt.call('setUpWorkbook');
+    rt.call('refreshDashboard');
+    expect(rt.values('Usage summary')).toEqual(before);
+    expect(rt.spreadsheet.sheetNames()).toContain('Results usage summary');
+    expect(rt.values('Results usage summary')[0]).toEqual([
+      'Account ID',
+      'Usage weeks',
+      'From',
+      'As of',
+      'Usage rows',
+    ]);
+    // The sidebar reads the add-on's own summary, not the team's tab.
+    const view = rt.call<{ empty?: boolean; usageFreshness?: string }>('getAccountView', 2);
+    expect(view.usageFreshness).toMatch(/Usage summary/);
+  });
+
   it('an existing Dashboard tab keeps its values, formula and chart after setup and refresh', () => {
     const rt = loadBundle({
       timeZone: TZ,

@@ -11,7 +11,7 @@ import { assessBook } from '../../src/core/evaluate';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 import type { Book, Day } from '../../src/core/types';
 import { decodeWeeks, summaryCovers, usageRecordsOf } from '../../src/core/usageSummary';
-import { USAGE_SUMMARY_HEADERS } from '../../src/gas/usageSummary';
+import { BIGQUERY_SUMMARY_COLUMNS, USAGE_SUMMARY_HEADERS } from '../../src/gas/usageSummary';
 import { parseBook } from '../../src/sheets/parse';
 import { SHEET } from '../../src/sheets/layout';
 
@@ -161,6 +161,8 @@ describe('bigquery/usage_summary.sql', () => {
       'as_of',
       'usage_rows',
     ]);
+    // The add-on reads an extract whose header is these names (src/gas/usageSummary.ts, summaryToRead).
+    expect(select.columns.map((c) => c.as)).toEqual([...BIGQUERY_SUMMARY_COLUMNS]);
     expect(USAGE_SUMMARY_HEADERS).toEqual(['Account ID', 'Usage weeks', 'From', 'As of', 'Usage rows']);
     expect((select.with ?? []).map((w) => w.name.value)).toEqual([
       'params',
