@@ -2,6 +2,7 @@
 import { dayFromIso } from '../core/dates';
 import type { SentKeys } from '../core/reminders';
 import type { Day } from '../core/types';
+import { createOwnSheet, findOwnSheet } from './sheetFinder';
 
 /**
  * Why a sheet of our own and not the `Reminder log`: the log is for people. They sort it, reorder its columns,
@@ -12,6 +13,8 @@ import type { Day } from '../core/types';
  * 10,000-account book) and a time-driven add-on run may not get them at all (SPEC §6).
  */
 export const LEDGER_SHEET = 'Reminder ledger';
+/** The ledger's mark (SPEC §9): a team tab that happens to be called `Reminder ledger` is never read or written. */
+const LEDGER_MARK_KEY = 'resultsLadder.reminderLedger';
 const HEADER = ['Kind', 'Day', 'Recipient', 'Keys', 'Run'] as const;
 const WIDTH = HEADER.length;
 /** Row 2 holds the state row; records follow. */
@@ -58,9 +61,9 @@ function dayOfCell(v: unknown, dayOf: (d: Date) => Day | null): Day | null {
   return dayFromIso(text(v));
 }
 
-/** The one place the ledger sheet is looked up, so a sheet finder by developer metadata can replace it. */
+/** The add-on's ledger, by its mark only. */
 export function findLedgerSheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet | null {
-  return ss.getSheetByName(LEDGER_SHEET);
+  return findOwnSheet(ss, LEDGER_MARK_KEY);
 }
 
 /** Reads the whole ledger with one getValues. Rows that do not parse are ignored (they cannot re-send). */
@@ -140,7 +143,7 @@ function createLedger(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
   } catch {
     before = null;
   }
-  const sheet = ss.insertSheet(LEDGER_SHEET);
+  const sheet = createOwnSheet(ss, LEDGER_MARK_KEY, LEDGER_SHEET, 'Results reminder ledger');
   if (before) ss.setActiveRange(before);
   // Plain text everywhere: Sheets would otherwise turn '2026-11-24' into a date and '=…' keys into formulas.
   sheet.getRange(1, 1, sheet.getMaxRows(), WIDTH).setNumberFormat('@');

@@ -195,3 +195,33 @@ export function holdsOwnHeader(key: SheetKey, header: readonly unknown[]): boole
   const have = new Set(header.map(normalizeHeader));
   return HEADERS[key as 'history' | 'reminderLog'].every((h) => have.has(normalizeHeader(h)));
 }
+
+/**
+ * The add-on's own sheet outside the workbook contract (the hidden `Usage summary`, the `Reminder ledger`): found only
+ * by its mark, a sheet developer metadata `markKey` whose value is the sheet's id (a copied tab's mark is ignored).
+ */
+export function findOwnSheet(ss: Spreadsheet, markKey: string): Sheet | null {
+  const marks = ss
+    .createDeveloperMetadataFinder()
+    .withKey(markKey)
+    .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
+    .find();
+  for (const mark of marks) {
+    const sheet = mark.getLocation().getSheet();
+    if (sheet && String(sheet.getSheetId()) === String(mark.getValue())) return sheet;
+  }
+  return null;
+}
+
+/**
+ * Creates and marks such a sheet: named `name`, or `besideName` (then `besideName 2`, …) when the team already has a
+ * tab of that name, which is never written (SPEC §9).
+ */
+export function createOwnSheet(ss: Spreadsheet, markKey: string, name: string, besideName: string): Sheet {
+  const taken = new Set(ss.getSheets().map((t) => t.getName()));
+  let free = taken.has(name) ? besideName : name;
+  for (let n = 2; taken.has(free); n++) free = `${besideName} ${n}`;
+  const sheet = ss.insertSheet(free);
+  sheet.addDeveloperMetadata(markKey, String(sheet.getSheetId()));
+  return sheet;
+}

@@ -16,6 +16,7 @@ import {
 import { columnIndex, dayOfCell } from '../sheets/parse';
 import type { LoadedBook } from './book';
 import { readRows, rowsWithId } from './rowsFinder';
+import { createOwnSheet, findOwnSheet } from './sheetFinder';
 import { dataSheet } from './sheetLookup';
 import { ensureSize } from './sheetSize';
 
@@ -43,26 +44,13 @@ const SUMMARY_MARK_KEY = 'resultsLadder.usageSummary';
 /** Where the add-on's own summary goes when the team already has a tab named `Usage summary`. */
 const OWN_SUMMARY_NAME = 'Results usage summary';
 
-function markedSummary(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet | null {
-  const marks = ss
-    .createDeveloperMetadataFinder()
-    .withKey(SUMMARY_MARK_KEY)
-    .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
-    .find();
-  for (const mark of marks) {
-    const sheet = mark.getLocation().getSheet();
-    if (sheet && String(sheet.getSheetId()) === String(mark.getValue())) return sheet;
-  }
-  return null;
-}
-
 /**
  * The summary to read: the add-on's own (by its mark), else — the BigQuery set-up — a tab named `Usage summary`
  * whose header row is the summary's columns, as the add-on writes them or as the SQL names them (the team's
  * Connected Sheets extract of bigquery/usage_summary.sql).
  */
 function summaryToRead(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet | null {
-  const own = markedSummary(ss);
+  const own = findOwnSheet(ss, SUMMARY_MARK_KEY);
   if (own) return own;
   const named = ss.getSheetByName(USAGE_SUMMARY_SHEET);
   if (!named || named.getLastColumn() < WIDTH) return null;
@@ -73,11 +61,9 @@ function summaryToRead(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet | nu
 
 /** The add-on's own summary, created (hidden, marked) when missing; beside any team tab of that name. */
 function summaryToWrite(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
-  const own = markedSummary(ss);
+  const own = findOwnSheet(ss, SUMMARY_MARK_KEY);
   if (own) return own;
-  const name = ss.getSheetByName(USAGE_SUMMARY_SHEET) ? OWN_SUMMARY_NAME : USAGE_SUMMARY_SHEET;
-  const sheet = ss.getSheetByName(name) === null ? ss.insertSheet(name) : ss.insertSheet(`${name} 2`);
-  sheet.addDeveloperMetadata(SUMMARY_MARK_KEY, String(sheet.getSheetId()));
+  const sheet = createOwnSheet(ss, SUMMARY_MARK_KEY, USAGE_SUMMARY_SHEET, OWN_SUMMARY_NAME);
   sheet.hideSheet();
   return sheet;
 }

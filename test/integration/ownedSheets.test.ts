@@ -60,6 +60,27 @@ function demo(): Runtime {
 }
 
 describe("a tab of the team's named like an output sheet", () => {
+  it("a team's own 'Reminder ledger' tab is never read or written by the reminder run", () => {
+    const rt = loadBundle({
+      timeZone: TZ,
+      now: NOW,
+      sheets: {
+        ...demoBook({ today: TODAY, timeZone: TZ }),
+        'Reminder ledger': [
+          ['Kind', 'Day', 'Recipient', 'Keys', 'Run'],
+          ['sent', TODAY, 'maya.chen@acme.example', 'everything', 'ours'],
+        ],
+      },
+    });
+    const before = rt.values('Reminder ledger');
+    rt.call('setUpWorkbook');
+    rt.call('runReminders');
+    expect(rt.values('Reminder ledger')).toEqual(before);
+    expect(rt.spreadsheet.sheetNames()).toContain('Results reminder ledger');
+    // Its fake 'sent' row did not stop Maya's digest: the run reads only the add-on's own ledger.
+    expect(rt.mail.outbox.map((m) => m.to)).toContain('maya.chen@acme.example');
+  });
+
   it("a team's own 'Usage summary' tab is never written: the add-on's summary goes beside it", () => {
     const rt = loadBundle({
       timeZone: TZ,
@@ -193,11 +214,14 @@ describe('Reminder log', () => {
     rt.call('runReminders');
     const sent = rt.mail.outbox.length;
     expect(sent).toBeGreaterThan(0);
-    // Forget every mark, as in a book set up before sheets were marked.
+    // Forget every sheet mark, as in a book set up before sheets were marked (the Reminder ledger came with the
+    // marks, so an upgraded book has its marked ledger or none).
     const ss = book(rt) as unknown as {
-      createDeveloperMetadataFinder(): { find(): { remove(): void }[] };
+      createDeveloperMetadataFinder(): { find(): { getKey(): string; remove(): void }[] };
     };
-    for (const mark of ss.createDeveloperMetadataFinder().find()) mark.remove();
+    for (const mark of ss.createDeveloperMetadataFinder().find()) {
+      if (mark.getKey() === 'resultsLadder.sheet') mark.remove();
+    }
     rt.call('runReminders');
     expect(rt.mail.outbox.length).toBe(sent);
     expect(rt.spreadsheet.sheetNames()).not.toContain('Results reminder log');
