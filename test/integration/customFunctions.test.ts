@@ -9,7 +9,7 @@ import { dateOfDay, dayFromIso } from '../../src/core/dates';
 import type { Runtime } from '../../local/runtime/index';
 import { HEADERS, SHEET } from '../../src/sheets/layout';
 import { loadBundle, ROOT } from './harness';
-import { SPEC_LADDER_COLUMNS } from './spec';
+import { SPEC_CUSTOM_FUNCTIONS, SPEC_LADDER_COLUMNS } from './spec';
 
 const TODAY = '2026-11-24';
 const TZ = 'America/New_York';
@@ -333,18 +333,7 @@ describe('Cell-level custom functions', () => {
 });
 
 describe('AuthMode.CUSTOM_FUNCTION', () => {
-  const registered = [
-    'LADDER',
-    'LADDER_RUNG',
-    'RESULT_HEALTH',
-    'LADDER_NEXT_STEP',
-    'NEXT_CHECK_DUE',
-    'IS_MEASURABLE',
-    'RESULT_LINT',
-    'CHAIN_STATUS',
-    'LADDER_TREND',
-    'RENEWAL_LIFT',
-  ];
+  const registered = SPEC_CUSTOM_FUNCTIONS;
 
   it('the bundle declares exactly these custom functions', () => {
     const declared = [

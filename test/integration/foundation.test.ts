@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRuntime } from '../../local/runtime/index';
 import { BUNDLE, loadBundle, ROOT } from './harness';
+import { SPEC_CUSTOM_FUNCTIONS } from './spec';
 
 /** SPEC §7: the entry points of the bundle. */
 const ENTRY_POINTS = [
@@ -19,19 +20,7 @@ const ENTRY_POINTS = [
   'turnRemindersOff',
 ];
 
-/** SPEC §4: every custom function. */
-const CUSTOM_FUNCTIONS = [
-  'LADDER',
-  'LADDER_RUNG',
-  'RESULT_HEALTH',
-  'LADDER_NEXT_STEP',
-  'NEXT_CHECK_DUE',
-  'IS_MEASURABLE',
-  'RESULT_LINT',
-  'CHAIN_STATUS',
-  'LADDER_TREND',
-  'RENEWAL_LIFT',
-];
+const CUSTOM_FUNCTIONS = SPEC_CUSTOM_FUNCTIONS;
 
 /** SPEC §5 and contract E: the sidebar's server endpoints. */
 const SIDEBAR_ENDPOINTS = [

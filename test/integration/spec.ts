@@ -12,3 +12,17 @@ export const SPEC_LADDER_COLUMNS = [
   'Next step',
   'Next check due',
 ];
+
+/** SPEC §4: every custom function the bundle declares. */
+export const SPEC_CUSTOM_FUNCTIONS = [
+  'LADDER',
+  'LADDER_RUNG',
+  'RESULT_HEALTH',
+  'LADDER_NEXT_STEP',
+  'NEXT_CHECK_DUE',
+  'IS_MEASURABLE',
+  'RESULT_LINT',
+  'CHAIN_STATUS',
+  'LADDER_TREND',
+  'RENEWAL_LIFT',
+];
