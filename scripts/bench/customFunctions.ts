@@ -1,6 +1,7 @@
 // Bench: every custom function timed cold (a fresh realm per call: load dist/Code.js, then call — as Apps Script
 // runs each custom-function execution) and warm (the same realm again), in America/New_York and Asia/Kolkata.
 import * as v8 from 'node:v8';
+import type * as vm from 'node:vm';
 import { generateBook } from '../../local/generateBook';
 import { SHEET } from '../../src/sheets/layout';
 import { collectGarbage, freshRealm, inRealm, loadBareBundle, median } from '../benchKit';
@@ -67,16 +68,18 @@ function heapMiB(): number {
 }
 
 /**
- * The arguments of every function, in a first realm. Built in a function of its own so the generated book (and its
- * host copy) is garbage before anything is timed: the heap then holds one copy of the book, as in Apps Script.
+ * Puts the arguments of every function, in a first realm, into `args`; returns the Usage row count. Built in a
+ * function of its own so the generated book (and its host copy) is garbage before anything is timed, and filling
+ * the caller's map (not returning a record the caller keeps) leaves no binding to this first copy once the cold
+ * runs have moved on: the heap then holds one copy of the book, as in Apps Script.
  */
 function firstArguments(
   accounts: number,
   functions: readonly string[],
-): { usageRows: number; args: Map<string, unknown[]> } {
+  args: Map<string, unknown[]>,
+): number {
   const sheets = generateBook({ accounts, weeks: WEEKS, today: TODAY }) as Sheets;
   const realm = freshRealm();
-  const args = new Map<string, unknown[]>();
   // Functions that take the whole book share one copy of it, as one formula's ranges would.
   let book: unknown[] | null = null;
   for (const fn of functions) {
@@ -85,7 +88,24 @@ function firstArguments(
       args.set(fn, book);
     } else args.set(fn, inRealm(argumentsOf(fn, sheets), realm.RealmDate));
   }
-  return { usageRows: sheets[SHEET.usage].length - 1, args };
+  return sheets[SHEET.usage].length - 1;
+}
+
+/**
+ * `fn`'s arguments copied into a fresh realm, and every function sharing the old copy moved to the new one. A
+ * function of its own so no frame of the caller still holds the old copy when it collects garbage: the timed call
+ * then runs with one copy of the book on the heap, not two.
+ */
+function intoFreshRealm(
+  current: ReadonlyMap<string, unknown[]>,
+  fn: string,
+): { args: unknown[]; current: Map<string, unknown[]>; context: vm.Context } {
+  const realm = freshRealm();
+  const old = current.get(fn) ?? [];
+  const args = inRealm(old, realm.RealmDate);
+  const next = new Map<string, unknown[]>();
+  for (const [name, value] of current) next.set(name, value === old ? args : value);
+  return { args, current: next, context: realm.context };
 }
 
 /** Cold: `cold` fresh realms (load + one call each); warm: `warm` further calls in the last realm. */
@@ -95,9 +115,8 @@ export function benchFunctionsAt(
   zones: readonly string[] = ZONES,
   runs: { cold: number; warm: number } = { cold: 3, warm: 5 },
 ): SizeFigures {
-  const first = firstArguments(accounts, functions);
-  const usageRows = first.usageRows;
-  let current = first.args;
+  let current = new Map<string, unknown[]>();
+  const usageRows = firstArguments(accounts, functions, current);
   const timings: FunctionTiming[] = [];
   let peak = 0;
   for (const zone of zones) {
@@ -108,22 +127,21 @@ export function benchFunctionsAt(
       for (let i = 0; i < runs.cold; i++) {
         // Arguments arrive in the new realm before the script runs: copied outside the timing, from the previous
         // realm's copy, which is garbage once copied.
-        const realm = freshRealm();
-        const old = current.get(fn) ?? [];
-        args = inRealm(old, realm.RealmDate);
-        const next = new Map<string, unknown[]>();
-        // Every function sharing the old copy moves to the new one, so the old is garbage.
-        for (const [name, value] of current) next.set(name, value === old ? args : value);
-        current = next;
+        bundle = loadBareBundle({ timeZone: zone }); // drops the previous realm before the copy is made
+        const moved = intoFreshRealm(current, fn);
+        current = moved.current;
+        args = moved.args;
         collectGarbage();
         const t0 = performance.now();
-        bundle = loadBareBundle({ timeZone: zone, context: realm.context });
+        bundle = loadBareBundle({ timeZone: zone, context: moved.context });
         bundle.call(fn, ...args);
         colds.push(performance.now() - t0);
         peak = Math.max(peak, heapMiB());
       }
       const warms: number[] = [];
       for (let i = 0; i < runs.warm; i++) {
+        // The previous call's garbage is collected first, as for a cold run: each warm figure is one call's work.
+        collectGarbage();
         const t0 = performance.now();
         bundle.call(fn, ...args);
         warms.push(performance.now() - t0);

@@ -2,7 +2,7 @@
 import { chainStatus } from '../core/chain';
 import { nextCheckDue } from '../core/checks';
 import { dateOfDay, dayConverter } from '../core/dates';
-import { assessBook, healthLabel, rungLabel } from '../core/evaluate';
+import { eachAssessment, healthLabel, rungLabel } from '../core/evaluate';
 import { usageWindowStart } from '../core/ladder';
 import { isMeasurable, lintResult } from '../core/measurable';
 import { renewalLift, renewalLiftRows } from '../core/renewal';
@@ -90,8 +90,11 @@ interface Assessed {
    * the Ladder sheet has, and Sheets refuses to expand a result over missing rows.
    */
   readonly rows: number;
-  /** Assessment by 1-based row of the accounts range. */
-  readonly byRow: Map<number, Assessment>;
+  /**
+   * Hands each account's Assessment to `visit`, with its 0-based index in the accounts range (its row in the
+   * answer), in sheet order. Each is made as it is visited and kept only if the visitor keeps it.
+   */
+  each(visit: (assessment: Assessment, index: number) => void): void;
   /** The Accounts data problems by 1-based row of the accounts range. */
   readonly accountProblems: Map<number, Problem[]>;
   readonly clock: Clock;
@@ -130,16 +133,26 @@ function assessRanges(fn: string, args: readonly unknown[]): Assessed {
   const book = parseBook({ accounts, usage, results, checks, segments, history }, time.dayOf, {
     usageSince: usageWindowStart(today, settings),
   });
-  const { assessments, problems } = assessBook(book, settings, today);
-  const byRow = new Map(assessments.map((a) => [a.account.row, a]));
   const accountProblems = new Map<number, Problem[]>();
-  for (const p of problems) {
+  for (const p of book.problems) {
     if (p.sheet !== SHEET.accounts) continue;
     const list = accountProblems.get(p.row);
     if (list) list.push(p);
     else accountProblems.set(p.row, [p]);
   }
-  return { accounts, rows: filledLength(accounts), byRow, accountProblems, clock: time, settings };
+  const rows = filledLength(accounts);
+  return {
+    accounts,
+    rows,
+    each: (visit) =>
+      eachAssessment(book, settings, today, (a) => {
+        // Every account's row is non-blank, so within the answer; the guard keeps the grid rectangular regardless.
+        if (a.account.row <= rows) visit(a, a.account.row - 1);
+      }),
+    accountProblems,
+    clock: time,
+    settings,
+  };
 }
 
 /** A column aligned with the accounts range: its title first, "" for rows without an assessment. */
@@ -149,13 +162,13 @@ function accountColumn(
   args: readonly unknown[],
   pick: (a: Assessment) => unknown,
 ): Grid {
-  const { rows, byRow } = assessRanges(fn, args);
+  const { rows, each } = assessRanges(fn, args);
   const column: Grid = new Array(rows);
   column[0] = [title];
-  for (let i = 1; i < rows; i++) {
-    const a = byRow.get(i + 1);
-    column[i] = [a ? pick(a) : ''];
-  }
+  each((a, i) => {
+    column[i] = [pick(a)];
+  });
+  for (let i = 1; i < rows; i++) column[i] ??= [''];
   return column;
 }
 
@@ -187,7 +200,7 @@ function why(a: Assessment, problems: readonly Problem[] | undefined, settings: 
 }
 
 export function ladderTable(args: readonly unknown[]): Grid {
-  const { accounts, rows, byRow, accountProblems, clock: time, settings } = assessRanges('LADDER', args);
+  const { accounts, rows, each, accountProblems, clock: time, settings } = assessRanges('LADDER', args);
   const columns = columnIndex('accounts', accounts[0] ?? []);
   const cell = (row: readonly unknown[], header: string) => {
     const i = columns[header];
@@ -207,26 +220,25 @@ export function ladderTable(args: readonly unknown[]): Grid {
   };
   const table: Grid = new Array(rows);
   table[0] = [...LADDER_COLUMNS];
+  each((a, i) => {
+    const due = a.nextCheckDue === null ? '' : dueDate(a.nextCheckDue);
+    const segment = a.segment?.name ?? a.account.segment ?? '';
+    table[i] = [
+      a.account.id,
+      a.account.name,
+      a.account.owner,
+      segment,
+      rungLabel(a),
+      healthLabel(a),
+      why(a, accountProblems.get(i + 1), settings),
+      a.nextStep,
+      due,
+    ];
+  });
   for (let i = 1; i < rows; i++) {
-    const a = byRow.get(i + 1);
-    const problems = accountProblems.get(i + 1);
-    if (a) {
-      const due = a.nextCheckDue === null ? '' : dueDate(a.nextCheckDue);
-      const segment = a.segment?.name ?? a.account.segment ?? '';
-      table[i] = [
-        a.account.id,
-        a.account.name,
-        a.account.owner,
-        segment,
-        rungLabel(a),
-        healthLabel(a),
-        why(a, problems, settings),
-        a.nextStep,
-        due,
-      ];
-      continue;
-    }
+    if (table[i] !== undefined) continue;
     // A row left out of the book (no Account ID, a duplicate) still says why, where the user looks for it.
+    const problems = accountProblems.get(i + 1);
     const row = accounts[i];
     table[i] = problems
       ? [

@@ -16,6 +16,7 @@ import type {
   CheckKind,
   Health,
 } from '../core/types';
+import { AccountSlots } from '../core/accountSlots';
 import { isWellFormedEmail } from '../core/addresses';
 import { type DataSheetKey, DEFAULT_SEGMENTS, HEADERS, normalizeHeader, SHEET } from './layout';
 import {
@@ -375,21 +376,27 @@ const historyRecord: RowBuilder<HistoryRecord> = (v, row) => ({
   health: v[HIS.health] as Health,
 });
 
-/** One problem per unknown Account ID per sheet (not one per row: a deleted account leaves 52 Usage rows). */
+/**
+ * One problem per unknown Account ID per sheet (not one per row: a deleted account leaves 52 Usage rows).
+ * `records` may come in several lists (Usage: the rows kept, and the older rows kept only for this check).
+ */
 function reportUnknownAccounts(
   sheet: string,
-  records: readonly { readonly row: number; readonly accountId: string }[],
-  known: ReadonlySet<string>,
+  records: readonly (readonly { readonly row: number; readonly accountId: string }[])[],
+  known: AccountSlots,
   problems: Problem[],
 ): void {
   const unknown = new Map<string, { row: number; count: number }>();
-  for (const r of records) {
-    if (known.has(r.accountId)) continue;
-    const seen = unknown.get(r.accountId);
-    if (seen) {
-      seen.count++;
-      if (r.row < seen.row) seen.row = r.row;
-    } else unknown.set(r.accountId, { row: r.row, count: 1 });
+  for (const list of records) {
+    for (const r of list) {
+      const slot = known.find(r.accountId);
+      if (slot >= 0 && slot < known.known) continue;
+      const seen = unknown.get(r.accountId);
+      if (seen) {
+        seen.count++;
+        if (r.row < seen.row) seen.row = r.row;
+      } else unknown.set(r.accountId, { row: r.row, count: 1 });
+    }
   }
   for (const [id, { row, count }] of unknown) {
     const rows = count === 1 ? '' : ` (${count} rows, first here)`;
@@ -420,39 +427,65 @@ export interface ParseOptions {
   readonly usageSince?: Day;
 }
 
-/** Keeps recent Usage rows, and per account only the latest older row with any use. */
+/**
+ * Keeps recent Usage rows, and per account only the latest older row with any use. `slots` are the known accounts
+ * (empty when Accounts was not read: then every ID is taken as it comes); unknown IDs are added to it.
+ */
 function recentUsage(
   since: Day,
-  known: ReadonlySet<string> | null,
+  slots: AccountSlots,
+  checkUnknown: boolean,
 ): {
   build: RowBuilder<UsageRecord>;
   older(): UsageRecord[];
   unknownCheck: UsageRecord[];
 } {
-  // One mutable entry per account, updated in place: sheets are often sorted by week, so almost every older row
-  // is "the latest so far", and a fresh record for each would be millions of short-lived objects.
-  const latestOlder = new Map<string, { -readonly [K in keyof UsageRecord]: UsageRecord[K] }>();
+  // Older rows are most of a long Usage sheet (51 of 52 weeks are outside the window), and sheets are often sorted
+  // by week, so almost every older row is "the latest so far". Each costs one look-up of its account's position
+  // (a comparison, mostly: see AccountSlots), and the latest row's numbers are kept in dense arrays by position:
+  // no object per row or per account to churn the garbage collector.
+  const weeks: number[] = new Array<number>(slots.size).fill(Number.NEGATIVE_INFINITY);
+  const rows: number[] = new Array<number>(slots.size).fill(0);
+  const users: number[] = new Array<number>(slots.size).fill(0);
+  const actions: number[] = new Array<number>(slots.size).fill(0);
   const unknownCheck: UsageRecord[] = [];
   const build: RowBuilder<UsageRecord> = (v, row) => {
     const week = v[USE.week] as number;
     if (week >= since) return usageRecord(v, row);
-    const id = v[USE.accountId] as string;
-    if (known !== null && !known.has(id)) unknownCheck.push(usageRecord(v, row));
+    const slot = slots.findOrAdd(v[USE.accountId] as string);
+    while (weeks.length < slots.size) {
+      weeks.push(Number.NEGATIVE_INFINITY);
+      rows.push(0);
+      users.push(0);
+      actions.push(0);
+    }
+    if (checkUnknown && slot >= slots.known) unknownCheck.push(usageRecord(v, row));
     const activeUsers = num(v[USE.activeUsers]) ?? 0;
     const keyActions = num(v[USE.keyActions]) ?? 0;
     if (activeUsers <= 0 && keyActions <= 0) return null;
-    const seen = latestOlder.get(id);
-    if (!seen) {
-      latestOlder.set(id, { row, week, accountId: id, activeUsers, keyActions });
-    } else if (week > seen.week) {
-      seen.row = row;
-      seen.week = week;
-      seen.activeUsers = activeUsers;
-      seen.keyActions = keyActions;
+    if (week > weeks[slot]) {
+      weeks[slot] = week;
+      rows[slot] = row;
+      users[slot] = activeUsers;
+      actions[slot] = keyActions;
     }
     return null;
   };
-  return { build, older: () => [...latestOlder.values()], unknownCheck };
+  const older = (): UsageRecord[] => {
+    const kept: UsageRecord[] = [];
+    for (let k = 0; k < weeks.length; k++) {
+      if (weeks[k] === Number.NEGATIVE_INFINITY) continue;
+      kept.push({
+        row: rows[k],
+        week: weeks[k],
+        accountId: slots.idAt(k),
+        activeUsers: users[k],
+        keyActions: actions[k],
+      });
+    }
+    return kept;
+  };
+  return { build, older, unknownCheck };
 }
 
 export function parseBook(tables: SheetTables, dayOf: DayOf, options: ParseOptions = {}): Book {
@@ -476,8 +509,9 @@ export function parseBook(tables: SheetTables, dayOf: DayOf, options: ParseOptio
     accountReader(segmentNames, leftOutSegments, problems),
   );
   // Cross-sheet references are only judged when Accounts itself was read.
-  const known = tables.accounts ? new Set(accounts.map((a) => a.id)) : null;
-  const recent = options.usageSince === undefined ? null : recentUsage(options.usageSince, known);
+  const checked = Boolean(tables.accounts);
+  const known = new AccountSlots(checked ? accounts.map((a) => a.id) : []);
+  const recent = options.usageSince === undefined ? null : recentUsage(options.usageSince, known, checked);
   const usage = readSheet('usage', tables.usage, dayOf, problems, recent ? recent.build : usageRecord);
   const recentRows = usage.length;
   // A loop, not push(...rows): a spread of one argument per account could overflow the stack.
@@ -485,15 +519,15 @@ export function parseBook(tables: SheetTables, dayOf: DayOf, options: ParseOptio
   const results = readSheet('results', tables.results, dayOf, problems, resultRecord);
   const checks = readSheet('checks', tables.checks, dayOf, problems, checkRecord);
   const history = readSheet('history', tables.history, dayOf, problems, historyRecord);
-  if (known) {
+  if (checked) {
     reportUnknownAccounts(
       SHEET.usage,
-      recent ? [...usage.slice(0, recentRows), ...recent.unknownCheck] : usage,
+      recent ? [usage.slice(0, recentRows), recent.unknownCheck] : [usage],
       known,
       problems,
     );
-    reportUnknownAccounts(SHEET.results, results, known, problems);
-    reportUnknownAccounts(SHEET.checks, checks, known, problems);
+    reportUnknownAccounts(SHEET.results, [results], known, problems);
+    reportUnknownAccounts(SHEET.checks, [checks], known, problems);
   }
   return { segments, accounts, usage, results, checks, history, problems };
 }
