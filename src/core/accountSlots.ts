@@ -8,7 +8,7 @@
  * sheet sorted by account lists each account's rows together. So the account of a row is nearly always the one
  * that followed the previous row's account the last time that account was seen. Measured on 50,000 accounts ×
  * 52 weeks (npm run bench), a hash lookup per row made these passes grow 6–16× from 10k to 50k accounts, as the
- * table and its keys stopped fitting the CPU's cache; the guess keeps them linear. A wrong guess costs one
+ * table and its keys stopped fitting the CPU's cache; the guess keeps them close to linear. A wrong guess costs one
  * comparison more than the lookup it falls back to, so any order stays correct.
  */
 export class AccountSlots {
