@@ -45,7 +45,8 @@ const RECORDED_RANGE_FORMATS = [
  * best-practices guide ("Use batch operations", developers.google.com/apps-script/guides/support/best-practices)
  * measures the cost of a call together with the data it carries, so the runtime counts cells beside calls.
  */
-const CELL_METHODS = new Set([
+/** Methods that bring cells from Sheets to the script (the bench prices these as reads). */
+export const CELL_READ_METHODS: ReadonlySet<string> = new Set([
   'getValues',
   'getValue',
   'getDisplayValues',
@@ -57,6 +58,10 @@ const CELL_METHODS = new Set([
   'getNotes',
   'getNote',
   'getBackgrounds',
+]);
+
+/** Methods that send cells from the script to Sheets, or clear them (priced as writes). */
+const CELL_WRITE_METHODS: ReadonlySet<string> = new Set([
   'setValues',
   'setValue',
   'setFormulas',
@@ -69,6 +74,8 @@ const CELL_METHODS = new Set([
   'clearContent',
   'clear',
 ]);
+
+const CELL_METHODS = new Set([...CELL_READ_METHODS, ...CELL_WRITE_METHODS]);
 
 /** Getters that read only the top-left cell. */
 const ONE_CELL_GETTERS = new Set(['getValue', 'getDisplayValue', 'getFormula', 'getNumberFormat', 'getNote']);

@@ -1,5 +1,6 @@
 // A rough cost model of Apps Script's Spreadsheet service: a fixed cost per call plus a cost per cell moved, from
 // published measurements (docs/cost-model.md explains the figures and how rough they are).
+import { CELL_READ_METHODS } from '../../local/runtime/range';
 
 /** Milliseconds per Spreadsheet call (round trip to the Sheets backend). */
 export const MS_PER_CALL = 30;
@@ -10,14 +11,6 @@ export const MS_PER_CELL_WRITTEN = 0.01;
 /** Milliseconds per cell a TextFinder searches on Google's side (no transfer): a guess, see the doc. */
 export const MS_PER_CELL_SEARCHED = 0.0005;
 
-const READ_METHODS = [
-  'getValues',
-  'getValue',
-  'getDisplayValues',
-  'getDisplayValue',
-  'getFormulas',
-  'getFormula',
-];
 const SEARCH_METHODS = ['findAll', 'findNext', 'findPrevious'];
 const ROUND_TRIPS = [
   'Spreadsheet.getSheetByName',
@@ -52,7 +45,7 @@ export function costOf(counters: CostCounters): ActionCost {
   for (const [key, n] of Object.entries(counters.cellsByMethod())) {
     const method = key.slice(key.indexOf('.') + 1);
     if (key.startsWith('TextFinder.') && SEARCH_METHODS.includes(method)) cellsSearched += n;
-    else if (READ_METHODS.includes(method)) cellsRead += n;
+    else if (CELL_READ_METHODS.has(method)) cellsRead += n;
     else cellsWritten += n;
   }
   // Calls priced as a round trip: every call that moves or searches cells, and the size and lookup calls that must
