@@ -7,6 +7,7 @@ import { appendHistory } from '../gas/history';
 import { sendDigestEmail } from '../gas/mail';
 import { appendLog, type LogEntry } from '../gas/reminderLog';
 import { MissingSheetError } from '../gas/sheetFinder';
+import { ledgerLostToday, witnessSending } from '../gas/ledgerWitness';
 import { LedgerWriter, readLedger, unfinishedRuns } from '../gas/reminderLedger';
 import {
   deleteTriggerRecord,
@@ -245,6 +246,9 @@ function runIn(
   return sendAll(ss, ledger, settings, settingsProblems, user, started);
 }
 
+const LEDGER_LOST =
+  'The Reminder ledger, which recorded today’s digests, was deleted: to never send a digest twice, this run sent nothing. Reminders resume tomorrow with a new ledger.';
+
 function sendAll(
   ss: Spreadsheet,
   ledger: ReturnType<typeof readLedger>,
@@ -269,6 +273,11 @@ function sendAll(
     // The Usage summary and the Ladder values speed up the sidebar; their failure must not stop the reminders.
     notes.push(`Usage summary / Ladder not updated: ${errorText(err)}`);
   }
+  if (ledgerLostToday(ss.getId(), day, ledger.sheet)) {
+    // Never twice: which of today's digests went out was recorded in the ledger, and it is gone.
+    appendLog(ss, [runEntry(started, 'failed', LEDGER_LOST)]);
+    return summary('failed', LEDGER_LOST);
+  }
   for (const { run, last } of unfinishedRuns(ledger, (p.today - 1) as Day)) {
     notes.push(
       `an earlier run (${run.slice(0, 16)}) was stopped before it finished; its last digest, to ${last}, may not have gone out`,
@@ -279,6 +288,7 @@ function sendAll(
   const runId = `${started.toISOString()}#${Math.floor(Math.random() * 1e9).toString(36)}`;
   const entries: LogEntry[] = [];
   const counts = { sent: 0, skipped: 0, deferred: 0, failed: 0 };
+  let witnessed = false;
   for (const { digest, decision, email } of p.digests) {
     const keys = email.shown.map((i) => i.key);
     const base = { time: new Date(), recipient: digest.recipient, kind: digest.kind, accounts: keys };
@@ -297,6 +307,11 @@ function sendAll(
       // a kill loses one digest — and that is reported (unfinishedRuns above), while a duplicate is silent
       // noise in a CSM's inbox. A send that throws turns its record into `failed`, so it is retried.
       const row = writer.recordSending(day, digest.recipient, keys, runId);
+      const recordedIn = writer.ledgerSheet;
+      if (!witnessed && recordedIn) {
+        witnessSending(ss.getId(), day, recordedIn);
+        witnessed = true;
+      }
       try {
         sendDigestEmail(digest.recipient, email);
         counts.sent++;

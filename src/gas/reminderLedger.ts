@@ -195,6 +195,11 @@ export class LedgerWriter {
     return this.lastRow;
   }
 
+  /** The ledger sheet, once it exists (it is created by the first record of a run that found none). */
+  get ledgerSheet(): GoogleAppsScript.Spreadsheet.Sheet | null {
+    return this.sheet;
+  }
+
   /** Records a digest to `recipient` as sent, before the send; returns the row to mark failed if it throws. */
   recordSending(day: string, recipient: string, keys: readonly string[], run: string): number {
     return this.append(['sent', day, recipient, keys.join('\n'), run]);

@@ -234,6 +234,35 @@ describe('never twice, whatever happened to the Reminder log', () => {
     expect(rt.mail.outbox).toHaveLength(4);
   });
 
+  // A timed run without document properties reads its settings from the ledger: deleting the ledger takes them
+  // along, and that run already fails loudly before it could send (the owner must turn reminders on again).
+  it.each(['menu', 'timed trigger'] as const)(
+    'the hidden ledger deleted after today’s digests (%s): no digest goes twice, the run says why, mail resumes tomorrow',
+    (how) => {
+      const rt = start({ triggerContext: 'document' });
+      on(rt);
+      const run = () =>
+        how === 'menu'
+          ? rt.call<{ status: string; detail: string }>('runReminders')
+          : rt.fireTrigger<{ status: string; detail: string }>(rt.triggers[0].id);
+      run();
+      expect(rt.mail.outbox).toHaveLength(4);
+      edit(rt, "ss.deleteSheet(ss.getSheetByName('Reminder ledger'));");
+      const again = run();
+      expect(rt.mail.outbox).toHaveLength(4);
+      expect(again.status).toBe('failed');
+      expect(again.detail).toMatch(/Reminder ledger.*deleted.*sent nothing/);
+      // Loud where the owner looks: the log and the sidebar's last run.
+      expect(rt.values(SHEET.reminderLog).some((r) => /Reminder ledger/.test(String(r[5])))).toBe(true);
+      expect(rt.call<ReminderPanel>('getReminderPanel').lastRunStatus).toMatch(
+        /^Last run: failed — The Reminder ledger/,
+      );
+      rt.setNow(new Date('2026-11-25T13:30:00Z'));
+      expect(run().status).toBe('done');
+      expect(rt.mail.outbox).toHaveLength(8);
+    },
+  );
+
   it.each([1, 2, 3])('a run killed after the %i-th send: the next run sends only what had not gone', (k) => {
     const rt = start();
     rt.killAfter('MailApp.sendEmail', k);
