@@ -4,7 +4,7 @@
 import { isoOfDay } from '../core/dates';
 import type { Settings } from '../core/settings';
 import type { UsageRecord } from '../core/types';
-import { LADDER_COLUMNS, ladderTable } from '../entry/customFunctions';
+import { LADDER_COLUMNS, ladderTable } from '../entry/bookFunctions';
 import { type DataSheetKey, HEADERS, SHEET } from '../sheets/layout';
 import type { LoadedBook } from './book';
 import { isSetupLadderFormula, ladderFormula } from './setup';
