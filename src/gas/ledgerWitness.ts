@@ -2,6 +2,7 @@
 // a sheet can be unhidden and deleted. Without the witness, a rerun the same day would find no record and send
 // every digest again.
 import * as z from 'zod/mini';
+import { storedJson } from '../core/storedJson';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Properties = GoogleAppsScript.Properties.Properties;
@@ -29,17 +30,6 @@ function stores(): Properties[] {
   return out;
 }
 
-function read(props: Properties, key: string): Witness | null {
-  const raw = props.getProperty(key);
-  if (!raw) return null;
-  try {
-    const r = WitnessSchema.safeParse(JSON.parse(raw));
-    return r.success ? r.data : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Records that digests of `day` are being recorded in `ledger` (call once a run has recorded its first). */
 export function witnessSending(spreadsheetId: string, day: string, ledger: Sheet): void {
   const value = JSON.stringify({ day, ledger: ledger.getSheetId() } satisfies Witness);
@@ -52,7 +42,7 @@ export function witnessSending(spreadsheetId: string, day: string, ledger: Sheet
  */
 export function ledgerLostToday(spreadsheetId: string, day: string, ledger: Sheet | null): boolean {
   return stores().some((props) => {
-    const w = read(props, PREFIX + spreadsheetId);
+    const w = storedJson(props.getProperty(PREFIX + spreadsheetId), WitnessSchema);
     return w !== null && w.day === day && (ledger === null || ledger.getSheetId() !== w.ledger);
   });
 }

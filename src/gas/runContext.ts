@@ -1,5 +1,6 @@
 // What a reminder run needs to find without an active spreadsheet, and where it leaves its outcome for the owner: the user's properties.
 import * as z from 'zod/mini';
+import { storedJson } from '../core/storedJson';
 
 /**
  * A time-driven run of an editor add-on may get no active spreadsheet, no document lock and no document
@@ -41,22 +42,12 @@ function userProps(): GoogleAppsScript.Properties.Properties {
   return PropertiesService.getUserProperties();
 }
 
-function parsed<T>(raw: string | null, schema: z.ZodMiniType<T>): T | null {
-  if (!raw) return null;
-  try {
-    const r = schema.safeParse(JSON.parse(raw));
-    return r.success ? r.data : null;
-  } catch {
-    return null;
-  }
-}
-
 export function saveTriggerRecord(uid: string, record: TriggerRecord): void {
   userProps().setProperty(TRIGGER_PREFIX + uid, JSON.stringify(record));
 }
 
 export function triggerRecord(uid: string): TriggerRecord | null {
-  return parsed(userProps().getProperty(TRIGGER_PREFIX + uid), TriggerRecordSchema);
+  return storedJson(userProps().getProperty(TRIGGER_PREFIX + uid), TriggerRecordSchema);
 }
 
 export function deleteTriggerRecord(uid: string): void {
@@ -69,7 +60,7 @@ function lastRunKey(spreadsheetId: string): string {
 }
 
 export function lastRunOf(spreadsheetId: string): LastRun | null {
-  return parsed(userProps().getProperty(lastRunKey(spreadsheetId)), LastRunSchema);
+  return storedJson(userProps().getProperty(lastRunKey(spreadsheetId)), LastRunSchema);
 }
 
 /** Records the run's outcome for the owner (kept across runs: the notice day survives). */

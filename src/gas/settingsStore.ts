@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { isDomain, isWellFormedEmail } from '../core/addresses';
 import { REMINDER_FIELDS } from '../core/reminders';
 import { fieldHelp, settingLabel } from '../core/settingLabels';
+import { storedJson } from '../core/storedJson';
 import {
   fieldMessage,
   readSettings,
@@ -59,13 +60,7 @@ export function storedFromJson(json: string): StoredSettings | null {
 }
 
 function parseState(raw: string | null): RemindersState | null {
-  if (!raw) return null;
-  try {
-    const r = RemindersStateSchema.safeParse(JSON.parse(raw));
-    return r.success ? r.data : null;
-  } catch {
-    return null;
-  }
+  return storedJson(raw, RemindersStateSchema);
 }
 
 export { REMINDER_FIELDS };
