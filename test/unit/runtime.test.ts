@@ -1,23 +1,10 @@
 // The in-memory Apps Script runtime behaves like Sheets and the Apps Script services where the product relies on it.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadProject } from './scriptProject';
 import { parseA1 } from '../../local/runtime/a1';
-import { createRuntime, type Runtime, type RuntimeOptions } from '../../local/runtime/index';
 import { formatDate } from '../../local/runtime/utilities';
 
-const dir = mkdtempSync(join(tmpdir(), 'runtime-test-'));
-let scripts = 0;
-
-/** A runtime with a small Apps Script project loaded, the way the bundle is loaded. */
-function project(code: string, opts: RuntimeOptions = {}): Runtime {
-  const file = join(dir, `script${++scripts}.js`);
-  writeFileSync(file, code);
-  const rt = createRuntime(opts);
-  rt.load(file);
-  return rt;
-}
+const project = loadProject;
 
 describe('A1 notation', () => {
   it.each([

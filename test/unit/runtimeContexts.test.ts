@@ -1,27 +1,10 @@
 // The runtime where Apps Script is stricter than a kind model: several spreadsheets for one user, per-spreadsheet
 // triggers, time-driven runs without a containing document, openById refused, and runs killed mid-way.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  createRuntime,
-  EXECUTION_KILLED,
-  OPEN_BY_ID_REFUSED,
-  type Runtime,
-  type RuntimeOptions,
-} from '../../local/runtime/index';
+import { loadProject } from './scriptProject';
+import { EXECUTION_KILLED, OPEN_BY_ID_REFUSED, type RuntimeOptions } from '../../local/runtime/index';
 
-const dir = mkdtempSync(join(tmpdir(), 'rl-contexts-'));
-let scripts = 0;
-
-function project(code: string, opts: RuntimeOptions = {}): Runtime {
-  const file = join(dir, `script${++scripts}.js`);
-  writeFileSync(file, code);
-  const rt = createRuntime(opts);
-  rt.load(file);
-  return rt;
-}
+const project = loadProject;
 
 const TWO: RuntimeOptions = {
   sheets: { Data: [['A'], ['in A']] },

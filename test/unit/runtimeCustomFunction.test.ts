@@ -1,10 +1,8 @@
 // AuthMode.CUSTOM_FUNCTION in the runtime: what a custom function may not call throws Apps Script's own error text.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadProject } from './scriptProject';
 import { customFunctionRefusal } from '../../local/runtime/customFunctionMode';
-import { createRuntime, type Runtime } from '../../local/runtime/index';
+import type { Runtime } from '../../local/runtime/index';
 
 const code = `
 function MAILS() { MailApp.sendEmail('a@acme.example', 'hi', 'body'); return 'sent'; }
@@ -22,9 +20,7 @@ function CACHES() { CacheService.getScriptCache().put('k', 'v'); return Utilitie
 `;
 
 function project(): Runtime {
-  const file = join(mkdtempSync(join(tmpdir(), 'custom-fn-')), 'Code.js');
-  writeFileSync(file, code);
-  const rt = createRuntime({
+  return loadProject(code, {
     timeZone: 'UTC',
     sheets: {
       Data: [
@@ -33,8 +29,6 @@ function project(): Runtime {
       ],
     },
   });
-  rt.load(file);
-  return rt;
 }
 
 describe('a custom function (AuthMode.CUSTOM_FUNCTION)', () => {

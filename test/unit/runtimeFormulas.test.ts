@@ -1,11 +1,9 @@
 // Formula cells that call the bundle's custom functions: computed when read, spilled into the sheet, #REF! when the
 // result does not fit the grid or would overwrite data, #ERROR! when the function throws (local/runtime/formulas.ts).
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadProject } from './scriptProject';
 import { parseCall } from '../../local/runtime/formulas';
-import { createRuntime, type Runtime } from '../../local/runtime/index';
+import type { Runtime } from '../../local/runtime/index';
 
 const code = `
 /** @customfunction */
@@ -24,15 +22,11 @@ function shrink(name, keep) { var s = SpreadsheetApp.getActive().getSheetByName(
 `;
 
 function project(): Runtime {
-  const file = join(mkdtempSync(join(tmpdir(), 'formulas-')), 'Code.js');
-  writeFileSync(file, code);
-  const rt = createRuntime({
+  return loadProject(code, {
     timeZone: 'America/New_York',
     now: new Date('2026-11-24T15:00:00Z'),
     sheets: { Data: [[1], [2], [3], [4]], Out: [['']] },
   });
-  rt.load(file);
-  return rt;
 }
 
 describe('formula cells calling the bundle', () => {
