@@ -1,9 +1,10 @@
 // Renders one owner digest and the leader digest of the demo book at a 375 px phone width, for the README (docs/*.png) and the browser test.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { demoBook } from '../local/demoBook';
 import { createRuntime } from '../local/runtime/index';
+import { launchChromium } from '../test/browser/chromium';
 import { dateOfDay, dayFromIso } from '../src/core/dates';
 import type { ReminderPreview, ReminderPreviewDigest } from '../src/entry/reminderTypes';
 
@@ -36,10 +37,8 @@ export function emailPage(d: ReminderPreviewDigest): string {
 }
 
 export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  // The shared finder: CHROMIUM_PATH, an installed browser, else the npm package's Chromium (README, Contributing).
+  return (await launchChromium(['--disable-gpu', '--no-first-run'])).browser;
 }
 
 async function main(): Promise<void> {

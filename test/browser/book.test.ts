@@ -5,21 +5,24 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Preview, preparePreview } from '../../local/preview';
 import { type PreviewServer, startPreviewServer } from '../../local/server';
 import { build } from '../../scripts/build';
+import { launchChromium, type ResolvedChromium } from './chromium';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DOCS = join(root, 'docs');
+// Screenshots go to docs/ only when asked (`npm run docs:screenshots`), so a test run leaves the work tree clean.
+const DOCS =
+  process.env.RL_DOCS_SCREENSHOTS === '1' ? join(root, 'docs') : join(root, 'test-output', 'screenshots');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const CHROMIUM = '/usr/bin/chromium';
 
 let dir: string;
 let preview: Preview;
 let server: PreviewServer;
 let browser: Browser;
+let found: ResolvedChromium;
 let page: Page;
 const pageErrors: string[] = [];
 
@@ -79,7 +82,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ladder-book-'));
   preview = await preparePreview({ today: '2026-11-24', timeZone: 'UTC', emailsDir: join(dir, 'emails') });
   server = await startPreviewServer({ runtime: preview.runtime, port: 0 });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  ({ browser, chromium: found } = await launchChromium());
   page = await browser.newPage({ viewport: { width: 300, height: 900 } });
   page.setDefaultTimeout(10_000);
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -98,7 +101,7 @@ afterAll(async () => {
 
 describe('the sidebar on the demo book at 300 px', () => {
   it('finds Chromium', () => {
-    expect(existsSync(CHROMIUM)).toBe(true);
+    expect(existsSync(found.executablePath)).toBe(true);
   });
 
   it('arrives with the first Account view in the page, without asking the server for it', async () => {
