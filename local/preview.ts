@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dateOfDay, dayConverter, dayFromIso, isoOfDay } from '../src/core/dates';
-import type { ReminderPreview, ReminderPreviewDigest } from '../src/entry/reminderTypes';
+import type { ReminderPreview, ReminderPreviewDigest } from '../src/reminders/entry/types';
 import type { MyBookView } from '../src/entry/sidebarTypes';
 import { SETTINGS_PROPERTY } from '../src/gas/settingsStore';
 import { SHEET } from '../src/sheets/layout';

@@ -6,7 +6,7 @@ import { demoBook } from '../local/demoBook';
 import { createRuntime } from '../local/runtime/index';
 import { launchChromium } from '../test/browser/chromium';
 import { dateOfDay, dayFromIso } from '../src/core/dates';
-import type { ReminderPreview, ReminderPreviewDigest } from '../src/entry/reminderTypes';
+import type { ReminderPreview, ReminderPreviewDigest } from '../src/reminders/entry/types';
 
 export const PHONE_WIDTH = 375;
 const TODAY = '2026-11-24';

@@ -1,6 +1,6 @@
 // The Reminders & settings tab: the on/off switch with its confirmation, schedule, recipients, thresholds (leader only), the next run, quota and last runs.
 import type { Settings, WeekdayName } from '../src/core/settings';
-import type { ReminderPanel, SaveReminderSettingsPayload } from '../src/entry/reminderTypes';
+import type { ReminderPanel, SaveReminderSettingsPayload } from '../src/reminders/entry/types';
 import { el, fill } from './dom';
 import { type Control, type Field, formStatus, selectField, submitting, textField } from './form';
 import { call } from './server';

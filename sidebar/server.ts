@@ -5,7 +5,7 @@ import type {
   SaveReminderSettingsResult,
   SetRemindersOnPayload,
   SetRemindersOnResult,
-} from '../src/entry/reminderTypes';
+} from '../src/reminders/entry/types';
 import type {
   AccountViewResponse,
   LogResultPayload,

@@ -1,7 +1,7 @@
 // The one list of everything Apps Script may call: the build writes a top-level declaration for each entry.
 import { customFunctionEntries } from './customFunctions';
 import { dashboardEntries } from './dashboard';
-import { reminderEntries } from './reminders';
+import { reminderEntries } from '../reminders/entry/reminders';
 import { sidebarEntries } from './sidebarApi';
 import { workbookEntries } from './workbook';
 

@@ -1,12 +1,12 @@
 // The add-on menu and its workbook commands: open the sidebar, set up the workbook, settings, reminders on/off.
 import { errorText } from './errorText';
-import { reminderTriggerIds } from '../gas/triggers';
+import { reminderTriggerIds } from '../reminders/gas/triggers';
 import { keepFullReadOutputsAfterSetup } from '../gas/fullReadOutputs';
 import { loadSettings } from '../gas/settingsStore';
 import { type SetupReport, setUpWorkbook as setUp, setupSummary } from '../gas/setup';
 import { withDocumentLock } from '../gas/writes';
 import type { Registry } from './registry';
-import { type SwitchResult, turnRemindersOff, turnRemindersOn } from './reminders';
+import { type SwitchResult, turnRemindersOff, turnRemindersOn } from '../reminders/entry/switch';
 import { getAccountView, getSelection } from './accountView';
 import { INITIAL_VIEW_ID, type InitialView, SIDEBAR_TAB_ATTRIBUTE, type SidebarTab } from './sidebarTypes';
 

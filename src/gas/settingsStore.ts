@@ -1,7 +1,7 @@
 // Settings kept as one JSON document property; reminder fields belong to the user who turned reminders on, thresholds to the leader.
 import * as z from 'zod/mini';
 import { isDomain, isWellFormedEmail } from '../core/addresses';
-import { REMINDER_FIELDS } from '../core/reminders';
+import { REMINDER_FIELDS } from '../reminders/core/planning';
 import { fieldHelp, settingLabel } from '../core/settingLabels';
 import { storedJson } from '../core/storedJson';
 import {

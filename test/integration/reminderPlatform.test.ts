@@ -4,7 +4,7 @@
 import * as vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { dateOfDay, dayFromIso } from '../../src/core/dates';
-import type { ReminderPanel, SaveReminderSettingsResult } from '../../src/entry/reminderTypes';
+import type { ReminderPanel, SaveReminderSettingsResult } from '../../src/reminders/entry/types';
 import { DEFAULT_SEGMENTS, HEADERS, SHEET } from '../../src/sheets/layout';
 import { EXECUTION_KILLED, type Runtime, type RuntimeOptions } from '../../local/runtime/index';
 import { loadBundle } from './harness';

@@ -2,7 +2,7 @@
 // digest still names the top Red accounts.
 import { describe, expect, it } from 'vitest';
 import { generateBook } from '../../local/generateBook';
-import type { ReminderPreview } from '../../src/entry/reminderTypes';
+import type { ReminderPreview } from '../../src/reminders/entry/types';
 import { SHEET } from '../../src/sheets/layout';
 import { loadBundle } from './harness';
 

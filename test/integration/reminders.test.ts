@@ -6,7 +6,7 @@ import type {
   ReminderPanel,
   ReminderPreview,
   SaveReminderSettingsResult,
-} from '../../src/entry/reminderTypes';
+} from '../../src/reminders/entry/types';
 import type { Runtime, RuntimeOptions } from '../../local/runtime/index';
 import { loadBundle } from './harness';
 

@@ -3,7 +3,7 @@ import { dashboardBlocks, dashboardNumbers } from '../../src/core/dashboard';
 import { isoOfDay } from '../../src/core/dates';
 import { assessBook, CHURN_REASON, healthLabel, onLadder, rungLabel } from '../../src/core/evaluate';
 import { qbrBriefOf, qbrBriefText } from '../../src/core/qbr';
-import { planReminders } from '../../src/core/reminders';
+import { planReminders } from '../../src/reminders/core/planning';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { Book } from '../../src/core/types';
 import { account, check, SMB, T } from './fixtures';

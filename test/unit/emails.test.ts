@@ -9,8 +9,8 @@ import {
   rowLink,
   shorten,
   utf8Bytes,
-} from '../../src/core/emails';
-import type { Digest, DigestItem } from '../../src/core/reminders';
+} from '../../src/reminders/render/emails';
+import type { Digest, DigestItem } from '../../src/reminders/core/types';
 
 const URL = 'https://docs.google.com/spreadsheets/d/abc/edit';
 const ctx: EmailContext = {

@@ -2,20 +2,18 @@ import { isWellFormedEmail } from '../../src/core/addresses';
 // The reminder planner: every item kind, the remind-every window, digest order, recipients and quota.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { problemIdentityIn } from '../../src/core/problemKeys';
+import { problemIdentityIn } from '../../src/reminders/core/problemKeys';
+import { itemKey, problemItem } from '../../src/reminders/core/items';
 import {
   allowedDomainsOf,
   decideDelivery,
-  type Digest,
-  itemKey,
   MAX_OWNER_ITEMS,
   planReminders,
-  problemItem,
   refusalOf,
-  type SentKeys,
   scheduleText,
   subjectOf,
-} from '../../src/core/reminders';
+} from '../../src/reminders/core/planning';
+import type { Digest, SentKeys } from '../../src/reminders/core/types';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 import type { Account, Assessment, Day, Problem } from '../../src/core/types';
 import { day as d, SMB, T } from './fixtures';

@@ -1,14 +1,8 @@
 // Reminder items: what a digest says about one account (owner or leader) or one data problem, each with its key.
-import { addDays, isoOfDay } from './dates';
-import type { DigestItem, ItemKind, LeaderItemKind, OwnerItemKind } from './reminders';
-import type { Settings } from './settings';
-import type { Assessment, Day, Problem } from './types';
-
-/** The account a data problem's row names ('' when none) and what tells its row apart (a Week or Date). */
-export interface ProblemIdentity {
-  readonly accountId: string;
-  readonly on: string;
-}
+import { addDays, isoOfDay } from '../../core/dates';
+import type { Settings } from '../../core/settings';
+import type { Assessment, Day, Problem } from '../../core/types';
+import type { DigestItem, ItemKind, LeaderItemKind, OwnerItemKind, ProblemIdentity } from './types';
 
 const SEVERITY = {
   unansweredNo: 90,

@@ -1,16 +1,9 @@
 // Reminder planning: turns the assessed book and what was already sent into one digest per owner and one for the leader.
-import { domainOf, isWellFormedEmail } from './addresses';
-import type { Settings } from './settings';
-import { leaderItems, ownerItems, type ProblemIdentity, plural, problemItem } from './reminderItems';
-import type { Assessment, Day, Problem } from './types';
-
-export {
-  itemKey,
-  leaderItems,
-  ownerItems,
-  type ProblemIdentity,
-  problemItem,
-} from './reminderItems';
+import { domainOf, isWellFormedEmail } from '../../core/addresses';
+import type { Settings } from '../../core/settings';
+import { leaderItems, ownerItems, plural, problemItem } from './items';
+import type { Assessment, Day, Problem } from '../../core/types';
+import type { Digest, DigestItem, LeaderItemKind, OwnerItemKind, ProblemIdentity, SentKeys } from './types';
 
 /** The fields only the reminders owner may change (SPEC §6): the schedule, recipients and who owns them. */
 export const REMINDER_FIELDS = [
@@ -23,59 +16,6 @@ export const REMINDER_FIELDS = [
   'allowedDomains',
   'remindersOwner',
 ] as const satisfies readonly (keyof Settings)[];
-
-export type OwnerItemKind =
-  | 'unansweredNo'
-  | 'checkOverdue'
-  | 'triage'
-  | 'unknownSegment'
-  | 'resultWindow'
-  | 'chainGap'
-  | 'stalled'
-  | 'checkDueSoon';
-export type LeaderItemKind = 'red' | 'slipped' | 'problem' | 'stalled' | 'climbed';
-export type ItemKind = OwnerItemKind | LeaderItemKind;
-
-export interface DigestItem {
-  /** (account, kind, due date): the same key reaches the same person at most once per remind-every days. */
-  readonly key: string;
-  readonly accountId: string;
-  readonly accountName: string;
-  /** The sheet and 1-based row the item links to. */
-  readonly sheet: string;
-  readonly row: number;
-  readonly kind: ItemKind;
-  readonly text: string;
-  /** Higher comes first, in the digest and when choosing which digests the quota allows. */
-  readonly severity: number;
-}
-
-export interface OwnerCount {
-  readonly owner: string;
-  readonly accounts: number;
-  readonly red: number;
-  readonly triage: number;
-  readonly overdue: number;
-}
-
-export interface Digest {
-  /** Lower-case email as written in the sheet ('' for accounts without an owner). */
-  readonly recipient: string;
-  readonly kind: 'owner' | 'leader';
-  readonly urgency: number;
-  readonly subject: string;
-  /** The items the email lists, most urgent first. */
-  readonly items: readonly DigestItem[];
-  /** Items left out to keep the email readable; not marked sent, so they come in a later digest. */
-  readonly moreItems: number;
-  /** Leader digest: counts per owner over the whole book (empty for owner digests). */
-  readonly ownerCounts: readonly OwnerCount[];
-  /** Owner digest: how many open accounts the recipient owns (why they get the email). */
-  readonly accountCount: number;
-}
-
-/** recipient (lower-case) → item key → the last day it was sent to them. */
-export type SentKeys = ReadonlyMap<string, ReadonlyMap<string, Day>>;
 
 export interface ReminderInput {
   readonly assessments: readonly Assessment[];

@@ -1,6 +1,6 @@
 // Who a data problem is about, read from the raw row it was found in: the key a digest remembers it by.
-import type { ProblemIdentity } from './reminders';
-import type { Problem } from './types';
+import type { Problem } from '../../core/types';
+import type { ProblemIdentity } from './types';
 
 /** A sheet's rows as read, and where its Account ID and its Week/Date columns are (-1 when absent). */
 export interface ProblemRows {

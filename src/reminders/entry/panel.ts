@@ -1,12 +1,12 @@
 // The Reminders & settings panel's server side: what it shows, saving settings, and switching reminders from the sidebar.
 import * as z from 'zod/mini';
-import { dayConverter } from '../core/dates';
-import { scheduleText } from '../core/reminders';
-import type { Settings } from '../core/settings';
-import { settingLabel } from '../core/settingLabels';
+import { dayConverter } from '../../core/dates';
+import { scheduleText } from '../core/planning';
+import type { Settings } from '../../core/settings';
+import { settingLabel } from '../../core/settingLabels';
 import { remainingQuota } from '../gas/mail';
-import { readLedger } from '../gas/reminderLedger';
-import { findLogSheet, lastRun, latestRows } from '../gas/reminderLog';
+import { readLedger } from '../gas/ledger';
+import { findLogSheet, lastRun, latestRows } from '../gas/log';
 import { lastRunOf, saveTriggerRecord, triggerRecord } from '../gas/runContext';
 import {
   currentUserEmail,
@@ -15,25 +15,18 @@ import {
   mayEditThresholds,
   SettingsError,
   saveSettings,
-} from '../gas/settingsStore';
+} from '../../gas/settingsStore';
 import { reminderTriggerIds } from '../gas/triggers';
-import { errorText } from './errorText';
-import { plan, previewOf } from './reminderPlan';
-import {
-  confirmationOf,
-  mirrorSettings,
-  ownersIn,
-  turnRemindersOff,
-  turnRemindersOn,
-} from './reminderSwitch';
+import { errorText } from '../../entry/errorText';
+import { plan, previewOf } from './plan';
+import { confirmationOf, mirrorSettings, ownersIn, turnRemindersOff, turnRemindersOn } from './switch';
 import type {
   ReminderLogRow,
   ReminderPanel,
   ReminderPreview,
   SaveReminderSettingsResult,
   SetRemindersOnResult,
-} from './reminderTypes';
-import { REMINDER_FIELDS } from './reminderTypes';
+} from './types';
 
 const PANEL_LOG_ROWS = 20;
 
@@ -201,5 +194,3 @@ export function setRemindersOn(payload: unknown): SetRemindersOnResult {
   const result = parsed.data.on ? turnRemindersOn(parsed.data.token ?? '') : turnRemindersOff();
   return { ...result, panel: getReminderPanel() };
 }
-
-export { REMINDER_FIELDS };

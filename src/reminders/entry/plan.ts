@@ -1,24 +1,24 @@
 // The reminder plan: reads the book once, assesses it and decides what each digest gets; sends nothing.
-import { assessBook } from '../core/evaluate';
-import { isoOfDay } from '../core/dates';
-import { type EmailContext, type RenderedEmail, renderDigest, rowLink } from '../core/emails';
+import { assessBook } from '../../core/evaluate';
+import { isoOfDay } from '../../core/dates';
+import { type EmailContext, type RenderedEmail, renderDigest, rowLink } from '../render/emails';
 import { problemIdentityIn, type ProblemRows } from '../core/problemKeys';
 import {
   allowedDomainsOf,
   type Decision,
-  type Digest,
   decideDelivery,
   planReminders,
   scheduleText,
-} from '../core/reminders';
-import type { Settings } from '../core/settings';
-import type { Day } from '../core/types';
-import { type LoadedBook, loadBook, RULE_SHEETS } from '../gas/book';
-import { futureHistoryProblems } from '../core/history';
+} from '../core/planning';
+import type { Digest } from '../core/types';
+import type { Settings } from '../../core/settings';
+import type { Day } from '../../core/types';
+import { type LoadedBook, loadBook, RULE_SHEETS } from '../../gas/book';
+import { futureHistoryProblems } from '../../core/history';
 import { remainingQuota } from '../gas/mail';
-import { type Ledger, sentKeysOf } from '../gas/reminderLedger';
-import { SHEET } from '../sheets/layout';
-import type { PreviewStatus, ReminderPreview, ReminderPreviewDigest } from './reminderTypes';
+import { type Ledger, sentKeysOf } from '../gas/ledger';
+import { SHEET } from '../../sheets/layout';
+import type { PreviewStatus, ReminderPreview, ReminderPreviewDigest } from './types';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -1,14 +1,26 @@
 // The reminder run (time trigger and "Send reminders now") and the preview: one guard around everything a run does.
-import { dayConverter, isoOfDay } from '../core/dates';
-import { escapeHtml } from '../core/html';
-import type { Day } from '../core/types';
-import { keepFullReadOutputs } from '../gas/fullReadOutputs';
-import { appendHistory } from '../gas/history';
+//
+// The reminders feature lives in src/reminders/, in the same layers as src/ (a layer imports only its own or lower):
+//   core/   types.ts the shared shapes; planning.ts who gets which digest and when; items.ts what each item says;
+//           problemKeys.ts the key a data problem is remembered by.
+//   render/ emails.ts the digest email's HTML and text, held under a byte budget.
+//   gas/    ledger.ts the hidden Reminder ledger (what was sent); ledgerWitness.ts proof it recorded today;
+//           log.ts the Reminder log sheet; runContext.ts what a triggered run finds and leaves (user properties);
+//           triggers.ts the one time trigger per spreadsheet; mail.ts MailApp.
+//   entry/  this file (run, preview, registry entries); plan.ts read and plan without sending; panel.ts the
+//           sidebar panel; switch.ts turning reminders on, off and taking them over; types.ts the sidebar's JSON.
+// Settings (thresholds and reminder fields alike) are stored by src/gas/settingsStore.ts; the panel's browser
+// side is sidebar/remindersView.ts.
+import { dayConverter, isoOfDay } from '../../core/dates';
+import { escapeHtml } from '../../core/html';
+import type { Day } from '../../core/types';
+import { keepFullReadOutputs } from '../../gas/fullReadOutputs';
+import { appendHistory } from '../../gas/history';
 import { sendDigestEmail } from '../gas/mail';
-import { appendLog, type LogEntry } from '../gas/reminderLog';
-import { MissingSheetError } from '../gas/sheetFinder';
+import { appendLog, type LogEntry } from '../gas/log';
+import { MissingSheetError } from '../../gas/sheetFinder';
 import { ledgerLostToday, witnessSending } from '../gas/ledgerWitness';
-import { LedgerWriter, readLedger, unfinishedRuns } from '../gas/reminderLedger';
+import { LedgerWriter, readLedger, unfinishedRuns } from '../gas/ledger';
 import {
   deleteTriggerRecord,
   noticeOwnerOnce,
@@ -21,16 +33,14 @@ import {
   loadSettingsWithProblems,
   storedFromJson,
   storedInDocument,
-} from '../gas/settingsStore';
+} from '../../gas/settingsStore';
 import { authorizationLapsed, removeTriggerById } from '../gas/triggers';
-import { errorText } from './errorText';
-import { getReminderPanel, saveReminderSettings, setRemindersOn } from './reminderPanel';
-import { plan, previewOf } from './reminderPlan';
-import { turnRemindersOff, turnRemindersOn } from './reminderSwitch';
-import type { Registry } from './registry';
-import type { ReminderPreview } from './reminderTypes';
-
-export { type SwitchResult, turnRemindersOff, turnRemindersOn } from './reminderSwitch';
+import { errorText } from '../../entry/errorText';
+import { getReminderPanel, saveReminderSettings, setRemindersOn } from './panel';
+import { plan, previewOf } from './plan';
+import { turnRemindersOff, turnRemindersOn } from './switch';
+import type { Registry } from '../../entry/registry';
+import type { ReminderPreview } from './types';
 
 /**
  * An overlapping run waits this long for the lock, then logs that it skipped. Refresh dashboard and sidebar

@@ -1,11 +1,11 @@
 // Turning reminders on (after the owner confirms recipients, leader and domains), off, and taking them over.
-import { domainOf } from '../core/addresses';
-import { allowedDomainsOf, scheduleText } from '../core/reminders';
-import type { Settings } from '../core/settings';
-import type { Account } from '../core/types';
-import { loadBook } from '../gas/book';
-import { appendLog } from '../gas/reminderLog';
-import { findLedgerSheet, LedgerWriter } from '../gas/reminderLedger';
+import { domainOf } from '../../core/addresses';
+import { allowedDomainsOf, scheduleText } from '../core/planning';
+import type { Settings } from '../../core/settings';
+import type { Account } from '../../core/types';
+import { loadBook } from '../../gas/book';
+import { appendLog } from '../gas/log';
+import { findLedgerSheet, LedgerWriter } from '../gas/ledger';
 import { deleteTriggerRecord, saveTriggerRecord } from '../gas/runContext';
 import {
   currentUserEmail,
@@ -17,7 +17,7 @@ import {
   setRemindersOwner,
   storedAsJson,
   storedInDocument,
-} from '../gas/settingsStore';
+} from '../../gas/settingsStore';
 import { installReminderTrigger, removeReminderTriggers } from '../gas/triggers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

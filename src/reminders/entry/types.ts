@@ -1,9 +1,6 @@
 // What the reminders endpoints hand the sidebar and the local preview: plain JSON, dates as ISO strings.
-import type { Digest, DigestItem } from '../core/reminders';
-import type { Settings } from '../core/settings';
-
-/** The settings only the reminders owner may change; the panel shows them read-only to everyone else. */
-export { REMINDER_FIELDS } from '../core/reminders';
+import type { Digest, DigestItem } from '../core/types';
+import type { Settings } from '../../core/settings';
 
 /** Settings cross to the sidebar as they are stored: numbers, strings and string arrays only. */
 export type ReminderSettings = Settings;

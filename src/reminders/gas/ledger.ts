@@ -1,8 +1,8 @@
 // The Reminder ledger: the add-on's own hidden sheet recording each digest as it goes out, and the settings a run without document properties reads.
-import { dayFromIso } from '../core/dates';
-import type { SentKeys } from '../core/reminders';
-import type { Day } from '../core/types';
-import { createOwnSheet, findOwnSheet } from './sheetFinder';
+import { dayFromIso } from '../../core/dates';
+import type { SentKeys } from '../core/types';
+import type { Day } from '../../core/types';
+import { createOwnSheet, findOwnSheet } from '../../gas/sheetFinder';
 
 /**
  * Why a sheet of our own and not the `Reminder log`: the log is for people. They sort it, reorder its columns,

@@ -2,7 +2,7 @@
 // a sheet can be unhidden and deleted. Without the witness, a rerun the same day would find no record and send
 // every digest again.
 import * as z from 'zod/mini';
-import { storedJson } from '../core/storedJson';
+import { storedJson } from '../../core/storedJson';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Properties = GoogleAppsScript.Properties.Properties;

@@ -1,7 +1,7 @@
 // The `Reminder log` sheet: what each run did per recipient, for people to read (de-duplication reads the Reminder ledger).
-import { HEADERS, normalizeHeader } from '../sheets/layout';
-import { SheetFinder } from './sheetFinder';
-import { asText } from './writes';
+import { HEADERS, normalizeHeader } from '../../sheets/layout';
+import { SheetFinder } from '../../gas/sheetFinder';
+import { asText } from '../../gas/writes';
 
 export type LogStatus = 'sent' | 'skipped' | 'deferred' | 'failed' | 'done';
 

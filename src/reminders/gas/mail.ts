@@ -1,5 +1,5 @@
 // MailApp at the edge: the remaining quota and one send per recipient.
-import type { RenderedEmail } from '../core/emails';
+import type { RenderedEmail } from '../render/emails';
 
 /** The sender name recipients see. */
 export const SENDER_NAME = 'Results Ladder';

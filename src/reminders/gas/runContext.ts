@@ -1,6 +1,6 @@
 // What a reminder run needs to find without an active spreadsheet, and where it leaves its outcome for the owner: the user's properties.
 import * as z from 'zod/mini';
-import { storedJson } from '../core/storedJson';
+import { storedJson } from '../../core/storedJson';
 
 /**
  * A time-driven run of an editor add-on may get no active spreadsheet, no document lock and no document

@@ -1,5 +1,5 @@
 // The one time-driven trigger per spreadsheet that runs the reminders: installed, found and removed for THIS spreadsheet only.
-import type { Settings } from '../core/settings';
+import type { Settings } from '../../core/settings';
 
 export const REMINDER_HANDLER = 'runReminders';
 /** Handlers earlier versions may have installed; their triggers are removed so only one run happens. */

@@ -1,6 +1,6 @@
 // Digest emails: small pure templates that render a planned digest, grouped by account and held under a byte budget.
-import { escapeHtml, safeHref } from './html';
-import type { Digest, DigestItem, ItemKind, OwnerCount } from './reminders';
+import { escapeHtml, safeHref } from '../../core/html';
+import type { Digest, DigestItem, ItemKind, OwnerCount } from '../core/types';
 
 export interface EmailContext {
   /** The spreadsheet's name, to say where the items live. */
