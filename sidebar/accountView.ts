@@ -1,25 +1,14 @@
 // The Account tab: status and the two frequent actions first, then the ladder, the chain form and what was logged.
-import { CHECK_KINDS, type CheckKind, VALIDATOR_ROLES, type ValidatorRole } from '../src/core/types';
-import { namedValidators } from '../src/core/validators';
-import type {
-  AccountView,
-  AccountViewResponse,
-  SelectionView,
-  WriteResponse,
-} from '../src/entry/sidebarTypes';
-import {
-  askLinkParts,
-  checkItem,
-  ladderItems,
-  listOr,
-  numberText,
-  problemsPart,
-  resultItem,
-  statusParts,
-} from './accountSummary';
+import type { AccountView, AccountViewResponse, SelectionView } from '../src/entry/sidebarTypes';
+import { createAccountHeader } from './account/accountHeader';
+import { createAccountRecord } from './account/accountRecord';
+import { createCheckForm } from './account/checkForm';
+import { createQbrButton } from './account/qbrButton';
+import { createResultForm } from './account/resultForm';
+import { type AccountWrites, finishWrite } from './account/writes';
 import { createChainForm } from './chainForm';
 import { el, fill } from './dom';
-import { type Control, type Field, formStatus, selectField, submitting, textField } from './form';
+import { formStatus, submitting } from './form';
 import { call } from './server';
 
 export interface AccountPanel {
@@ -37,29 +26,22 @@ export interface AccountPanel {
   focusTitle(): void;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A form's fields by the payload key the server names when it refuses one. */
-type FieldsByKey = Record<string, Field<Control>>;
-
-/** A date field that shows and takes ISO dates (YYYY-MM-DD), never the browser's locale date picker. */
-function isoDateField(label: string): Field<HTMLInputElement | HTMLTextAreaElement> {
-  const f = textField(label, { placeholder: 'YYYY-MM-DD', maxLength: 10 });
-  f.control.setAttribute('pattern', '\\d{4}-\\d{2}-\\d{2}');
-  f.control.setAttribute('inputmode', 'numeric');
-  f.control.setAttribute('autocomplete', 'off');
-  return f;
-}
-
 export function createAccountPanel(): AccountPanel {
   let current: AccountView | null = null;
   /** Reads that started before the latest write or explicit load are dropped when they answer. */
   let generation = 0;
+  /** Forms with input the person typed: a refresh never replaces it. */
+  const dirty = new Set<HTMLFormElement>();
+  const writes: AccountWrites = {
+    current: () => current,
+    markClean: (form) => dirty.delete(form),
+    begin: () => {
+      generation += 1;
+    },
+    finish: (...args) => finishWrite({ current: () => current, show }, ...args),
+  };
 
-  const summary = el('div');
-  const title = el('h2', { class: 'account-title', attrs: { tabindex: '-1' } });
-  // Announces only a change of account; the summary itself re-renders on every change and would be noisy.
-  const announcer = el('p', { class: 'sr-only', attrs: { 'aria-live': 'polite' } });
+  const header = createAccountHeader();
   /** The last view rendered, as JSON: an unchanged poll answer re-renders nothing. */
   let shownJson = '';
   const banner = el('div', { class: 'banner', attrs: { role: 'status' } });
@@ -67,118 +49,46 @@ export function createAccountPanel(): AccountPanel {
   const empty = el('p', { class: 'gray' }, 'Loading…');
   const readError = formStatus();
 
+  // Created in this order so the fields' ids stay as they were: the chain's, the result's, the check's.
   const chain = createChainForm();
-
-  // ---- Log a result value ----
-  const result = {
-    date: isoDateField('Date'),
-    value: textField('Value'),
-    validatedBy: textField('Validated by'),
-    role: selectField('Their role', VALIDATOR_ROLES, '—'),
-    words: textField("Customer's words", { multiline: true }),
-    evidence: textField('Evidence', { placeholder: 'Link or where it is recorded' }),
-  };
-  result.value.control.setAttribute('inputmode', 'decimal');
-  const attributed = el('input', { attrs: { type: 'checkbox' } });
-  const resultButton = el('button', { class: 'action', attrs: { type: 'submit' } }, 'Log result');
-  const resultStatus = formStatus();
-  const resultList = el('ul', { class: 'list' });
-  const resultForm = el(
-    'form',
-    { attrs: { 'aria-label': 'Log a result value', novalidate: '' } },
-    el('div', { class: 'row' }, result.date.wrap, result.value.wrap),
-    el('label', { class: 'check-label' }, attributed, 'Attributed to the product'),
-    el('div', { class: 'row' }, result.validatedBy.wrap, result.role.wrap),
-    result.words.wrap,
-    result.evidence.wrap,
-    el('div', { class: 'actions' }, resultButton),
-    resultStatus.element,
-  );
-  const resultByKey: FieldsByKey = {
-    date: result.date,
-    value: result.value,
-    validatedBy: result.validatedBy,
-    validatorRole: result.role,
-    customerWords: result.words,
-    evidence: result.evidence,
-  };
-
-  // ---- Record a check ----
-  const check = {
-    date: isoDateField('Date'),
-    kind: selectField('Check', CHECK_KINDS),
-    notes: textField('Notes', { multiline: true }),
-  };
-  check.kind.control.value = '90-day';
-  const answerName = 'result-named';
-  const answers = (['Yes', 'No', 'Not asked'] as const).map((label) =>
-    el('input', { attrs: { type: 'radio', name: answerName, value: label } }),
-  );
-  const checkButton = el('button', { class: 'action', attrs: { type: 'submit' } }, 'Record check');
-  const checkStatus = formStatus();
-  const checkList = el('ul', { class: 'list' });
-  const answerError = el('p', { class: 'hint error', attrs: { role: 'alert' } });
-  answerError.hidden = true;
-  const checkForm = el(
-    'form',
-    { attrs: { 'aria-label': 'Record a check', novalidate: '' } },
-    el('div', { class: 'row' }, check.date.wrap, check.kind.wrap),
-    el(
-      'fieldset',
-      {},
-      el(
-        'legend',
-        { class: 'hint' },
-        'Can they name the measurable result they got? (No is an intervention trigger.)',
-      ),
-      ...answers.map((input) => el('label', { class: 'check-label' }, input, input.value)),
-      answerError,
-    ),
-    check.notes.wrap,
-    el('div', { class: 'actions' }, checkButton),
-    checkStatus.element,
-  );
-  const checkByKey: FieldsByKey = { date: check.date, kind: check.kind, notes: check.notes };
-
-  const qbrButton = el('button', { attrs: { type: 'button' } }, 'QBR brief');
-  const qbrStatus = formStatus();
+  const result = createResultForm(writes);
+  const check = createCheckForm(writes);
+  const qbr = createQbrButton(() => current);
   const refreshButton = el('button', { class: 'link', attrs: { type: 'button' } }, 'Refresh');
-  const askLinks = el('div', { class: 'ask' });
-  const ladderList = el('ol', { class: 'ladder', attrs: { 'aria-label': 'The ladder, top rung first' } });
-  const problemsBox = el('div');
+  const record = createAccountRecord();
 
   // The two frequent tasks sit right under the status, one click each; the chain form and history follow.
   const logDetails = el(
     'details',
     { class: 'card task' },
     el('summary', {}, 'Log a result value'),
-    resultForm,
+    result.form,
   );
-  const checkDetails = el('details', { class: 'card task' }, el('summary', {}, 'Record a check'), checkForm);
+  const checkDetails = el('details', { class: 'card task' }, el('summary', {}, 'Record a check'), check.form);
   const body = el(
     'div',
     {},
-    title,
-    summary,
+    header.title,
+    header.summary,
     logDetails,
     checkDetails,
-    askLinks,
-    el('div', { class: 'actions' }, qbrButton, refreshButton),
-    qbrStatus.element,
+    record.askLinks,
+    el('div', { class: 'actions' }, qbr.button, refreshButton),
+    qbr.status.element,
     el('h3', {}, 'Ladder'),
-    ladderList,
-    problemsBox,
+    record.ladderList,
+    record.problemsBox,
     chain.form,
     el('h3', {}, 'Results logged'),
-    resultList,
+    record.resultList,
     el('h3', {}, 'Checks recorded'),
-    checkList,
+    record.checkList,
   );
   body.hidden = true;
   const element = el(
     'section',
     { attrs: { 'aria-label': 'Account' } },
-    announcer,
+    header.announcer,
     banner,
     readError.element,
     empty,
@@ -186,8 +96,7 @@ export function createAccountPanel(): AccountPanel {
   );
 
   // ---- dirty tracking: input the person typed is never replaced by a refresh ----
-  const dirty = new Set<HTMLFormElement>();
-  for (const form of [chain.form, resultForm, checkForm]) {
+  for (const form of [chain.form, result.form, check.form]) {
     form.addEventListener('input', () => dirty.add(form));
     form.addEventListener('change', () => dirty.add(form));
   }
@@ -205,58 +114,6 @@ export function createAccountPanel(): AccountPanel {
     hints();
   }
 
-  /**
-   * The validator this result should come from: the chain's validator whose role has no counting result
-   * yet (for an `A + B` segment, the one still missing), else the first named one.
-   */
-  function expectedValidator(view: AccountView): { name: string; role: ValidatorRole | null } | null {
-    const named = namedValidators(view.account.validator, view.account.validatorRole);
-    if (named.length === 0) return null;
-    const counted = new Set(view.results.filter((r) => r.counts).map((r) => r.validatorRole));
-    return named.find((v) => !counted.has(v.role)) ?? named[0];
-  }
-
-  function clearResultForm(view: AccountView): void {
-    resultForm.reset();
-    result.date.control.value = view.asOf;
-    for (const f of Object.values(resultByKey)) f.setError('');
-    // Pre-filled from the chain, so the result names the same person in the same role as the chain does.
-    const who = expectedValidator(view);
-    result.validatedBy.control.value = who?.name ?? '';
-    result.role.control.value = who?.role ?? '';
-    const a = view.account;
-    const latest = view.results.find((r) => r.value !== null);
-    result.value.setHint(
-      `${a.metric.trim() || 'Metric not set'}: baseline ${numberText(a.baseline)} → target ${numberText(a.target)}` +
-        (latest ? `; last ${numberText(latest.value)} on ${latest.date}` : ''),
-    );
-    dirty.delete(resultForm);
-  }
-
-  function clearCheckForm(view: AccountView): void {
-    checkForm.reset();
-    check.date.control.value = view.asOf;
-    check.kind.control.value = '90-day';
-    for (const f of Object.values(checkByKey)) f.setError('');
-    answerError.hidden = true;
-    dirty.delete(checkForm);
-  }
-
-  function renderSummary(view: AccountView): void {
-    const a = view.account;
-    title.textContent = a.name || a.id;
-    fill(summary, ...statusParts(view));
-    fill(ladderList, ...ladderItems(view));
-    fill(
-      problemsBox,
-      view.usageFreshness ? el('p', { class: 'gray usage-freshness' }, view.usageFreshness) : null,
-      problemsPart(view),
-    );
-    fill(askLinks, ...askLinkParts(view));
-    fill(resultList, ...listOr(view.results.map(resultItem)));
-    fill(checkList, ...listOr(view.checks.map(checkItem)));
-  }
-
   function show(view: AccountView): void {
     const sameRow = current !== null && current.row === view.row && current.account.id === view.account.id;
     const json = JSON.stringify(view);
@@ -266,14 +123,15 @@ export function createAccountPanel(): AccountPanel {
     body.hidden = false;
     if (sameRow && json === shownJson) return;
     shownJson = json;
-    if (!sameRow) announcer.textContent = `Showing ${view.account.name || view.account.id}`;
-    renderSummary(view);
+    if (!sameRow) header.announce(view);
+    header.render(view);
+    record.render(view);
     // Typed-in chain text survives refreshes of the same row; another row always shows its own values.
     if (!(sameRow && dirty.has(chain.form))) fillChain(view);
     if (!sameRow) {
-      clearResultForm(view);
-      clearCheckForm(view);
-      for (const s of [chain.status, resultStatus, checkStatus, qbrStatus]) s.clear();
+      result.clear(view);
+      check.clear(view);
+      for (const s of [chain.status, result.status, check.status, qbr.status]) s.clear();
     }
     hints();
   }
@@ -329,57 +187,6 @@ export function createAccountPanel(): AccountPanel {
     }
   }
 
-  /** Shows a write's answer next to its form; on a stale row it reloads the view and keeps every input. */
-  async function finishWrite(
-    response: WriteResponse,
-    status: ReturnType<typeof formStatus>,
-    setFieldError: (field: string | undefined, message: string) => boolean,
-    clearErrors: () => void,
-    done: string,
-    clear: (view: AccountView) => void,
-    rebase?: (view: AccountView) => void,
-  ): Promise<void> {
-    clearErrors();
-    if (response.ok) {
-      clear(response.view);
-      show(response.view);
-      status.ok(done);
-      return;
-    }
-    setFieldError(response.field, response.message);
-    if (!response.stale) {
-      status.error(response.message);
-      return;
-    }
-    status.error(
-      `${response.message} Your input is kept and the view now shows the sheet's latest; save again to apply it.`,
-    );
-    const row = current?.row;
-    if (row === undefined) return;
-    const fresh = await call('getAccountView', row);
-    if (!fresh.empty && fresh.account.id === current?.account.id) {
-      show(fresh);
-      rebase?.(fresh);
-    }
-  }
-
-  function fieldErrors(fields: FieldsByKey) {
-    return {
-      set(field: string | undefined, message: string): boolean {
-        const target = field ? fields[field] : undefined;
-        if (!target) return false;
-        target.setError(message);
-        target.control.focus();
-        return true;
-      },
-      clear(): void {
-        for (const f of Object.values(fields)) f.setError('');
-      },
-    };
-  }
-  const resultErrors = fieldErrors(resultByKey);
-  const checkErrors = fieldErrors(checkByKey);
-
   chain.form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const view = current;
@@ -391,104 +198,15 @@ export function createAccountPanel(): AccountPanel {
         version: chain.version(),
         fields: chain.fields(),
       });
-      await finishWrite(
+      await writes.finish(
         response,
         chain.status,
-        (f, m) => chain.showError(f, m),
-        () => chain.clearErrors(),
+        { set: (f, m) => chain.showError(f, m), clear: () => chain.clearErrors() },
         'Saved to the Accounts sheet.',
         fillChain,
         rebaseChain,
       );
     });
-  });
-
-  resultForm.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    const view = current;
-    if (!view) return;
-    if (!ISO_DATE.test(result.date.control.value.trim())) {
-      result.date.setError('Type the date the value was measured as YYYY-MM-DD.');
-      return;
-    }
-    generation += 1;
-    void submitting(resultForm, resultButton, 'Logging…', resultStatus, async () => {
-      const response = await call('logResult', {
-        row: view.row,
-        version: (current ?? view).version,
-        date: result.date.control.value.trim(),
-        value: result.value.control.value,
-        attributed: attributed.checked,
-        validatedBy: result.validatedBy.control.value,
-        validatorRole: result.role.control.value as ValidatorRole | '',
-        customerWords: result.words.control.value,
-        evidence: result.evidence.control.value,
-      });
-      await finishWrite(
-        response,
-        resultStatus,
-        resultErrors.set,
-        resultErrors.clear,
-        'Logged in the Results sheet.',
-        clearResultForm,
-      );
-    });
-  });
-
-  checkForm.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    const view = current;
-    if (!view) return;
-    const picked = answers.find((a) => a.checked)?.value;
-    answerError.hidden = true;
-    if (!ISO_DATE.test(check.date.control.value.trim())) {
-      check.date.setError('Type the date of the check as YYYY-MM-DD.');
-      return;
-    }
-    if (!picked) {
-      answerError.textContent = 'Choose Yes, No or Not asked.';
-      answerError.hidden = false;
-      answers[0].focus();
-      return;
-    }
-    generation += 1;
-    void submitting(checkForm, checkButton, 'Recording…', checkStatus, async () => {
-      const response = await call('recordCheck', {
-        row: view.row,
-        version: (current ?? view).version,
-        date: check.date.control.value.trim(),
-        kind: check.kind.control.value as CheckKind,
-        resultNamed: picked === 'Not asked' ? null : picked === 'Yes',
-        notes: check.notes.control.value,
-      });
-      await finishWrite(
-        response,
-        checkStatus,
-        checkErrors.set,
-        checkErrors.clear,
-        'Recorded in the Checks sheet.',
-        clearCheckForm,
-      );
-    });
-  });
-
-  qbrButton.addEventListener('click', () => {
-    const view = current;
-    if (!view) return;
-    void (async () => {
-      qbrButton.disabled = true;
-      qbrButton.textContent = 'Opening…';
-      qbrStatus.clear();
-      try {
-        const response = await call('openQbrBrief', view.row);
-        if (!response.ok) qbrStatus.error(response.message);
-      } catch (err) {
-        qbrStatus.error(`Couldn't open the QBR brief: ${err instanceof Error ? err.message : String(err)}`);
-      } finally {
-        qbrButton.disabled = false;
-        qbrButton.textContent = 'QBR brief';
-      }
-    })();
   });
 
   refreshButton.addEventListener('click', () => void load(current?.row));
@@ -523,7 +241,7 @@ export function createAccountPanel(): AccountPanel {
       applyRead(view);
     },
     focusTitle: () => {
-      if (!body.hidden) title.focus();
+      if (!body.hidden) header.title.focus();
     },
   };
 }

@@ -2,15 +2,14 @@
 import * as z from 'zod/mini';
 import { isDomain, isWellFormedEmail } from '../core/addresses';
 import { REMINDER_FIELDS } from '../reminders/core/planning';
-import { fieldHelp, settingLabel } from '../core/settingLabels';
 import { storedJson } from '../core/storedJson';
 import {
   fieldMessage,
   readSettings,
   type Settings,
   SettingsSchema,
+  settingLabel,
   settingsProblem,
-  THRESHOLD_RANGES,
 } from '../core/settings';
 
 export const SETTINGS_PROPERTY = 'resultsLadder.settings';
@@ -246,12 +245,8 @@ function store(current: Settings, changes: Record<string, unknown>): Settings {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = String(issue.path[0] ?? '');
-    // A threshold's message gives its range in words; every other field its label and what it takes.
-    const message =
-      field in THRESHOLD_RANGES
-        ? fieldMessage(field, issue.message)
-        : `${settingLabel(field)} must be ${fieldHelp(field)}.`;
-    throw new SettingsError(message, field || undefined);
+    // The settings table's message: the field's label and what it takes.
+    throw new SettingsError(fieldMessage(field, issue.message), field || undefined);
   }
   const settings = parsed.data;
   const inconsistent = settingsProblem(settings);

@@ -2,8 +2,7 @@
 import * as z from 'zod/mini';
 import { dayConverter } from '../../core/dates';
 import { scheduleText } from '../core/planning';
-import type { Settings } from '../../core/settings';
-import { settingLabel } from '../../core/settingLabels';
+import { type Settings, settingLabel } from '../../core/settings';
 import { remainingQuota } from '../gas/mail';
 import { readLedger } from '../gas/ledger';
 import { findLogSheet, lastRun, latestRows } from '../gas/log';
