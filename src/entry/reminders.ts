@@ -1,6 +1,6 @@
 // The reminder run (time trigger and "Send reminders now") and the preview: one guard around everything a run does.
 import { dayConverter, isoOfDay } from '../core/dates';
-import { escapeHtml } from '../core/html';
+import { escapeHtml } from '../render/html';
 import type { Day } from '../core/types';
 import { keepFullReadOutputs } from '../gas/fullReadOutputs';
 import { appendHistory } from '../gas/history';

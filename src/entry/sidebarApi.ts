@@ -12,7 +12,8 @@ import { getMyBook } from './myBook';
 import { Row } from './sidebarInput';
 import { logResult, recordCheck, saveChain } from './sidebarWrites';
 import { errorText } from './errorText';
-import { qbrBriefOf, renderQbrBrief } from '../core/qbr';
+import { qbrBriefOf } from '../core/qbr';
+import { renderQbrBrief } from '../render/qbr';
 import type { Registry } from './registry';
 import type { QbrBriefResponse, SimpleResponse } from './sidebarTypes';
 

@@ -9,7 +9,7 @@ import {
   SHEET,
   type SheetKey,
 } from '../sheets/layout';
-import { HEALTH_FILLS, RUNG_FILLS } from '../core/palette';
+import { HEALTH_FILLS, RUNG_FILLS } from '../render/palette';
 import { HEALTHS, RUNG_NAMES } from '../core/types';
 import { SheetFinder } from './sheetFinder';
 
