@@ -7,7 +7,7 @@ import type { UsageRecord } from '../core/types';
 import { LADDER_COLUMNS, ladderTable } from '../entry/bookFunctions';
 import { type DataSheetKey, HEADERS, SHEET } from '../sheets/layout';
 import type { LoadedBook } from './book';
-import { isSetupLadderFormula, ladderFormula } from './setup';
+import { isSetupLadderFormula, ladderFormula } from './setup/ladderFormula';
 import { LADDER_STATUS_COLUMN, LADDER_STATUS_PREFIX, LADDER_VALUES_PREFIX } from './ladderStatus';
 import { outputSheet } from './sheetLookup';
 import { ensureSize } from './sheetSize';
