@@ -15,7 +15,7 @@ import { spreadsheetTimeZone } from '../gas/timeZone';
 import { dashboardBlocks, dashboardGrid } from '../render/dashboard';
 import { normalizeHeader, SHEET } from '../sheets/layout';
 import { parseBook } from '../sheets/parse';
-import type { Registry } from './registry';
+import type { Registry } from './entryPoint';
 
 /** How long Refresh dashboard waits for another run (a reminder run, a sidebar save) to finish. */
 const LOCK_WAIT_MS = 30_000;

@@ -27,7 +27,7 @@ import { errorText } from './errorText';
 import { getReminderPanel, saveReminderSettings, setRemindersOn } from './reminderPanel';
 import { plan, previewOf } from './reminderPlan';
 import { turnRemindersOff, turnRemindersOn } from './reminderSwitch';
-import type { Registry } from './registry';
+import type { Registry } from './entryPoint';
 import type { ReminderPreview } from './reminderTypes';
 
 export { type SwitchResult, turnRemindersOff, turnRemindersOn } from './reminderSwitch';

@@ -14,7 +14,7 @@ import { logResult, recordCheck, saveChain } from './sidebarWrites';
 import { errorText } from './errorText';
 import { qbrBriefOf } from '../core/qbr';
 import { renderQbrBrief } from '../render/qbr';
-import type { Registry } from './registry';
+import type { Registry } from './entryPoint';
 import type { QbrBriefResponse, SimpleResponse } from './sidebarTypes';
 
 // ---------- navigation and the QBR brief ----------

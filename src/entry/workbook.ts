@@ -6,7 +6,7 @@ import { loadSettings } from '../gas/settingsStore';
 import { setUpWorkbook as setUp } from '../gas/setup';
 import { type SetupReport, setupSummary } from '../gas/setup/report';
 import { withDocumentLock } from '../gas/writes';
-import type { Registry } from './registry';
+import type { Registry } from './entryPoint';
 import { type SwitchResult, turnRemindersOff, turnRemindersOn } from './reminders';
 import { getAccountView, getSelection } from './accountView';
 import { INITIAL_VIEW_ID, type InitialView, SIDEBAR_TAB_ATTRIBUTE, type SidebarTab } from './sidebarTypes';
