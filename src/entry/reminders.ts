@@ -29,6 +29,7 @@ import { plan, previewOf } from './reminderPlan';
 import { turnRemindersOff, turnRemindersOn } from './reminderSwitch';
 import type { Registry } from './entryPoint';
 import type { ReminderPreview } from './reminderTypes';
+import type { ReminderEndpoints, SidebarEntries } from './sidebarContract';
 
 export { type SwitchResult, turnRemindersOff, turnRemindersOn } from './reminderSwitch';
 
@@ -377,12 +378,17 @@ export function previewReminders(): ReminderPreview {
   return preview;
 }
 
+/** The reminders panel's endpoints, checked against the sidebar's contract. */
+const reminderSidebarEntries = {
+  getReminderPanel: { kind: 'sidebar', params: [], run: getReminderPanel },
+  saveReminderSettings: { kind: 'sidebar', params: ['payload'], run: saveReminderSettings },
+  setRemindersOn: { kind: 'sidebar', params: ['payload'], run: setRemindersOn },
+} satisfies SidebarEntries<ReminderEndpoints>;
+
 export const reminderEntries: Registry = {
   previewReminders: { kind: 'menu', params: [], run: previewReminders },
   runReminders: { kind: 'trigger', params: ['e'], run: runReminders },
   turnRemindersOn: { kind: 'menu', params: [], run: () => turnRemindersOn() },
   turnRemindersOff: { kind: 'menu', params: [], run: turnRemindersOff },
-  getReminderPanel: { kind: 'sidebar', params: [], run: getReminderPanel },
-  saveReminderSettings: { kind: 'sidebar', params: ['payload'], run: saveReminderSettings },
-  setRemindersOn: { kind: 'sidebar', params: ['payload'], run: setRemindersOn },
+  ...reminderSidebarEntries,
 };

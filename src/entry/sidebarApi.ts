@@ -14,7 +14,7 @@ import { logResult, recordCheck, saveChain } from './sidebarWrites';
 import { errorText } from './errorText';
 import { qbrBriefOf } from '../core/qbr';
 import { renderQbrBrief } from '../render/qbr';
-import type { Registry } from './entryPoint';
+import type { AccountEndpoints, SidebarEntries } from './sidebarContract';
 import type { QbrBriefResponse, SimpleResponse } from './sidebarTypes';
 
 // ---------- navigation and the QBR brief ----------
@@ -44,7 +44,8 @@ export function openQbrBrief(row: number): SimpleResponse {
   return { ok: true };
 }
 
-export const sidebarEntries: Registry = {
+/** Checked against the contract: a missing, extra or mistyped endpoint does not compile. */
+export const sidebarEntries = {
   getAccountView: { kind: 'sidebar', params: ['row'], run: getAccountView },
   getSelection: { kind: 'sidebar', params: [], run: getSelection },
   saveChain: { kind: 'sidebar', params: ['payload'], run: saveChain },
@@ -54,4 +55,4 @@ export const sidebarEntries: Registry = {
   selectRow: { kind: 'sidebar', params: ['sheet', 'row'], run: selectRow },
   getQbrBrief: { kind: 'sidebar', params: ['row'], run: getQbrBrief },
   openQbrBrief: { kind: 'sidebar', params: ['row'], run: openQbrBrief },
-};
+} satisfies SidebarEntries<AccountEndpoints>;
