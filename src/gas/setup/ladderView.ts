@@ -7,7 +7,7 @@ import type { SheetFinder } from '../sheetFinder';
 import { isSetupLadderFormula, ladderFormula, type SheetNames } from './ladderFormula';
 import type { SetupReport } from './report';
 
-/** Background colours on the Ladder view: rungs in one blue sequence, health as traffic lights (core/palette.ts). */
+/** Background colours on the Ladder view: rungs in one blue sequence, health as traffic lights (render/palette.ts). */
 const RUNG_COLOURS = RUNG_NAMES.map((r) => [r, RUNG_FILLS[r]] as const);
 const HEALTH_COLOURS = HEALTHS.map((h) => [h, HEALTH_FILLS[h]] as const);
 /**
