@@ -1,39 +1,11 @@
 // The sidebar's one way to reach the server: google.script.run as typed promises, with the count of calls in flight.
-import type {
-  ReminderPanel,
-  SaveReminderSettingsPayload,
-  SaveReminderSettingsResult,
-  SetRemindersOnPayload,
-  SetRemindersOnResult,
-} from '../src/reminders/entry/types';
-import type {
-  AccountViewResponse,
-  LogResultPayload,
-  MyBookView,
-  OpenQbrBriefResponse,
-  QbrBriefResponse,
-  RecordCheckPayload,
-  SaveChainPayload,
-  SelectionView,
-  SelectRowResponse,
-  WriteResponse,
-} from '../src/entry/sidebarTypes';
+import type { SidebarEndpoints } from '../src/entry/sidebarContract';
 
-/** Every server endpoint the sidebar calls (src/entry/sidebarApi.ts and src/entry/reminders.ts), by name. */
-export interface Endpoints {
-  getAccountView(row?: number): AccountViewResponse;
-  getSelection(): SelectionView;
-  saveChain(payload: SaveChainPayload): WriteResponse;
-  logResult(payload: LogResultPayload): WriteResponse;
-  recordCheck(payload: RecordCheckPayload): WriteResponse;
-  getMyBook(): MyBookView;
-  selectRow(sheet: string, row: number): SelectRowResponse;
-  openQbrBrief(row: number): OpenQbrBriefResponse;
-  getQbrBrief(row: number): QbrBriefResponse;
-  getReminderPanel(): ReminderPanel;
-  saveReminderSettings(payload: SaveReminderSettingsPayload): SaveReminderSettingsResult;
-  setRemindersOn(payload: SetRemindersOnPayload): SetRemindersOnResult;
-}
+/**
+ * Every server endpoint the sidebar calls, by name: the contract the registry's sidebar entries are checked against
+ * (src/entry/sidebarContract.ts), so the two lists cannot drift apart.
+ */
+export type Endpoints = SidebarEndpoints;
 
 type Runner = {
   withSuccessHandler(f: (value: unknown) => void): Runner;

@@ -10,17 +10,17 @@ import { isCalendarDay, isoDay } from '../core/typedInput';
 import { settingsForFormulas } from '../gas/formulaSettings';
 import { columnIndex, parseBook } from '../sheets/parse';
 import { type DayOf, isBlank, isDate } from '../sheets/schema';
+import { clock, FORMULA_SOURCES } from '../gas/formulaSources';
 import {
   accountColumn,
-  clock,
   EXAMPLES,
   type Grid,
   isGrid,
   isOmitted,
   ladderTable,
   rangeArg,
-} from './bookFunctions';
-import type { CustomFunctionDoc, Registry } from './registry';
+} from '../sheets/ladderTable';
+import type { CustomFunctionDoc, Registry } from './entryPoint';
 
 /** NEXT_CHECK_DUE's longest interval, the same most a Segments row may hold. */
 const MAX_CHECK_EVERY_DAYS = 3_650;
@@ -185,22 +185,22 @@ export const customFunctionEntries: Registry = {
   LADDER: bookFunction(
     'The Results Ladder diagnostic for every account: rung, health and why, next step and next check due.',
     'A table aligned with the accounts range: Account ID, Account, Owner, Segment, Rung, Health, Why, Next step, Next check due.',
-    (...args) => ladderTable(args),
+    (...args) => ladderTable(args, FORMULA_SOURCES),
   ),
   LADDER_RUNG: bookFunction(
     'The rung each account sits on: None, Activity, Adoption, Outcome or Result.',
     'A column aligned with the accounts range, its title first.',
-    (...args) => accountColumn('LADDER_RUNG', 'Rung', args, rungLabel),
+    (...args) => accountColumn('LADDER_RUNG', 'Rung', args, rungLabel, FORMULA_SOURCES),
   ),
   RESULT_HEALTH: bookFunction(
     'Results-based health per account: Green, Yellow or Red.',
     'A column aligned with the accounts range, its title first.',
-    (...args) => accountColumn('RESULT_HEALTH', 'Health', args, healthLabel),
+    (...args) => accountColumn('RESULT_HEALTH', 'Health', args, healthLabel, FORMULA_SOURCES),
   ),
   LADDER_NEXT_STEP: bookFunction(
     'The one most useful next step per account.',
     'A column aligned with the accounts range, its title first.',
-    (...args) => accountColumn('LADDER_NEXT_STEP', 'Next step', args, (a) => a.nextStep),
+    (...args) => accountColumn('LADDER_NEXT_STEP', 'Next step', args, (a) => a.nextStep, FORMULA_SOURCES),
   ),
   NEXT_CHECK_DUE: {
     kind: 'custom',

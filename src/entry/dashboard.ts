@@ -1,5 +1,5 @@
 // Entry points of the dashboard and Ladder history: Refresh dashboard (menu) and the LADDER_TREND formula.
-import { dashboardBlocks, dashboardGrid, dashboardNumbers } from '../core/dashboard';
+import { dashboardNumbers } from '../core/dashboard';
 import { dayConverter, isoOfDay } from '../core/dates';
 import { assessBook } from '../core/evaluate';
 import { groupHistory, historyChanges, movementFromHistory, trendText } from '../core/history';
@@ -12,9 +12,10 @@ import { settingsForFormulas } from '../gas/formulaSettings';
 import { writeHistoryRows } from '../gas/history';
 import { loadSettings } from '../gas/settingsStore';
 import { spreadsheetTimeZone } from '../gas/timeZone';
+import { dashboardBlocks, dashboardGrid } from '../render/dashboard';
 import { normalizeHeader, SHEET } from '../sheets/layout';
 import { parseBook } from '../sheets/parse';
-import type { Registry } from './registry';
+import type { Registry } from './entryPoint';
 
 /** How long Refresh dashboard waits for another run (a reminder run, a sidebar save) to finish. */
 const LOCK_WAIT_MS = 30_000;

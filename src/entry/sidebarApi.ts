@@ -12,8 +12,9 @@ import { getMyBook } from './myBook';
 import { Row } from './sidebarInput';
 import { logResult, recordCheck, saveChain } from './sidebarWrites';
 import { errorText } from './errorText';
-import { qbrBriefOf, renderQbrBrief } from '../core/qbr';
-import type { Registry } from './registry';
+import { qbrBriefOf } from '../core/qbr';
+import { renderQbrBrief } from '../render/qbr';
+import type { AccountEndpoints, SidebarEntries } from './sidebarContract';
 import type { QbrBriefResponse, SimpleResponse } from './sidebarTypes';
 
 // ---------- navigation and the QBR brief ----------
@@ -43,7 +44,8 @@ export function openQbrBrief(row: number): SimpleResponse {
   return { ok: true };
 }
 
-export const sidebarEntries: Registry = {
+/** Checked against the contract: a missing, extra or mistyped endpoint does not compile. */
+export const sidebarEntries = {
   getAccountView: { kind: 'sidebar', params: ['row'], run: getAccountView },
   getSelection: { kind: 'sidebar', params: [], run: getSelection },
   saveChain: { kind: 'sidebar', params: ['payload'], run: saveChain },
@@ -53,4 +55,4 @@ export const sidebarEntries: Registry = {
   selectRow: { kind: 'sidebar', params: ['sheet', 'row'], run: selectRow },
   getQbrBrief: { kind: 'sidebar', params: ['row'], run: getQbrBrief },
   openQbrBrief: { kind: 'sidebar', params: ['row'], run: openQbrBrief },
-};
+} satisfies SidebarEntries<AccountEndpoints>;

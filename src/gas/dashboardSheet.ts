@@ -1,6 +1,6 @@
 // Writes the Dashboard sheet: one write for every table, formats a leader can read, and its charts replaced rather than piled up.
-import { CHART_ROWS_EACH, type ChartKind, type DashboardCell, type PlacedBlock } from '../core/dashboard';
-import { HEALTH_FILLS, RUNG_FILLS } from '../core/palette';
+import { CHART_ROWS_EACH, type ChartKind, type DashboardCell, type PlacedBlock } from '../render/dashboard';
+import { HEALTH_FILLS, RUNG_FILLS } from '../render/palette';
 import { HEALTHS, RUNG_NAMES } from '../core/types';
 import { SheetFinder } from './sheetFinder';
 import { ensureSize } from './sheetSize';

@@ -4,10 +4,11 @@
 import { isoOfDay } from '../core/dates';
 import type { Settings } from '../core/settings';
 import type { UsageRecord } from '../core/types';
-import { LADDER_COLUMNS, ladderTable } from '../entry/bookFunctions';
 import { type DataSheetKey, HEADERS, SHEET } from '../sheets/layout';
+import { LADDER_COLUMNS, ladderTable } from '../sheets/ladderTable';
+import { FORMULA_SOURCES } from './formulaSources';
 import type { LoadedBook } from './book';
-import { isSetupLadderFormula, ladderFormula } from './setup';
+import { isSetupLadderFormula, ladderFormula } from './setup/ladderFormula';
 import { LADDER_STATUS_COLUMN, LADDER_STATUS_PREFIX, LADDER_VALUES_PREFIX } from './ladderStatus';
 import { outputSheet } from './sheetLookup';
 import { ensureSize } from './sheetSize';
@@ -53,15 +54,18 @@ function ladderValues(loaded: LoadedBook, usageRecords: readonly UsageRecord[] =
     usage = [[...HEADERS.usage]];
     for (const r of usageRecords) usage.push([isoOfDay(r.week), r.accountId, r.activeUsers, r.keyActions]);
   }
-  return ladderTable([
-    grid('accounts'),
-    usage,
-    grid('results'),
-    grid('checks'),
-    loaded.tables.segments ? grid('segments') : undefined,
-    isoOfDay(loaded.today),
-    grid('history'),
-  ]);
+  return ladderTable(
+    [
+      grid('accounts'),
+      usage,
+      grid('results'),
+      grid('checks'),
+      loaded.tables.segments ? grid('segments') : undefined,
+      isoOfDay(loaded.today),
+      grid('history'),
+    ],
+    FORMULA_SOURCES,
+  );
 }
 
 function ownsLadder(sheet: GoogleAppsScript.Spreadsheet.Sheet): boolean {

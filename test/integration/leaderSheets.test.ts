@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoBook } from '../../local/demoBook';
 import { build } from '../../scripts/build';
-import { HEALTH_SERIES } from '../../src/core/palette';
+import { HEALTH_SERIES } from '../../src/render/palette';
 import { HEALTHS, type Health, RUNG_NAMES } from '../../src/core/types';
 import { SHEET } from '../../src/sheets/layout';
 import { loadBundle } from './harness';

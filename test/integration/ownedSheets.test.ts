@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoBook } from '../../local/demoBook';
 import type { Runtime } from '../../local/runtime/index';
-import type { SetupReport } from '../../src/gas/setup';
+import type { SetupReport } from '../../src/gas/setup/report';
 import { HEADERS, SHEET } from '../../src/sheets/layout';
 import { loadBundle } from './harness';
 

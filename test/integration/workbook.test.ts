@@ -1,7 +1,7 @@
 // The menu and Set up workbook through the built bundle: AuthMode.NONE menu, idempotent setup, user data kept.
 import { describe, expect, it } from 'vitest';
 import type { Runtime } from '../../local/runtime/index';
-import type { SetupReport } from '../../src/gas/setup';
+import type { SetupReport } from '../../src/gas/setup/report';
 import { DEFAULT_SEGMENTS, ENUMS, HEADERS, SHEET } from '../../src/sheets/layout';
 import { loadBundle } from './harness';
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { dashboardBlocks, dashboardNumbers } from '../../src/core/dashboard';
+import { dashboardNumbers } from '../../src/core/dashboard';
+import { dashboardBlocks } from '../../src/render/dashboard';
 import { isoOfDay } from '../../src/core/dates';
 import { assessBook, CHURN_REASON, healthLabel, onLadder, rungLabel } from '../../src/core/evaluate';
-import { qbrBriefOf, qbrBriefText } from '../../src/core/qbr';
+import { qbrBriefOf } from '../../src/core/qbr';
+import { qbrBriefText } from '../../src/render/qbr';
 import { planReminders } from '../../src/reminders/core/planning';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { Book } from '../../src/core/types';

@@ -1,14 +1,7 @@
 // Dashboard numbers: counts per owner and segment, the scorecard's shares, movement, rung counts over time, layout.
 import { describe, expect, it } from 'vitest';
-import {
-  dashboardBlocks,
-  dashboardGrid,
-  dashboardNumbers,
-  NO_OWNER,
-  renewalRows,
-  rungsOverTime,
-  shareText,
-} from '../../src/core/dashboard';
+import { dashboardNumbers, NO_OWNER, rungsOverTime } from '../../src/core/dashboard';
+import { dashboardBlocks, dashboardGrid, renewalRows, shareText } from '../../src/render/dashboard';
 import { isoOfDay } from '../../src/core/dates';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type {

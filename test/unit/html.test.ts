@@ -1,7 +1,7 @@
 // escapeHtml: every user string shown as HTML goes through it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, safeHref } from '../../src/core/html';
+import { escapeHtml, safeHref } from '../../src/render/html';
 
 describe('escapeHtml', () => {
   it.each([

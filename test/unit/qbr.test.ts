@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { dayConverter, dayFromIso } from '../../src/core/dates';
 import { assessBook } from '../../src/core/evaluate';
-import { qbrBriefOf, qbrBriefText, renderQbrBrief } from '../../src/core/qbr';
+import { qbrBriefOf } from '../../src/core/qbr';
+import { qbrBriefText, renderQbrBrief } from '../../src/render/qbr';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { Day } from '../../src/core/types';
 import { HEADERS } from '../../src/sheets/layout';

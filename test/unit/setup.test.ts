@@ -1,14 +1,10 @@
 // The pure parts of Set up workbook: column letters, the LADDER formula, missing columns, default segments.
 import { describe, expect, it } from 'vitest';
-import {
-  columnLetter,
-  defaultSegmentRows,
-  isSetupLadderFormula,
-  ladderFormula,
-  mergedList,
-  missingColumns,
-  setupSummary,
-} from '../../src/gas/setup';
+import { missingColumns } from '../../src/gas/setup/dataSheets';
+import { mergedList } from '../../src/gas/setup/dropdowns';
+import { columnLetter, isSetupLadderFormula, ladderFormula } from '../../src/gas/setup/ladderFormula';
+import { setupSummary } from '../../src/gas/setup/report';
+import { defaultSegmentRows } from '../../src/gas/setup/segments';
 import { asText } from '../../src/gas/writes';
 import { DEFAULT_SEGMENTS, HEADERS } from '../../src/sheets/layout';
 

@@ -12,7 +12,7 @@
 // Settings (thresholds and reminder fields alike) are stored by src/gas/settingsStore.ts; the panel's browser
 // side is sidebar/remindersView.ts.
 import { dayConverter, isoOfDay } from '../../core/dates';
-import { escapeHtml } from '../../core/html';
+import { escapeHtml } from '../../render/html';
 import type { Day } from '../../core/types';
 import { keepFullReadOutputs } from '../../gas/fullReadOutputs';
 import { appendHistory } from '../../gas/history';
@@ -39,8 +39,9 @@ import { errorText } from '../../entry/errorText';
 import { getReminderPanel, saveReminderSettings, setRemindersOn } from './panel';
 import { plan, previewOf } from './plan';
 import { turnRemindersOff, turnRemindersOn } from './switch';
-import type { Registry } from '../../entry/registry';
+import type { Registry } from '../../entry/entryPoint';
 import type { ReminderPreview } from './types';
+import type { ReminderEndpoints, SidebarEntries } from '../../entry/sidebarContract';
 
 /**
  * An overlapping run waits this long for the lock, then logs that it skipped. Refresh dashboard and sidebar
@@ -387,12 +388,17 @@ export function previewReminders(): ReminderPreview {
   return preview;
 }
 
+/** The reminders panel's endpoints, checked against the sidebar's contract. */
+const reminderSidebarEntries = {
+  getReminderPanel: { kind: 'sidebar', params: [], run: getReminderPanel },
+  saveReminderSettings: { kind: 'sidebar', params: ['payload'], run: saveReminderSettings },
+  setRemindersOn: { kind: 'sidebar', params: ['payload'], run: setRemindersOn },
+} satisfies SidebarEntries<ReminderEndpoints>;
+
 export const reminderEntries: Registry = {
   previewReminders: { kind: 'menu', params: [], run: previewReminders },
   runReminders: { kind: 'trigger', params: ['e'], run: runReminders },
   turnRemindersOn: { kind: 'menu', params: [], run: () => turnRemindersOn() },
   turnRemindersOff: { kind: 'menu', params: [], run: turnRemindersOff },
-  getReminderPanel: { kind: 'sidebar', params: [], run: getReminderPanel },
-  saveReminderSettings: { kind: 'sidebar', params: ['payload'], run: saveReminderSettings },
-  setRemindersOn: { kind: 'sidebar', params: ['payload'], run: setRemindersOn },
+  ...reminderSidebarEntries,
 };

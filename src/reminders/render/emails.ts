@@ -1,5 +1,5 @@
 // Digest emails: small pure templates that render a planned digest, grouped by account and held under a byte budget.
-import { escapeHtml, safeHref } from '../../core/html';
+import { escapeHtml, safeHref } from '../../render/html';
 import type { Digest, DigestItem, ItemKind, OwnerCount } from '../core/types';
 
 export interface EmailContext {

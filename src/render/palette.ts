@@ -1,5 +1,5 @@
 // The colours every view shares: health as traffic lights, rungs as one sequential blue palette (never green/yellow/red).
-import type { Health, RungName } from './types';
+import type { Health, RungName } from '../core/types';
 
 /** Cell fills for health (dark text stays readable on them): the Ladder sheet and the Dashboard. */
 export const HEALTH_FILLS: Readonly<Record<Health, string>> = {

@@ -1,17 +1,16 @@
 // The book-level custom functions' common part (SPEC §4): the whole book's ranges in, every account assessed in
 // one pass, and the answer aligned with the accounts range: one column (LADDER_RUNG, RESULT_HEALTH,
-// LADDER_NEXT_STEP) or the Ladder table (LADDER).
-import { dateOfDay, dayConverter } from '../core/dates';
+// LADDER_NEXT_STEP) or the Ladder table (LADDER). Pure: the thresholds and the clock come in as FormulaSources,
+// so the Ladder sheet's values run (gas) and the formulas (entry) share it without importing each other.
+import { dateOfDay } from '../core/dates';
 import { eachAssessment, healthLabel, rungLabel } from '../core/evaluate';
 import { usageWindowStart } from '../core/ladder';
 import type { Settings } from '../core/settings';
 import type { Assessment, Day, Problem } from '../core/types';
 import { isCalendarDay, isoDay } from '../core/typedInput';
-import { settingsForFormulas } from '../gas/formulaSettings';
-import { spreadsheetTimeZone } from '../gas/timeZone';
-import { SHEET } from '../sheets/layout';
-import { columnIndex, parseBook } from '../sheets/parse';
-import { type DayOf, isBlank, isDate } from '../sheets/schema';
+import { SHEET } from './layout';
+import { columnIndex, parseBook } from './parse';
+import { type DayOf, isBlank, isDate } from './schema';
 
 export type Grid = unknown[][];
 
@@ -57,9 +56,13 @@ export interface Clock {
   readonly dayOf: DayOf;
 }
 
-export function clock(): Clock {
-  const timeZone = spreadsheetTimeZone();
-  return { timeZone, dayOf: dayConverter(timeZone) };
+/**
+ * What a formula run reads besides its ranges: the leader's thresholds and the spreadsheet's clock. Functions, so
+ * each is read once per call and only after the ranges passed their checks.
+ */
+export interface FormulaSources {
+  settings(): Settings;
+  clock(): Clock;
 }
 
 /** `as_of`: a date cell, ISO text, or omitted for today in the spreadsheet's time zone. */
@@ -109,7 +112,7 @@ function filledLength(grid: Grid): number {
 }
 
 /** Parses the ranges and assesses every account once: the whole book in one pass, indexed by Account ID. */
-function assessRanges(fn: string, args: readonly unknown[]): Assessed {
+function assessRanges(fn: string, args: readonly unknown[], sources: FormulaSources): Assessed {
   const [accountsArg, usageArg, resultsArg, checksArg, segmentsArg, asOfArg, historyArg] = args;
   const accounts = rangeArg(fn, 'accounts', accountsArg, EXAMPLES.accounts);
   const usage = rangeArg(fn, 'usage', usageArg, EXAMPLES.usage);
@@ -118,8 +121,8 @@ function assessRanges(fn: string, args: readonly unknown[]): Assessed {
   const segments = optionalRangeArg(fn, 'segments', segmentsArg, EXAMPLES.segments);
   const history = optionalRangeArg(fn, 'history', historyArg, EXAMPLES.history);
   // Once per call: the leader's thresholds (or the defaults when none are stored or they cannot be read).
-  const settings = settingsForFormulas();
-  const time = clock();
+  const settings = sources.settings();
+  const time = sources.clock();
   const today = asOfDay(fn, asOfArg, time);
   const book = parseBook({ accounts, usage, results, checks, segments, history }, time.dayOf, {
     usageSince: usageWindowStart(today, settings),
@@ -152,8 +155,9 @@ export function accountColumn(
   title: string,
   args: readonly unknown[],
   pick: (a: Assessment) => unknown,
+  sources: FormulaSources,
 ): Grid {
-  const { rows, each } = assessRanges(fn, args);
+  const { rows, each } = assessRanges(fn, args, sources);
   const column: Grid = new Array(rows);
   column[0] = [title];
   each((a, i) => {
@@ -190,8 +194,16 @@ function why(a: Assessment, problems: readonly Problem[] | undefined, settings: 
   return parts.join('; ');
 }
 
-export function ladderTable(args: readonly unknown[]): Grid {
-  const { accounts, rows, each, accountProblems, clock: time, settings } = assessRanges('LADDER', args);
+/** LADDER's answer: the Ladder table, one row per row of the accounts range, its column titles first. */
+export function ladderTable(args: readonly unknown[], sources: FormulaSources): Grid {
+  const {
+    accounts,
+    rows,
+    each,
+    accountProblems,
+    clock: time,
+    settings,
+  } = assessRanges('LADDER', args, sources);
   const columns = columnIndex('accounts', accounts[0] ?? []);
   const cell = (row: readonly unknown[], header: string) => {
     const i = columns[header];
