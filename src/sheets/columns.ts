@@ -50,7 +50,7 @@ export function col<
   const H extends string,
   const K extends CellKind,
   const F extends ColumnFlags = Record<never, never>,
->(header: H, kind: K, flags?: F): Column<H, K> & F {
+>(header: H, kind: K, flags?: F): Column<H, K> & NoInfer<F> {
   return { header, kind, ...flags } as Column<H, K> & F;
 }
 
