@@ -20,10 +20,16 @@ import { DEFAULT_SEGMENTS, SHEET } from './layout';
 import { cellProblem, cellReader, type DayOf, isBlank } from './schema';
 
 /**
- * Every field of a sheet's table, plus `row`: a builder's record literal `satisfies` this, so a column added to the
- * table and not built (or built and not in the table) is a compile error at the builder.
+ * What a builder's record literal `satisfies`: `row` and every field of the sheet's table, each also a field of the
+ * record type R. A field in only one of the two has the literal type below, so the builder's line says what to add.
  */
-type Built<S extends DataSheetKey> = Record<'row' | FieldOf<S>, unknown>;
+type Built<S extends DataSheetKey, R> = {
+  readonly [K in 'row' | FieldOf<S> | keyof R]: K extends keyof R
+    ? K extends 'row' | FieldOf<S>
+      ? R[K]
+      : 'no column: add it to the table in src/sheets/columns.ts'
+    : 'not in the record type: add it in src/core/types.ts';
+};
 
 /**
  * Builds a record from one usable row's values (by field position; null for a blank or unreadable cell). `cells` is
@@ -230,7 +236,7 @@ export function accountReader(
       validator: text(v[ACC.validator]),
       validatorRole: (v[ACC.validatorRole] as ValidatorRole | null) ?? null,
       renewalStatus: (v[ACC.renewalStatus] as RenewalStatus | null) ?? null,
-    } satisfies Built<'accounts'>;
+    } satisfies Built<'accounts', Account>;
   };
 }
 
@@ -241,7 +247,7 @@ export const usageRecord = (v: readonly unknown[], row: number): UsageRecord =>
     accountId: v[USE.accountId] as string,
     activeUsers: num(v[USE.activeUsers]) ?? 0,
     keyActions: num(v[USE.keyActions]) ?? 0,
-  }) satisfies Built<'usage'>;
+  }) satisfies Built<'usage', UsageRecord>;
 
 export const resultRecord: RowBuilder<ResultRecord> = (v, row) =>
   ({
@@ -255,7 +261,7 @@ export const resultRecord: RowBuilder<ResultRecord> = (v, row) =>
     customerWords: text(v[RES.customerWords]),
     evidence: text(v[RES.evidence]),
     loggedBy: text(v[RES.loggedBy]),
-  }) satisfies Built<'results'>;
+  }) satisfies Built<'results', ResultRecord>;
 
 export const checkRecord: RowBuilder<CheckRecord> = (v, row) =>
   ({
@@ -266,7 +272,7 @@ export const checkRecord: RowBuilder<CheckRecord> = (v, row) =>
     resultNamed: typeof v[CHK.resultNamed] === 'boolean' ? (v[CHK.resultNamed] as boolean) : null,
     notes: text(v[CHK.notes]),
     checkedBy: text(v[CHK.checkedBy]),
-  }) satisfies Built<'checks'>;
+  }) satisfies Built<'checks', CheckRecord>;
 
 export const historyRecord: RowBuilder<HistoryRecord> = (v, row) =>
   ({
@@ -275,4 +281,4 @@ export const historyRecord: RowBuilder<HistoryRecord> = (v, row) =>
     accountId: v[HIS.accountId] as string,
     rung: v[HIS.rung] as Rung,
     health: v[HIS.health] as Health,
-  }) satisfies Built<'history'>;
+  }) satisfies Built<'history', HistoryRecord>;
