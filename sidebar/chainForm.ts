@@ -2,6 +2,7 @@
 import { VALIDATOR_ROLES, type ValidatorRole } from '../src/core/types';
 import { namedValidators, validatorCell } from '../src/core/validators';
 import type { AccountView, SaveChainPayload } from '../src/entry/sidebarTypes';
+import type { ChainField } from '../src/sheets/columns';
 import { chainHints } from './chainHints';
 import { el, fill } from './dom';
 import { type Control, type Field, formStatus, selectField, textField } from './form';
@@ -25,6 +26,9 @@ export interface ChainForm {
   clearErrors(): void;
   updateHints(segment: AccountView['segment']): void;
 }
+
+/** The key a field's value is tracked under: the payload's key for a chain column, or one per role for `A + B`. */
+type FieldKey = `fields.${ChainField}` | `validator:${ValidatorRole}`;
 
 function numberText(n: number | null): string {
   return n === null ? '' : String(n);
@@ -65,8 +69,8 @@ export function createChainForm(): ChainForm {
   );
 
   /** Every field by the key its value is tracked under (the payload's key for the plain ones). */
-  function byKey(): [string, Field<Control>][] {
-    const plain: [string, Field<Control>][] = [
+  function byKey(): [FieldKey, Field<Control>][] {
+    const plain: [FieldKey, Field<Control>][] = [
       ['fields.businessPain', chain.pain],
       ['fields.solutionValue', chain.value],
       ['fields.namedResult', chain.result],
@@ -77,7 +81,7 @@ export function createChainForm(): ChainForm {
     if (perRole.length === 0) {
       return [...plain, ['fields.validator', chain.validator], ['fields.validatorRole', chain.role]];
     }
-    return [...plain, ...perRole.map((p): [string, Field<Control>] => [`validator:${p.role}`, p.field])];
+    return [...plain, ...perRole.map((p): [FieldKey, Field<Control>] => [`validator:${p.role}`, p.field])];
   }
 
   function layout(view: AccountView): void {
@@ -94,9 +98,9 @@ export function createChainForm(): ChainForm {
     else fill(validators, ...perRole.map((p) => p.field.wrap));
   }
 
-  function valuesOf(view: AccountView): Record<string, string> {
+  function valuesOf(view: AccountView): Partial<Record<FieldKey, string>> {
     const a = view.account;
-    const values: Record<string, string> = {
+    const chainValues: Record<`fields.${ChainField}`, string> = {
       'fields.businessPain': a.businessPain,
       'fields.solutionValue': a.solutionValue,
       'fields.namedResult': a.namedResult,
@@ -106,6 +110,7 @@ export function createChainForm(): ChainForm {
       'fields.validator': a.validator,
       'fields.validatorRole': a.validatorRole ?? '',
     };
+    const values: Partial<Record<FieldKey, string>> = chainValues;
     const named = namedValidators(a.validator, a.validatorRole);
     for (const p of perRole) values[`validator:${p.role}`] = named.find((v) => v.role === p.role)?.name ?? '';
     // A lone name with no role recognised goes in the first role's field rather than vanishing.
@@ -119,7 +124,7 @@ export function createChainForm(): ChainForm {
     return values;
   }
 
-  let base: { version: string; values: Record<string, string> } = { version: '', values: {} };
+  let base: { version: string; values: Partial<Record<FieldKey, string>> } = { version: '', values: {} };
 
   function validatorFields(): { validator: string; validatorRole: ValidatorRole | '' } {
     if (perRole.length === 0) {
@@ -198,7 +203,7 @@ export function createChainForm(): ChainForm {
     version: () => base.version,
     showError(field, message) {
       if (!field) return false;
-      const fields = new Map(byKey());
+      const fields = new Map<string, Field<Control>>(byKey());
       const target =
         fields.get(field) ??
         (field.startsWith('fields.validator') && perRole.length ? perRole[0].field : undefined);

@@ -144,6 +144,7 @@ function accountViewOf(book: AssessedBook, a: Assessment, user: string): Account
   const { loaded } = book;
   const accounts = loaded.tables.accounts!;
   const acc = a.account;
+  const { row: _row, ...accountFields } = acc;
   const iso = (d: number | null) => (d === null ? null : isoOfDay(d));
   const results = loaded.book.results
     .filter((r) => r.accountId === acc.id)
@@ -184,23 +185,8 @@ function accountViewOf(book: AssessedBook, a: Assessment, user: string): Account
     version: productVersion('accounts', accounts.values[acc.row - 1] ?? [], accounts.columns),
     asOf: isoOfDay(loaded.today),
     user,
-    account: {
-      id: acc.id,
-      name: acc.name,
-      segment: acc.segment,
-      owner: acc.owner,
-      startDate: iso(acc.startDate),
-      renewalDate: iso(acc.renewalDate),
-      businessPain: acc.businessPain,
-      solutionValue: acc.solutionValue,
-      namedResult: acc.namedResult,
-      metric: acc.metric,
-      baseline: acc.baseline,
-      target: acc.target,
-      validator: acc.validator,
-      validatorRole: acc.validatorRole,
-      renewalStatus: acc.renewalStatus,
-    },
+    // Every Accounts field as parsed, in column order; a date column not converted here is a compile error.
+    account: { ...accountFields, startDate: iso(acc.startDate), renewalDate: iso(acc.renewalDate) },
     segment: segmentView(a.segment),
     rung: a.rung,
     rungName: rungLabel(a),

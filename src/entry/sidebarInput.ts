@@ -3,6 +3,8 @@ import { dayConverter, dayFromIso } from '../core/dates';
 import { numberExample, parseLocaleNumber } from '../core/typedInput';
 import { CHECK_KINDS, VALIDATOR_ROLES } from '../core/types';
 import { WriteRefusal } from '../gas/writes';
+import { ACCOUNT_COLUMNS, CHAIN_FIELDS, type ChainField, type KindOf } from '../sheets/columns';
+import type { LogResultPayload, RecordCheckPayload, SaveChainPayload } from './sidebarTypes';
 
 // ---------- payload schemas ----------
 
@@ -14,22 +16,30 @@ const IsoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const NumberInput = z.union([z.number(), Text, z.null()]);
 const RoleInput = z.union([z.enum(VALIDATOR_ROLES), z.literal('')]);
 
-export const SaveChainSchema = z.object({
+/** The payload schema for each kind of column the chain form edits (ChainInput in sidebarTypes.ts says the same). */
+const CHAIN_INPUTS = { text: Text, number: NumberInput, validatorRole: RoleInput } as const;
+type ChainInputs = typeof CHAIN_INPUTS;
+type ChainShape = {
+  readonly [F in ChainField]: KindOf<'accounts', F> extends keyof ChainInputs
+    ? ChainInputs[KindOf<'accounts', F>]
+    : never;
+};
+
+/** One schema per chain column, by its kind: a chain column of a kind the form cannot send does not compile. */
+function chainShape(): ChainShape {
+  const shape: Partial<Record<ChainField, ChainInputs[keyof ChainInputs]>> = {};
+  for (const field of CHAIN_FIELDS) shape[field] = CHAIN_INPUTS[ACCOUNT_COLUMNS[field].kind];
+  return shape as ChainShape;
+}
+
+// Typed as the wire types, so a schema that drifts from what the sidebar sends does not compile.
+export const SaveChainSchema: z.ZodMiniType<SaveChainPayload> = z.object({
   row: Row,
   version: Version,
-  fields: z.object({
-    businessPain: Text,
-    solutionValue: Text,
-    namedResult: Text,
-    metric: Text,
-    baseline: NumberInput,
-    target: NumberInput,
-    validator: Text,
-    validatorRole: RoleInput,
-  }),
+  fields: z.object(chainShape()),
 });
 
-export const LogResultSchema = z.object({
+export const LogResultSchema: z.ZodMiniType<LogResultPayload> = z.object({
   row: Row,
   version: Version,
   date: IsoDay,
@@ -41,7 +51,7 @@ export const LogResultSchema = z.object({
   evidence: Text,
 });
 
-export const RecordCheckSchema = z.object({
+export const RecordCheckSchema: z.ZodMiniType<RecordCheckPayload> = z.object({
   row: Row,
   version: Version,
   date: IsoDay,
@@ -59,11 +69,20 @@ const FIELD_HINTS: Readonly<Record<string, string>> = {
   resultNamed: 'Answer Yes or No (or leave it blank).',
   attributed: 'Say whether the customer attributes it to the product.',
   validatorRole: `Choose a role: ${VALIDATOR_ROLES.join(', ')}.`,
-  'fields.validatorRole': `Choose a role: ${VALIDATOR_ROLES.join(', ')}.`,
   value: 'Enter the value the metric reached, as a number.',
-  'fields.baseline': 'Enter the baseline as a number.',
-  'fields.target': 'Enter the target as a number.',
+  ...chainHints(),
 };
+
+/** The chain columns' hints, by kind: 'fields.baseline' → 'Enter the baseline as a number.' (text needs none). */
+function chainHints(): Record<string, string> {
+  const hints: Record<string, string> = {};
+  for (const field of CHAIN_FIELDS) {
+    const { header, kind } = ACCOUNT_COLUMNS[field];
+    if (kind === 'validatorRole') hints[`fields.${field}`] = `Choose a role: ${VALIDATOR_ROLES.join(', ')}.`;
+    else if (kind === 'number') hints[`fields.${field}`] = `Enter the ${header.toLowerCase()} as a number.`;
+  }
+  return hints;
+}
 
 export function parsePayload<T>(schema: z.ZodMiniType<T>, payload: unknown): T {
   const parsed = schema.safeParse(payload);

@@ -18,6 +18,7 @@ import type {
   RungName,
   ValidatorRole,
 } from '../core/types';
+import type { CellKind, ChainField, FieldsOfKind, KindOf } from '../sheets/columns';
 
 /** ISO calendar date 'YYYY-MM-DD'. */
 export type IsoDate = string;
@@ -39,7 +40,7 @@ export const SIDEBAR_TAB_ATTRIBUTE = 'data-initial-tab';
 export type ProblemView = Problem;
 
 /** The Accounts row's fields as parsed (numbers null when blank or not a number, dates ISO or null). */
-export type AccountFieldsView = WithIsoDates<Omit<Account, 'row'>, 'startDate' | 'renewalDate'>;
+export type AccountFieldsView = WithIsoDates<Omit<Account, 'row'>, FieldsOfKind<'accounts', 'date'>>;
 
 /** The account's segment from the Segments sheet (null in AccountView when blank or unknown). */
 export interface SegmentView {
@@ -140,20 +141,20 @@ export const RECENT_LIMIT = 10;
  */
 export type NumberInput = number | string | null;
 
+/** What the chain form sends for a column of a kind: a number as typed (NumberInput), a role or '' (clears it), text. */
+export type ChainInput<K extends CellKind> = K extends 'number'
+  ? NumberInput
+  : K extends 'validatorRole'
+    ? ValidatorRole | ''
+    : string;
+
+/** The chain form's fields: one per Accounts column flagged `chain` in src/sheets/columns.ts. */
+export type ChainFields = { readonly [F in ChainField]: ChainInput<KindOf<'accounts', F>> };
+
 export interface SaveChainPayload {
   readonly row: number;
   readonly version: string;
-  readonly fields: {
-    readonly businessPain: string;
-    readonly solutionValue: string;
-    readonly namedResult: string;
-    readonly metric: string;
-    readonly baseline: NumberInput;
-    readonly target: NumberInput;
-    readonly validator: string;
-    /** '' clears it. */
-    readonly validatorRole: ValidatorRole | '';
-  };
+  readonly fields: ChainFields;
 }
 
 export interface LogResultPayload {

@@ -16,14 +16,20 @@ import { dateOfDay } from '../core/dates';
 import { currentUserEmail } from '../gas/settingsStore';
 import {
   appendByHeader,
-  type CellsByHeader,
   readRowChecked,
   updateRowByHeader,
   WriteRefusal,
   withDocumentLock,
 } from '../gas/writes';
 import { MissingSheetError, SheetFinder } from '../gas/sheetFinder';
-import type { LogResultPayload, RecordCheckPayload, SaveChainPayload, WriteResponse } from './sidebarTypes';
+import { ACCOUNT_COLUMNS, CHAIN_FIELDS, type ChainField, type HeaderOf } from '../sheets/columns';
+import type {
+  ChainFields,
+  LogResultPayload,
+  RecordCheckPayload,
+  SaveChainPayload,
+  WriteResponse,
+} from './sidebarTypes';
 
 /** Runs a write and answers the sidebar: the refreshed view, or why nothing was written. */
 function answerWrite(row: unknown, write: () => void): WriteResponse {
@@ -59,23 +65,28 @@ function accountIdOf(values: readonly unknown[], columns: Readonly<Record<string
   return id;
 }
 
+/** A chain field's cell: text trimmed, a number read by the spreadsheet's locale, a role as chosen ('' clears it). */
+function chainCell(field: ChainField, input: ChainFields[ChainField], locale: string): unknown {
+  const { header, kind } = ACCOUNT_COLUMNS[field];
+  switch (kind) {
+    case 'text':
+      return typeof input === 'string' ? trimmed(input) : input;
+    case 'number':
+      return numberCell(input, `fields.${field}`, header, locale);
+    case 'validatorRole':
+      return input;
+  }
+}
+
 /** saveChain: the chain and the result definition, written to the account's row in one setValues. */
 export function saveChain(payload: SaveChainPayload): WriteResponse {
   return answerWrite((payload as { row?: unknown } | null)?.row, () => {
     const p = parsePayload(SaveChainSchema, payload);
-    const f = p.fields;
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const locale = ss.getSpreadsheetLocale();
-    const changes: CellsByHeader = {
-      'Business pain': trimmed(f.businessPain),
-      'Solution value': trimmed(f.solutionValue),
-      'Named result': trimmed(f.namedResult),
-      Metric: trimmed(f.metric),
-      Baseline: numberCell(f.baseline, 'fields.baseline', 'Baseline', locale),
-      Target: numberCell(f.target, 'fields.target', 'Target', locale),
-      Validator: trimmed(f.validator),
-      'Validator role': f.validatorRole,
-    };
+    const changes: Partial<Record<HeaderOf<'accounts'>, unknown>> = {};
+    for (const field of CHAIN_FIELDS)
+      changes[ACCOUNT_COLUMNS[field].header] = chainCell(field, p.fields[field], locale);
     withDocumentLock(() => {
       const sheet = accountsSheet(ss);
       const checked = readRowChecked(sheet, 'accounts', p.row, p.version);

@@ -1,11 +1,17 @@
 // Guarded writes from the sidebar: one row updated by header, or rows appended, each in one setValues, under the document lock.
 import { rowVersion } from '../core/version';
 import { columnIndex } from '../sheets/parse';
+import type { HeaderOf } from '../sheets/columns';
 import { type DataSheetKey, HEADERS, normalizeHeader, SHEET } from '../sheets/layout';
 import { SheetFinder } from './sheetFinder';
 
-/** Cell values keyed by the spec's header text, e.g. `{ 'Business pain': 'Month-end close takes 9 days' }`. */
-export type CellsByHeader = Readonly<Record<string, unknown>>;
+/**
+ * Cell values keyed by the spec's header text of sheet `S`, e.g. `{ 'Business pain': 'Month-end close takes 9 days' }`;
+ * a header not in that sheet's column table is a compile error.
+ */
+export type CellsByHeader<S extends DataSheetKey = DataSheetKey> = Readonly<
+  Partial<Record<HeaderOf<S>, unknown>>
+>;
 
 /** A write that was refused: nothing was written, and the message is for the person at the sidebar. */
 export class WriteRefusal extends Error {
@@ -133,12 +139,13 @@ export function readRowChecked(
  * columns (one write when they are contiguous, as in the default layout), so a user's column between two of them
  * — an ARRAYFORMULA spilling into it, a formula, a note — is never written. Returns the row's values after the write.
  */
-export function updateRowByHeader(
+export function updateRowByHeader<S extends DataSheetKey>(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  key: DataSheetKey,
+  key: S,
   checked: CheckedRow,
-  changes: CellsByHeader,
+  byHeader: CellsByHeader<S>,
 ): unknown[] {
+  const changes: Readonly<Record<string, unknown>> = byHeader;
   const positions = positionsOf(key, checked.header, Object.keys(changes));
   const after = [...checked.values];
   while (after.length < checked.header.length) after.push('');
@@ -171,11 +178,12 @@ export function contiguousRuns(sorted: readonly number[]): [number, number][] {
  * header row over rows that hold data refuses the write: the append would otherwise guess where columns are, or put
  * a header over the first record. Call inside withDocumentLock. Returns the 1-based row of the first appended record.
  */
-export function appendByHeader(
+export function appendByHeader<S extends DataSheetKey>(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  key: DataSheetKey,
-  records: readonly CellsByHeader[],
+  key: S,
+  byHeader: readonly CellsByHeader<S>[],
 ): number {
+  const records: readonly Readonly<Record<string, unknown>>[] = byHeader;
   const names = [...new Set(records.flatMap((r) => Object.keys(r)))];
   const finder = SheetFinder.of(ss);
   let sheet = finder.isRequired(key) ? finder.require(key) : finder.find(key);

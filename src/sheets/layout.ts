@@ -1,5 +1,13 @@
 // The workbook contract of SPEC §2: sheet names and their columns' header text, in default order.
-import { CHECK_KINDS, RENEWAL_STATUSES, VALIDATOR_ROLES } from '../core/types';
+import {
+  type CellKind,
+  COLUMNS,
+  columnsOf,
+  type DataSheetKey,
+  DROPDOWN_VALUES,
+  type HeaderOf,
+  perSheet,
+} from './columns';
 
 export const SHEET = {
   segments: 'Segments',
@@ -16,61 +24,22 @@ export const SHEET = {
 export type SheetKey = keyof typeof SHEET;
 export type SheetName = (typeof SHEET)[SheetKey];
 
-/** The data sheets and their headers, in default order. */
-export const HEADERS = {
-  segments: [
-    'Segment',
-    'Result looks like',
-    'Validator roles',
-    'Weekly users for adoption',
-    'Result window (days)',
-    'Check every (days)',
-  ],
-  accounts: [
-    'Account ID',
-    'Account',
-    'Segment',
-    'Owner',
-    'Start date',
-    'Renewal date',
-    'Business pain',
-    'Solution value',
-    'Named result',
-    'Metric',
-    'Baseline',
-    'Target',
-    'Validator',
-    'Validator role',
-    'Renewal status',
-  ],
-  usage: ['Week', 'Account ID', 'Active users', 'Key actions'],
-  results: [
-    'Date',
-    'Account ID',
-    'Value',
-    'Attributed',
-    'Validated by',
-    'Validator role',
-    "Customer's words",
-    'Evidence',
-    'Logged by',
-  ],
-  checks: ['Date', 'Account ID', 'Check', 'Result named', 'Notes', 'Checked by'],
-  reminderLog: ['Time', 'Recipient', 'Kind', 'Accounts', 'Status', 'Detail'],
-  history: ['Date', 'Account ID', 'Rung', 'Health'],
-} as const;
-
-export type DataSheetKey = keyof typeof HEADERS;
-
-/** Dropdown values per (sheet, column). Matching is case-insensitive. */
-export const ENUMS: Readonly<Record<string, readonly string[]>> = {
-  'accounts:Validator role': VALIDATOR_ROLES,
-  'accounts:Renewal status': RENEWAL_STATUSES,
-  'results:Attributed': ['Yes', 'No'],
-  'results:Validator role': VALIDATOR_ROLES,
-  'checks:Check': CHECK_KINDS,
-  'checks:Result named': ['Yes', 'No'],
+/** The data sheets and their headers, in default order (derived from the column tables in columns.ts). */
+export const HEADERS = perSheet((key) => columnsOf(key).map((c) => c.header)) as {
+  readonly [S in DataSheetKey]: readonly HeaderOf<S>[];
 };
+
+export type { DataSheetKey };
+
+/** Dropdown values per (sheet, column): every column of a kind that has DROPDOWN_VALUES. Matching is case-insensitive. */
+export const ENUMS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  (Object.keys(COLUMNS) as DataSheetKey[]).flatMap((key) =>
+    columnsOf(key).flatMap((c) => {
+      const values = (DROPDOWN_VALUES as Partial<Record<CellKind, readonly string[]>>)[c.kind];
+      return values ? [[`${key}:${c.header}`, values] as const] : [];
+    }),
+  ),
+);
 
 /** Header text as compared: trimmed, lower-case, runs of white space folded to one space. */
 export function normalizeHeader(text: unknown): string {

@@ -1,4 +1,4 @@
-// Row builders: one record (or a problem) from each usable row of a data sheet, by field position (SHEET_FIELDS).
+// Row builders: one record (or a problem) from each usable row of a data sheet, by field position (columns.ts).
 import { isWellFormedEmail } from '../core/addresses';
 import type {
   Account,
@@ -15,13 +15,21 @@ import type {
   ValidatorRole,
   ValidatorRule,
 } from '../core/types';
-import { type DataSheetKey, DEFAULT_SEGMENTS, SHEET } from './layout';
-import { cellProblem, cellReader, type DayOf, isBlank, SHEET_FIELDS } from './schema';
+import { ACCOUNT_COLUMNS, COLUMNS, type DataSheetKey, type FieldOf, fieldsOf } from './columns';
+import { DEFAULT_SEGMENTS, SHEET } from './layout';
+import { cellProblem, cellReader, type DayOf, isBlank } from './schema';
 
-/** Field name → position in the values a row builder receives (the order of SHEET_FIELDS). */
-export function fieldsOf(key: DataSheetKey): Record<string, number> {
-  return Object.fromEntries(SHEET_FIELDS[key].map((spec, i) => [spec.field, i]));
-}
+/**
+ * What a builder's record literal `satisfies`: `row` and every field of the sheet's table, each also a field of the
+ * record type R. A field in only one of the two has the literal type below, so the builder's line says what to add.
+ */
+type Built<S extends DataSheetKey, R> = {
+  readonly [K in 'row' | FieldOf<S> | keyof R]: K extends keyof R
+    ? K extends 'row' | FieldOf<S>
+      ? R[K]
+      : 'no column: add it to the table in src/sheets/columns.ts'
+    : 'not in the record type: add it in src/core/types.ts';
+};
 
 /**
  * Builds a record from one usable row's values (by field position; null for a blank or unreadable cell). `cells` is
@@ -35,7 +43,7 @@ export const num = (v: unknown): number | null => (typeof v === 'number' ? v : n
 /** `A, B`: any one role; `A + B`: every role. Unknown roles are problems and are left out of the rule. */
 function validatorRuleOf(written: string, row: number, problems: Problem[], dayOf: DayOf): ValidatorRule {
   const sheet = SHEET.segments;
-  const column = 'Validator roles';
+  const column = COLUMNS.segments.validatorRoles.header;
   const hasPlus = written.includes('+');
   if (hasPlus && written.includes(',')) {
     problems.push({
@@ -77,9 +85,9 @@ const HIS = fieldsOf('history');
  * (a check every 100,000,000 days is a typo, and would put its due date past any calendar).
  */
 const THRESHOLDS = [
-  ['weeklyUsersForAdoption', 'Weekly users for adoption', 3, 100_000],
-  ['resultWindowDays', 'Result window (days)', 4, 3_650],
-  ['checkEveryDays', 'Check every (days)', 5, 3_650],
+  ['weeklyUsersForAdoption', COLUMNS.segments.weeklyUsersForAdoption.header, 3, 100_000],
+  ['resultWindowDays', COLUMNS.segments.resultWindowDays.header, 4, 3_650],
+  ['checkEveryDays', COLUMNS.segments.checkEveryDays.header, 5, 3_650],
 ] as const;
 
 /**
@@ -104,7 +112,7 @@ export function segmentReader(
       problems.push({
         sheet,
         row,
-        column: 'Segment',
+        column: COLUMNS.segments.name.header,
         message: `Duplicate segment '${name}' (first on row ${first}); this row is ignored`,
       });
       return null;
@@ -178,7 +186,7 @@ export function accountReader(
       problems.push({
         sheet,
         row,
-        column: 'Account ID',
+        column: ACCOUNT_COLUMNS.id.header,
         message: `Duplicate Account ID '${id}' (first on row ${first}); this row is ignored`,
       });
       return null;
@@ -186,25 +194,30 @@ export function accountReader(
     seen.set(id, row);
     const segment = text(v[ACC.segment]);
     if (segment === '') {
-      problems.push({ sheet, row, column: 'Segment', message: 'Segment is blank' });
+      problems.push({ sheet, row, column: ACCOUNT_COLUMNS.segment.header, message: 'Segment is blank' });
     } else if (!segmentNames.has(segment.toLowerCase())) {
       const leftOutRow = leftOutSegments.get(segment.toLowerCase());
       const message =
         leftOutRow === undefined
           ? `Segment '${segment}' is not in Segments`
           : `Segment '${segment}' is left out: fix its numbers on Segments row ${leftOutRow}`;
-      problems.push({ sheet, row, column: 'Segment', message });
+      problems.push({ sheet, row, column: ACCOUNT_COLUMNS.segment.header, message });
     }
     const owner = text(v[ACC.owner]);
     if (owner === '') {
       problems.push({
         sheet,
         row,
-        column: 'Owner',
+        column: ACCOUNT_COLUMNS.owner.header,
         message: "Owner is blank: no one gets this account's reminders",
       });
     } else if (!isWellFormedEmail(owner)) {
-      problems.push({ sheet, row, column: 'Owner', message: `'${owner}' is not an email address` });
+      problems.push({
+        sheet,
+        row,
+        column: ACCOUNT_COLUMNS.owner.header,
+        message: `'${owner}' is not an email address`,
+      });
     }
     return {
       row,
@@ -223,45 +236,49 @@ export function accountReader(
       validator: text(v[ACC.validator]),
       validatorRole: (v[ACC.validatorRole] as ValidatorRole | null) ?? null,
       renewalStatus: (v[ACC.renewalStatus] as RenewalStatus | null) ?? null,
-    };
+    } satisfies Built<'accounts', Account>;
   };
 }
 
-export const usageRecord = (v: readonly unknown[], row: number): UsageRecord => ({
-  row,
-  week: v[USE.week] as number,
-  accountId: v[USE.accountId] as string,
-  activeUsers: num(v[USE.activeUsers]) ?? 0,
-  keyActions: num(v[USE.keyActions]) ?? 0,
-});
+export const usageRecord = (v: readonly unknown[], row: number): UsageRecord =>
+  ({
+    row,
+    week: v[USE.week] as number,
+    accountId: v[USE.accountId] as string,
+    activeUsers: num(v[USE.activeUsers]) ?? 0,
+    keyActions: num(v[USE.keyActions]) ?? 0,
+  }) satisfies Built<'usage', UsageRecord>;
 
-export const resultRecord: RowBuilder<ResultRecord> = (v, row) => ({
-  row,
-  date: v[RES.date] as number,
-  accountId: v[RES.accountId] as string,
-  value: num(v[RES.value]),
-  attributed: v[RES.attributed] === true,
-  validatedBy: text(v[RES.validatedBy]),
-  validatorRole: (v[RES.validatorRole] as ValidatorRole | null) ?? null,
-  customerWords: text(v[RES.customerWords]),
-  evidence: text(v[RES.evidence]),
-  loggedBy: text(v[RES.loggedBy]),
-});
+export const resultRecord: RowBuilder<ResultRecord> = (v, row) =>
+  ({
+    row,
+    date: v[RES.date] as number,
+    accountId: v[RES.accountId] as string,
+    value: num(v[RES.value]),
+    attributed: v[RES.attributed] === true,
+    validatedBy: text(v[RES.validatedBy]),
+    validatorRole: (v[RES.validatorRole] as ValidatorRole | null) ?? null,
+    customerWords: text(v[RES.customerWords]),
+    evidence: text(v[RES.evidence]),
+    loggedBy: text(v[RES.loggedBy]),
+  }) satisfies Built<'results', ResultRecord>;
 
-export const checkRecord: RowBuilder<CheckRecord> = (v, row) => ({
-  row,
-  date: v[CHK.date] as number,
-  accountId: v[CHK.accountId] as string,
-  kind: v[CHK.kind] as CheckKind,
-  resultNamed: typeof v[CHK.resultNamed] === 'boolean' ? (v[CHK.resultNamed] as boolean) : null,
-  notes: text(v[CHK.notes]),
-  checkedBy: text(v[CHK.checkedBy]),
-});
+export const checkRecord: RowBuilder<CheckRecord> = (v, row) =>
+  ({
+    row,
+    date: v[CHK.date] as number,
+    accountId: v[CHK.accountId] as string,
+    kind: v[CHK.kind] as CheckKind,
+    resultNamed: typeof v[CHK.resultNamed] === 'boolean' ? (v[CHK.resultNamed] as boolean) : null,
+    notes: text(v[CHK.notes]),
+    checkedBy: text(v[CHK.checkedBy]),
+  }) satisfies Built<'checks', CheckRecord>;
 
-export const historyRecord: RowBuilder<HistoryRecord> = (v, row) => ({
-  row,
-  date: v[HIS.date] as number,
-  accountId: v[HIS.accountId] as string,
-  rung: v[HIS.rung] as Rung,
-  health: v[HIS.health] as Health,
-});
+export const historyRecord: RowBuilder<HistoryRecord> = (v, row) =>
+  ({
+    row,
+    date: v[HIS.date] as number,
+    accountId: v[HIS.accountId] as string,
+    rung: v[HIS.rung] as Rung,
+    health: v[HIS.health] as Health,
+  }) satisfies Built<'history', HistoryRecord>;

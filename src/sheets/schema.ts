@@ -14,112 +14,32 @@ import {
   type Rung,
   VALIDATOR_ROLES,
 } from '../core/types';
-import type { DataSheetKey } from './layout';
+import {
+  type CellKind,
+  type ColumnFlags,
+  columnsOf,
+  type DataSheetKey,
+  fieldNames,
+  perSheet,
+  YES_NO,
+} from './columns';
 
 export type DayOf = (date: Date) => Day | null;
 
-/** How a cell is read. Blank cells never reach a reader: the sheet parser decides what blank means. */
-export type CellKind =
-  | 'text'
-  | 'number'
-  | 'count'
-  | 'threshold'
-  | 'date'
-  | 'yesNo'
-  | 'validatorRole'
-  | 'checkKind'
-  | 'renewalStatus'
-  | 'rung'
-  | 'health';
+export type { CellKind };
 
-export interface FieldSpec {
+/** One column of a data sheet with its field name: what the sheet parser reads, in column order. */
+export interface FieldSpec extends ColumnFlags {
   readonly field: string;
   /** The spec's header text (SPEC §2). */
   readonly header: string;
   readonly kind: CellKind;
-  /** The record is unusable without this cell: blank or unreadable drops the row, with a problem. */
-  readonly key?: boolean;
-  /** Free-text extras the rules never read: the sheet works without the column. */
-  readonly optionalColumn?: boolean;
-  /** The row builder decides what a blank or unreadable cell means (a fallback, or leaving the row out) and says so. */
-  readonly builderReports?: boolean;
 }
 
-const f = (field: string, header: string, kind: CellKind, extra: Partial<FieldSpec> = {}): FieldSpec => ({
-  field,
-  header,
-  kind,
-  ...extra,
-});
-
-/** Per sheet, the columns in spec order. */
-export const SHEET_FIELDS: Readonly<Record<DataSheetKey, readonly FieldSpec[]>> = {
-  segments: [
-    f('name', 'Segment', 'text', { key: true }),
-    f('resultLooksLike', 'Result looks like', 'text', { optionalColumn: true }),
-    f('validatorRoles', 'Validator roles', 'text'),
-    // A bar of 0 users or a window of 0 days would make every account adopted, or every check due today.
-    f('weeklyUsersForAdoption', 'Weekly users for adoption', 'threshold', { builderReports: true }),
-    f('resultWindowDays', 'Result window (days)', 'threshold', { builderReports: true }),
-    f('checkEveryDays', 'Check every (days)', 'threshold', { builderReports: true }),
-  ],
-  accounts: [
-    f('id', 'Account ID', 'text', { key: true }),
-    f('name', 'Account', 'text'),
-    f('segment', 'Segment', 'text'),
-    f('owner', 'Owner', 'text'),
-    f('startDate', 'Start date', 'date'),
-    f('renewalDate', 'Renewal date', 'date', { optionalColumn: true }),
-    f('businessPain', 'Business pain', 'text'),
-    f('solutionValue', 'Solution value', 'text'),
-    f('namedResult', 'Named result', 'text'),
-    f('metric', 'Metric', 'text', { optionalColumn: true }),
-    f('baseline', 'Baseline', 'number'),
-    f('target', 'Target', 'number'),
-    f('validator', 'Validator', 'text'),
-    f('validatorRole', 'Validator role', 'validatorRole'),
-    f('renewalStatus', 'Renewal status', 'renewalStatus', { optionalColumn: true }),
-  ],
-  usage: [
-    f('week', 'Week', 'date', { key: true }),
-    f('accountId', 'Account ID', 'text', { key: true }),
-    f('activeUsers', 'Active users', 'count'),
-    f('keyActions', 'Key actions', 'count', { optionalColumn: true }),
-  ],
-  results: [
-    f('date', 'Date', 'date', { key: true }),
-    f('accountId', 'Account ID', 'text', { key: true }),
-    f('value', 'Value', 'number'),
-    f('attributed', 'Attributed', 'yesNo'),
-    f('validatedBy', 'Validated by', 'text'),
-    f('validatorRole', 'Validator role', 'validatorRole'),
-    f('customerWords', "Customer's words", 'text', { optionalColumn: true }),
-    f('evidence', 'Evidence', 'text', { optionalColumn: true }),
-    f('loggedBy', 'Logged by', 'text', { optionalColumn: true }),
-  ],
-  checks: [
-    f('date', 'Date', 'date', { key: true }),
-    f('accountId', 'Account ID', 'text', { key: true }),
-    f('kind', 'Check', 'checkKind', { key: true }),
-    f('resultNamed', 'Result named', 'yesNo'),
-    f('notes', 'Notes', 'text', { optionalColumn: true }),
-    f('checkedBy', 'Checked by', 'text', { optionalColumn: true }),
-  ],
-  reminderLog: [
-    f('time', 'Time', 'text'),
-    f('recipient', 'Recipient', 'text'),
-    f('kind', 'Kind', 'text'),
-    f('accounts', 'Accounts', 'text'),
-    f('status', 'Status', 'text'),
-    f('detail', 'Detail', 'text'),
-  ],
-  history: [
-    f('date', 'Date', 'date', { key: true }),
-    f('accountId', 'Account ID', 'text', { key: true }),
-    f('rung', 'Rung', 'rung', { key: true }),
-    f('health', 'Health', 'health', { key: true }),
-  ],
-};
+/** Per sheet, the columns in spec order: the column tables of columns.ts as lists. */
+export const SHEET_FIELDS: Readonly<Record<DataSheetKey, readonly FieldSpec[]>> = perSheet((key) =>
+  fieldNames(key).map((field, i): FieldSpec => ({ field, ...columnsOf(key)[i] })),
+);
 
 /** Cells Sheets hands over as empty: '' (and null/undefined from other callers), or only white space. */
 export function isBlank(cell: unknown): boolean {
@@ -157,7 +77,7 @@ const checkKindOf = canonicalOf(CHECK_KINDS);
 const renewalStatusOf = canonicalOf(RENEWAL_STATUSES);
 const healthOf = canonicalOf(HEALTHS);
 const rungNameOf = canonicalOf(RUNG_NAMES);
-const yesNoOf = canonicalOf(['Yes', 'No']);
+const yesNoOf = canonicalOf(YES_NO);
 
 function rungOfText(text: string): Rung | undefined {
   const name = rungNameOf(text);
@@ -205,7 +125,7 @@ export function cellSchema(kind: CellKind, dayOf: DayOf): z.ZodMiniType<unknown,
       return z.union([
         z.boolean(),
         z.pipe(
-          choice(yesNoOf, ['Yes', 'No']),
+          choice(yesNoOf, YES_NO),
           z.transform((v) => v === 'Yes'),
         ),
       ]);
