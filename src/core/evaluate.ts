@@ -5,6 +5,7 @@ import { daysOverdue, latestCheck, nextCheckDue } from './checks';
 import { healthOf, resultWindowPassed, unansweredNo } from './health';
 import { groupHistory, movementOf } from './history';
 import { ladderOf } from './ladder';
+import { classifyStatement } from './measurable';
 import { nextStepOf } from './nextStep';
 import type { Settings } from './settings';
 import {
@@ -23,6 +24,7 @@ import {
   type Segment,
   type UsageRecord,
 } from './types';
+import { resultGateOf, teamDomainsOf } from './validation';
 
 const NONE: readonly never[] = [];
 
@@ -58,7 +60,10 @@ export function segmentIndex(segments: readonly Segment[]): (account: Account) =
   return (account) => (account.segment === null ? null : (map.get(account.segment.toLowerCase()) ?? null));
 }
 
-/** Everything the rules say about one account, from its own rows. */
+/**
+ * Everything the rules say about one account, from its own rows. `teamDomains` are the domains of the whole team
+ * (eachAssessment reads every owner of the book once); alone, an account knows only its own owner's domain.
+ */
 export function assessAccount(
   account: Account,
   segment: Segment | null,
@@ -70,8 +75,11 @@ export function assessAccount(
   },
   today: Day,
   settings: Settings,
+  teamDomains: readonly string[] = teamDomainsOf([account.owner], settings.allowedDomains),
 ): Assessment {
-  const ladder = ladderOf(account, segment, rows.usage, rows.results, today, settings);
+  const statement = classifyStatement(account.namedResult);
+  const gate = resultGateOf(account, teamDomains, statement.kind);
+  const ladder = ladderOf(account, segment, rows.usage, rows.results, today, settings, gate);
   const { rung } = ladder;
   const validationDate = ladder.result.validationDate;
   const latest90 = latestCheck(rows.checks, '90-day', today);
@@ -127,6 +135,7 @@ export function assessAccount(
         nextCheckDue: due,
         daysOverdue: overdue,
         validationDate,
+        statement,
       },
       settings,
     ),
@@ -210,6 +219,10 @@ export function eachAssessment(
   const checks = groupByAccount(book.checks, accounts);
   const history = groupHistory(book.history);
   const segmentOf = segmentIndex(book.segments);
+  const teamDomains = teamDomainsOf(
+    book.accounts.map((a) => a.owner),
+    settings.allowedDomains,
+  );
   // Positions are in Accounts order, so an account is at its own index unless an earlier row has its ID.
   let slot = 0;
   book.accounts.forEach((account) => {
@@ -227,6 +240,7 @@ export function eachAssessment(
         },
         today,
         settings,
+        teamDomains,
       ),
     );
   });

@@ -103,6 +103,11 @@ function inFlightText(facts: HealthFacts): string {
   return `${way}; not validated by the ${who || 'accepted role'} yet`;
 }
 
+/** Why the rows that move the metric do not make a result, once there is an outcome to speak of; '' otherwise. */
+function whyNotAResult(ladder: LadderReading): string {
+  return ladder.outcome.holds && !ladder.result.holds ? ladder.result.blocked : '';
+}
+
 const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
@@ -135,8 +140,10 @@ export function healthOf(facts: HealthFacts, today: Day, settings: Settings): He
       `Result window ended ${isoOfDay(ended)} (${segment.resultWindowDays} days from start) and the account is on ${RUNG_NAMES[rung]}`,
     );
   }
+  const blocked = whyNotAResult(facts.ladder);
   if (red.length > 0) {
     if (regression && !causes.includes('triage')) red.push(regressionText(account, facts.ladder));
+    if (blocked) red.push(blocked);
     return { health: 'Red', reasons: red, causes, regression, stale: false };
   }
 
@@ -164,6 +171,7 @@ export function healthOf(facts: HealthFacts, today: Day, settings: Settings): He
   }
   if (regression) yellow.push(regressionText(account, facts.ladder));
   else if (!validated) yellow.push(inFlightText(facts));
+  if (blocked) yellow.push(blocked);
   if (overdue) yellow.push(`${overdueText}; Red after ${settings.overdueGraceDays} days`);
   return { health: 'Yellow', reasons: yellow, causes, regression, stale: validated && !fresh };
 }

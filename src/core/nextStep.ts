@@ -3,6 +3,7 @@ import { chainLinkName, judgeLink } from './chain';
 import { isoOfDay } from './dates';
 import { type HealthReading, regressionText } from './health';
 import { type LadderReading, rolesInWords } from './ladder';
+import { classifyStatement, measurabilityHint, RESULT_EXAMPLE, type StatementReading } from './measurable';
 import type { Settings } from './settings';
 import {
   type Account,
@@ -25,6 +26,8 @@ export interface NextStepFacts {
   readonly nextCheckDue: Day | null;
   readonly daysOverdue: number;
   readonly validationDate: Day | null;
+  /** What the named result reads as, when the caller has classified it already. */
+  readonly statement?: StatementReading;
 }
 
 /** "Bea Buyer", or the accepted role when no validator is named yet. */
@@ -52,6 +55,10 @@ export function nextStepOf(facts: NextStepFacts, settings: Settings): string {
   if (noResult && noValidator) return `Name the result and the validator (${segment.name}: ${accepted})`;
   if (noResult) return 'Name the result this account will measure';
   if (noValidator) return `Name the validator (${segment.name}: ${accepted})`;
+  const statement = facts.statement ?? classifyStatement(account.namedResult);
+  if (statement.kind !== 'measurable') {
+    return `Name a measurable result — ${lcFirst(measurabilityHint(statement, RESULT_EXAMPLE))}`;
+  }
 
   const who = validatorOf(account, accepted);
   if (health.causes.includes('no') && facts.unansweredNo) {
@@ -114,6 +121,10 @@ export function nextStepOf(facts: NextStepFacts, settings: Settings): string {
   }
   if (!ladder.result.holds) {
     const roles = rule.mode === 'all' ? ladder.result.missingRoles : rule.roles;
+    const byTeam = ladder.result.byTeam;
+    if (byTeam !== null) {
+      return `Get it confirmed by the customer's ${rolesInWords(rule, roles)}: validated by ${byTeam.validatedBy}, who is on the team (${byTeam.tie})`;
+    }
     return `Get it validated by the ${rolesInWords(rule, roles)}`;
   }
   if (health.stale && facts.validationDate !== null) {
