@@ -5,8 +5,6 @@ import type { Account, Book, RungName } from '../../src/core/types';
 import { account, assess, type Case, MID_MARKET, result, SMB, T, weeks } from './fixtures';
 
 const adopted = weeks([3, 3, 3, 3]);
-const evidenceOfResult = (c: Case) => assess(c).evidence[3].evidence;
-
 // Issue 21 item 4: the fake results of the issue stay on Outcome, with the reason in plain words everywhere.
 describe('A named result that reads as activity, adoption or sentiment never reaches Result', () => {
   it.each<[string, Partial<Account>, number, string]>([
