@@ -1,6 +1,7 @@
 // Results-based health (SPEC §3): Red, Yellow or Green, each with its reasons in plain words.
 import { isoOfDay } from './dates';
 import { hasMeasurableTarget, type LadderReading, rolesInWords } from './ladder';
+import { classifyStatement, type StatementKind } from './measurable';
 import type { Settings } from './settings';
 import {
   type Account,
@@ -11,12 +12,55 @@ import {
   type Rung,
   type Segment,
 } from './types';
+import { namedValidators, rolesWithoutValidator } from './validators';
 
-/** Why an account belongs on the triage list: no named result, no validator, or no segment the rules know. */
-export function triageReasons(account: Account, segment: Segment | null): string[] {
+/** What a named result that is not measurable reads as, for its triage reason. */
+const READS_AS: Record<Exclude<StatementKind, 'measurable' | 'empty'>, string> = {
+  activity: 'reads as activity',
+  adoption: 'reads as adoption',
+  sentiment: 'reads as sentiment',
+  value: 'reads as a value statement, with no measure',
+  feature: 'reads as a feature',
+  vague: 'is too vague to measure',
+};
+
+/**
+ * Why the named validators do not meet the segment's rule, or '' when they do: no one in an accepted role, or (for
+ * `A + B`) a role nobody is named for. A blank Validator is its own triage reason, not this one.
+ */
+export function validatorRoleGap(account: Account, segment: Segment): string {
+  const rule = segment.validatorRule;
+  const named = namedValidators(account.validator, account.validatorRole);
+  if (named.length === 0) return '';
+  if (!named.some((v) => v.role !== null && rule.roles.includes(v.role))) {
+    const role = account.validatorRole ? `is a ${account.validatorRole}` : 'has no role';
+    return `Validator ${account.validator.trim()} ${role}; ${segment.name} accepts ${rolesInWords(rule)}`;
+  }
+  if (rule.mode === 'all') {
+    const missing = rolesWithoutValidator(named, rule.roles);
+    if (missing.length > 0)
+      return `No validator named as ${rolesInWords(rule, missing)}; ${segment.name} needs ${rolesInWords(rule)}`;
+  }
+  return '';
+}
+
+/**
+ * Why an account belongs on the triage list (issue 21): no named result or one that does not read as a measurable
+ * result; no validator, or none in a role the segment accepts (one per role for `A + B`); no segment the rules know.
+ */
+export function triageReasons(
+  account: Account,
+  segment: Segment | null,
+  statement: StatementKind = classifyStatement(account.namedResult).kind,
+): string[] {
   const reasons: string[] = [];
-  if (account.namedResult.trim() === '') reasons.push('No named result (triage)');
+  if (statement === 'empty') reasons.push('No named result (triage)');
+  else if (statement !== 'measurable') reasons.push(`Named result ${READS_AS[statement]} (triage)`);
   if (account.validator.trim() === '') reasons.push('No validator named (triage)');
+  else if (segment !== null) {
+    const gap = validatorRoleGap(account, segment);
+    if (gap) reasons.push(`${gap} (triage)`);
+  }
   if (segment === null) {
     reasons.push(
       account.segment === null
@@ -58,6 +102,8 @@ export interface HealthFacts {
   readonly progress: number | null;
   /** The rungs' evidence: the latest value, regression, attribution, for reasons in the CSM's words. */
   readonly ladder: LadderReading;
+  /** What the named result reads as, when the caller has classified it already. */
+  readonly statement?: StatementKind;
 }
 
 /** Why an account is Red, each answered by its own next step (SPEC §3). */
@@ -119,7 +165,7 @@ const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 export function healthOf(facts: HealthFacts, today: Day, settings: Settings): HealthReading {
   const { account, segment, rung } = facts;
   const regression = facts.ladder.outcome.regression;
-  const red = triageReasons(account, segment);
+  const red = triageReasons(account, segment, facts.statement);
   const causes: RedCause[] = red.length > 0 ? ['triage'] : [];
   if (facts.unansweredNo) {
     causes.push('no');

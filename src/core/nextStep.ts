@@ -36,10 +36,11 @@ function validatorOf(account: Account, accepted: string): string {
 }
 
 /**
- * Red first, with the action that answers why: triage (segment, result, validator) → a 90-day No: intervene →
- * an overdue check: run it → past the result window: escalate. Then: a validator of an accepted role → the chain's
- * missing or weak link → baseline and target → re-engage → grow to N weekly users → measure the metric → diagnose
- * a regression → get it attributed → get it validated → re-confirm a stale result → plan the next result.
+ * Red first, with the action that answers why: triage (segment, result, validator, a result that reads as measurable,
+ * a validator in an accepted role) → a 90-day No: intervene → an overdue check: run it → past the result window:
+ * escalate. Then: the chain's missing or weak link → baseline and target → re-engage → grow to N weekly users →
+ * measure the metric → diagnose a regression → get it attributed → get the customer (not the team) to confirm it →
+ * get it validated → re-confirm a stale result → plan the next result.
  */
 export function nextStepOf(facts: NextStepFacts, settings: Settings): string {
   const { account, segment, chain, ladder, health } = facts;
@@ -60,6 +61,19 @@ export function nextStepOf(facts: NextStepFacts, settings: Settings): string {
     return `Name a measurable result — ${lcFirst(measurabilityHint(statement, RESULT_EXAMPLE))}`;
   }
 
+  // Triage (issue 21): a validator in a role the segment accepts, one named person per role for `A + B`
+  // (core/validators.ts: how the cell holds them).
+  const named = namedValidators(account.validator, account.validatorRole);
+  if (!named.some((v) => v.role !== null && rule.roles.includes(v.role))) {
+    const role = account.validatorRole ? `a ${account.validatorRole}` : 'without a role';
+    return `Name a validator ${segment.name} accepts (${accepted}); ${account.validator} is ${role}`;
+  }
+  if (rule.mode === 'all') {
+    const missing = rolesWithoutValidator(named, rule.roles);
+    if (missing.length > 0)
+      return `Name a validator for each role ${segment.name} needs: ${missing.join(', ')}`;
+  }
+
   const who = validatorOf(account, accepted);
   if (health.causes.includes('no') && facts.unansweredNo) {
     return `Intervene: the 90-day check on ${isoOfDay(facts.unansweredNo.date)} said No. Meet ${who}, agree what changes and re-plan the result`;
@@ -71,20 +85,6 @@ export function nextStepOf(facts: NextStepFacts, settings: Settings): string {
     const ended = isoOfDay(account.startDate + segment.resultWindowDays);
     const where = ladder.rung === 0 ? 'shows no use yet' : `is still on ${RUNG_NAMES[ladder.rung]}`;
     return `Escalate with a recovery plan: the result window ended ${ended} and the account ${where}`;
-  }
-  // An `A + B` segment needs a named person for every role (core/validators.ts: how the cell holds them).
-  if (rule.mode === 'all') {
-    const missing = rolesWithoutValidator(
-      namedValidators(account.validator, account.validatorRole),
-      rule.roles,
-    );
-    if (missing.length > 0)
-      return `Name a validator for each role ${segment.name} needs: ${missing.join(', ')}`;
-  }
-
-  if (account.validatorRole === null || !rule.roles.includes(account.validatorRole)) {
-    const role = account.validatorRole ? `a ${account.validatorRole}` : 'without a role';
-    return `Name a validator ${segment.name} accepts (${accepted}); ${account.validator} is ${role}`;
   }
   if (chain.missing.length > 0) {
     return `Fill the missing link of the chain: ${chain.missing.map(chainLinkName).join(', ')}`;

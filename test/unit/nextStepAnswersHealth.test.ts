@@ -54,6 +54,36 @@ describe('The next step answers why the account is Red', () => {
   });
 });
 
+// Issue 21: a result the team confirmed, or one that is not a result, is said the same way in all three places.
+describe('The health, the rung and the next step agree on why a result does not count', () => {
+  it('validated by the owner: Yellow on Outcome, and the step asks the customer', () => {
+    const a = assess({ usage: adopted, results: [result({ validatedBy: 'ana@acme.example' })] });
+    const team = 'validated by ana@acme.example, who is on the team (owner)';
+    expect([a.rungName, a.health]).toEqual(['Outcome', 'Yellow']);
+    expect(a.evidence[3].evidence.toLowerCase()).toContain(team);
+    expect(a.reasons.join(' | ').toLowerCase()).toContain(team);
+    expect(a.nextStep).toBe(`Get it confirmed by the customer's Buyer: ${team}`);
+  });
+
+  it('a sentiment result confirmed by the customer: Red on Outcome, and the step asks for a measurable result', () => {
+    const a = assess({
+      account: { namedResult: 'Raise CSAT from 3 to 4.5', metric: 'CSAT', baseline: 3, target: 4.5 },
+      usage: adopted,
+      results: [result({ value: 4.5 })],
+    });
+    const why = 'The named result reads as sentiment: a confirmed sentiment score is not a result';
+    expect([a.rungName, a.health]).toEqual(['Outcome', 'Red']);
+    expect(a.evidence[3].evidence).toContain(why);
+    expect(a.reasons).toEqual([
+      'Named result reads as sentiment (triage)',
+      `${why} — name what changed for them`,
+    ]);
+    expect(a.nextStep).toBe(
+      "Name a measurable result — sentiment: say what changed for them, e.g. 'cut month-end close from 10 days to 6'",
+    );
+  });
+});
+
 describe('Regression is diagnosed with its numbers, never read as progress', () => {
   it('a latest value worse than baseline', () => {
     const a = assess({ usage: adopted, results: [result({ value: 6, attributed: false })] });
@@ -97,15 +127,22 @@ describe('Why and next step read as a CSM would say them', () => {
   });
 });
 
+// Issue 21: triage also asks for a measurable result and a validator in an accepted role.
 const RED_ACTIONS =
-  /^(Set (a|the) segment|Name the (result|validator)|Intervene|Run the 90-day check|Escalate)/;
+  /^(Set (a|the) segment|Name the (result|validator)|Name a (measurable result|validator)|Intervene|Run the 90-day check|Escalate)/;
 
 /** Cases with random dates, usage, results and checks: every combination of Red causes, regression and staleness. */
 const caseArb: fc.Arbitrary<Case> = fc
   .record({
     segment: fc.constantFrom(SMB, MID_MARKET, ENTERPRISE, null),
     start: fc.integer({ min: 0, max: 400 }),
-    namedResult: fc.constantFrom('Cut reporting from 5 days to 2', ''),
+    namedResult: fc.constantFrom(
+      'Cut reporting from 5 days to 2',
+      '',
+      'Seat activation to 90%',
+      'Users love the reports',
+      'Improve conversion',
+    ),
     validator: fc.constantFrom('Bea Buyer', ''),
     role: fc.constantFrom('Buyer', 'Team lead', 'Manager', 'Executive sponsor', 'User'),
     usage: fc.array(fc.integer({ min: 0, max: 12 }), { maxLength: 6 }),
@@ -115,6 +152,8 @@ const caseArb: fc.Arbitrary<Case> = fc
         value: fc.integer({ min: 0, max: 8 }),
         attributed: fc.boolean(),
         role: fc.constantFrom('Buyer', 'Team lead', 'Manager', 'Executive sponsor', 'User'),
+        // The customer, the owner (fixtures: ana@acme.example), a colleague in the owner's domain.
+        by: fc.constantFrom('Bea Buyer', 'bea@customer.example', 'ana@acme.example', 'cy@acme.example'),
       }),
       { maxLength: 4 },
     ),
@@ -141,6 +180,7 @@ const caseArb: fc.Arbitrary<Case> = fc
           value: x.value,
           attributed: x.attributed,
           validatorRole: x.role as never,
+          validatedBy: x.by,
         }),
       ),
       checks: r.checks.map((c, i) => check({ row: 2 + i, date: T - c.age, resultNamed: c.named })),
@@ -168,6 +208,16 @@ function contradictions(a: Assessment): string[] {
   if (/^Diagnose/.test(a.nextStep) && !/moved away from target/.test(why))
     found.push('diagnosing a regression Why does not show');
   if (a.health === 'Green' && /moved away from target/.test(why)) found.push('Green with a regression');
+  // Issue 21: a confirmation by the team or a named result that is not a result never makes Green, and the step
+  // that asks for validation says whose validation is missing.
+  if (a.health === 'Green' && /who is on the team|is not a result/.test(why))
+    found.push('Green on a result the team confirmed, or on one that is not a result');
+  if (a.rungName === 'Result' && /who is on the team|is not a result/.test(why))
+    found.push('Result with a reason why it is not one');
+  if (/^Get it validated/.test(a.nextStep) && /who is on the team/.test(why))
+    found.push('asks for validation without saying the team’s does not count');
+  if (/^Get it confirmed by the customer/.test(a.nextStep) && !/who is on the team/.test(why))
+    found.push('asks the customer to confirm without saying why');
   for (const text of [a.nextStep, ...a.reasons])
     if (text.split(':').length > 2 && !/^Name (the result and the validator|the validator) \(/.test(text))
       found.push(`stacked colons in "${text}"`);
