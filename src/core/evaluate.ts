@@ -1,7 +1,7 @@
 // Assesses every account of a book as of a day: indexes the book once, then applies each rule per account.
 import { AccountSlots } from './accountSlots';
 import { chainStatus } from './chain';
-import { daysOverdue, latestCheck, nextCheckDue } from './checks';
+import { daysOverdue, interventionAfter, latestCheck, nextCheckDue, replanOf } from './checks';
 import { healthOf, resultWindowPassed, unansweredNo } from './health';
 import { groupHistory, movementOf } from './history';
 import { ladderOf } from './ladder';
@@ -91,6 +91,8 @@ export function assessAccount(
   );
   const overdue = daysOverdue(due, today);
   const no = unansweredNo(latest90, validationDate);
+  const intervention = interventionAfter(rows.checks, no, today);
+  const replan = intervention === null ? null : replanOf(intervention, today);
   const progress = ladder.outcome.progress;
   const healthReading = healthOf(
     {
@@ -101,6 +103,7 @@ export function assessAccount(
       nextCheckDue: due,
       daysOverdue: overdue,
       unansweredNo: no,
+      replan,
       progress,
       ladder,
       statement: statement.kind,
@@ -133,6 +136,7 @@ export function assessAccount(
         ladder,
         health: healthReading,
         unansweredNo: no,
+        replan,
         nextCheckDue: due,
         daysOverdue: overdue,
         validationDate,

@@ -1,4 +1,5 @@
 // Results-based health (SPEC §3): Red, Yellow or Green, each with its reasons in plain words.
+import type { Replan } from './checks';
 import { isoOfDay } from './dates';
 import { hasMeasurableTarget, type LadderReading, rolesInWords } from './ladder';
 import { classifyStatement, type StatementKind } from './measurable';
@@ -98,6 +99,8 @@ export interface HealthFacts {
   readonly nextCheckDue: Day | null;
   readonly daysOverdue: number;
   readonly unansweredNo: CheckRecord | null;
+  /** The intervention recorded since that No (core/checks.ts), which changes its reason but not the health. */
+  readonly replan?: Replan | null;
   /** Progress of the latest logged value toward target, for the Yellow reason. */
   readonly progress: number | null;
   /** The rungs' evidence: the latest value, regression, attribution, for reasons in the CSM's words. */
@@ -119,6 +122,21 @@ export interface HealthReading {
   readonly regression: boolean;
   /** On Result, but the latest validation is older than the check interval. */
   readonly stale: boolean;
+}
+
+/**
+ * "90-day check on D said No and no validation came after it", or, once an intervention is on the record,
+ * "90-day check on D said No; intervention on D2; re-planned result due D3". Either way the account stays Red
+ * until a validation after the No: an intervention is a plan, not a result.
+ */
+export function noReason(no: CheckRecord, replan: Replan | null): string {
+  const said = `90-day check on ${isoOfDay(no.date)} said No`;
+  if (replan === null) return `${said} and no validation came after it`;
+  const due =
+    replan.due === null
+      ? 'no due date for the re-planned result'
+      : `re-planned result due ${isoOfDay(replan.due)}`;
+  return `${said}; intervention on ${isoOfDay(replan.date)}; ${due}`;
 }
 
 /** "Reporting days 6 vs baseline 5: moved away from target 2 (logged 2026-11-14)". */
@@ -169,7 +187,7 @@ export function healthOf(facts: HealthFacts, today: Day, settings: Settings): He
   const causes: RedCause[] = red.length > 0 ? ['triage'] : [];
   if (facts.unansweredNo) {
     causes.push('no');
-    red.push(`90-day check on ${isoOfDay(facts.unansweredNo.date)} said No and no validation came after it`);
+    red.push(noReason(facts.unansweredNo, facts.replan ?? null));
   }
   const overdue = facts.nextCheckDue !== null && facts.daysOverdue > 0;
   const overdueText = overdue

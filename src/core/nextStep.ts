@@ -1,5 +1,6 @@
 // The next step (SPEC §3): the one most useful action for an account — a Red account's own reason first, then a fixed order of gaps.
 import { chainLinkName, judgeLink } from './chain';
+import type { Replan } from './checks';
 import { isoOfDay } from './dates';
 import { type HealthReading, regressionText } from './health';
 import { type LadderReading, rolesInWords } from './ladder';
@@ -23,6 +24,8 @@ export interface NextStepFacts {
   /** The health beside the step: the step answers its reasons and never contradicts them. */
   readonly health: HealthReading;
   readonly unansweredNo: CheckRecord | null;
+  /** The intervention recorded since that No: the step moves on to proving the re-planned result. */
+  readonly replan?: Replan | null;
   readonly nextCheckDue: Day | null;
   readonly daysOverdue: number;
   readonly validationDate: Day | null;
@@ -76,6 +79,7 @@ export function nextStepOf(facts: NextStepFacts, settings: Settings): string {
 
   const who = validatorOf(account, accepted);
   if (health.causes.includes('no') && facts.unansweredNo) {
+    if (facts.replan) return replanStep(facts.replan);
     return `Intervene: the 90-day check on ${isoOfDay(facts.unansweredNo.date)} said No. Meet ${who}, agree what changes and re-plan the result`;
   }
   if (health.causes.includes('overdue') && facts.nextCheckDue !== null) {
@@ -131,6 +135,15 @@ export function nextStepOf(facts: NextStepFacts, settings: Settings): string {
     return `Re-confirm the result with ${who}: last validated ${isoOfDay(facts.validationDate)}, older than the ${segment.checkEveryDays}-day check interval`;
   }
   return 'Plan the next result';
+}
+
+/** After an intervention: prove the re-planned result by its day, escalate once that day is past. */
+export function replanStep(replan: Replan): string {
+  if (replan.due === null)
+    return `Set a due date for the re-planned result (intervention on ${isoOfDay(replan.date)})`;
+  if (replan.pastDue)
+    return `Escalate: the re-planned result was due ${isoOfDay(replan.due)} and is not validated`;
+  return `Prove the re-planned result by ${isoOfDay(replan.due)}${replan.result ? `: ${replan.result}` : ''}`;
 }
 
 function lcFirst(text: string): string {

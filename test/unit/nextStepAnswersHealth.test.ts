@@ -19,6 +19,29 @@ describe('The next step answers why the account is Red', () => {
     );
   });
 
+  it('a 90-day No with an intervention on the record → prove the re-planned result (health unchanged)', () => {
+    const a = assess({
+      account: { startDate: T - 60 },
+      usage: adopted,
+      checks: [
+        check({ date: T - 5, resultNamed: false }),
+        check({
+          row: 3,
+          date: T - 2,
+          kind: 'Intervention',
+          resultNamed: null,
+          replannedResult: 'Cut reporting to 3 days',
+          replannedDue: T + 40,
+        }),
+      ],
+    });
+    expect(a.health).toBe('Red');
+    expect(a.reasons).toContain(
+      '90-day check on 2026-11-19 said No; intervention on 2026-11-22; re-planned result due 2027-01-03',
+    );
+    expect(a.nextStep).toBe('Prove the re-planned result by 2027-01-03: Cut reporting to 3 days');
+  });
+
   it('a check 20 days overdue → run it (not "Plan the next result")', () => {
     const a = assess({
       account: { startDate: T - 200 },
@@ -129,7 +152,7 @@ describe('Why and next step read as a CSM would say them', () => {
 
 // Issue 21: triage also asks for a measurable result and a validator in an accepted role.
 const RED_ACTIONS =
-  /^(Set (a|the) segment|Name the (result|validator)|Name a (measurable result|validator)|Intervene|Run the 90-day check|Escalate)/;
+  /^(Set (a|the) segment|Name the (result|validator)|Name a (measurable result|validator)|Intervene|Prove the re-planned result|Set a due date for the re-planned result|Run the 90-day check|Escalate)/;
 
 /** Cases with random dates, usage, results and checks: every combination of Red causes, regression and staleness. */
 const caseArb: fc.Arbitrary<Case> = fc
@@ -158,8 +181,14 @@ const caseArb: fc.Arbitrary<Case> = fc
       { maxLength: 4 },
     ),
     checks: fc.array(
-      fc.record({ age: fc.integer({ min: 0, max: 300 }), named: fc.constantFrom(true, false, null) }),
-      { maxLength: 3 },
+      fc.record({
+        age: fc.integer({ min: 0, max: 300 }),
+        named: fc.constantFrom(true, false, null),
+        // Issue 21: interventions, with a re-planned result due before, on or after T, or with no date.
+        intervention: fc.boolean(),
+        dueIn: fc.constantFrom(-10, 0, 30, null),
+      }),
+      { maxLength: 4 },
     ),
   })
   .map(
@@ -183,7 +212,18 @@ const caseArb: fc.Arbitrary<Case> = fc
           validatedBy: x.by,
         }),
       ),
-      checks: r.checks.map((c, i) => check({ row: 2 + i, date: T - c.age, resultNamed: c.named })),
+      checks: r.checks.map((c, i) =>
+        c.intervention
+          ? check({
+              row: 2 + i,
+              date: T - c.age,
+              kind: 'Intervention',
+              resultNamed: null,
+              replannedResult: 'Cut reporting to 3 days',
+              replannedDue: c.dueIn === null ? null : T + c.dueIn,
+            })
+          : check({ row: 2 + i, date: T - c.age, resultNamed: c.named }),
+      ),
     }),
   );
 
@@ -191,7 +231,10 @@ function contradictions(a: Assessment): string[] {
   const found: string[] = [];
   const why = a.reasons.join(' | ');
   if (a.health === 'Red' && !RED_ACTIONS.test(a.nextStep)) found.push('Red without the Red reason’s action');
-  if (a.health !== 'Red' && /^(Intervene|Run the 90-day check|Escalate)/.test(a.nextStep))
+  if (
+    a.health !== 'Red' &&
+    /^(Intervene|Prove the re-planned|Run the 90-day check|Escalate)/.test(a.nextStep)
+  )
     found.push('a Red action on a non-Red account');
   if (a.nextStep === 'Plan the next result' && a.health !== 'Green')
     found.push('"Plan the next result" when not Green');
@@ -201,7 +244,11 @@ function contradictions(a: Assessment): string[] {
     !why.startsWith('No ') &&
     !/^(Set|Name)/.test(a.nextStep)
   ) {
-    if (!a.nextStep.startsWith('Intervene')) found.push('a 90-day No not answered by an intervention');
+    // Issue 21: once an intervention is on the record, the step proves (or escalates) its re-planned result.
+    const answer = why.includes('; intervention on ')
+      ? /^(Prove the re-planned result|Escalate: the re-planned result|Set a due date for the re-planned result)/
+      : /^Intervene/;
+    if (!answer.test(a.nextStep)) found.push('a 90-day No not answered by an intervention');
   }
   if (/moved away from target/.test(why) && /in flight|of the way/.test(why))
     found.push('regression read as progress');
