@@ -12,6 +12,39 @@ export function latestCheck(checks: readonly CheckRecord[], kind: CheckKind, tod
 }
 
 /**
+ * The intervention that answers a 90-day No (issue 21): the latest Intervention check dated on or after the No and
+ * on or before T, or null. One dated before the No answered an earlier No, not this one.
+ */
+export function interventionAfter(
+  checks: readonly CheckRecord[],
+  no: CheckRecord | null,
+  today: Day,
+): CheckRecord | null {
+  if (no === null) return null;
+  const latest = latestCheck(checks, 'Intervention', today);
+  return latest !== null && latest.date >= no.date ? latest : null;
+}
+
+/** An intervention as the rules read it: when it was, what was re-planned, by when, and whether that day is past. */
+export interface Replan {
+  readonly date: Day;
+  readonly result: string;
+  readonly due: Day | null;
+  /** T is after the due day (the due day itself is still in time). */
+  readonly pastDue: boolean;
+}
+
+export function replanOf(intervention: CheckRecord, today: Day): Replan {
+  const due = intervention.replannedDue ?? null;
+  return {
+    date: intervention.date,
+    result: (intervention.replannedResult ?? '').trim(),
+    due,
+    pastDue: due !== null && today > due,
+  };
+}
+
+/**
  * Next 90-day check due = (latest of: Start date, latest 90-day check, latest validation date) + Check every (days).
  * Null when none of the three is known or the interval is unknown (no segment).
  */

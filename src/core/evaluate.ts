@@ -1,10 +1,11 @@
 // Assesses every account of a book as of a day: indexes the book once, then applies each rule per account.
 import { AccountSlots } from './accountSlots';
 import { chainStatus } from './chain';
-import { daysOverdue, latestCheck, nextCheckDue } from './checks';
+import { daysOverdue, interventionAfter, latestCheck, nextCheckDue, replanOf } from './checks';
 import { healthOf, resultWindowPassed, unansweredNo } from './health';
 import { groupHistory, movementOf } from './history';
 import { ladderOf } from './ladder';
+import { classifyStatement } from './measurable';
 import { nextStepOf } from './nextStep';
 import type { Settings } from './settings';
 import {
@@ -23,6 +24,7 @@ import {
   type Segment,
   type UsageRecord,
 } from './types';
+import { resultGateOf, teamDomainsOf } from './validation';
 
 const NONE: readonly never[] = [];
 
@@ -58,7 +60,10 @@ export function segmentIndex(segments: readonly Segment[]): (account: Account) =
   return (account) => (account.segment === null ? null : (map.get(account.segment.toLowerCase()) ?? null));
 }
 
-/** Everything the rules say about one account, from its own rows. */
+/**
+ * Everything the rules say about one account, from its own rows. `teamDomains` are the domains of the whole team
+ * (eachAssessment reads every owner of the book once); alone, an account knows only its own owner's domain.
+ */
 export function assessAccount(
   account: Account,
   segment: Segment | null,
@@ -70,8 +75,11 @@ export function assessAccount(
   },
   today: Day,
   settings: Settings,
+  teamDomains: readonly string[] = teamDomainsOf([account.owner], settings.allowedDomains),
 ): Assessment {
-  const ladder = ladderOf(account, segment, rows.usage, rows.results, today, settings);
+  const statement = classifyStatement(account.namedResult);
+  const gate = resultGateOf(account, teamDomains, statement.kind);
+  const ladder = ladderOf(account, segment, rows.usage, rows.results, today, settings, gate);
   const { rung } = ladder;
   const validationDate = ladder.result.validationDate;
   const latest90 = latestCheck(rows.checks, '90-day', today);
@@ -83,6 +91,8 @@ export function assessAccount(
   );
   const overdue = daysOverdue(due, today);
   const no = unansweredNo(latest90, validationDate);
+  const intervention = interventionAfter(rows.checks, no, today);
+  const replan = intervention === null ? null : replanOf(intervention, today);
   const progress = ladder.outcome.progress;
   const healthReading = healthOf(
     {
@@ -93,8 +103,10 @@ export function assessAccount(
       nextCheckDue: due,
       daysOverdue: overdue,
       unansweredNo: no,
+      replan,
       progress,
       ladder,
+      statement: statement.kind,
     },
     today,
     settings,
@@ -124,9 +136,11 @@ export function assessAccount(
         ladder,
         health: healthReading,
         unansweredNo: no,
+        replan,
         nextCheckDue: due,
         daysOverdue: overdue,
         validationDate,
+        statement,
       },
       settings,
     ),
@@ -134,7 +148,7 @@ export function assessAccount(
     daysOverdue: overdue,
     validationDate,
     progress,
-    triage: account.namedResult.trim() === '' || account.validator.trim() === '' || segment === null,
+    triage: healthReading.causes.includes('triage'),
     chain,
     resultWindowPassed: resultWindowPassed(account.startDate, segment?.resultWindowDays ?? null, rung, today),
     unansweredNo: no,
@@ -210,6 +224,10 @@ export function eachAssessment(
   const checks = groupByAccount(book.checks, accounts);
   const history = groupHistory(book.history);
   const segmentOf = segmentIndex(book.segments);
+  const teamDomains = teamDomainsOf(
+    book.accounts.map((a) => a.owner),
+    settings.allowedDomains,
+  );
   // Positions are in Accounts order, so an account is at its own index unless an earlier row has its ID.
   let slot = 0;
   book.accounts.forEach((account) => {
@@ -227,6 +245,7 @@ export function eachAssessment(
         },
         today,
         settings,
+        teamDomains,
       ),
     );
   });

@@ -1,6 +1,8 @@
 // Results-based health (SPEC §3): Red, Yellow or Green, each with its reasons in plain words.
+import type { Replan } from './checks';
 import { isoOfDay } from './dates';
 import { hasMeasurableTarget, type LadderReading, rolesInWords } from './ladder';
+import { classifyStatement, type StatementKind } from './measurable';
 import type { Settings } from './settings';
 import {
   type Account,
@@ -11,12 +13,55 @@ import {
   type Rung,
   type Segment,
 } from './types';
+import { namedValidators, rolesWithoutValidator } from './validators';
 
-/** Why an account belongs on the triage list: no named result, no validator, or no segment the rules know. */
-export function triageReasons(account: Account, segment: Segment | null): string[] {
+/** What a named result that is not measurable reads as, for its triage reason. */
+const READS_AS: Record<Exclude<StatementKind, 'measurable' | 'empty'>, string> = {
+  activity: 'reads as activity',
+  adoption: 'reads as adoption',
+  sentiment: 'reads as sentiment',
+  value: 'reads as a value statement, with no measure',
+  feature: 'reads as a feature',
+  vague: 'is too vague to measure',
+};
+
+/**
+ * Why the named validators do not meet the segment's rule, or '' when they do: no one in an accepted role, or (for
+ * `A + B`) a role nobody is named for. A blank Validator is its own triage reason, not this one.
+ */
+export function validatorRoleGap(account: Account, segment: Segment): string {
+  const rule = segment.validatorRule;
+  const named = namedValidators(account.validator, account.validatorRole);
+  if (named.length === 0) return '';
+  if (!named.some((v) => v.role !== null && rule.roles.includes(v.role))) {
+    const role = account.validatorRole ? `is a ${account.validatorRole}` : 'has no role';
+    return `Validator ${account.validator.trim()} ${role}; ${segment.name} accepts ${rolesInWords(rule)}`;
+  }
+  if (rule.mode === 'all') {
+    const missing = rolesWithoutValidator(named, rule.roles);
+    if (missing.length > 0)
+      return `No validator named as ${rolesInWords(rule, missing)}; ${segment.name} needs ${rolesInWords(rule)}`;
+  }
+  return '';
+}
+
+/**
+ * Why an account belongs on the triage list (issue 21): no named result or one that does not read as a measurable
+ * result; no validator, or none in a role the segment accepts (one per role for `A + B`); no segment the rules know.
+ */
+export function triageReasons(
+  account: Account,
+  segment: Segment | null,
+  statement: StatementKind = classifyStatement(account.namedResult).kind,
+): string[] {
   const reasons: string[] = [];
-  if (account.namedResult.trim() === '') reasons.push('No named result (triage)');
+  if (statement === 'empty') reasons.push('No named result (triage)');
+  else if (statement !== 'measurable') reasons.push(`Named result ${READS_AS[statement]} (triage)`);
   if (account.validator.trim() === '') reasons.push('No validator named (triage)');
+  else if (segment !== null) {
+    const gap = validatorRoleGap(account, segment);
+    if (gap) reasons.push(`${gap} (triage)`);
+  }
   if (segment === null) {
     reasons.push(
       account.segment === null
@@ -54,10 +99,14 @@ export interface HealthFacts {
   readonly nextCheckDue: Day | null;
   readonly daysOverdue: number;
   readonly unansweredNo: CheckRecord | null;
+  /** The intervention recorded since that No (core/checks.ts), which changes its reason but not the health. */
+  readonly replan?: Replan | null;
   /** Progress of the latest logged value toward target, for the Yellow reason. */
   readonly progress: number | null;
   /** The rungs' evidence: the latest value, regression, attribution, for reasons in the CSM's words. */
   readonly ladder: LadderReading;
+  /** What the named result reads as, when the caller has classified it already. */
+  readonly statement?: StatementKind;
 }
 
 /** Why an account is Red, each answered by its own next step (SPEC §3). */
@@ -73,6 +122,21 @@ export interface HealthReading {
   readonly regression: boolean;
   /** On Result, but the latest validation is older than the check interval. */
   readonly stale: boolean;
+}
+
+/**
+ * "90-day check on D said No and no validation came after it", or, once an intervention is on the record,
+ * "90-day check on D said No; intervention on D2; re-planned result due D3". Either way the account stays Red
+ * until a validation after the No: an intervention is a plan, not a result.
+ */
+export function noReason(no: CheckRecord, replan: Replan | null): string {
+  const said = `90-day check on ${isoOfDay(no.date)} said No`;
+  if (replan === null) return `${said} and no validation came after it`;
+  const due =
+    replan.due === null
+      ? 'no due date for the re-planned result'
+      : `re-planned result due ${isoOfDay(replan.due)}`;
+  return `${said}; intervention on ${isoOfDay(replan.date)}; ${due}`;
 }
 
 /** "Reporting days 6 vs baseline 5: moved away from target 2 (logged 2026-11-14)". */
@@ -103,6 +167,11 @@ function inFlightText(facts: HealthFacts): string {
   return `${way}; not validated by the ${who || 'accepted role'} yet`;
 }
 
+/** Why the rows that move the metric do not make a result, once there is an outcome to speak of; '' otherwise. */
+function whyNotAResult(ladder: LadderReading): string {
+  return ladder.outcome.holds && !ladder.result.holds ? ladder.result.blocked : '';
+}
+
 const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
@@ -114,11 +183,11 @@ const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 export function healthOf(facts: HealthFacts, today: Day, settings: Settings): HealthReading {
   const { account, segment, rung } = facts;
   const regression = facts.ladder.outcome.regression;
-  const red = triageReasons(account, segment);
+  const red = triageReasons(account, segment, facts.statement);
   const causes: RedCause[] = red.length > 0 ? ['triage'] : [];
   if (facts.unansweredNo) {
     causes.push('no');
-    red.push(`90-day check on ${isoOfDay(facts.unansweredNo.date)} said No and no validation came after it`);
+    red.push(noReason(facts.unansweredNo, facts.replan ?? null));
   }
   const overdue = facts.nextCheckDue !== null && facts.daysOverdue > 0;
   const overdueText = overdue
@@ -135,8 +204,10 @@ export function healthOf(facts: HealthFacts, today: Day, settings: Settings): He
       `Result window ended ${isoOfDay(ended)} (${segment.resultWindowDays} days from start) and the account is on ${RUNG_NAMES[rung]}`,
     );
   }
+  const blocked = whyNotAResult(facts.ladder);
   if (red.length > 0) {
     if (regression && !causes.includes('triage')) red.push(regressionText(account, facts.ladder));
+    if (blocked) red.push(blocked);
     return { health: 'Red', reasons: red, causes, regression, stale: false };
   }
 
@@ -164,6 +235,7 @@ export function healthOf(facts: HealthFacts, today: Day, settings: Settings): He
   }
   if (regression) yellow.push(regressionText(account, facts.ladder));
   else if (!validated) yellow.push(inFlightText(facts));
+  if (blocked) yellow.push(blocked);
   if (overdue) yellow.push(`${overdueText}; Red after ${settings.overdueGraceDays} days`);
   return { health: 'Yellow', reasons: yellow, causes, regression, stale: validated && !fresh };
 }

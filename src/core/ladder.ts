@@ -12,6 +12,15 @@ import type {
   ValidatorRole,
   ValidatorRule,
 } from './types';
+import {
+  type ResultGate,
+  resultGateOf,
+  type TeamTie,
+  statementBlock,
+  teamBlock,
+  teamDomainsOf,
+  teamTieOf,
+} from './validation';
 
 /** How far a value has moved from baseline toward target: 0 at baseline, 1 at target; works for falling metrics. */
 export function progressOf(
@@ -174,6 +183,14 @@ export interface ResultReading extends RungEvidence {
   readonly attributed: boolean;
   /** Accepted roles still needed (for `any`: every accepted role, one of which would do). */
   readonly missingRoles: readonly ValidatorRole[];
+  /**
+   * Why the result cannot count, as a sentence ('' when nothing stops it): the named result reads as activity,
+   * adoption or sentiment (whatever the rows say), or the only confirmation of a progressing, attributed value came
+   * from the team.
+   */
+  readonly blocked: string;
+  /** The latest row that would have counted but for a team member's confirmation, when that is what stops it. */
+  readonly byTeam: { readonly validatedBy: string; readonly tie: TeamTie } | null;
 }
 
 /** "Buyer", "Buyer or Manager", "Team lead and Manager". */
@@ -183,23 +200,41 @@ export function rolesInWords(rule: ValidatorRule, roles: readonly ValidatorRole[
   return `${roles.slice(0, -1).join(', ')}${joiner}${roles[roles.length - 1]}`;
 }
 
+const capFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** No team and a measurable statement: the gate of a caller that knows nothing about the team (tests of rows alone). */
+const OPEN_GATE: ResultGate = { owner: '', teamDomains: [], statement: 'measurable' };
+
 /**
- * Result: progressing Results rows that are also Attributed = Yes, have Validated by filled, and whose
- * Validator role satisfies the segment's rule (one accepted role, or every role of an `A + B` rule).
+ * Result: progressing Results rows that are also Attributed = Yes, have Validated by filled by someone who is not
+ * the team (core/validation.ts), and whose Validator role satisfies the segment's rule (one accepted role, or every
+ * role of an `A + B` rule); and a named result that does not read as activity, adoption or sentiment.
  * The validation date is the latest such row's date (SPEC §3), for `A + B` too once every role has validated:
  * the result counts from its newest sign-off, as the spec says.
  */
-export function resultOf(outcome: OutcomeReading, segment: Segment | null): ResultReading {
+export function resultOf(
+  outcome: OutcomeReading,
+  segment: Segment | null,
+  gate: ResultGate = OPEN_GATE,
+): ResultReading {
   const rule = segment?.validatorRule ?? null;
   const attributedRows = outcome.progressing.filter((r) => r.attributed);
   const latestByRole = new Map<ValidatorRole, Day>();
+  /** The latest row that would have counted but for being confirmed by the team. */
+  let byTeam: { row: ResultRecord; tie: TeamTie } | null = null;
   for (const r of attributedRows) {
     if (r.validatedBy.trim() === '' || r.validatorRole === null || !rule?.roles.includes(r.validatorRole))
       continue;
+    const tie = teamTieOf(r.validatedBy, { owner: gate.owner, loggedBy: r.loggedBy }, gate.teamDomains);
+    if (tie !== null) {
+      if (byTeam === null || later(r, byTeam.row)) byTeam = { row: r, tie };
+      continue;
+    }
     const seen = latestByRole.get(r.validatorRole);
     if (seen === undefined || r.date > seen) latestByRole.set(r.validatorRole, r.date);
   }
   const attributed = attributedRows.length > 0;
+  const notAResult = statementBlock(gate.statement);
   if (rule === null) {
     return {
       rung: 4,
@@ -208,19 +243,42 @@ export function resultOf(outcome: OutcomeReading, segment: Segment | null): Resu
       validationDate: null,
       attributed,
       missingRoles: [],
+      blocked: '',
+      byTeam: null,
     };
   }
   const missingRoles = rule.roles.filter((role) => !latestByRole.has(role));
   const dates = [...latestByRole.values()];
-  const holds = rule.mode === 'all' ? rule.roles.length > 0 && missingRoles.length === 0 : dates.length > 0;
+  const confirmed =
+    rule.mode === 'all' ? rule.roles.length > 0 && missingRoles.length === 0 : dates.length > 0;
+  const holds = confirmed && notAResult === null;
   const validationDate = holds ? Math.max(...dates) : null;
+  const teamStops = notAResult === null && !confirmed && byTeam !== null;
+  const blocked =
+    notAResult !== null
+      ? capFirst(notAResult)
+      : teamStops && byTeam !== null
+        ? capFirst(teamBlock(byTeam.row.validatedBy, byTeam.tie))
+        : '';
   let evidence: string;
   if (holds)
     evidence = `Attributed and validated by ${rolesInWords(rule, [...latestByRole.keys()])} (${isoOfDay(validationDate as Day)})`;
+  else if (notAResult !== null) evidence = blocked;
   else if (!outcome.holds) evidence = 'Needs an outcome first';
   else if (!attributed) evidence = 'No progressing Results row is attributed to the product';
+  else if (blocked !== '') evidence = blocked;
   else evidence = `Not validated by ${rolesInWords(rule, rule.mode === 'all' ? missingRoles : rule.roles)}`;
-  return { rung: 4, holds, evidence, validationDate, attributed, missingRoles: holds ? [] : missingRoles };
+  return {
+    rung: 4,
+    holds,
+    evidence,
+    validationDate,
+    attributed,
+    missingRoles: holds ? [] : missingRoles,
+    blocked,
+    byTeam:
+      teamStops && byTeam !== null ? { validatedBy: byTeam.row.validatedBy.trim(), tie: byTeam.tie } : null,
+  };
 }
 
 export interface LadderReading {
@@ -238,7 +296,10 @@ export function rungOf(evidence: readonly RungEvidence[]): Rung {
   return rung;
 }
 
-/** Reads every rung's evidence for one account from its own Usage and Results rows. */
+/**
+ * Reads every rung's evidence for one account from its own Usage and Results rows. `gate` says who the team is;
+ * without it the team is the account's owner and the allowed domains (evaluate.ts passes every owner's domain).
+ */
 export function ladderOf(
   account: Account,
   segment: Segment | null,
@@ -246,10 +307,11 @@ export function ladderOf(
   results: readonly ResultRecord[],
   today: Day,
   settings: Settings,
+  gate: ResultGate = resultGateOf(account, teamDomainsOf([account.owner], settings.allowedDomains)),
 ): LadderReading {
   const activity = activityOf(usage, today, settings);
   const adoption = adoptionOf(usage, segment?.weeklyUsersForAdoption ?? null, today, settings);
   const outcome = outcomeOf(account, results, today);
-  const result = resultOf(outcome, segment);
+  const result = resultOf(outcome, segment, gate);
   return { rung: rungOf([activity, adoption, outcome, result]), activity, adoption, outcome, result };
 }

@@ -1,8 +1,10 @@
 // The next step (SPEC §3): the one most useful action for an account — a Red account's own reason first, then a fixed order of gaps.
 import { chainLinkName, judgeLink } from './chain';
+import type { Replan } from './checks';
 import { isoOfDay } from './dates';
 import { type HealthReading, regressionText } from './health';
 import { type LadderReading, rolesInWords } from './ladder';
+import { classifyStatement, measurabilityHint, RESULT_EXAMPLE, type StatementReading } from './measurable';
 import type { Settings } from './settings';
 import {
   type Account,
@@ -22,9 +24,13 @@ export interface NextStepFacts {
   /** The health beside the step: the step answers its reasons and never contradicts them. */
   readonly health: HealthReading;
   readonly unansweredNo: CheckRecord | null;
+  /** The intervention recorded since that No: the step moves on to proving the re-planned result. */
+  readonly replan?: Replan | null;
   readonly nextCheckDue: Day | null;
   readonly daysOverdue: number;
   readonly validationDate: Day | null;
+  /** What the named result reads as, when the caller has classified it already. */
+  readonly statement?: StatementReading;
 }
 
 /** "Bea Buyer", or the accepted role when no validator is named yet. */
@@ -33,10 +39,11 @@ function validatorOf(account: Account, accepted: string): string {
 }
 
 /**
- * Red first, with the action that answers why: triage (segment, result, validator) → a 90-day No: intervene →
- * an overdue check: run it → past the result window: escalate. Then: a validator of an accepted role → the chain's
- * missing or weak link → baseline and target → re-engage → grow to N weekly users → measure the metric → diagnose
- * a regression → get it attributed → get it validated → re-confirm a stale result → plan the next result.
+ * Red first, with the action that answers why: triage (segment, result, validator, a result that reads as measurable,
+ * a validator in an accepted role) → a 90-day No: intervene → an overdue check: run it → past the result window:
+ * escalate. Then: the chain's missing or weak link → baseline and target → re-engage → grow to N weekly users →
+ * measure the metric → diagnose a regression → get it attributed → get the customer (not the team) to confirm it →
+ * get it validated → re-confirm a stale result → plan the next result.
  */
 export function nextStepOf(facts: NextStepFacts, settings: Settings): string {
   const { account, segment, chain, ladder, health } = facts;
@@ -52,9 +59,27 @@ export function nextStepOf(facts: NextStepFacts, settings: Settings): string {
   if (noResult && noValidator) return `Name the result and the validator (${segment.name}: ${accepted})`;
   if (noResult) return 'Name the result this account will measure';
   if (noValidator) return `Name the validator (${segment.name}: ${accepted})`;
+  const statement = facts.statement ?? classifyStatement(account.namedResult);
+  if (statement.kind !== 'measurable') {
+    return `Name a measurable result — ${lcFirst(measurabilityHint(statement, RESULT_EXAMPLE))}`;
+  }
+
+  // Triage (issue 21): a validator in a role the segment accepts, one named person per role for `A + B`
+  // (core/validators.ts: how the cell holds them).
+  const named = namedValidators(account.validator, account.validatorRole);
+  if (!named.some((v) => v.role !== null && rule.roles.includes(v.role))) {
+    const role = account.validatorRole ? `a ${account.validatorRole}` : 'without a role';
+    return `Name a validator ${segment.name} accepts (${accepted}); ${account.validator} is ${role}`;
+  }
+  if (rule.mode === 'all') {
+    const missing = rolesWithoutValidator(named, rule.roles);
+    if (missing.length > 0)
+      return `Name a validator for each role ${segment.name} needs: ${missing.join(', ')}`;
+  }
 
   const who = validatorOf(account, accepted);
   if (health.causes.includes('no') && facts.unansweredNo) {
+    if (facts.replan) return replanStep(facts.replan);
     return `Intervene: the 90-day check on ${isoOfDay(facts.unansweredNo.date)} said No. Meet ${who}, agree what changes and re-plan the result`;
   }
   if (health.causes.includes('overdue') && facts.nextCheckDue !== null) {
@@ -64,20 +89,6 @@ export function nextStepOf(facts: NextStepFacts, settings: Settings): string {
     const ended = isoOfDay(account.startDate + segment.resultWindowDays);
     const where = ladder.rung === 0 ? 'shows no use yet' : `is still on ${RUNG_NAMES[ladder.rung]}`;
     return `Escalate with a recovery plan: the result window ended ${ended} and the account ${where}`;
-  }
-  // An `A + B` segment needs a named person for every role (core/validators.ts: how the cell holds them).
-  if (rule.mode === 'all') {
-    const missing = rolesWithoutValidator(
-      namedValidators(account.validator, account.validatorRole),
-      rule.roles,
-    );
-    if (missing.length > 0)
-      return `Name a validator for each role ${segment.name} needs: ${missing.join(', ')}`;
-  }
-
-  if (account.validatorRole === null || !rule.roles.includes(account.validatorRole)) {
-    const role = account.validatorRole ? `a ${account.validatorRole}` : 'without a role';
-    return `Name a validator ${segment.name} accepts (${accepted}); ${account.validator} is ${role}`;
   }
   if (chain.missing.length > 0) {
     return `Fill the missing link of the chain: ${chain.missing.map(chainLinkName).join(', ')}`;
@@ -114,12 +125,25 @@ export function nextStepOf(facts: NextStepFacts, settings: Settings): string {
   }
   if (!ladder.result.holds) {
     const roles = rule.mode === 'all' ? ladder.result.missingRoles : rule.roles;
+    const byTeam = ladder.result.byTeam;
+    if (byTeam !== null) {
+      return `Get it confirmed by the customer's ${rolesInWords(rule, roles)}: validated by ${byTeam.validatedBy}, who is on the team (${byTeam.tie})`;
+    }
     return `Get it validated by the ${rolesInWords(rule, roles)}`;
   }
   if (health.stale && facts.validationDate !== null) {
     return `Re-confirm the result with ${who}: last validated ${isoOfDay(facts.validationDate)}, older than the ${segment.checkEveryDays}-day check interval`;
   }
   return 'Plan the next result';
+}
+
+/** After an intervention: prove the re-planned result by its day, escalate once that day is past. */
+export function replanStep(replan: Replan): string {
+  if (replan.due === null)
+    return `Set a due date for the re-planned result (intervention on ${isoOfDay(replan.date)})`;
+  if (replan.pastDue)
+    return `Escalate: the re-planned result was due ${isoOfDay(replan.due)} and is not validated`;
+  return `Prove the re-planned result by ${isoOfDay(replan.due)}${replan.result ? `: ${replan.result}` : ''}`;
 }
 
 function lcFirst(text: string): string {

@@ -14,7 +14,8 @@ export type Health = (typeof HEALTHS)[number];
 export const VALIDATOR_ROLES = ['Buyer', 'Team lead', 'Manager', 'Executive sponsor', 'User'] as const;
 export type ValidatorRole = (typeof VALIDATOR_ROLES)[number];
 
-export const CHECK_KINDS = ['Kickoff', '90-day', 'QBR', 'Renewal'] as const;
+/** `Intervention`: the meeting after a 90-day No that agreed what changes and re-planned the result (issue 21). */
+export const CHECK_KINDS = ['Kickoff', '90-day', 'QBR', 'Renewal', 'Intervention'] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
 
 export const RENEWAL_STATUSES = ['Open', 'Renewed', 'Churned'] as const;
@@ -93,6 +94,12 @@ export interface CheckRecord {
   readonly resultNamed: boolean | null;
   readonly notes: string;
   readonly checkedBy: string;
+  /** Intervention: who from the customer met (optional: older sheets have no such column). */
+  readonly metWith?: string;
+  /** Intervention: the result re-planned at the meeting. */
+  readonly replannedResult?: string;
+  /** Intervention: the day the re-planned result is due. */
+  readonly replannedDue?: Day | null;
 }
 
 export interface HistoryRecord {
