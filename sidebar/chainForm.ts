@@ -44,6 +44,8 @@ export function createChainForm(): ChainForm {
     target: textField('Target'),
     validator: textField('Validator', { placeholder: 'Name of the person' }),
     role: selectField('Validator role', VALIDATOR_ROLES, '—'),
+    // Where Ask to confirm sends its mail; for `A + B`, one address per validator separated by ';', in their order.
+    email: textField('Validator email', { placeholder: 'name@customer.com' }),
   };
   for (const f of [chain.baseline, chain.target]) f.control.setAttribute('inputmode', 'decimal');
   /** For an `A + B` segment: one field per role (stored together in the Validator cell, core/validators.ts). */
@@ -64,6 +66,7 @@ export function createChainForm(): ChainForm {
     chain.metric.wrap,
     el('div', { class: 'row' }, chain.baseline.wrap, chain.target.wrap),
     validators,
+    chain.email.wrap,
     el('div', { class: 'actions' }, button),
     status.element,
   );
@@ -77,6 +80,7 @@ export function createChainForm(): ChainForm {
       ['fields.metric', chain.metric],
       ['fields.baseline', chain.baseline],
       ['fields.target', chain.target],
+      ['fields.validatorEmail', chain.email],
     ];
     if (perRole.length === 0) {
       return [...plain, ['fields.validator', chain.validator], ['fields.validatorRole', chain.role]];
@@ -109,6 +113,7 @@ export function createChainForm(): ChainForm {
       'fields.target': numberText(a.target),
       'fields.validator': a.validator,
       'fields.validatorRole': a.validatorRole ?? '',
+      'fields.validatorEmail': a.validatorEmail,
     };
     const values: Partial<Record<FieldKey, string>> = chainValues;
     const named = namedValidators(a.validator, a.validatorRole);
@@ -197,6 +202,7 @@ export function createChainForm(): ChainForm {
         metric: chain.metric.control.value,
         baseline: chain.baseline.control.value,
         target: chain.target.control.value,
+        validatorEmail: chain.email.control.value,
         ...validatorFields(),
       };
     },

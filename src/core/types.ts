@@ -18,6 +18,10 @@ export type ValidatorRole = (typeof VALIDATOR_ROLES)[number];
 export const CHECK_KINDS = ['Kickoff', '90-day', 'QBR', 'Renewal', 'Intervention'] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
 
+/** How a validation reached the record (Results · Confirmed via); `link` only the confirmation page writes. */
+export const CONFIRMED_VIA = ['link', 'email reply', 'meeting', 'call'] as const;
+export type ConfirmedVia = (typeof CONFIRMED_VIA)[number];
+
 export const RENEWAL_STATUSES = ['Open', 'Renewed', 'Churned'] as const;
 export type RenewalStatus = (typeof RENEWAL_STATUSES)[number];
 
@@ -62,6 +66,8 @@ export interface Account {
   readonly validator: string;
   readonly validatorRole: ValidatorRole | null;
   readonly renewalStatus: RenewalStatus | null;
+  /** The customer-side address(es) a confirmation ask goes to ('' when blank); see core/validators.ts for `A + B`. */
+  readonly validatorEmail: string;
 }
 
 export interface UsageRecord {
@@ -83,6 +89,8 @@ export interface ResultRecord {
   readonly customerWords: string;
   readonly evidence: string;
   readonly loggedBy: string;
+  /** How the validation was confirmed; null when blank (a hand-typed row keeps counting, shown as 'not recorded'). */
+  readonly confirmedVia: ConfirmedVia | null;
 }
 
 export interface CheckRecord {

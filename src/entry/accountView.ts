@@ -162,6 +162,7 @@ function accountViewOf(book: AssessedBook, a: Assessment, user: string): Account
         customerWords: r.customerWords,
         evidence: r.evidence,
         loggedBy: r.loggedBy,
+        confirmedVia: r.confirmedVia,
         progressPercent: progressPercent(r.value, acc.baseline, acc.target),
         counts: r.date <= loaded.today && pendingReason(r, a.segment, progress) === '',
       };

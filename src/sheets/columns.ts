@@ -1,5 +1,5 @@
 // The workbook contract as one table per data sheet: each column's field name, header text, cell kind and flags.
-import { CHECK_KINDS, RENEWAL_STATUSES, VALIDATOR_ROLES } from '../core/types';
+import { CHECK_KINDS, CONFIRMED_VIA, RENEWAL_STATUSES, VALIDATOR_ROLES } from '../core/types';
 
 /** How a cell is read (schema.ts defines each kind). Blank cells never reach a reader: the sheet parser decides. */
 export type CellKind =
@@ -12,6 +12,7 @@ export type CellKind =
   | 'validatorRole'
   | 'checkKind'
   | 'renewalStatus'
+  | 'confirmedVia'
   | 'rung'
   | 'health';
 
@@ -26,6 +27,7 @@ export const DROPDOWN_VALUES = {
   validatorRole: VALIDATOR_ROLES,
   checkKind: CHECK_KINDS,
   renewalStatus: RENEWAL_STATUSES,
+  confirmedVia: CONFIRMED_VIA,
 } as const satisfies Partial<Record<CellKind, readonly string[]>>;
 
 export interface ColumnFlags {
@@ -85,6 +87,9 @@ export const COLUMNS = {
     validator: col('Validator', 'text', { chain: true }),
     validatorRole: col('Validator role', 'validatorRole', { chain: true }),
     renewalStatus: col('Renewal status', 'renewalStatus', { optionalColumn: true }),
+    // Added after the first release, so at the end: a book without it works, and setup appends it. The customer-side
+    // address a confirmation ask goes to; for `A + B`, one per validator separated by ';' in the Validator cell's order.
+    validatorEmail: col('Validator email', 'text', { optionalColumn: true, chain: true }),
   },
   usage: {
     week: col('Week', 'date', { key: true }),
@@ -102,6 +107,8 @@ export const COLUMNS = {
     customerWords: col("Customer's words", 'text', { optionalColumn: true }),
     evidence: col('Evidence', 'text', { optionalColumn: true }),
     loggedBy: col('Logged by', 'text', { optionalColumn: true }),
+    // Added later, so at the end (optional): how the validator's confirmation reached the record.
+    confirmedVia: col('Confirmed via', 'confirmedVia', { optionalColumn: true }),
   },
   checks: {
     date: col('Date', 'date', { key: true }),
@@ -110,6 +117,10 @@ export const COLUMNS = {
     resultNamed: col('Result named', 'yesNo'),
     notes: col('Notes', 'text', { optionalColumn: true }),
     checkedBy: col('Checked by', 'text', { optionalColumn: true }),
+    // An Intervention check's record (docs/rules.md §3): who met, the re-planned result and when it is due.
+    metWith: col('Met with', 'text', { optionalColumn: true }),
+    replannedResult: col('Re-planned result', 'text', { optionalColumn: true }),
+    replannedDue: col('Re-planned due', 'date', { optionalColumn: true }),
   },
   reminderLog: {
     time: col('Time', 'text'),

@@ -4,6 +4,7 @@ import type {
   Account,
   CheckKind,
   CheckRecord,
+  ConfirmedVia,
   Health,
   HistoryRecord,
   Problem,
@@ -236,6 +237,7 @@ export function accountReader(
       validator: text(v[ACC.validator]),
       validatorRole: (v[ACC.validatorRole] as ValidatorRole | null) ?? null,
       renewalStatus: (v[ACC.renewalStatus] as RenewalStatus | null) ?? null,
+      validatorEmail: text(v[ACC.validatorEmail]),
     } satisfies Built<'accounts', Account>;
   };
 }
@@ -261,6 +263,7 @@ export const resultRecord: RowBuilder<ResultRecord> = (v, row) =>
     customerWords: text(v[RES.customerWords]),
     evidence: text(v[RES.evidence]),
     loggedBy: text(v[RES.loggedBy]),
+    confirmedVia: (v[RES.confirmedVia] as ConfirmedVia | null) ?? null,
   }) satisfies Built<'results', ResultRecord>;
 
 export const checkRecord: RowBuilder<CheckRecord> = (v, row) =>
@@ -272,6 +275,9 @@ export const checkRecord: RowBuilder<CheckRecord> = (v, row) =>
     resultNamed: typeof v[CHK.resultNamed] === 'boolean' ? (v[CHK.resultNamed] as boolean) : null,
     notes: text(v[CHK.notes]),
     checkedBy: text(v[CHK.checkedBy]),
+    metWith: text(v[CHK.metWith]),
+    replannedResult: text(v[CHK.replannedResult]),
+    replannedDue: num(v[CHK.replannedDue]),
   }) satisfies Built<'checks', CheckRecord>;
 
 export const historyRecord: RowBuilder<HistoryRecord> = (v, row) =>

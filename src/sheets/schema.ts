@@ -7,6 +7,7 @@ import { FIRST_DAY, isCalendarDay, isoDay, LAST_DAY } from '../core/typedInput';
 const EARLIEST_DATE_MS = Date.UTC(1900, 0, 2);
 import {
   CHECK_KINDS,
+  CONFIRMED_VIA,
   type Day,
   HEALTHS,
   RENEWAL_STATUSES,
@@ -75,6 +76,7 @@ function foldChoice(text: string): string {
 const validatorRoleOf = canonicalOf(VALIDATOR_ROLES);
 const checkKindOf = canonicalOf(CHECK_KINDS);
 const renewalStatusOf = canonicalOf(RENEWAL_STATUSES);
+const confirmedViaOf = canonicalOf(CONFIRMED_VIA);
 const healthOf = canonicalOf(HEALTHS);
 const rungNameOf = canonicalOf(RUNG_NAMES);
 const yesNoOf = canonicalOf(YES_NO);
@@ -135,6 +137,8 @@ export function cellSchema(kind: CellKind, dayOf: DayOf): z.ZodMiniType<unknown,
       return choice(checkKindOf, CHECK_KINDS);
     case 'renewalStatus':
       return choice(renewalStatusOf, RENEWAL_STATUSES);
+    case 'confirmedVia':
+      return choice(confirmedViaOf, CONFIRMED_VIA);
     case 'health':
       return choice(healthOf, HEALTHS);
     case 'rung':
@@ -210,6 +214,8 @@ export function cellReader(kind: CellKind, dayOf: DayOf): CellReader {
       return choice(checkKindOf);
     case 'renewalStatus':
       return choice(renewalStatusOf);
+    case 'confirmedVia':
+      return choice(confirmedViaOf);
     case 'health':
       return choice(healthOf);
     case 'rung':
@@ -254,6 +260,8 @@ export function cellProblem(kind: CellKind, cell: unknown): string {
       return `${shown} is not one of ${CHECK_KINDS.join(', ')}`;
     case 'renewalStatus':
       return `${shown} is not one of ${RENEWAL_STATUSES.join(', ')}`;
+    case 'confirmedVia':
+      return `${shown} is not one of ${CONFIRMED_VIA.join(', ')}`;
     case 'health':
       return `${shown} is not one of ${HEALTHS.join(', ')}`;
     case 'rung':

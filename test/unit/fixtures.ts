@@ -65,6 +65,7 @@ export function account(over: Partial<Account> = {}): Account {
     validator: 'Bea Buyer',
     validatorRole: 'Buyer',
     renewalStatus: 'Open',
+    validatorEmail: '',
     ...over,
   };
 }
@@ -87,6 +88,7 @@ export function blankAccount(over: Partial<Account> & Pick<Account, 'id'>): Acco
     validator: '',
     validatorRole: null,
     renewalStatus: null,
+    validatorEmail: '',
     ...over,
   };
 }
@@ -144,6 +146,7 @@ export function result(over: Partial<ResultRecord> = {}): ResultRecord {
     customerWords: '',
     evidence: '',
     loggedBy: '',
+    confirmedVia: null,
     ...over,
   };
 }

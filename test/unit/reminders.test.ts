@@ -41,6 +41,7 @@ function assessment(
     validator: 'Pat Buyer',
     validatorRole: 'Buyer',
     renewalStatus: 'Open',
+    validatorEmail: '',
     ...over.account,
   };
   const { account: _ignored, ...rest } = over;

@@ -101,10 +101,11 @@ function groupsOf(items: readonly DigestItem[]): Group[] {
     const key = i.accountId ? `a:${i.accountId}` : `s:${i.sheet}`;
     let g = groups.get(key);
     if (!g) {
+      // Cell text can be any length: a 50,000-character name would fill the byte budget and hide every account.
       const label = i.accountId
         ? i.accountName
-          ? `${i.accountName} (${i.accountId})`
-          : i.accountId
+          ? `${shorten(i.accountName, 200)} (${shorten(i.accountId, 100)})`
+          : shorten(i.accountId, 100)
         : `${i.sheet} sheet`;
       g = { label, sheet: i.sheet, row: i.row, items: [] };
       groups.set(key, g);
