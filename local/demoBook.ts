@@ -863,7 +863,16 @@ export function demoBook(options: DemoBookOptions): Record<string, unknown[][]> 
   usage.push([dayAgo(lastMondayAgo), STRAY_USAGE_ID, 4, 31]);
 
   const byDate = (a: unknown[], b: unknown[]): number => (a[0] as Date).getTime() - (b[0] as Date).getTime();
-  const sortBody = (rows: unknown[][]): unknown[][] => [rows[0], ...rows.slice(1).sort(byDate)];
+  // Rows are written by position up to the columns they fill; later optional columns (at each table's end) stay blank.
+  const padded = (row: unknown[], width: number): unknown[] =>
+    row.length >= width ? row : [...row, ...new Array(width - row.length).fill('')];
+  const sortBody = (rows: unknown[][]): unknown[][] => [
+    rows[0],
+    ...rows
+      .slice(1)
+      .sort(byDate)
+      .map((r) => padded(r, rows[0].length)),
+  ];
   history.sort((a, b) => b.ago - a.ago);
 
   return {

@@ -3,7 +3,14 @@ import { dayConverter, dayFromIso } from '../core/dates';
 import { numberExample, parseLocaleNumber } from '../core/typedInput';
 import { CHECK_KINDS, VALIDATOR_ROLES } from '../core/types';
 import { WriteRefusal } from '../gas/writes';
-import { ACCOUNT_COLUMNS, CHAIN_FIELDS, type ChainField, type KindOf } from '../sheets/columns';
+import {
+  ACCOUNT_COLUMNS,
+  CHAIN_FIELDS,
+  type ChainField,
+  isOptionalChainField,
+  type KindOf,
+  type OptionalChainField,
+} from '../sheets/columns';
 import type { LogResultPayload, RecordCheckPayload, SaveChainPayload } from './sidebarTypes';
 
 // ---------- payload schemas ----------
@@ -19,16 +26,20 @@ const RoleInput = z.union([z.enum(VALIDATOR_ROLES), z.literal('')]);
 /** The payload schema for each kind of column the chain form edits (ChainInput in sidebarTypes.ts says the same). */
 const CHAIN_INPUTS = { text: Text, number: NumberInput, validatorRole: RoleInput } as const;
 type ChainInputs = typeof CHAIN_INPUTS;
+type InputOf<F extends ChainField> =
+  KindOf<'accounts', F> extends keyof ChainInputs ? ChainInputs[KindOf<'accounts', F>] : never;
 type ChainShape = {
-  readonly [F in ChainField]: KindOf<'accounts', F> extends keyof ChainInputs
-    ? ChainInputs[KindOf<'accounts', F>]
-    : never;
+  readonly [F in ChainField]: F extends OptionalChainField ? z.ZodMiniOptional<InputOf<F>> : InputOf<F>;
 };
 
 /** One schema per chain column, by its kind: a chain column of a kind the form cannot send does not compile. */
 function chainShape(): ChainShape {
-  const shape: Partial<Record<ChainField, ChainInputs[keyof ChainInputs]>> = {};
-  for (const field of CHAIN_FIELDS) shape[field] = CHAIN_INPUTS[ACCOUNT_COLUMNS[field].kind];
+  const shape: Partial<Record<ChainField, z.ZodMiniType>> = {};
+  for (const field of CHAIN_FIELDS) {
+    const input = CHAIN_INPUTS[ACCOUNT_COLUMNS[field].kind];
+    // An optional column's field may be left out: a sidebar or book from before the column keeps saving.
+    shape[field] = isOptionalChainField(field) ? z.optional(input) : input;
+  }
   return shape as ChainShape;
 }
 

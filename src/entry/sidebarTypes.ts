@@ -18,7 +18,7 @@ import type {
   RungName,
   ValidatorRole,
 } from '../core/types';
-import type { CellKind, ChainField, FieldsOfKind, KindOf } from '../sheets/columns';
+import type { CellKind, ChainField, FieldsOfKind, KindOf, OptionalChainField } from '../sheets/columns';
 
 /** ISO calendar date 'YYYY-MM-DD'. */
 export type IsoDate = string;
@@ -149,7 +149,9 @@ export type ChainInput<K extends CellKind> = K extends 'number'
     : string;
 
 /** The chain form's fields: one per Accounts column flagged `chain` in src/sheets/columns.ts. */
-export type ChainFields = { readonly [F in ChainField]: ChainInput<KindOf<'accounts', F>> };
+export type ChainFields = {
+  readonly [F in Exclude<ChainField, OptionalChainField>]: ChainInput<KindOf<'accounts', F>>;
+} & { readonly [F in OptionalChainField]?: ChainInput<KindOf<'accounts', F>> };
 
 export interface SaveChainPayload {
   readonly row: number;

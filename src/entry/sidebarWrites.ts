@@ -22,7 +22,13 @@ import {
   withDocumentLock,
 } from '../gas/writes';
 import { MissingSheetError, SheetFinder } from '../gas/sheetFinder';
-import { ACCOUNT_COLUMNS, CHAIN_FIELDS, type ChainField, type HeaderOf } from '../sheets/columns';
+import {
+  ACCOUNT_COLUMNS,
+  CHAIN_FIELDS,
+  type ChainField,
+  type HeaderOf,
+  isOptionalChainField,
+} from '../sheets/columns';
 import type {
   ChainFields,
   LogResultPayload,
@@ -66,7 +72,11 @@ function accountIdOf(values: readonly unknown[], columns: Readonly<Record<string
 }
 
 /** A chain field's cell: text trimmed, a number read by the spreadsheet's locale, a role as chosen ('' clears it). */
-function chainCell(field: ChainField, input: ChainFields[ChainField], locale: string): unknown {
+function chainCell(
+  field: ChainField,
+  input: NonNullable<ChainFields[ChainField]> | null,
+  locale: string,
+): unknown {
   const { header, kind } = ACCOUNT_COLUMNS[field];
   switch (kind) {
     case 'text':
@@ -85,12 +95,21 @@ export function saveChain(payload: SaveChainPayload): WriteResponse {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const locale = ss.getSpreadsheetLocale();
     const changes: Partial<Record<HeaderOf<'accounts'>, unknown>> = {};
-    for (const field of CHAIN_FIELDS)
-      changes[ACCOUNT_COLUMNS[field].header] = chainCell(field, p.fields[field], locale);
+    for (const field of CHAIN_FIELDS) {
+      const input = p.fields[field];
+      if (input !== undefined) changes[ACCOUNT_COLUMNS[field].header] = chainCell(field, input, locale);
+    }
     withDocumentLock(() => {
       const sheet = accountsSheet(ss);
       const checked = readRowChecked(sheet, 'accounts', p.row, p.version);
       accountIdOf(checked.values, checked.columns);
+      // A blank for an optional column the book does not have yet is nothing to write (setup adds the column);
+      // anything typed into it is refused by updateRowByHeader with that advice, and the input is kept.
+      for (const field of CHAIN_FIELDS) {
+        const header = ACCOUNT_COLUMNS[field].header;
+        if (isOptionalChainField(field) && changes[header] === '' && (checked.columns[header] ?? -1) < 0)
+          delete changes[header];
+      }
       updateRowByHeader(sheet, 'accounts', checked, changes);
     });
   });

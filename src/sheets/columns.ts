@@ -165,10 +165,20 @@ export type ChainField = {
   [F in FieldOf<'accounts'>]: Table<'accounts'>[F] extends { readonly chain: true } ? F : never;
 }[FieldOf<'accounts'>];
 
+/** Chain fields of optional columns: a payload may leave them out, and a book without the column still saves. */
+export type OptionalChainField = {
+  [F in ChainField]: Table<'accounts'>[F] extends { readonly optionalColumn: true } ? F : never;
+}[ChainField];
+
 /** The chain fields in column order. */
 export const CHAIN_FIELDS = (Object.keys(ACCOUNT_COLUMNS) as FieldOf<'accounts'>[]).filter(
   (field): field is ChainField => (ACCOUNT_COLUMNS[field] as ColumnFlags).chain === true,
 );
+
+/** True for a chain field whose column is optional (see OptionalChainField). */
+export function isOptionalChainField(field: ChainField): field is OptionalChainField {
+  return (ACCOUNT_COLUMNS[field] as ColumnFlags).optionalColumn === true;
+}
 
 /** A sheet's fields, in column order. */
 export function fieldNames<S extends DataSheetKey>(key: S): readonly FieldOf<S>[] {

@@ -38,6 +38,7 @@ function accountRow(id: string): unknown[] {
     'Dana Li',
     'Executive sponsor',
     'Open',
+    '',
     new Date('2026-11-24T14:00:00Z'),
   ];
 }
@@ -75,8 +76,8 @@ describe('saveChain', () => {
   it('a NOW() user column that recalculated since the sidebar read the row does not block a save', () => {
     const rt = bundle();
     const v = view(rt, 2);
-    // 'Last touched' (column Q) is =NOW() in the team's sheet: it has a new value at every recalculation.
-    cell(rt, SHEET.accounts, 'Q2').setValue(new Date('2026-11-24T14:59:00Z'));
+    // 'Last touched' (column R) is =NOW() in the team's sheet: it has a new value at every recalculation.
+    cell(rt, SHEET.accounts, 'R2').setValue(new Date('2026-11-24T14:59:00Z'));
     const res = rt.call<WriteResponse>('saveChain', chainPayload(v, { metric: 'Close days (business)' }));
     expect(res.ok).toBe(true);
     expect(rt.values(SHEET.accounts)[1][9]).toBe('Close days (business)');
@@ -129,8 +130,8 @@ describe('appends', () => {
     // While the sidebar is open, someone clears the header row.
     rt.context.SpreadsheetApp.getActiveSpreadsheet()
       .getSheetByName(SHEET.results)
-      .getRange('A1:I1')
-      .setValues([new Array(9).fill('')]);
+      .getRange('A1:J1')
+      .setValues([new Array(10).fill('')]);
     const before = rt.values(SHEET.results);
     rt.calls.reset();
     const res = rt.call<WriteResponse>('logResult', result(v));

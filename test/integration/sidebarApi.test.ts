@@ -286,7 +286,8 @@ describe('saveChain', () => {
     const v = view(2);
     const res = rt.call<WriteResponse>('saveChain', chainPayload(v, fields));
     expect(res).toMatchObject({ ok: false, field });
-    expect(rt.values(SHEET.accounts)[1]).toEqual(book()[SHEET.accounts][1].map((c) => c));
+    // Setup appended the optional Validator email column, so the row reads one blank cell longer.
+    expect(rt.values(SHEET.accounts)[1]).toEqual([...book()[SHEET.accounts][1], '']);
   });
 });
 
@@ -320,6 +321,7 @@ describe('logResult and recordCheck', () => {
       '=HYPERLINK("x") we close in 6 days now',
       'Controller email',
       MAYA,
+      '',
     ]);
     expect(rt.spreadsheet.formulas(SHEET.results)[3].filter((f) => f !== '')).toEqual([]);
     if (res.ok) expect(res.view.results[0]).toMatchObject({ date: '2026-11-20', value: 6, counts: true });
@@ -339,7 +341,16 @@ describe('logResult and recordCheck', () => {
     expect(res.ok).toBe(true);
     expect(rt.calls.count('Range.setValues')).toBe(1);
     const last = rt.values(SHEET.checks)[2];
-    expect(last.slice(1)).toEqual(['A-3', 'Kickoff', '', '- agreed to name the result next week', MAYA]);
+    expect(last.slice(1)).toEqual([
+      'A-3',
+      'Kickoff',
+      '',
+      '- agreed to name the result next week',
+      MAYA,
+      '',
+      '',
+      '',
+    ]);
   });
 
   it.each([

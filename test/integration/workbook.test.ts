@@ -84,7 +84,7 @@ describe('setUpWorkbook', () => {
     }
     expect(rt.values(SHEET.segments).slice(1)).toEqual(DEFAULT_SEGMENTS.map((s) => [...s]));
     expect(rt.spreadsheet.formulas(SHEET.ladder)[0][0]).toBe(
-      "=LADDER(Accounts!A:O, Usage!A:D, Results!A:I, Checks!A:F, Segments!A:F, TODAY(), 'Ladder history'!A:D)",
+      "=LADDER(Accounts!A:P, Usage!A:D, Results!A:J, Checks!A:I, Segments!A:F, TODAY(), 'Ladder history'!A:D)",
     );
     const validations = JSON.stringify(rt.spreadsheet.validations(SHEET.accounts));
     for (const role of ENUMS['accounts:Validator role']) expect(validations).toContain(role);
@@ -163,15 +163,15 @@ describe('setUpWorkbook', () => {
       sheets: { [SHEET.accounts]: [header, row], [SHEET.segments]: segments },
     });
     const report = rt.call<SetupReport>('setUpWorkbook');
-    expect(report.addedColumns).toEqual({ Accounts: ['Renewal status'] });
+    expect(report.addedColumns).toEqual({ Accounts: ['Renewal status', 'Validator email'] });
     expect(report.segmentsAdded).toBe(0);
     const accounts = rt.values(SHEET.accounts);
-    expect(accounts[0]).toEqual([...header, 'Renewal status']);
+    expect(accounts[0]).toEqual([...header, 'Renewal status', 'Validator email']);
     expect(accounts[1].slice(0, row.length)).toEqual(row);
     expect(rt.values(SHEET.segments)).toEqual(segments);
-    // The formula reaches the 17th column, so the user's columns are inside it.
+    // The formula reaches the 18th column, so the user's columns are inside it.
     expect(rt.spreadsheet.formulas(SHEET.ladder)[0][0]).toBe(
-      "=LADDER(Accounts!A:Q, Usage!A:D, Results!A:I, Checks!A:F, Segments!A:G, TODAY(), 'Ladder history'!A:D)",
+      "=LADDER(Accounts!A:R, Usage!A:D, Results!A:J, Checks!A:I, Segments!A:G, TODAY(), 'Ladder history'!A:D)",
     );
 
     const before = snapshot(rt);
@@ -198,7 +198,7 @@ describe('setUpWorkbook', () => {
     rt.setValues(SHEET.accounts, accounts);
     const report = rt.call<SetupReport>('setUpWorkbook');
     expect(report.ladderFormula).toBe('updated');
-    expect(rt.spreadsheet.formulas(SHEET.ladder)[0][0]).toContain('Accounts!A:P');
+    expect(rt.spreadsheet.formulas(SHEET.ladder)[0][0]).toContain('Accounts!A:Q');
   });
 
   it('upgrades the LADDER formula an earlier version wrote (no as_of, no history), so the view recalculates daily', () => {
@@ -208,7 +208,7 @@ describe('setUpWorkbook', () => {
     const report = rt.call<SetupReport>('setUpWorkbook');
     expect(report.ladderFormula).toBe('updated');
     expect(rt.spreadsheet.formulas(SHEET.ladder)[0][0]).toBe(
-      "=LADDER(Accounts!A:O, Usage!A:D, Results!A:I, Checks!A:F, Segments!A:F, TODAY(), 'Ladder history'!A:D)",
+      "=LADDER(Accounts!A:P, Usage!A:D, Results!A:J, Checks!A:I, Segments!A:F, TODAY(), 'Ladder history'!A:D)",
     );
   });
 

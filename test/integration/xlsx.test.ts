@@ -117,7 +117,11 @@ function typedBook(): Record<string, unknown[][]> {
   return Object.fromEntries(
     Object.entries(BOOK).map(([name, rows]) => [
       name,
-      rows.map((row) => row.map((v) => (v instanceof Ago ? sheetDate(v.days) : v))),
+      // A sheet reads as a rectangle: rows shorter than the header (the optional columns at the end) read blank there.
+      rows.map((row) => [
+        ...row.map((v) => (v instanceof Ago ? sheetDate(v.days) : v)),
+        ...new Array(Math.max(0, rows[0].length - row.length)).fill(''),
+      ]),
     ]),
   );
 }

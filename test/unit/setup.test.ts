@@ -89,6 +89,9 @@ describe('missingColumns', () => {
       'Result named',
       'Notes',
       'Checked by',
+      'Met with',
+      'Re-planned result',
+      'Re-planned due',
     ]);
   });
 });
