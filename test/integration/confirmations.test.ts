@@ -90,13 +90,16 @@ const tokenOf = (link: string | null) => new URL(link as string).searchParams.ge
 const answer = (rt: Runtime, token: string, verdict: string, words = '') =>
   rt.webApp.run<AnswerReply>('answerConfirmation', token, verdict, words);
 const resultRows = (rt: Runtime) => rt.values(SHEET.results).slice(1);
-const answerKeys = (rt: Runtime) => [...rt.properties.script.keys()].filter((k) => k.startsWith('rl.answer.'));
+const answerKeys = (rt: Runtime) =>
+  [...rt.properties.script.keys()].filter((k) => k.startsWith('rl.answer.'));
 const view = (rt: Runtime, row = 2) => rt.call<AccountView>('getAccountView', row);
 
 /** A token signed with the project's own secret (as only the add-on could), for the mismatch cases. */
 function signed(rt: Runtime, claims: Claims): string {
   const secret = rt.properties.script.get('rl.confirm.secret') as string;
-  return signToken(claims, (m) => [...createHmac('sha256', Buffer.from(secret, 'utf8')).update(m, 'utf8').digest()]);
+  return signToken(claims, (m) => [
+    ...createHmac('sha256', Buffer.from(secret, 'utf8')).update(m, 'utf8').digest(),
+  ]);
 }
 
 function claimsOf(token: string): Claims {
@@ -339,7 +342,9 @@ describe('refused links write nothing and say why', () => {
 describe('the runtime as a web app', () => {
   it('runs doGet and the page calls as the deployer, with no active spreadsheet', () => {
     const rt = bundle();
-    expect(rt.call('askToConfirm', { row: 2, accountId: 'A-1', validatorIndex: 0 })).toMatchObject({ ok: true });
+    expect(rt.call('askToConfirm', { row: 2, accountId: 'A-1', validatorIndex: 0 })).toMatchObject({
+      ok: true,
+    });
     // The sidebar's endpoints need the open spreadsheet; from the web app page they find none.
     expect(rt.webApp.run<AsksResponse>('getConfirmationAsks', 'A-1')).toEqual({ ok: true, asks: [] });
   });
