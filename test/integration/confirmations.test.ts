@@ -4,6 +4,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Runtime, RuntimeOptions } from '../../local/runtime/index';
+import { startPreviewServer } from '../../local/server';
 import type { AnswerReply } from '../../src/confirmations/entry/webApp';
 import type { AskResponse, AsksResponse } from '../../src/confirmations/entry/ask';
 import { base64url, type Claims, signToken, utf8 } from '../../src/confirmations/core/token';
@@ -347,5 +348,30 @@ describe('the runtime as a web app', () => {
     });
     // The sidebar's endpoints need the open spreadsheet; from the web app page they find none.
     expect(rt.webApp.run<AsksResponse>('getConfirmationAsks', 'A-1')).toEqual({ ok: true, asks: [] });
+  });
+});
+
+describe('the preview server serves the web app', () => {
+  it('GET /exec?c= shows the page, whose google.script.run goes to /exec/rpc and records the answer', async () => {
+    const rt = bundle({ openById: 'refused' });
+    const server = await startPreviewServer({ runtime: rt });
+    try {
+      rt.webApp.url = `${server.url}exec`;
+      const link = askOk(rt).link as string;
+      expect(link.startsWith(`${server.url}exec?c=`)).toBe(true);
+      const page = await fetch(link).then((r) => r.text());
+      expect(page).toContain('Is this result right?');
+      expect(page).toContain("fetch('/exec/rpc'");
+      const reply = await fetch(`${server.url}exec/rpc`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ fn: 'answerConfirmation', args: [tokenOf(link), 'confirm', WORDS] }),
+      }).then((r) => r.json() as Promise<{ ok: boolean; value: AnswerReply }>);
+      expect(reply).toMatchObject({ ok: true, value: { ok: true } });
+      view(rt);
+      expect(resultRows(rt)[5][6]).toBe(WORDS);
+    } finally {
+      await server.close();
+    }
   });
 });
