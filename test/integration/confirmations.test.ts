@@ -169,6 +169,10 @@ describe('the link, answered', () => {
       expect(page.html).toContain('In your words (optional)');
       expect(page.html).not.toContain('<img src=x');
       expect(page.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+      // The page's own script is valid JavaScript (compiled, not run).
+      const script = /<script>([\s\S]*?)<\/script>/.exec(page.html)?.[1] ?? '';
+      expect(script).toContain('.answerConfirmation(');
+      expect(() => new Function(script)).not.toThrow();
 
       const reply = answer(rt, token, 'confirm', WORDS);
       expect(reply).toMatchObject({ ok: true, title: 'Thank you — confirmed' });
