@@ -230,7 +230,10 @@ async function main(): Promise<void> {
     },
   );
   const url = server.url.replace('127.0.0.1', 'localhost');
+  // Confirmation links in the asks point at this server, so the whole loop runs locally.
+  preview.runtime.webApp.url = `${url}exec`;
   out.write(`\nSidebar: ${url}  (google.script.run answered by the in-memory workbook; Ctrl-C to stop)\n`);
+  out.write(`Confirmation web app: ${url}exec  (the links in "Ask … to confirm" mails open here)\n`);
   const stop = (): void => {
     server.close().then(
       () => process.exit(0),

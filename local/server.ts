@@ -12,6 +12,11 @@ export interface PreviewRuntime {
     readonly dialogs: readonly { readonly title: string; readonly html: string }[];
     readonly sidebars?: readonly { readonly title: string; readonly html: string }[];
   };
+  /** The project as a web app (rt.webApp): GET /exec serves its doGet page, /exec/rpc its google.script.run calls. */
+  readonly webApp?: {
+    get(params?: Readonly<Record<string, string | readonly string[]>>): { html: string; title: string };
+    run<T = unknown>(name: string, ...args: unknown[]): T;
+  };
 }
 
 export interface PreviewServerOptions {
@@ -35,7 +40,7 @@ const MAX_BODY = 1_000_000;
  * withSuccessHandler/withFailureHandler/withUserObject return a configured copy, handlers get
  * (value, userObject), failures get an Error. Dates cannot be sent, as in Apps Script.
  */
-const POLYFILL = `(function () {
+const polyfill = (rpcPath: string) => `(function () {
   function runner(config) {
     return new Proxy({}, {
       get: function (_target, name) {
@@ -55,7 +60,7 @@ const POLYFILL = `(function () {
             setTimeout(function () { failWith('Date objects cannot be passed to google.script.run; send an ISO string.'); }, 0);
             return;
           }
-          fetch('/rpc', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fn: name, args: args }) })
+          fetch('${rpcPath}', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fn: name, args: args }) })
             .then(function (r) { return r.json(); })
             .then(function (reply) {
               if (reply.ok) { if (config.ok) config.ok(reply.value, config.user); }
@@ -72,8 +77,8 @@ const POLYFILL = `(function () {
   };
 })();`;
 
-function injectPolyfill(html: string): string {
-  const tag = `<script>${POLYFILL}</script>`;
+function injectPolyfill(html: string, rpcPath = '/rpc'): string {
+  const tag = `<script>${polyfill(rpcPath)}</script>`;
   const head = /<head[^>]*>/i.exec(html);
   if (head) return html.slice(0, head.index + head[0].length) + tag + html.slice(head.index + head[0].length);
   return tag + html;
@@ -119,7 +124,7 @@ function messageOf(err: unknown): string {
 }
 
 function rpc(
-  runtime: PreviewRuntime,
+  call: (fn: string, args: unknown[]) => unknown,
   body: string,
 ): { ok: true; value: unknown } | { ok: false; error: string } {
   let request: unknown;
@@ -135,7 +140,7 @@ function rpc(
   // Apps Script hides functions whose names end in an underscore from google.script.run.
   if (fn.endsWith('_')) return { ok: false, error: `Script function not found: ${fn}` };
   try {
-    const value = runtime.call(fn, ...args);
+    const value = call(fn, args);
     const datePath = findDate(value, 'result');
     if (datePath) {
       return {
@@ -157,13 +162,19 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
     // Only this machine's pages may drive the workbook (guards against DNS rebinding).
     if (host !== '127.0.0.1' && host !== 'localhost') return send(res, 403, 'text/plain', 'Forbidden');
     const path = (req.url ?? '/').split('?')[0];
-    if (req.method === 'POST' && path === '/rpc') {
+    if (req.method === 'POST' && (path === '/rpc' || path === '/exec/rpc')) {
       // A JSON content type forces a CORS preflight on cross-site requests, which this server never answers.
       if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return send(res, 415, 'text/plain', 'Expected application/json');
       }
+      const webApp = runtime.webApp;
+      // The web app page's calls run as Google runs them for a web app: as the deployer, with no active spreadsheet.
+      const call =
+        path === '/exec/rpc' && webApp
+          ? (fn: string, args: unknown[]) => webApp.run(fn, ...args)
+          : (fn: string, args: unknown[]) => runtime.call(fn, ...args);
       readBody(req).then(
-        (body) => send(res, 200, 'application/json', JSON.stringify(rpc(runtime, body))),
+        (body) => send(res, 200, 'application/json', JSON.stringify(rpc(call, body))),
         (err: unknown) => send(res, 413, 'text/plain', messageOf(err)),
       );
       return;
@@ -188,6 +199,18 @@ export function startPreviewServer(options: PreviewServerOptions): Promise<Previ
         return send(res, 404, 'text/plain', `No ${sidebarFile}: run npm run build first.`);
       }
       return send(res, 200, 'text/html; charset=utf-8', injectPolyfill(html));
+    }
+    // The confirmation web app, as its deployment URL (…/exec?c=<token>) serves it.
+    if (path === '/exec' && runtime.webApp) {
+      const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+      const params: Record<string, string[]> = {};
+      for (const name of new Set(query.keys())) params[name] = query.getAll(name);
+      try {
+        const page = runtime.webApp.get(params);
+        return send(res, 200, 'text/html; charset=utf-8', injectPolyfill(page.html, '/exec/rpc'));
+      } catch (err) {
+        return send(res, 500, 'text/plain', messageOf(err));
+      }
     }
     if (path === '/dialog/last') {
       const dialog = runtime.ui.dialogs[runtime.ui.dialogs.length - 1];

@@ -17,16 +17,10 @@ import { Realm } from './realm';
 import { SessionApi, type SessionState } from './session';
 import { SPREADSHEET_APP_ENUMS, SpreadsheetAppApi } from './spreadsheet';
 import { WorkbookModel } from './workbook';
-import {
-  AUTH_MODE,
-  clockEvent,
-  SCRIPT_APP_ENUMS,
-  ScriptAppApi,
-  type TriggerRecord,
-  type TriggerState,
-} from './triggers';
-import { HTML_SERVICE_ENUMS, HtmlServiceApi, UI_ENUMS, UiApi, type UiRecord } from './ui';
+import { AUTH_MODE, clockEvent, SCRIPT_APP_ENUMS, type TriggerRecord, type TriggerState } from './triggers';
+import { HTML_SERVICE_ENUMS, HtmlOutputApi, HtmlServiceApi, UI_ENUMS, UiApi, type UiRecord } from './ui';
 import { CHARSET, DIGEST_ALGORITHM, MAC_ALGORITHM, UtilitiesService } from './utilities';
+import { ScriptAppWithServiceApi, type WebAppAccess, type WebAppParams, webAppEvent } from './webApp';
 
 export interface RuntimeOptions {
   /** Spreadsheet and script time zone; default 'America/New_York'. */
@@ -64,6 +58,11 @@ export interface RuntimeOptions {
    * reportedly gets (a scope failure); default 'allowed' for the ids the runtime knows.
    */
   openById?: 'allowed' | 'refused';
+  /**
+   * The web app deployment's URL, what ScriptApp.getService().getUrl() returns; default null (not deployed).
+   * rt.webApp calls doGet and the page's functions as the deployed web app runs them.
+   */
+  webAppUrl?: string | null;
 }
 
 export interface SpreadsheetSpec {
@@ -190,6 +189,12 @@ export interface Runtime {
    * nothing the script does afterwards reaches a service.
    */
   killAfter(method: string, calls: number): void;
+  /**
+   * The project's web app: GET it (doGet with the event Google builds), or run a function as its page's
+   * google.script.run does — as the deploying user, with no active spreadsheet, document lock or document
+   * properties (a web app has no containing document).
+   */
+  webApp: WebAppAccess;
 }
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -331,7 +336,11 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       }),
     ),
     LockService: kit.exposer.expose('LockService', new LockServiceApi(kit, locks, currentDocId)),
-    ScriptApp: kit.exposer.expose('ScriptApp', new ScriptAppApi(kit, triggerState), SCRIPT_APP_ENUMS),
+    ScriptApp: kit.exposer.expose(
+      'ScriptApp',
+      new ScriptAppWithServiceApi(kit, triggerState, () => rt.webApp.url),
+      SCRIPT_APP_ENUMS,
+    ),
     Session: kit.exposer.expose('Session', new SessionApi(kit, session)),
     Utilities: kit.exposer.expose('Utilities', new UtilitiesService(realm, () => session.timeZone), {
       DigestAlgorithm: DIGEST_ALGORITHM,
@@ -529,6 +538,32 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     killAfter(method: string, calls: number) {
       kill = { method, left: calls };
     },
+    webApp: {
+      url: opts.webAppUrl ?? null,
+      deployer: session.user,
+      get(params: WebAppParams = {}) {
+        const output = asWebApp(() => rt.call('doGet', webAppEvent(params)));
+        const page = kit.exposer.unwrap(output, HtmlOutputApi);
+        if (!page)
+          throw new Error('doGet returned no HtmlOutput: a web app must return HtmlOutput or TextOutput');
+        return { html: page.content, title: page.title };
+      },
+      run<T = unknown>(name: string, ...args: unknown[]): T {
+        return asWebApp(() => rt.call<T>(name, ...args));
+      },
+    },
   };
+  /** One web app execution: as the deployer, without a containing document (as fireTrigger's 'none' context). */
+  function asWebApp<T>(work: () => T): T {
+    const asUser = session.user;
+    session.user = rt.webApp.deployer;
+    executionId = null;
+    try {
+      return work();
+    } finally {
+      session.user = asUser;
+      executionId = openedId;
+    }
+  }
   return rt;
 }

@@ -1,4 +1,5 @@
 // The one list of everything Apps Script may call: the build writes a top-level declaration for each entry.
+import { confirmationEntries } from '../confirmations/entry/entries';
 import { customFunctionEntries } from './customFunctions';
 import { dashboardEntries } from './dashboard';
 import { reminderEntries } from '../reminders/entry/reminders';
@@ -12,4 +13,5 @@ export const registry: Registry = {
   ...dashboardEntries,
   ...reminderEntries,
   ...customFunctionEntries,
+  ...confirmationEntries,
 };

@@ -1,0 +1,247 @@
+// Asking the validator to confirm a result: the ask on the record, the mail the CSM sends, who may be asked, and the
+// answers that come back through the confirmation link. Pure: no Apps Script here.
+import * as z from 'zod/mini';
+import { domainOf, isWellFormedEmail } from '../../core/addresses';
+import { storedJson } from '../../core/storedJson';
+import { VALIDATOR_ROLES } from '../../core/types';
+
+export const ASK_STATUSES = ['pending', 'confirmed', 'not yet', 'superseded', 'expired'] as const;
+export type AskStatus = (typeof ASK_STATUSES)[number];
+export const VERDICTS = ['confirm', 'not yet'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** A link (and the ask it carries) lives this long. */
+export const ASK_LIFETIME_DAYS = 30;
+const DAY_MS = 86_400_000;
+/** Their words are kept to what a confirmation needs (and what fits a 9 kB property with the rest of the record). */
+export const MAX_WORDS = 2000;
+
+const Text = (max: number) => z.string().check(z.maxLength(max));
+const Iso = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/));
+
+/** What the validator is shown: the numbers as the ask quoted them (the web app may not be able to read the sheet). */
+export const AskedResultSchema = z.object({
+  accountName: Text(500),
+  metric: Text(500),
+  baseline: z.nullable(z.number()),
+  /** The account's start date (the baseline's day), YYYY-MM-DD, or ''. */
+  baselineOn: Text(10),
+  latest: z.number(),
+  latestOn: Text(10),
+  target: z.nullable(z.number()),
+  /** Start date + the segment's result window (or the renewal date), or ''. */
+  targetBy: Text(10),
+});
+export type AskedResult = z.infer<typeof AskedResultSchema>;
+
+/** One ask, kept per spreadsheet in document properties (`rl.ask.<askId>`). */
+export const AskRecordSchema = z.object({
+  askId: Text(64),
+  spreadsheetId: Text(200),
+  accountId: Text(200),
+  validator: Text(200),
+  role: z.nullable(z.enum(VALIDATOR_ROLES)),
+  email: Text(254),
+  /** The named result text the validator is asked to confirm. */
+  statement: Text(2000),
+  /** sha256 (hex) of statementKey(): what the link signs. */
+  statementHash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  result: AskedResultSchema,
+  askedBy: Text(254),
+  askedOn: Iso,
+  expires: Iso,
+  status: z.enum(ASK_STATUSES),
+  answeredOn: z.optional(Iso),
+  words: z.optional(Text(MAX_WORDS)),
+});
+export type AskRecord = z.infer<typeof AskRecordSchema>;
+
+/**
+ * What the web app needs of an ask without the spreadsheet (script properties, `rl.link.<askId>`): the claims to
+ * compare the link with, and the page's content.
+ */
+export const LinkRecordSchema = z.object({
+  ss: Text(200),
+  acct: Text(200),
+  who: Text(200),
+  role: z.nullable(z.enum(VALIDATOR_ROLES)),
+  st: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  exp: z.number(),
+  statement: Text(2000),
+  result: AskedResultSchema,
+});
+export type LinkRecord = z.infer<typeof LinkRecordSchema>;
+
+/** An answer given through the link (script properties, `rl.answer.<askId>`), until the add-on drains it. */
+export const AnswerRecordSchema = z.object({
+  verdict: z.enum(VERDICTS),
+  words: Text(MAX_WORDS),
+  answeredOn: Iso,
+  /** The web app wrote the Results row itself (openById allowed): the drain must not write it again. */
+  written: z.boolean(),
+  /** The add-on has recorded it on the ask (document properties); the words are dropped then. */
+  drained: z._default(z.boolean(), false),
+});
+export type AnswerRecord = z.infer<typeof AnswerRecordSchema>;
+
+export const readAsk = (raw: string | null): AskRecord | null => storedJson(raw, AskRecordSchema);
+export const readLink = (raw: string | null): LinkRecord | null => storedJson(raw, LinkRecordSchema);
+export const readAnswer = (raw: string | null): AnswerRecord | null => storedJson(raw, AnswerRecordSchema);
+
+/**
+ * What the link's hash covers: the named result and the numbers it is measured by. A changed target or metric is a
+ * re-planned result, and a confirmation of the old numbers must not count for it.
+ */
+export function statementKey(a: {
+  readonly namedResult: string;
+  readonly metric: string;
+  readonly baseline: number | null;
+  readonly target: number | null;
+}): string {
+  return JSON.stringify([a.namedResult.trim(), a.metric.trim(), a.baseline, a.target]);
+}
+
+export function expiresAt(askedMs: number): number {
+  return askedMs + ASK_LIFETIME_DAYS * DAY_MS;
+}
+
+/** The ask's status as of `nowMs`: a pending ask past its expiry has expired. */
+export function statusAt(ask: AskRecord, nowMs: number): AskStatus {
+  return ask.status === 'pending' && Date.parse(ask.expires) < nowMs ? 'expired' : ask.status;
+}
+
+/** Pending asks asked more than `days` days before `nowMs`, oldest first (the digest lists them). */
+export function pendingOlderThan(asks: readonly AskRecord[], nowMs: number, days: number): AskRecord[] {
+  return asks
+    .filter((a) => statusAt(a, nowMs) === 'pending' && nowMs - Date.parse(a.askedOn) > days * DAY_MS)
+    .sort((x, y) => Date.parse(x.askedOn) - Date.parse(y.askedOn));
+}
+
+/** "Asked Dana Li on 2026-11-24 (pending)" — the Account view's line for an ask. */
+export function askLine(ask: AskRecord, nowMs: number): string {
+  const status = statusAt(ask, nowMs);
+  const when = ask.answeredOn && status !== 'pending' ? ` on ${ask.answeredOn.slice(0, 10)}` : '';
+  return `Asked ${ask.validator || ask.email} on ${ask.askedOn.slice(0, 10)} (${status}${when})`;
+}
+
+// ---------- who may be asked ----------
+
+/** Free mail domains: a CSM on one of them does not make every address there the team's. */
+const SHARED_DOMAINS = new Set([
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'yahoo.com',
+  'icloud.com',
+  'me.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+]);
+
+/** The validators' addresses in the Validator email cell, in the order of the Validator cell (';' between). */
+export function validatorEmails(cell: unknown): string[] {
+  return String(cell ?? '')
+    .split(';')
+    .map((s) => s.trim());
+}
+
+/**
+ * Why `email` cannot be asked to confirm a customer's result, or null. The team is: the account's owner and the CSM
+ * asking (by address, and by domain unless it is a free mail domain), and every allowed domain (and its subdomains).
+ */
+export function emailRefusal(
+  email: string,
+  validator: string,
+  team: { readonly owner: string; readonly user: string; readonly allowedDomains: readonly string[] },
+): string | null {
+  const address = email.trim();
+  if (address === '') {
+    return `No email address for ${validator || 'the validator'}: add it to the Validator email column of Accounts (one per validator, separated by ';').`;
+  }
+  if (!isWellFormedEmail(address)) {
+    return `'${address}' is not a valid email address for ${validator || 'the validator'}: fix it in the Validator email column of Accounts.`;
+  }
+  const lower = address.toLowerCase();
+  const own = [team.owner, team.user].map((a) => a.trim().toLowerCase()).filter((a) => a !== '');
+  if (own.includes(lower)) {
+    return `${address} is the team's own address: a result is confirmed by the customer, never by the team.`;
+  }
+  const domain = domainOf(lower);
+  const teamDomains = new Set(team.allowedDomains.map((d) => d.trim().toLowerCase()).filter((d) => d !== ''));
+  for (const a of own) {
+    const d = domainOf(a);
+    if (d && !SHARED_DOMAINS.has(d)) teamDomains.add(d);
+  }
+  for (const d of teamDomains) {
+    if (domain === d || domain.endsWith(`.${d}`)) {
+      return `${address} is in the team's domain (${d}): a result is confirmed by someone at the customer, not by the team.`;
+    }
+  }
+  return null;
+}
+
+// ---------- the mail ----------
+
+export interface AskMail {
+  readonly to: string;
+  readonly subject: string;
+  readonly body: string;
+  /** RFC 6068: every part through encodeURIComponent (spaces %20, line breaks %0D%0A). */
+  readonly mailto: string;
+}
+
+function numberText(n: number | null): string {
+  if (n === null) return '—';
+  return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
+}
+
+const on = (day: string) => (day ? ` (${day})` : '');
+
+/** "5 (2026-06-01) → 7 (2026-10-01) → 4 (by 2026-08-30)". */
+export function numbersLine(r: AskedResult): string {
+  const target = r.target === null ? '—' : numberText(r.target);
+  return `${numberText(r.baseline)}${on(r.baselineOn)} → ${numberText(r.latest)}${on(r.latestOn)} → ${target}${r.targetBy ? ` (by ${r.targetBy})` : ''}`;
+}
+
+/**
+ * The mail the CSM sends from their own account. With a link, one click answers; without a web app, a reply in
+ * their own words (the CSM then records it).
+ */
+export function askMail(ask: {
+  readonly email: string;
+  readonly validator: string;
+  readonly statement: string;
+  readonly result: AskedResult;
+  readonly link: string | null;
+  readonly expires: string;
+}): AskMail {
+  const r = ask.result;
+  const name = r.accountName || 'your team';
+  const lines = [
+    `Hi ${ask.validator || 'there'},`,
+    '',
+    `Could you confirm the result ${name} got from working with us?`,
+    '',
+    `Result: ${ask.statement}`,
+    `${r.metric.trim() || 'Measure'}: ${numbersLine(r)}`,
+    '(baseline → latest → target)',
+    '',
+  ];
+  if (ask.link) {
+    lines.push(
+      'Is this right? Say so in one click, and add a few words if you like:',
+      ask.link,
+      `(The link is for you only and works once, until ${ask.expires.slice(0, 10)}.)`,
+    );
+  } else {
+    lines.push('Just reply to this mail saying whether this is right, in your own words.');
+  }
+  lines.push('', 'Thank you!');
+  const subject = `Please confirm: ${ask.statement} (${name})`;
+  const body = lines.join('\r\n');
+  const mailto = `mailto:${encodeURIComponent(ask.email).replace(/%40/g, '@')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+  return { to: ask.email, subject, body, mailto };
+}

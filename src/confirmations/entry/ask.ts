@@ -1,0 +1,259 @@
+// The sidebar's endpoints for asking: askToConfirm prepares the mail (and, where the web app is deployed, the signed
+// link) and puts the ask on the record; getConfirmationAsks lists an account's asks for the Account view.
+import * as z from 'zod/mini';
+import { addDays, isoOfDay } from '../../core/dates';
+import { namedValidators } from '../../core/validators';
+import { errorText } from '../../entry/errorText';
+import { loadAccountBook } from '../../gas/accountBook';
+import { currentUserEmail, loadSettings } from '../../gas/settingsStore';
+import { normalizeHeader } from '../../sheets/layout';
+import {
+  type AskedResult,
+  type AskRecord,
+  type AskStatus,
+  askLine,
+  askMail,
+  emailRefusal,
+  expiresAt,
+  type LinkRecord,
+  statusAt,
+  validatorEmails,
+} from '../core/asks';
+import { signToken } from '../core/token';
+import { hmacWith, linkSecret } from '../gas/crypto';
+import { webAppUrl } from '../gas/webAppUrl';
+import {
+  allAsks,
+  linkKey,
+  resultKey,
+  saveAsk,
+  scriptStore,
+  sweepOldLinks,
+  withScriptLock,
+} from '../gas/store';
+import { statementHashOf, VALIDATOR_EMAIL } from '../gas/sheet';
+
+/** One ask as the sidebar shows it. */
+export interface AskView {
+  readonly askId: string;
+  readonly validator: string;
+  readonly role: string | null;
+  readonly email: string;
+  readonly statement: string;
+  readonly askedOn: string;
+  readonly expires: string;
+  /** As of now: a pending ask past its expiry reads 'expired'. */
+  readonly status: AskStatus;
+  readonly answeredOn: string | null;
+  readonly words: string;
+  /** "Asked Dana Li on 2026-11-24 (pending)". */
+  readonly line: string;
+}
+
+export type AskResponse =
+  | {
+      readonly ok: true;
+      /** mailto: with To, subject and body filled (RFC 6068); the sidebar opens it, the CSM sends it. */
+      readonly mailto: string;
+      readonly to: string;
+      readonly subject: string;
+      readonly body: string;
+      /** The signed confirmation link in the body, or null when no web app is deployed (the mail asks for a reply). */
+      readonly link: string | null;
+      readonly ask: AskView;
+    }
+  | { readonly ok: false; readonly message: string; readonly field?: string };
+
+export type AsksResponse =
+  | { readonly ok: true; readonly asks: readonly AskView[] }
+  | { readonly ok: false; readonly message: string };
+
+const AskPayload = z.object({
+  row: z.int().check(z.minimum(2), z.maximum(10_000_000)),
+  accountId: z.string().check(z.minLength(1), z.maxLength(200)),
+  validatorIndex: z.int().check(z.minimum(0), z.maximum(9)),
+});
+const AccountIdArg = z.string().check(z.minLength(1), z.maxLength(200));
+
+export function askView(ask: AskRecord, nowMs: number): AskView {
+  return {
+    askId: ask.askId,
+    validator: ask.validator,
+    role: ask.role,
+    email: ask.email,
+    statement: ask.statement,
+    askedOn: ask.askedOn,
+    expires: ask.expires,
+    status: statusAt(ask, nowMs),
+    answeredOn: ask.answeredOn ?? null,
+    words: ask.words ?? '',
+    line: askLine(ask, nowMs),
+  };
+}
+
+const refuse = (message: string, field?: string): AskResponse => ({
+  ok: false,
+  message,
+  ...(field ? { field } : {}),
+});
+
+/**
+ * askToConfirm({ row, accountId, validatorIndex }): the mail asking the account's validator (the validatorIndex-th of
+ * an `A + B` segment's) to confirm its named result, with the latest value and the link (or "just reply"). Reads only
+ * that account (the interactive cell budget). Refuses, writing nothing, when the row no longer holds the account, the
+ * result or the validator is not named, no value is logged, or the address is missing, malformed or the team's.
+ * Asking again supersedes the validator's earlier pending ask (its link stops working).
+ */
+export function askToConfirm(payload: unknown): AskResponse {
+  const parsed = AskPayload.safeParse(payload);
+  if (!parsed.success) return refuse('Select the account and the validator to ask.');
+  const { row, accountId, validatorIndex } = parsed.data;
+  try {
+    const settings = loadSettings();
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const { loaded } = loadAccountBook(row, settings, ss);
+    const account = loaded.book.accounts.find((a) => a.row === row);
+    if (!account || account.id !== accountId) {
+      return refuse(`Row ${row} of Accounts no longer holds ${accountId}. Reload the account and ask again.`);
+    }
+    const statement = account.namedResult.trim();
+    if (statement === '') return refuse('Name the result first: the validator is asked to confirm it.');
+    const validator = namedValidators(account.validator, account.validatorRole)[validatorIndex];
+    if (!validator || validator.name === '') {
+      return refuse('Name the validator first (Validator in the chain form).', 'validator');
+    }
+    const accounts = loaded.tables.accounts;
+    const header = accounts?.values[0] ?? [];
+    const emailAt = header.findIndex((h) => normalizeHeader(h) === normalizeHeader(VALIDATOR_EMAIL));
+    const email =
+      emailAt < 0 ? '' : (validatorEmails(accounts?.values[row - 1]?.[emailAt])[validatorIndex] ?? '');
+    const user = currentUserEmail();
+    const refusal = emailRefusal(email, validator.name, {
+      owner: account.owner,
+      user,
+      allowedDomains: settings.allowedDomains,
+    });
+    if (refusal) return refuse(refusal, 'validatorEmail');
+    const latest = loaded.book.results
+      .filter((r) => r.accountId === account.id && r.value !== null)
+      .sort((x, y) => y.date - x.date || y.row - x.row)[0];
+    if (!latest || latest.value === null) {
+      return refuse('Log the value the metric reached first: the ask quotes it.');
+    }
+    const segment = loaded.book.segments.find(
+      (s) => s.name.toLowerCase() === (account.segment ?? '').toLowerCase(),
+    );
+    const targetBy =
+      account.startDate !== null && segment
+        ? isoOfDay(addDays(account.startDate, segment.resultWindowDays))
+        : account.renewalDate !== null
+          ? isoOfDay(account.renewalDate)
+          : '';
+    const result: AskedResult = {
+      accountName: account.name || account.id,
+      metric: account.metric,
+      baseline: account.baseline,
+      baselineOn: account.startDate === null ? '' : isoOfDay(account.startDate),
+      latest: latest.value,
+      latestOn: isoOfDay(latest.date),
+      target: account.target,
+      targetBy,
+    };
+
+    const nowMs = Date.now();
+    const askId = Utilities.getUuid().replace(/-/g, '');
+    const exp = expiresAt(nowMs);
+    const statementHash = statementHashOf(account);
+    const spreadsheetId = ss.getId();
+    const webApp = webAppUrl();
+    let link: string | null = null;
+    const script = scriptStore();
+    if (webApp) {
+      const secret = linkSecret(true) as string;
+      const token = signToken(
+        {
+          v: 1,
+          ask: askId,
+          ss: spreadsheetId,
+          acct: account.id,
+          who: validator.name,
+          st: statementHash,
+          exp,
+        },
+        hmacWith(secret),
+      );
+      link = `${webApp}?c=${token}`;
+    }
+    const ask: AskRecord = {
+      askId,
+      spreadsheetId,
+      accountId: account.id,
+      validator: validator.name,
+      role: validator.role,
+      email: email.trim(),
+      statement,
+      statementHash,
+      result,
+      askedBy: user,
+      askedOn: new Date(nowMs).toISOString(),
+      expires: new Date(exp).toISOString(),
+      status: 'pending',
+    };
+    const doc = PropertiesService.getDocumentProperties();
+    const earlier = allAsks(doc).filter(
+      (a) => a.accountId === account.id && a.validator === validator.name && a.status === 'pending',
+    );
+    withScriptLock(() => {
+      sweepOldLinks(nowMs, script);
+      for (const old of earlier) script.deleteProperty(linkKey(old.askId));
+      if (link) {
+        const record: LinkRecord = {
+          ss: spreadsheetId,
+          acct: account.id,
+          who: validator.name,
+          role: validator.role,
+          st: statementHash,
+          exp,
+          statement,
+          result,
+        };
+        script.setProperty(linkKey(askId), JSON.stringify(record));
+      }
+      script.setProperty(resultKey(spreadsheetId, account.id), statementHash);
+    });
+    for (const old of earlier) saveAsk({ ...old, status: 'superseded' }, doc);
+    saveAsk(ask, doc);
+    const mail = askMail({
+      email: ask.email,
+      validator: validator.name,
+      statement,
+      result,
+      link,
+      expires: ask.expires,
+    });
+    return {
+      ok: true,
+      mailto: mail.mailto,
+      to: mail.to,
+      subject: mail.subject,
+      body: mail.body,
+      link,
+      ask: askView(ask, nowMs),
+    };
+  } catch (err) {
+    return refuse(`Nothing was asked: ${errorText(err)}`);
+  }
+}
+
+/** getConfirmationAsks(accountId): the account's asks, newest first, with their status as of now. */
+export function getConfirmationAsks(accountId: unknown): AsksResponse {
+  const parsed = AccountIdArg.safeParse(accountId);
+  if (!parsed.success) return { ok: false, message: 'Select an account.' };
+  const nowMs = Date.now();
+  return {
+    ok: true,
+    asks: allAsks()
+      .filter((a) => a.accountId === parsed.data)
+      .map((a) => askView(a, nowMs)),
+  };
+}
