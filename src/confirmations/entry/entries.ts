@@ -1,6 +1,6 @@
 // What Apps Script may call of the confirmations: the sidebar's two endpoints, the web app's doGet and the page's
 // answerConfirmation (google.script.run from the web app page).
-import type { Registry } from '../../entry/registry';
+import type { Registry } from '../../entry/entryPoint';
 import { askToConfirm, getConfirmationAsks } from './ask';
 import { answerConfirmation, doGet } from './webApp';
 

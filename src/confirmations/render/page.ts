@@ -1,6 +1,6 @@
 // The confirmation page the validator opens from the mail, and the notice pages (refused, answered). Every piece of
 // user text is escaped; the page's script reads nothing from the URL and writes answers with textContent only.
-import { escapeHtml } from '../../core/html';
+import { escapeHtml } from '../../render/html';
 import { type LinkRecord, MAX_WORDS, numbersLine } from '../core/asks';
 
 const STYLE = `
