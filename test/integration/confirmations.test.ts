@@ -5,8 +5,8 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Runtime, RuntimeOptions } from '../../local/runtime/index';
 import { startPreviewServer } from '../../local/server';
-import type { AnswerReply } from '../../src/confirmations/entry/webApp';
-import type { AskResponse, AsksResponse } from '../../src/confirmations/entry/ask';
+import type { AnswerReply } from '../../src/confirmations/entry/types';
+import type { AskResponse, AsksResponse } from '../../src/confirmations/entry/types';
 import { base64url, type Claims, signToken, utf8 } from '../../src/confirmations/core/token';
 import { dateOfDay, dayFromIso } from '../../src/core/dates';
 import type { AccountView, WriteResponse } from '../../src/entry/sidebarTypes';
@@ -190,8 +190,9 @@ describe('the link, answered', () => {
         'Dana Li',
         'Executive sponsor',
         WORDS,
-        'Confirmed via link',
+        '',
         'confirmation link',
+        'link',
       ]);
       expect(row[0]).toEqual(date('2026-11-24'));
       expect(rt.spreadsheet.formulas(SHEET.results)[6].filter((f) => f !== '')).toEqual([]);

@@ -19,6 +19,9 @@ const CONTRACT_NAMES: Readonly<Record<keyof SidebarEndpoints, true>> = {
   getReminderPanel: true,
   saveReminderSettings: true,
   setRemindersOn: true,
+  askToConfirm: true,
+  getConfirmationAsks: true,
+  answerConfirmation: true,
 };
 
 // Type-level only: these are compiled by `npm run typecheck`, never run (google.script.run exists only in the sidebar).

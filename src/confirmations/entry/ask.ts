@@ -10,7 +10,6 @@ import { normalizeHeader } from '../../sheets/layout';
 import {
   type AskedResult,
   type AskRecord,
-  type AskStatus,
   askLine,
   askMail,
   emailRefusal,
@@ -32,43 +31,9 @@ import {
   withScriptLock,
 } from '../gas/store';
 import { statementHashOf, VALIDATOR_EMAIL } from '../gas/sheet';
+import type { AskPayload as AskPayloadType, AskResponse, AsksResponse, AskView } from './types';
 
-/** One ask as the sidebar shows it. */
-export interface AskView {
-  readonly askId: string;
-  readonly validator: string;
-  readonly role: string | null;
-  readonly email: string;
-  readonly statement: string;
-  readonly askedOn: string;
-  readonly expires: string;
-  /** As of now: a pending ask past its expiry reads 'expired'. */
-  readonly status: AskStatus;
-  readonly answeredOn: string | null;
-  readonly words: string;
-  /** "Asked Dana Li on 2026-11-24 (pending)". */
-  readonly line: string;
-}
-
-export type AskResponse =
-  | {
-      readonly ok: true;
-      /** mailto: with To, subject and body filled (RFC 6068); the sidebar opens it, the CSM sends it. */
-      readonly mailto: string;
-      readonly to: string;
-      readonly subject: string;
-      readonly body: string;
-      /** The signed confirmation link in the body, or null when no web app is deployed (the mail asks for a reply). */
-      readonly link: string | null;
-      readonly ask: AskView;
-    }
-  | { readonly ok: false; readonly message: string; readonly field?: string };
-
-export type AsksResponse =
-  | { readonly ok: true; readonly asks: readonly AskView[] }
-  | { readonly ok: false; readonly message: string };
-
-const AskPayload = z.object({
+const AskPayload: z.ZodMiniType<AskPayloadType> = z.object({
   row: z.int().check(z.minimum(2), z.maximum(10_000_000)),
   accountId: z.string().check(z.minLength(1), z.maxLength(200)),
   validatorIndex: z.int().check(z.minimum(0), z.maximum(9)),

@@ -24,12 +24,7 @@ import {
   withScriptLock,
 } from '../gas/store';
 
-/** What answerConfirmation tells the page: a heading and a sentence, shown as text. */
-export interface AnswerReply {
-  readonly ok: boolean;
-  readonly title: string;
-  readonly message: string;
-}
+import type { AnswerReply } from './types';
 
 type Judged = { readonly claims: Claims; readonly link: LinkRecord } | { readonly refused: Refusal };
 

@@ -6,7 +6,7 @@ import type { Account } from '../../core/types';
 import { headerRow, rowsWithId } from '../../gas/rowsFinder';
 import { dataSheet } from '../../gas/sheetLookup';
 import { appendByHeader, type CellsByHeader } from '../../gas/writes';
-import { HEADERS, normalizeHeader } from '../../sheets/layout';
+import { normalizeHeader } from '../../sheets/layout';
 import { columnIndex, parseBook } from '../../sheets/parse';
 import { statementKey } from '../core/asks';
 import { sha256Hex } from './crypto';
@@ -67,10 +67,8 @@ export function appendConfirmation(
   const day = dayConverter(timeZone)(new Date(answeredOn)) as number;
   const results = dataSheet(ss, 'results');
   const header = results ? headerRow(results) : [];
-  const viaAt = header.findIndex((h) => normalizeHeader(h) === normalizeHeader(CONFIRMED_VIA));
-  // Once the column table names it, appendByHeader writes it like any other column.
-  const tableKnowsVia = (HEADERS.results as readonly string[]).includes(CONFIRMED_VIA);
-  const record: Record<string, unknown> = {
+  const hasVia = header.some((h) => normalizeHeader(h) === normalizeHeader(CONFIRMED_VIA));
+  const record: CellsByHeader<'results'> = {
     Date: dateOfDay(day, timeZone, Date),
     'Account ID': ask.accountId,
     Value: ask.value,
@@ -78,10 +76,9 @@ export function appendConfirmation(
     'Validated by': ask.validator,
     'Validator role': ask.role ?? '',
     "Customer's words": words,
-    Evidence: viaAt >= 0 ? '' : 'Confirmed via link',
+    // A book from before the optional Confirmed via column still says how it was confirmed, in Evidence.
+    ...(hasVia ? { [CONFIRMED_VIA]: 'link' } : { Evidence: 'Confirmed via link' }),
     'Logged by': LOGGED_BY_LINK,
   };
-  if (viaAt >= 0 && tableKnowsVia) record[CONFIRMED_VIA] = 'link';
-  const row = appendByHeader(ss, 'results', [record as CellsByHeader]);
-  if (viaAt >= 0 && !tableKnowsVia && results) results.getRange(row, viaAt + 1).setValue('link');
+  appendByHeader(ss, 'results', [record]);
 }
