@@ -1,7 +1,7 @@
 // Range over the in-memory sheet model: values, formulas, formats, notes, data validation, and the errors Sheets
 // raises for data of the wrong shape or outside the grid.
 import type { WorkbookModel } from './workbook';
-import { newProtection } from './sheet';
+import { newProtection } from './protection';
 import { OUTSIDE_GRID, type SheetModel, STRIDE } from './sheetModel';
 import { a1Of, columnLetters, parseA1 } from './a1';
 import { DataValidationRuleApi } from './builders';
