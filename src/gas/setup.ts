@@ -12,6 +12,10 @@ import {
 import { HEALTH_FILLS, RUNG_FILLS } from '../core/palette';
 import { HEALTHS, RUNG_NAMES } from '../core/types';
 import { SheetFinder } from './sheetFinder';
+import { columnLetter } from '../sheets/a1';
+
+// Set up's tests and callers read column letters here; the one definition lives with the workbook contract.
+export { columnLetter };
 
 /** The tab name of each sheet as this workbook has it (a team may rename a marked sheet). */
 export type SheetNames = Readonly<Record<SheetKey, string>>;
@@ -94,18 +98,6 @@ const LADDER_WRAPPED_COLUMNS = 2;
 /** LADDER's output columns: Account ID · Account · Owner · Segment · Rung · Health · … */
 const LADDER_RUNG_COLUMN = 5;
 const LADDER_HEALTH_COLUMN = 6;
-
-/** 'A' for 1, 'Z' for 26, 'AA' for 27. */
-export function columnLetter(column: number): string {
-  let n = column;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
 
 /** A sheet name as a formula writes it: quoted when it has anything but letters, digits and underscores. */
 function sheetReference(name: string): string {
