@@ -2,7 +2,9 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs as parseCommandLine } from 'node:util';
 import { dateOfDay, dayConverter, dayFromIso, isoOfDay } from '../src/core/dates';
+import { escapeHtml } from '../src/render/html';
 import type { ReminderPreview, ReminderPreviewDigest } from '../src/reminders/entry/types';
 import type { MyBookView } from '../src/entry/sidebarTypes';
 import { SETTINGS_PROPERTY } from '../src/gas/settingsStore';
@@ -104,10 +106,6 @@ function fileSafe(text: string): string {
   return text.replace(/[^A-Za-z0-9._@-]+/g, '_').slice(0, 80) || 'recipient';
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** One HTML file per digest (NN-recipient.html) and an index linking them, in the order a run would send them. */
 export function writeEmails(reminders: ReminderPreview, dir: string): string[] {
   mkdirSync(dir, { recursive: true });
@@ -154,39 +152,65 @@ interface Args {
 const USAGE = `Usage: npm start -- [book.xlsx] [--no-serve] [--port 8787] [--today YYYY-MM-DD]
                         [--tz America/New_York] [--user you@yourco.com] [--emails preview/emails]`;
 
-export function parseArgs(argv: readonly string[]): Args {
-  let xlsx: string | undefined;
-  let serve = true;
-  let port = 8787;
-  let today: string | undefined;
-  let timeZone = DEFAULT_TIME_ZONE;
-  let user: string | undefined;
-  let emailsDir = join(root, 'preview/emails');
-  const columns = Number(process.env.COLUMNS);
-  let width = Number.isInteger(columns) && columns >= 60 ? Math.min(columns, 100) : 100;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new Error(`${arg} needs a value.\n${USAGE}`);
-      return v;
-    };
-    if (arg === '--no-serve') serve = false;
-    else if (arg === '--port') port = Number(value());
-    else if (arg === '--today') today = value();
-    else if (arg === '--tz') timeZone = value();
-    else if (arg === '--user') user = value();
-    else if (arg === '--emails') emailsDir = resolve(value());
-    else if (arg === '--width') width = Number(value());
-    else if (arg === '--help' || arg === '-h') throw new Error(USAGE);
-    else if (arg.startsWith('--')) throw new Error(`Unknown option ${arg}.\n${USAGE}`);
-    else if (xlsx === undefined) xlsx = resolve(arg);
-    else throw new Error(`One workbook at a time.\n${USAGE}`);
+const OPTIONS = {
+  'no-serve': { type: 'boolean' },
+  port: { type: 'string' },
+  today: { type: 'string' },
+  tz: { type: 'string' },
+  user: { type: 'string' },
+  emails: { type: 'string' },
+  width: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** util.parseArgs's refusals, said the way the rest of the usage errors are (naming the option). */
+function refusal(err: unknown): Error {
+  const message = err instanceof Error ? err.message : String(err);
+  const code = (err as { code?: unknown }).code;
+  const option = /(?:Unknown option|Option) '(-{1,2}[^' ]+)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option)
+    return new Error(`Unknown option ${option}.\n${USAGE}`);
+  // A missing value, or the next option where the value should be ("--tz --user").
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option && /missing|ambiguous/.test(message)) {
+    return new Error(`${option} needs a value.\n${USAGE}`);
   }
+  return new Error(`${message.split('\n')[0]}\n${USAGE}`);
+}
+
+/** The command line as util.parseArgs reads it, its refusals carrying the usage line. */
+function readCommandLine(argv: readonly string[]) {
+  try {
+    return parseCommandLine({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw refusal(err);
+  }
+}
+
+export function parseArgs(argv: readonly string[]): Args {
+  const { values, positionals } = readCommandLine(argv);
+  if (values.help) throw new Error(USAGE);
+  if (positionals.length > 1) throw new Error(`One workbook at a time.\n${USAGE}`);
+  const columns = Number(process.env.COLUMNS);
+  const port = values.port === undefined ? 8787 : Number(values.port);
+  const width =
+    values.width !== undefined
+      ? Number(values.width)
+      : Number.isInteger(columns) && columns >= 60
+        ? Math.min(columns, 100)
+        : 100;
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0–65535.\n${USAGE}`);
   if (!Number.isInteger(width) || width < 60) throw new Error(`--width must be at least 60.\n${USAGE}`);
-  return { xlsx, serve, port, today, timeZone, user, emailsDir, width };
+  return {
+    xlsx: positionals[0] === undefined ? undefined : resolve(positionals[0]),
+    serve: values['no-serve'] !== true,
+    port,
+    today: values.today,
+    timeZone: values.tz ?? DEFAULT_TIME_ZONE,
+    user: values.user,
+    emailsDir: values.emails === undefined ? join(root, 'preview/emails') : resolve(values.emails),
+    width,
+  };
 }
 
 async function main(): Promise<void> {

@@ -1,5 +1,5 @@
 // Builds dist/: Code.js (the library plus generated top-level entry points), Sidebar.html (one file), appsscript.json.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as vm from 'node:vm';
@@ -73,15 +73,25 @@ async function bundleSidebar(): Promise<string> {
     .replace('<!-- inline:script -->', () => `<script>${js}</script>`);
 }
 
+/**
+ * Writes a file whole or not at all: the text goes to a temporary file beside it, which a rename puts in place. A
+ * test process loading dist/Code.js while a build runs then reads the old bundle or the new one, never half of one.
+ */
+export function writeAtomically(path: string, data: string | Buffer): void {
+  const partial = `${path}.partial-${process.pid}`;
+  writeFileSync(partial, data);
+  renameSync(partial, path);
+}
+
 export async function build(): Promise<{ code: number; sidebar: number }> {
   mkdirSync(dist, { recursive: true });
   const library = await bundleLibrary();
   const entries = readRegistry(library);
   const code = `${library}\n${renderEntryPoints(entries)}`;
-  writeFileSync(join(dist, 'Code.js'), code);
+  writeAtomically(join(dist, 'Code.js'), code);
   const sidebar = await bundleSidebar();
-  writeFileSync(join(dist, 'Sidebar.html'), sidebar);
-  writeFileSync(join(dist, 'appsscript.json'), readFileSync(join(root, 'appsscript.json')));
+  writeAtomically(join(dist, 'Sidebar.html'), sidebar);
+  writeAtomically(join(dist, 'appsscript.json'), readFileSync(join(root, 'appsscript.json')));
   return { code: Buffer.byteLength(code), sidebar: Buffer.byteLength(sidebar) };
 }
 

@@ -1,4 +1,5 @@
 // A1 notation as Sheets reads it: cells, blocks, whole columns ('A:O'), open-ended columns ('A2:D'), whole rows.
+import { columnLetter } from '../../src/sheets/a1';
 
 /** 1-based bounds; null means "to the edge of the sheet". */
 export interface A1Ref {
@@ -15,17 +16,6 @@ export function columnNumber(letters: string): number {
   let n = 0;
   for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
-}
-
-export function columnLetters(column: number): string {
-  let s = '';
-  let n = column;
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** Splits `'Ladder history'!A:C` into the sheet name and the range part. */
@@ -110,9 +100,9 @@ export function parseA1(text: string): A1Ref | null {
 }
 
 export function a1Of(row: number, column: number, numRows: number, numColumns: number): string {
-  const start = `${columnLetters(column)}${row}`;
+  const start = `${columnLetter(column)}${row}`;
   if (numRows === 1 && numColumns === 1) return start;
-  return `${start}:${columnLetters(column + numColumns - 1)}${row + numRows - 1}`;
+  return `${start}:${columnLetter(column + numColumns - 1)}${row + numRows - 1}`;
 }
 
 /** How a sheet name appears in a range reference. */

@@ -3,7 +3,7 @@
 // https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata-finder. A sheet's metadata lives
 // on the sheet model, so deleting the sheet deletes it, as in Sheets.
 import type { ServiceKit } from './calls';
-import type { SheetModel } from './sheetModel';
+import type { MetadataRecord, SheetModel } from './sheetModel';
 
 /** SpreadsheetApp.DeveloperMetadataLocationType and DeveloperMetadataVisibility. */
 export const DEVELOPER_METADATA_LOCATION_TYPE = Object.freeze({
@@ -20,15 +20,6 @@ export const DEVELOPER_METADATA_VISIBILITY = Object.freeze({ DOCUMENT: 'DOCUMENT
  * past it, so a product that marks a sheet over and over fails here rather than in a team's sheet.
  */
 export const METADATA_CHARS_PER_LOCATION = 30_000;
-
-export interface MetadataRecord {
-  readonly id: number;
-  key: string;
-  value: string | null;
-  visibility: string;
-  /** null: on the spreadsheet itself. */
-  readonly sheet: SheetModel | null;
-}
 
 /** What the metadata API needs from the workbook. */
 export interface MetadataHost {

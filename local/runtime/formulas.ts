@@ -17,21 +17,12 @@
 // getValues returns those error texts ('#REF!', '#ERROR!') as strings. Evaluating is lazy and cached on the
 // workbook's version, today's date and the document properties, so a sheet no one reads costs nothing.
 import { parseA1 } from './a1';
-import { type SheetModel, STRIDE } from './sheetModel';
+import { type SheetModel, type SpillBlock, STRIDE } from './sheetModel';
 import { formatDate } from './utilities';
 import type { WorkbookModel } from './workbook';
 
 export const REF_ERROR = '#REF!';
 export const FORMULA_ERROR = '#ERROR!';
-
-/** A block of computed values over a sheet, anchored at a formula cell (0-based). */
-export interface SpillBlock {
-  readonly row0: number;
-  readonly col0: number;
-  readonly values: readonly (readonly unknown[])[];
-  /** Why the anchor shows an error, as Sheets' note on the cell would say; '' when the result spilled. */
-  readonly note: string;
-}
 
 type Argument =
   | { readonly kind: 'range'; readonly sheet: string | null; readonly text: string }

@@ -15,12 +15,29 @@ import { MailAppApi, type MailRecord } from './mail';
 import { PropertiesServiceApi, type PropertyStores } from './properties';
 import { Realm } from './realm';
 import { SessionApi, type SessionState } from './session';
-import { SPREADSHEET_APP_ENUMS, SpreadsheetAppApi } from './spreadsheet';
-import { WorkbookModel } from './workbook';
-import { AUTH_MODE, clockEvent, SCRIPT_APP_ENUMS, type TriggerRecord, type TriggerState } from './triggers';
+import { RangeApi, rangeCellsMoved } from './range';
+import { SheetApi } from './sheet';
+import { SPREADSHEET_APP_ENUMS, SpreadsheetApi, SpreadsheetAppApi } from './spreadsheet';
+import { WorkbookModel, type WorkbookApis } from './workbook';
+import {
+  AUTH_MODE,
+  clockEvent,
+  SCRIPT_APP_ENUMS,
+  ScriptAppApi,
+  type TriggerRecord,
+  type TriggerState,
+} from './triggers';
 import { HTML_SERVICE_ENUMS, HtmlOutputApi, HtmlServiceApi, UI_ENUMS, UiApi, type UiRecord } from './ui';
 import { CHARSET, DIGEST_ALGORITHM, MAC_ALGORITHM, UtilitiesService } from './utilities';
 import { ScriptAppWithServiceApi, type WebAppAccess, type WebAppParams, webAppEvent } from './webApp';
+
+/** The script-facing classes each workbook hands out (see WorkbookApis for why they are passed in). */
+const WORKBOOK_APIS: WorkbookApis = {
+  Spreadsheet: SpreadsheetApi,
+  Sheet: SheetApi,
+  Range: RangeApi,
+  rangeCellsMoved,
+};
 
 export interface RuntimeOptions {
   /** Spreadsheet and script time zone; default 'America/New_York'. */
@@ -275,6 +292,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       spec.timeZone ?? timeZone,
       ui.toasts,
       () => session.user,
+      WORKBOOK_APIS,
     );
     const initial = Object.entries(spec.sheets ?? {});
     if (initial.length === 0) model.addSheet('Sheet1');

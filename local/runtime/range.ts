@@ -1,9 +1,10 @@
 // Range over the in-memory sheet model: values, formulas, formats, notes, data validation, and the errors Sheets
 // raises for data of the wrong shape or outside the grid.
 import type { WorkbookModel } from './workbook';
-import { newProtection } from './sheet';
+import { newProtection } from './protection';
 import { OUTSIDE_GRID, type SheetModel, STRIDE } from './sheetModel';
-import { a1Of, columnLetters, parseA1 } from './a1';
+import { columnLetter } from '../../src/sheets/a1';
+import { a1Of, parseA1 } from './a1';
 import { DataValidationRuleApi } from './builders';
 import { TextFinderApi, textFinderCellsSearched } from './textFinder';
 
@@ -301,7 +302,7 @@ export class RangeApi {
   getA1Notation(): string {
     const lastRow = this.row + this.numRows - 1;
     if (this.row === 1 && lastRow === this.sheet.maxRows && this.numRows > 1) {
-      return `${columnLetters(this.column)}:${columnLetters(this.column + this.numColumns - 1)}`;
+      return `${columnLetter(this.column)}:${columnLetter(this.column + this.numColumns - 1)}`;
     }
     return a1Of(this.row, this.column, this.numRows, this.numColumns);
   }

@@ -1,9 +1,9 @@
 // Sheet over the in-memory sheet model: ranges, sizes, frozen rows, formats recorded per call, protection.
 import type { WorkbookModel } from './workbook';
-import { RangeApi } from './range';
-import { OUTSIDE_GRID, type SheetModel, type FormatRecord } from './sheetModel';
+import { OUTSIDE_GRID, type SheetModel } from './sheetModel';
 import { EmbeddedChartApi, newChartBuilder } from './builders';
 import { addMetadata, DeveloperMetadataFinderApi, exposeMetadata } from './developerMetadata';
+import { newProtection } from './protection';
 import { TextFinderApi, textFinderCellsSearched } from './textFinder';
 
 export class SheetApi {
@@ -297,7 +297,7 @@ export class SheetApi {
   }
 
   setActiveRange(range: unknown): unknown {
-    const r = this.book.kit.exposer.unwrap(range, RangeApi);
+    const r = this.book.rangeOf(range);
     if (!r) throw this.realm.error('Invalid argument: range');
     this.book.setActive(r.sheet, r.row, r.column, r.numRows, r.numColumns);
     return range;
@@ -382,30 +382,4 @@ export class SheetApi {
   getFilter(): null {
     return null;
   }
-}
-
-export function newProtection(book: WorkbookModel, range: string): unknown {
-  const log: FormatRecord[] = [];
-  const self: Record<string, (...args: unknown[]) => unknown> = {};
-  for (const method of [
-    'setDescription',
-    'setWarningOnly',
-    'removeEditors',
-    'removeEditor',
-    'addEditor',
-    'addEditors',
-    'setDomainEdit',
-    'setUnprotectedRanges',
-  ]) {
-    self[method] = (...args: unknown[]) => {
-      log.push({ range, method, value: book.kit.realm.toHost(args) });
-      return proxy;
-    };
-  }
-  self.getEditors = () => book.kit.realm.newArray();
-  self.canEdit = () => true;
-  self.remove = () => undefined;
-  self.getRange = () => book.range(range);
-  const proxy = book.kit.exposer.expose('Protection', self);
-  return proxy;
 }

@@ -1,12 +1,10 @@
 // The in-memory sheet behind SpreadsheetApp's Sheet and Range: 2D values with blanks as "", Dates made in the
 // script's realm, '=' text becoming formulas, number formats, notes and validations per cell, and how Sheets reads
 // typed input.
-import type { WorkbookModel } from './workbook';
 import { dateOfDay, dayFromIso } from '../../src/core/dates';
 import { a1Of, quoteSheetName } from './a1';
 import type { ChartRecord, ValidationRule } from './builders';
-import type { MetadataRecord } from './developerMetadata';
-import type { SpillBlock } from './formulas';
+import type { ServiceKit } from './calls';
 import { isDate } from './realm';
 import { formatDate } from './utilities';
 
@@ -15,6 +13,38 @@ export const STRIDE = 1 << 15;
 export const MS_PER_DAY = 86_400_000;
 
 export const OUTSIDE_GRID = 'The coordinates of the range are outside the dimensions of the sheet.';
+
+/**
+ * What a sheet needs from the workbook that holds it. The workbook satisfies it; declaring it here keeps the model
+ * below the workbook, so the import graph has no circle.
+ */
+export interface SheetHost {
+  readonly kit: ServiceKit;
+  /** Bumped on every change to cells or grid (see WorkbookModel.version). */
+  version: number;
+  readonly evaluator: { refresh(sheet: SheetModel): void } | null;
+  readonly timeZone: string;
+  zonedMidnight(utcMidnight: number): number;
+}
+
+/** A block of computed values over a sheet, anchored at a formula cell (0-based). */
+export interface SpillBlock {
+  readonly row0: number;
+  readonly col0: number;
+  readonly values: readonly (readonly unknown[])[];
+  /** Why the anchor shows an error, as Sheets' note on the cell would say; '' when the result spilled. */
+  readonly note: string;
+}
+
+/** One piece of developer metadata (developerMetadata.ts), stored on its sheet or on the spreadsheet. */
+export interface MetadataRecord {
+  readonly id: number;
+  key: string;
+  value: string | null;
+  visibility: string;
+  /** null: on the spreadsheet itself. */
+  readonly sheet: SheetModel | null;
+}
 
 export interface FormatRecord {
   readonly range: string;
@@ -66,7 +96,7 @@ export class SheetModel {
   private lastColumnKnown: number | null = 0;
 
   constructor(
-    readonly book: WorkbookModel,
+    readonly book: SheetHost,
     public name: string,
     readonly id: number,
     public maxRows = 1000,

@@ -1,7 +1,6 @@
 // SpreadsheetApp and Spreadsheet over the in-memory workbook, with the enums the script reads off SpreadsheetApp.
 import type { WorkbookModel } from './workbook';
 import { SheetApi } from './sheet';
-import { RangeApi } from './range';
 import {
   addMetadata,
   DEVELOPER_METADATA_LOCATION_TYPE,
@@ -250,7 +249,7 @@ export class SpreadsheetApi {
   }
 
   setActiveRange(range: unknown): unknown {
-    const r = this.book.kit.exposer.unwrap(range, RangeApi);
+    const r = this.book.rangeOf(range);
     if (!r) throw this.realm.error('Invalid argument: range');
     this.book.setActive(r.sheet, r.row, r.column, r.numRows, r.numColumns);
     return range;

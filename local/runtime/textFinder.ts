@@ -9,7 +9,6 @@
 // not travel to the script), but it still has to look at every cell in the range, so the runtime charges every
 // cell searched to `TextFinder.findAll` etc. — harsher than a server-side search may really be, never kinder, so a
 // cell budget held here holds in Apps Script.
-import { RangeApi } from './range';
 import type { SheetModel } from './sheetModel';
 import type { WorkbookModel } from './workbook';
 
@@ -75,7 +74,7 @@ export class TextFinderApi {
   }
 
   startFrom(range: unknown): unknown {
-    const r = this.book.kit.exposer.unwrap(range, RangeApi);
+    const r = this.book.rangeOf(range);
     if (!r) throw this.book.kit.realm.error('Invalid argument: startRange');
     this.startAfter = { row: r.row, column: r.column };
     this.current = -1;

@@ -1,14 +1,10 @@
 // The in-memory workbook behind Spreadsheet: its sheets, the user's selection, sheet ids, and the one place that
 // hands the script its Spreadsheet, Sheet and Range objects (so each model has one exposed object).
-import { MS_PER_DAY, OUTSIDE_GRID, SheetModel } from './sheetModel';
-import { SpreadsheetApi } from './spreadsheet';
-import { SheetApi } from './sheet';
-import { RangeApi, rangeCellsMoved } from './range';
+import { MS_PER_DAY, type MetadataRecord, OUTSIDE_GRID, SheetModel } from './sheetModel';
 import { dateOfDay } from '../../src/core/dates';
 import { parseA1 } from './a1';
 import type { RangeBridge } from './builders';
-import type { ServiceKit } from './calls';
-import type { MetadataRecord } from './developerMetadata';
+import type { CellsMoved, ServiceKit } from './calls';
 
 export interface ActiveSelection {
   sheet: SheetModel;
@@ -16,6 +12,26 @@ export interface ActiveSelection {
   column: number;
   numRows: number;
   numColumns: number;
+}
+
+/**
+ * The classes behind the Spreadsheet, Sheet and Range objects the workbook hands out (spreadsheet.ts, sheet.ts,
+ * range.ts). They are given to the workbook by the runtime (index.ts) rather than imported here: each of them holds
+ * the workbook, so importing them would close an import circle.
+ */
+export interface WorkbookApis {
+  readonly Spreadsheet: new (book: WorkbookModel) => object;
+  readonly Sheet: new (book: WorkbookModel, model: SheetModel) => object;
+  readonly Range: new (
+    book: WorkbookModel,
+    sheet: SheetModel,
+    row: number,
+    column: number,
+    numRows: number,
+    numColumns: number,
+  ) => Readonly<ActiveSelection>;
+  /** Counts the cells a Range call moves, for the call log. */
+  readonly rangeCellsMoved: CellsMoved;
 }
 
 export class WorkbookModel implements RangeBridge {
@@ -42,6 +58,7 @@ export class WorkbookModel implements RangeBridge {
     public timeZone: string,
     readonly toasts: string[],
     readonly owner: () => string,
+    private readonly apis: WorkbookApis,
   ) {}
 
   setTimeZone(tz: string): void {
@@ -118,14 +135,14 @@ export class WorkbookModel implements RangeBridge {
   }
 
   spreadsheet(): unknown {
-    this.spreadsheetApi ??= this.kit.exposer.expose('Spreadsheet', new SpreadsheetApi(this));
+    this.spreadsheetApi ??= this.kit.exposer.expose('Spreadsheet', new this.apis.Spreadsheet(this));
     return this.spreadsheetApi;
   }
 
   sheetApi(model: SheetModel): unknown {
     let api = this.sheetApis.get(model);
     if (!api) {
-      api = this.kit.exposer.expose('Sheet', new SheetApi(this, model));
+      api = this.kit.exposer.expose('Sheet', new this.apis.Sheet(this, model));
       this.sheetApis.set(model, api);
     }
     return api;
@@ -134,9 +151,9 @@ export class WorkbookModel implements RangeBridge {
   rangeApi(model: SheetModel, row: number, column: number, numRows: number, numColumns: number): unknown {
     return this.kit.exposer.expose(
       'Range',
-      new RangeApi(this, model, row, column, numRows, numColumns),
+      new this.apis.Range(this, model, row, column, numRows, numColumns),
       {},
-      rangeCellsMoved,
+      this.apis.rangeCellsMoved,
     );
   }
 
@@ -153,8 +170,13 @@ export class WorkbookModel implements RangeBridge {
     return this.rangeApi(model, ref.row, ref.column, lastRow - ref.row + 1, lastColumn - ref.column + 1);
   }
 
+  /** The cells behind a Range the script passes back, or undefined when the value is not a Range. */
+  rangeOf(value: unknown): Readonly<ActiveSelection> | undefined {
+    return this.kit.exposer.unwrap(value, this.apis.Range);
+  }
+
   label(value: unknown): string | null {
-    const r = this.kit.exposer.unwrap(value, RangeApi);
+    const r = this.rangeOf(value);
     return r ? r.sheet.label(r.row - 1, r.column - 1, r.numRows, r.numColumns) : null;
   }
 

@@ -10,15 +10,13 @@ import { keepFullReadOutputs } from '../gas/fullReadOutputs';
 import { writeDashboard } from '../gas/dashboardSheet';
 import { settingsForFormulas } from '../gas/formulaSettings';
 import { writeHistoryRows } from '../gas/history';
+import { LOCK_WAIT_MS } from '../gas/lockWait';
 import { loadSettings } from '../gas/settingsStore';
 import { spreadsheetTimeZone } from '../gas/timeZone';
 import { dashboardBlocks, dashboardGrid } from '../render/dashboard';
 import { normalizeHeader, SHEET } from '../sheets/layout';
 import { parseBook } from '../sheets/parse';
 import type { Registry } from './entryPoint';
-
-/** How long Refresh dashboard waits for another run (a reminder run, a sidebar save) to finish. */
-const LOCK_WAIT_MS = 30_000;
 
 export interface DashboardRefresh {
   readonly accounts: number;

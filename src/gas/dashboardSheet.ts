@@ -1,6 +1,8 @@
 // Writes the Dashboard sheet: one write for every table, formats a leader can read, and its charts replaced rather than piled up.
+import * as z from 'zod/mini';
 import { CHART_ROWS_EACH, type ChartKind, type DashboardCell, type PlacedBlock } from '../render/dashboard';
 import { HEALTH_FILLS, RUNG_FILLS } from '../render/palette';
+import { storedJson } from '../core/storedJson';
 import { HEALTHS, RUNG_NAMES } from '../core/types';
 import { SheetFinder } from './sheetFinder';
 import { ensureSize } from './sheetSize';
@@ -44,30 +46,21 @@ function chartBuilder(
 /** Developer metadata on the Dashboard sheet recording what the last refresh wrote: its cell area and chart ids. */
 const WRITTEN_KEY = 'resultsLadder.dashboardWritten';
 
-interface Written {
-  readonly rows: number;
-  readonly columns: number;
-  readonly charts: readonly number[];
-}
+/** What the last write covered: its rows and columns, and the ids of the charts it inserted. */
+const WrittenSchema = z.object({
+  rows: z._default(z.number(), 0),
+  columns: z._default(z.number(), 0),
+  charts: z._default(z.array(z.number()), []),
+});
+type Written = z.infer<typeof WrittenSchema>;
+const NOTHING_WRITTEN: Written = { rows: 0, columns: 0, charts: [] };
 
 function readWritten(sheet: GoogleAppsScript.Spreadsheet.Sheet): {
   mark: GoogleAppsScript.Spreadsheet.DeveloperMetadata | null;
   written: Written;
 } {
   const mark = sheet.getDeveloperMetadata().find((m) => m.getKey() === WRITTEN_KEY) ?? null;
-  try {
-    const parsed = JSON.parse(mark?.getValue() ?? '{}') as Partial<Written>;
-    return {
-      mark,
-      written: {
-        rows: Number(parsed.rows) || 0,
-        columns: Number(parsed.columns) || 0,
-        charts: Array.isArray(parsed.charts) ? parsed.charts.map(Number) : [],
-      },
-    };
-  } catch {
-    return { mark, written: { rows: 0, columns: 0, charts: [] } };
-  }
+  return { mark, written: storedJson(mark?.getValue() ?? null, WrittenSchema) ?? NOTHING_WRITTEN };
 }
 
 /**

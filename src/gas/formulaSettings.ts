@@ -1,6 +1,7 @@
 // The leader's stored Settings as custom functions read them: a read-only document property, never an error.
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../core/settings';
-import { SETTINGS_PROPERTY } from './settingsStore';
+import { storedJson } from '../core/storedJson';
+import { SETTINGS_PROPERTY, StoredSettingsObject } from './settingsStore';
 
 /**
  * Custom functions may read document properties without authorization, so the formulas follow the thresholds the
@@ -10,8 +11,8 @@ import { SETTINGS_PROPERTY } from './settingsStore';
 export function settingsForFormulas(): Settings {
   try {
     const raw = PropertiesService.getDocumentProperties().getProperty(SETTINGS_PROPERTY);
-    if (!raw) return DEFAULT_SETTINGS;
-    return readSettings(JSON.parse(raw)).settings;
+    const stored = storedJson(raw, StoredSettingsObject);
+    return stored ? readSettings(stored).settings : DEFAULT_SETTINGS;
   } catch {
     return DEFAULT_SETTINGS;
   }

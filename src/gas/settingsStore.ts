@@ -29,6 +29,27 @@ const RemindersStateSchema = z.object({
 export type RemindersState = z.infer<typeof RemindersStateSchema>;
 const NO_STATE: RemindersState = Object.freeze({ owner: '', triggerId: '', unconfirmed: [] });
 
+/**
+ * The settings property as JSON, left for readSettings to check key by key (so one bad value costs only that
+ * value). JSON that is not an object reads as no settings, as readSettings reads it; only text that is not JSON
+ * is unreadable.
+ */
+export const StoredSettingsObject = z.pipe(
+  z.unknown(),
+  z.transform((v): object => (v !== null && typeof v === 'object' ? v : {})),
+);
+
+/** A stored text, or null when it was not stored (anything else reads as not stored too). */
+const StoredText = z._default(
+  z.pipe(
+    z.unknown(),
+    z.transform((v) => (typeof v === 'string' ? v : null)),
+  ),
+  null,
+);
+/** What storedAsJson writes: each stored text, or null when it was not stored. */
+const StoredSettingsSchema = z.object({ settings: StoredText, reminders: StoredText });
+
 /** The stored JSON texts: from document properties, or (a run without them) the Reminder ledger's state row. */
 export interface StoredSettings {
   readonly settings: string | null;
@@ -49,13 +70,7 @@ export function storedAsJson(stored: StoredSettings): string {
 
 /** Reads what storedAsJson wrote; null when it is not that. */
 export function storedFromJson(json: string): StoredSettings | null {
-  try {
-    const v = JSON.parse(json) as Record<string, unknown>;
-    const str = (x: unknown) => (typeof x === 'string' ? x : null);
-    return v && typeof v === 'object' ? { settings: str(v.settings), reminders: str(v.reminders) } : null;
-  } catch {
-    return null;
-  }
+  return storedJson(json, StoredSettingsSchema);
 }
 
 function parseState(raw: string | null): RemindersState | null {
@@ -76,12 +91,8 @@ export class SettingsError extends Error {
 
 function parseStored(raw: string | null): unknown {
   if (!raw) return {};
-  try {
-    return JSON.parse(raw);
-  } catch {
-    // A hand-edited or truncated property must not stop the rules: defaults apply and the problem is reported.
-    return { __unreadable: true };
-  }
+  // A hand-edited or truncated property must not stop the rules: defaults apply and the problem is reported.
+  return storedJson(raw, StoredSettingsObject) ?? { __unreadable: true };
 }
 
 /**

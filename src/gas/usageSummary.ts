@@ -1,8 +1,10 @@
 // The `Usage summary` output sheet: written by the runs that read the whole book (refresh, reminder run, setup),
 // read one row at a time by the sidebar. Hidden: it is the add-on's cache, rebuilt on every full run, and a tab the
 // team could edit but whose edits would be overwritten would invite exactly that; the sidebar says how fresh it is.
+import * as z from 'zod/mini';
 import { dateOfDay, isoOfDay } from '../core/dates';
 import type { Settings } from '../core/settings';
+import { storedJson } from '../core/storedJson';
 import type { Day, Problem, UsageRecord } from '../core/types';
 import { SHEET } from '../sheets/layout';
 import {
@@ -126,16 +128,22 @@ function storeUsageProblems(loaded: LoadedBook): void {
     props.setProperty(USAGE_PROBLEMS_PROPERTY, stored);
 }
 
+const StoredProblem = z.looseObject({ row: z.number(), message: z.string() });
+/** What storeUsageProblems writes: how many problems there were, and a sample of them. */
+const StoredUsageProblems = z.object({
+  total: z.optional(z.number()),
+  problems: z.array(z.unknown()),
+});
+
 /** The Usage problems the last full run found (a sample, and how many there were). */
 export function storedUsageProblems(): { total: number; problems: Problem[] } {
   try {
     const raw = PropertiesService.getDocumentProperties().getProperty(USAGE_PROBLEMS_PROPERTY);
-    const parsed = raw ? (JSON.parse(raw) as { total?: unknown; problems?: unknown }) : null;
-    if (!parsed || !Array.isArray(parsed.problems)) return { total: 0, problems: [] };
-    const problems = (parsed.problems as Problem[]).filter(
-      (p) => p && typeof p.row === 'number' && typeof p.message === 'string',
-    );
-    return { total: typeof parsed.total === 'number' ? parsed.total : problems.length, problems };
+    const stored = storedJson(raw, StoredUsageProblems);
+    if (!stored) return { total: 0, problems: [] };
+    // One damaged entry costs only itself; the entries kept are the Problems storeUsageProblems wrote.
+    const problems = stored.problems.filter((p) => StoredProblem.safeParse(p).success) as Problem[];
+    return { total: stored.total ?? problems.length, problems };
   } catch {
     return { total: 0, problems: [] };
   }

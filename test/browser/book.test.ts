@@ -9,7 +9,6 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Preview, preparePreview } from '../../local/preview';
 import { type PreviewServer, startPreviewServer } from '../../local/server';
-import { build } from '../../scripts/build';
 import { launchChromium, type ResolvedChromium } from './chromium';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -77,7 +76,6 @@ async function redIdsShown(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  await build();
   mkdirSync(DOCS, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), 'ladder-book-'));
   preview = await preparePreview({ today: '2026-11-24', timeZone: 'UTC', emailsDir: join(dir, 'emails') });

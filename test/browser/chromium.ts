@@ -1,12 +1,22 @@
 // Finds the Chromium the browser tests drive: CHROMIUM_PATH, else an installed Chrome/Chromium/Edge, else (Linux x64)
 // the Chromium that arrives from the npm registry inside @sparticuz/chromium, inflated once into node_modules/.cache.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { dirname, join, normalize, sep } from 'node:path';
+import { dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import { brotliDecompressSync } from 'node:zlib';
+import { brotliDecompressSync, createBrotliDecompress } from 'node:zlib';
 import { type Browser, chromium } from 'playwright-core';
+import { extract } from 'tar-fs';
 
 /** Set to 1 to skip CHROMIUM_PATH and every installed browser, so the npm package's Chromium is proven to work. */
 export const IGNORE_SYSTEM_BROWSER = 'RL_IGNORE_SYSTEM_BROWSER';
@@ -84,52 +94,12 @@ export function planBrowser(host: Host): BrowserPlan {
   };
 }
 
-/** One file of a tar archive (ustar: what the package's .tar.br files are). */
-interface TarEntry {
-  readonly name: string;
-  readonly kind: 'file' | 'dir';
-  readonly mode: number;
-  readonly data: Buffer;
-}
-
-function tarField(block: Buffer, at: number, length: number): string {
-  const raw = block.subarray(at, at + length);
-  const end = raw.indexOf(0);
-  return raw.subarray(0, end < 0 ? length : end).toString('utf8');
-}
-
-/** Reads a ustar archive: regular files and folders; anything else (links, long-name records) is refused. */
-export function readTar(archive: Buffer): TarEntry[] {
-  const entries: TarEntry[] = [];
-  let at = 0;
-  while (at + 512 <= archive.length) {
-    const header = archive.subarray(at, at + 512);
-    if (header.every((b) => b === 0)) break;
-    const prefix = tarField(header, 345, 155);
-    const name = (prefix ? `${prefix}/` : '') + tarField(header, 0, 100);
-    const size = Number.parseInt(tarField(header, 124, 12).trim() || '0', 8);
-    const mode = Number.parseInt(tarField(header, 100, 8).trim() || '644', 8);
-    const type = String.fromCharCode(header[156] || 48);
-    const data = archive.subarray(at + 512, at + 512 + size);
-    if (type === '0' || type === '7') entries.push({ name, kind: 'file', mode, data });
-    else if (type === '5') entries.push({ name, kind: 'dir', mode, data });
-    else throw new Error(`${NPM_CHROMIUM}: unexpected tar entry '${name}' of type '${type}'`);
-    at += 512 + Math.ceil(size / 512) * 512;
-  }
-  return entries;
-}
-
-function extractTar(archive: Buffer, into: string): void {
-  for (const entry of readTar(archive)) {
-    const target = normalize(join(into, entry.name));
-    if (!target.startsWith(into + sep))
-      throw new Error(`${NPM_CHROMIUM}: tar entry outside its folder: ${entry.name}`);
-    if (entry.kind === 'dir') mkdirSync(target, { recursive: true });
-    else {
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, entry.data, { mode: entry.mode });
-    }
-  }
+/**
+ * Unpacks one of the package's .tar.br archives into `into`. tar-fs is what @sparticuz/chromium itself unpacks
+ * them with (so it is already installed), and it refuses entries that would land outside `into`.
+ */
+async function extractTarBr(file: string, into: string): Promise<void> {
+  await pipeline(createReadStream(file), createBrotliDecompress(), extract(into));
 }
 
 interface NpmChromium {
@@ -146,7 +116,7 @@ interface NpmChromium {
  * /tmp/chromium and adds the libraries only on Lambda, so it is not used. The folder appears by one rename, so
  * two test files starting together never see it half written; no install script is involved.
  */
-export function inflateNpmChromium(): NpmChromium {
+export async function inflateNpmChromium(): Promise<NpmChromium> {
   const require = createRequire(import.meta.url);
   const packageRoot = join(dirname(require.resolve(NPM_CHROMIUM)), '..', '..');
   const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {
@@ -168,9 +138,9 @@ export function inflateNpmChromium(): NpmChromium {
   mkdirSync(partial, { recursive: true });
   const inflate = (file: string) => brotliDecompressSync(readFileSync(join(bin, file)));
   writeFileSync(join(partial, 'chromium'), inflate('chromium.br'), { mode: 0o755 });
-  extractTar(inflate('swiftshader.tar.br'), partial);
-  extractTar(inflate('al2023.tar.br'), partial);
-  extractTar(inflate('fonts.tar.br'), partial);
+  for (const archive of ['swiftshader.tar.br', 'al2023.tar.br', 'fonts.tar.br']) {
+    await extractTarBr(join(bin, archive), partial);
+  }
   writeFileSync(
     join(partial, 'fonts.conf'),
     `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${join(dir, 'fonts')}</dir>\n  <cachedir>${join(dir, 'fonts-cache')}</cachedir>\n</fontconfig>\n`,
@@ -193,7 +163,7 @@ export interface ResolvedChromium {
   readonly env?: Record<string, string>;
 }
 
-export function resolveChromium(): ResolvedChromium {
+export async function resolveChromium(): Promise<ResolvedChromium> {
   const plan = planBrowser({
     env: process.env,
     platform: process.platform,
@@ -208,7 +178,7 @@ export function resolveChromium(): ResolvedChromium {
       description: `${plan.source === 'installed' ? 'installed' : 'CHROMIUM_PATH'} ${plan.executablePath}`,
     };
   }
-  const npm = inflateNpmChromium();
+  const npm = await inflateNpmChromium();
   return {
     source: 'npm',
     executablePath: npm.executablePath,
@@ -221,7 +191,7 @@ export function resolveChromium(): ResolvedChromium {
 export async function launchChromium(
   args: readonly string[] = [],
 ): Promise<{ browser: Browser; chromium: ResolvedChromium }> {
-  const found = resolveChromium();
+  const found = await resolveChromium();
   const browser = await chromium.launch({
     executablePath: found.executablePath,
     args: ['--no-sandbox', ...args],

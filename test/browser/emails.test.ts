@@ -2,12 +2,10 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDigests, emailPage, launch, PHONE_WIDTH } from '../../scripts/emailShots';
-import { build } from '../../scripts/build';
 
 describe('digest emails at 375 px', () => {
   let browser: Browser;
   beforeAll(async () => {
-    await build();
     browser = await launch();
   }, 120_000);
   afterAll(async () => {

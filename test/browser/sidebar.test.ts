@@ -5,7 +5,6 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../../local/runtime/index';
 import { type PreviewServer, startPreviewServer } from '../../local/server';
-import { build } from '../../scripts/build';
 import { DEFAULT_SEGMENTS, HEADERS } from '../../src/sheets/layout';
 import { IGNORE_SYSTEM_BROWSER, launchChromium, type ResolvedChromium } from './chromium';
 
@@ -102,7 +101,6 @@ describe('Sidebar.html in Chromium', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    await build();
     mkdirSync(SHOTS, { recursive: true });
     rt = createRuntime({
       timeZone: 'UTC',

@@ -1,5 +1,4 @@
 // The custom functions through the built bundle, called with 2D arrays as Sheets passes them.
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInContext } from 'node:vm';
@@ -18,7 +17,6 @@ const ny = (iso: string) => dateOfDay(dayFromIso(iso) as number, TZ);
 
 let rt: Runtime;
 beforeAll(() => {
-  execFileSync('npx', ['tsx', 'scripts/build.ts'], { cwd: ROOT, stdio: 'ignore' });
   // Sheets runs a custom function in AuthMode.CUSTOM_FUNCTION: every call below would throw on a service it may not use.
   rt = loadBundle({ timeZone: TZ, now: ny(TODAY), asCustomFunction: true });
 });

@@ -3,7 +3,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { demoBook } from '../../local/demoBook';
 import { generateBook } from '../../local/generateBook';
 import { ladderOfBook } from '../../local/ladderOfBook';
-import { build } from '../../scripts/build';
 import { HEALTHS, RUNG_NAMES } from '../../src/core/types';
 import * as vm from 'node:vm';
 import { DEFAULT_SEGMENTS, HEADERS, SHEET } from '../../src/sheets/layout';
@@ -12,10 +11,6 @@ import { loadBundle } from './harness';
 const TZ = 'America/New_York';
 const TODAY = '2026-11-24';
 const NOW = new Date(`${TODAY}T15:00:00Z`);
-
-beforeAll(async () => {
-  await build();
-});
 
 /** A block of the Dashboard sheet: the rows under its title, header first, up to the blank row. */
 function block(values: unknown[][], title: string | RegExp): unknown[][] {

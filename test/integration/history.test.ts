@@ -1,7 +1,6 @@
 // Ladder history through the built bundle: LADDER_TREND answers, transition-only appends, and the 10k-account budget.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { simulateHistory } from '../../scripts/bench/historySimulation';
-import { build } from '../../scripts/build';
 import { dateOfDay, dayFromIso } from '../../src/core/dates';
 import { HEADERS, SHEET } from '../../src/sheets/layout';
 import { loadBundle } from './harness';
@@ -11,10 +10,6 @@ const TODAY_ISO = '2026-11-24';
 const TODAY = dayFromIso(TODAY_ISO) as number;
 const NOW = new Date(`${TODAY_ISO}T15:00:00Z`);
 const ago = (days: number): Date => dateOfDay(TODAY - days, TZ);
-
-beforeAll(async () => {
-  await build();
-});
 
 const HISTORY: unknown[][] = [
   [...HEADERS.history],

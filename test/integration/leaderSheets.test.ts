@@ -1,7 +1,6 @@
 // Sheets a leader can read, through the built bundle: widths and wrapping, health and rung colours, charts in view, rungs over time.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoBook } from '../../local/demoBook';
-import { build } from '../../scripts/build';
 import { HEALTH_SERIES } from '../../src/render/palette';
 import { HEALTHS, type Health, RUNG_NAMES } from '../../src/core/types';
 import { SHEET } from '../../src/sheets/layout';
@@ -10,10 +9,6 @@ import { loadBundle } from './harness';
 const TZ = 'America/New_York';
 const TODAY = '2026-11-24';
 const NOW = new Date(`${TODAY}T15:00:00Z`);
-
-beforeAll(async () => {
-  await build();
-});
 
 describe('the Ladder and Dashboard sheets a leader reads', () => {
   const sheets = demoBook({ today: TODAY, timeZone: TZ });

@@ -145,4 +145,10 @@ describe('parseArgs', () => {
   it.each([[['--port', 'x']], [['--port']], [['a.xlsx', 'b.xlsx']]])('refuses %j', (argv) => {
     expect(() => parseArgs(argv)).toThrow(/Usage/);
   });
+
+  it('names the option it refuses', () => {
+    expect(() => parseArgs(['--tz', '--user', 'me@acme.example'])).toThrow(/^--tz needs a value\./);
+    expect(() => parseArgs(['--no-such-thing'])).toThrow(/^Unknown option --no-such-thing\./);
+    expect(() => parseArgs(['-h'])).toThrow(/^Usage: npm start/);
+  });
 });

@@ -1,4 +1,5 @@
 // The LADDER formula setup writes in the Ladder sheet's A1, and how to recognise one it wrote before.
+import { columnLetter } from '../../sheets/a1';
 import { type DataSheetKey, SHEET, type SheetKey } from '../../sheets/layout';
 
 /** The tab name of each sheet as this workbook has it (a team may rename a marked sheet). */
@@ -7,17 +8,8 @@ export type SheetNames = Readonly<Record<SheetKey, string>>;
 /** The LADDER formula's range arguments before `as_of`, in its parameter order. */
 const LADDER_ARGUMENTS: readonly DataSheetKey[] = ['accounts', 'usage', 'results', 'checks', 'segments'];
 
-/** 'A' for 1, 'Z' for 26, 'AA' for 27. */
-export function columnLetter(column: number): string {
-  let n = column;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
+// Set up's tests and callers read column letters here; the one definition lives with the workbook contract.
+export { columnLetter };
 
 /** A sheet name as a formula writes it: quoted when it has anything but letters, digits and underscores. */
 function sheetReference(name: string): string {

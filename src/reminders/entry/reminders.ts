@@ -18,6 +18,7 @@ import { keepFullReadOutputs } from '../../gas/fullReadOutputs';
 import { appendHistory } from '../../gas/history';
 import { sendDigestEmail } from '../gas/mail';
 import { appendLog, type LogEntry } from '../gas/log';
+import { LOCK_WAIT_MS } from '../../gas/lockWait';
 import { MissingSheetError } from '../../gas/sheetFinder';
 import { ledgerLostToday, witnessSending } from '../gas/ledgerWitness';
 import { LedgerWriter, readLedger, unfinishedRuns } from '../gas/ledger';
@@ -43,11 +44,6 @@ import type { Registry } from '../../entry/entryPoint';
 import type { ReminderPreview } from './types';
 import type { ReminderEndpoints, SidebarEntries } from '../../entry/sidebarContract';
 
-/**
- * An overlapping run waits this long for the lock, then logs that it skipped. Refresh dashboard and sidebar
- * saves hold the document lock for seconds; a short wait would let one click cost the day's reminders.
- */
-const LOCK_WAIT_MS = 30_000;
 /**
  * Apps Script ends an execution at 6 minutes. Sending stops well before, and the rest is deferred to the next
  * run, so a kill mid-send is the exception (the ledger covers it anyway).
