@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** What the server needs from the runtime of contract A (local/runtime); the full Runtime satisfies it. */
+/** What the server needs from the in-memory runtime (local/runtime); the full Runtime satisfies it. */
 export interface PreviewRuntime {
   call<T = unknown>(name: string, ...args: unknown[]): T;
   readonly ui: {

@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { dateOfDay, dayConverter, dayFromIso } from '../src/core/dates';
 
-/** The runtime's default zone (contract A): an .xlsx date has no zone, so it is placed in the sheet's. */
+/** The runtime's default zone (local/runtime): an .xlsx date has no zone, so it is placed in the sheet's. */
 export const DEFAULT_TIME_ZONE = 'America/New_York';
 
 const MS_PER_DAY = 86_400_000;

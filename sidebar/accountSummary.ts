@@ -33,7 +33,7 @@ export function statusParts(view: AccountView): HTMLElement[] {
     ),
     el('p', {}, 'Next 90-day check: ', view.nextCheckDue ?? '—', overdue),
   ];
-  // A churned account has no next step (SPEC §2).
+  // A churned account has no next step (docs/rules.md §2).
   if (view.nextStep) {
     parts.splice(
       parts.length - 1,

@@ -19,14 +19,7 @@ import { RangeApi, rangeCellsMoved } from './range';
 import { SheetApi } from './sheet';
 import { SPREADSHEET_APP_ENUMS, SpreadsheetApi, SpreadsheetAppApi } from './spreadsheet';
 import { WorkbookModel, type WorkbookApis } from './workbook';
-import {
-  AUTH_MODE,
-  clockEvent,
-  SCRIPT_APP_ENUMS,
-  ScriptAppApi,
-  type TriggerRecord,
-  type TriggerState,
-} from './triggers';
+import { AUTH_MODE, clockEvent, SCRIPT_APP_ENUMS, type TriggerRecord, type TriggerState } from './triggers';
 import { HTML_SERVICE_ENUMS, HtmlOutputApi, HtmlServiceApi, UI_ENUMS, UiApi, type UiRecord } from './ui';
 import { CHARSET, DIGEST_ALGORITHM, MAC_ALGORITHM, UtilitiesService } from './utilities';
 import { ScriptAppWithServiceApi, type WebAppAccess, type WebAppParams, webAppEvent } from './webApp';

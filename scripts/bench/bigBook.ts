@@ -1,5 +1,5 @@
 // Bench: the sidebar's actions and the full-read runs on a generated book in the runtime — cells read, searched and
-// written, calls, Node time and the estimated Apps Script time of each (SPEC §10's budget).
+// written, calls, Node time and the estimated Apps Script time of each (docs/rules.md §10's budget).
 import { generateBook } from '../../local/generateBook';
 import { createRuntime, type Runtime } from '../../local/runtime/index';
 import { SHEET } from '../../src/sheets/layout';

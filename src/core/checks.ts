@@ -1,4 +1,4 @@
-// The 90-day result check (SPEC §3): the latest check of a kind and when the next one is due.
+// The 90-day result check (docs/rules.md §3): the latest check of a kind and when the next one is due.
 import type { CheckKind, CheckRecord, Day } from './types';
 
 /** The latest check of a kind dated on or before T (the later sheet row wins a same-day tie), or null. */

@@ -53,7 +53,7 @@ export interface RungsOnDay {
 export interface DashboardNumbers {
   readonly asOf: Day;
   readonly accounts: number;
-  /** Churned accounts: counted in `accounts` and the renewal lift, left out of every other number (SPEC §2). */
+  /** Churned accounts: counted in `accounts` and the renewal lift, left out of every other number (docs/rules.md §2). */
   readonly churned: number;
   readonly triage: number;
   /** Next check due within settings.dueSoonDays, not yet overdue. */
@@ -269,7 +269,7 @@ export function dashboardNumbers(
   settings: Settings,
   today: Day,
 ): DashboardNumbers {
-  // Churned accounts have left the ladder: no health, rung, triage or movement to count (SPEC §2).
+  // Churned accounts have left the ladder: no health, rung, triage or movement to count (docs/rules.md §2).
   const assessments = onLadder(all);
   const health: Record<Health, number> = { Green: 0, Yellow: 0, Red: 0 };
   const rungs = new Array<number>(RUNG_NAMES.length).fill(0);

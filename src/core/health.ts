@@ -1,4 +1,4 @@
-// Results-based health (SPEC §3): Red, Yellow or Green, each with its reasons in plain words.
+// Results-based health (docs/rules.md §3): Red, Yellow or Green, each with its reasons in plain words.
 import type { Replan } from './checks';
 import { isoOfDay } from './dates';
 import { hasMeasurableTarget, type LadderReading, rolesInWords } from './ladder';
@@ -109,7 +109,7 @@ export interface HealthFacts {
   readonly statement?: StatementKind;
 }
 
-/** Why an account is Red, each answered by its own next step (SPEC §3). */
+/** Why an account is Red, each answered by its own next step (docs/rules.md §3). */
 export type RedCause = 'triage' | 'no' | 'overdue' | 'window';
 
 export interface HealthReading {

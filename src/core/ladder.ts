@@ -1,4 +1,4 @@
-// The Customer Results Ladder (SPEC §1, §3): the evidence for each rung, and the rung an account sits on.
+// The Customer Results Ladder (docs/rules.md §1, §3): the evidence for each rung, and the rung an account sits on.
 import { isoOfDay } from './dates';
 import type { Settings } from './settings';
 import type {
@@ -133,7 +133,7 @@ export interface OutcomeReading extends RungEvidence {
   /** The latest Results row with a value (dated ≤ T), or null. */
   readonly latest: ResultRecord | null;
   /**
-   * Regression (SPEC §3): the latest value moved away from target — below baseline, or back to it or past it after
+   * Regression (docs/rules.md §3): the latest value moved away from target — below baseline, or back to it or past it after
    * an earlier move toward target.
    */
   readonly regression: boolean;
@@ -209,7 +209,7 @@ const OPEN_GATE: ResultGate = { owner: '', teamDomains: [], statement: 'measurab
  * Result: progressing Results rows that are also Attributed = Yes, have Validated by filled by someone who is not
  * the team (core/validation.ts), and whose Validator role satisfies the segment's rule (one accepted role, or every
  * role of an `A + B` rule); and a named result that does not read as activity, adoption or sentiment.
- * The validation date is the latest such row's date (SPEC §3), for `A + B` too once every role has validated:
+ * The validation date is the latest such row's date (docs/rules.md §3), for `A + B` too once every role has validated:
  * the result counts from its newest sign-off, as the spec says.
  */
 export function resultOf(

@@ -1,4 +1,4 @@
-// What a statement is (SPEC §3, seeds): a measurable change in the customer's world, or activity, adoption,
+// What a statement is (docs/rules.md §3 and the articles it quotes): a measurable change in the customer's world, or activity, adoption,
 // sentiment, a vague aim, a value statement or a feature name — and what to say when it is not measurable.
 // Pure and dependency-free: the sidebar bundles it for live hints, and the custom functions run it per cell.
 import {

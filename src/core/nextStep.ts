@@ -1,4 +1,4 @@
-// The next step (SPEC §3): the one most useful action for an account — a Red account's own reason first, then a fixed order of gaps.
+// The next step (docs/rules.md §3): the one most useful action for an account — a Red account's own reason first, then a fixed order of gaps.
 import { chainLinkName, judgeLink } from './chain';
 import type { Replan } from './checks';
 import { isoOfDay } from './dates';

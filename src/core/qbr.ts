@@ -36,9 +36,9 @@ export interface QbrBrief {
   readonly metric: string;
   readonly baseline: number | null;
   readonly target: number | null;
-  /** The rung's name, or Churned (SPEC §2). */
+  /** The rung's name, or Churned (docs/rules.md §2). */
   readonly rungName: RungLabel;
-  /** Green, Yellow, Red, or Churned (SPEC §2). */
+  /** Green, Yellow, Red, or Churned (docs/rules.md §2). */
   readonly health: HealthLabel;
   /** Validated results, newest first, with the customer's words. */
   readonly delivered: readonly QbrDelivered[];

@@ -1,4 +1,4 @@
-// What to do today about a Red account: one group per cause, in the order the next step takes them (SPEC §3).
+// What to do today about a Red account: one group per cause, in the order the next step takes them (docs/rules.md §3).
 import type { Assessment } from './types';
 
 export type RedAction = 'intervene' | 'runCheck' | 'escalate' | 'triage' | 'other';

@@ -1,4 +1,4 @@
-// Renewal lift (SPEC §4): do accounts that could name a result at their first 90-day check renew more often than those that could not?
+// Renewal lift (docs/rules.md §4): do accounts that could name a result at their first 90-day check renew more often than those that could not?
 import type { Settings } from './settings';
 import type { Account, CheckRecord } from './types';
 

@@ -40,7 +40,7 @@ export const WEEKDAYS: readonly WeekdayName[] = WEEKDAY_NAMES;
  * makes a key missing from either side a compile error.
  */
 export const SettingsSchema = z.object({
-  // --- the rules (SPEC §3) ---
+  // --- the rules (docs/rules.md §3) ---
   activityWindowDays: wholeNumber('activityWindowDays'),
   adoptionWeeksNeeded: wholeNumber('adoptionWeeksNeeded'),
   adoptionWeeksOf: wholeNumber('adoptionWeeksOf'),
@@ -51,7 +51,7 @@ export const SettingsSchema = z.object({
   qbrEveryDays: wholeNumber('qbrEveryDays'),
   renewalLiftMinimum: wholeNumber('renewalLiftMinimum'),
 
-  // --- the reminders (SPEC §6) ---
+  // --- the reminders (docs/rules.md §6) ---
   reminderHour: wholeNumber('reminderHour'),
   cadence: z._default(z.enum(SETTINGS.cadence.options), SETTINGS.cadence.default),
   weeklyDay: z._default(z.enum(SETTINGS.weeklyDay.options), SETTINGS.weeklyDay.default),
@@ -63,7 +63,7 @@ export const SettingsSchema = z.object({
   ]),
   remindersOwner: text('remindersOwner'),
 
-  // --- big books (SPEC §4) ---
+  // --- big books (docs/rules.md §4) ---
   ladderMode: z._default(z.enum(SETTINGS.ladderMode.options), SETTINGS.ladderMode.default),
   ladderValuesAboveCells: wholeNumber('ladderValuesAboveCells'),
 } satisfies Record<SettingKey, unknown>);

@@ -112,7 +112,7 @@ export const ATTRIBUTION = new RegExp(
 );
 
 /**
- * The subject is the product's own use (SPEC §3): logins, usage, sessions, reports run, dashboards built, seats
+ * The subject is the product's own use (docs/rules.md §3): logins, usage, sessions, reports run, dashboards built, seats
  * activated, training completed, a rollout. Such a statement is activity or adoption even when it has a number.
  * Usage words followed by a problem word ("login errors", "usage tickets") are the customer's world.
  */
@@ -153,7 +153,7 @@ export const USAGE = re([
   String.raw`\bconfiguration\b(?!\s*(?:errors?|drift|changes?|time))`,
 ]);
 
-/** Adoption: usage that repeats across users and weeks, or is measured as a rate of use (SPEC §1, rung 2). */
+/** Adoption: usage that repeats across users and weeks, or is measured as a rate of use (docs/rules.md §1, rung 2). */
 export const REPEATING = re([
   String.raw`\b(?:weekly|daily|monthly|hourly|nightly)\b`,
   String.raw`\b(?:every|each)\s+\w+`,

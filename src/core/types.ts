@@ -25,7 +25,7 @@ export type ConfirmedVia = (typeof CONFIRMED_VIA)[number];
 export const RENEWAL_STATUSES = ['Open', 'Renewed', 'Churned'] as const;
 export type RenewalStatus = (typeof RENEWAL_STATUSES)[number];
 
-/** A churned account has left the ladder (SPEC §2): every view shows this in place of its rung and health. */
+/** A churned account has left the ladder (docs/rules.md §2): every view shows this in place of its rung and health. */
 export const CHURNED = 'Churned';
 export type RungLabel = RungName | typeof CHURNED;
 export type HealthLabel = Health | typeof CHURNED;

@@ -1,5 +1,5 @@
 // The per-account usage summary: exactly the Usage rows the rules read as of a day, one line per account, so an
-// interactive action reads one short row instead of a 520,000-row sheet (SPEC §4 Big books, §10).
+// interactive action reads one short row instead of a 520,000-row sheet (docs/rules.md §4 Big books, §10).
 import { dayFromIso, isoOfDay } from './dates';
 import { usageWindowStart } from './ladder';
 import type { Settings } from './settings';

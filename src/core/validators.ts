@@ -4,7 +4,7 @@ import { VALIDATOR_ROLES, type ValidatorRole } from './types';
 /**
  * How an `A + B` segment's validators live in the Accounts sheet: the Validator cell holds every person with
  * their role in brackets, `Tina Lead (Team lead); Mo Manager (Manager)`, and the Validator role cell holds the
- * first of them. Why one cell rather than extra columns: SPEC §2's column layout stays as it is (no new required
+ * first of them. Why one cell rather than extra columns: docs/rules.md §2's column layout stays as it is (no new required
  * header, no sheet the team must change), the Validator role dropdown keeps one valid value, every reader that
  * only needs "is a validator named?" (triage, emails, LADDER) keeps working, and a person reading the row sees
  * both names in the cell they expect.

@@ -57,7 +57,7 @@ export interface AssessedBook {
 }
 
 /**
- * The book as the sidebar needs it (SPEC §10): for one Accounts row, only that account's rows; without a row (My
+ * The book as the sidebar needs it (docs/rules.md §10): for one Accounts row, only that account's rows; without a row (My
  * book), the rule columns of every sheet. Usage comes from the Usage summary either way.
  */
 export function assessedBook(row?: number): AssessedBook {
@@ -253,7 +253,7 @@ const HEADER_ROWS_SEARCHED = 3;
 /**
  * The Account ID named on `row` of a sheet other than Accounts (Ladder, Results, Checks, Usage, Ladder
  * history, or the team's own), found by the header 'Account ID' in its first rows. Reads only those rows and
- * the selected one: two small getValues however big the sheet (SPEC §10's per-action cell budget).
+ * the selected one: two small getValues however big the sheet (docs/rules.md §10's per-action cell budget).
  */
 function accountIdOnRow(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: number): string | null {
   const width = sheet.getLastColumn();
@@ -300,7 +300,7 @@ function accountsRowOf(id: string): number | null {
 
 /**
  * getAccountView(row?): the account on an Accounts row — the selected row of any sheet naming an Account ID when no
- * row is given — read in part (only that account's rows: SPEC §10's per-action cell budget).
+ * row is given — read in part (only that account's rows: docs/rules.md §10's per-action cell budget).
  */
 export function getAccountView(row?: number | null): AccountViewResponse {
   return viewOfRow(row, false);
@@ -308,7 +308,7 @@ export function getAccountView(row?: number | null): AccountViewResponse {
 
 /**
  * The refreshed view after a sidebar save, and — when the Ladder sheet holds values (a big book) — that account's
- * Ladder row rewritten from the same read, so the Ladder never lags the save (SPEC §4 Big books).
+ * Ladder row rewritten from the same read, so the Ladder never lags the save (docs/rules.md §4 Big books).
  */
 export function accountViewAfterSave(row?: number | null): AccountViewResponse {
   return viewOfRow(row, true);

@@ -1,4 +1,4 @@
-// The custom functions of SPEC §4: whole ranges in, one aligned column (or a table) out, in one execution.
+// The custom functions of docs/rules.md §4: whole ranges in, one aligned column (or a table) out, in one execution.
 import { chainStatus } from '../core/chain';
 import { nextCheckDue } from '../core/checks';
 import { dateOfDay } from '../core/dates';
@@ -118,7 +118,7 @@ function dayOfCellValue(cell: unknown, dayOf: DayOf): Day | null {
 function renewalLiftTable(accountsArg: unknown, resultsArg: unknown, checksArg: unknown): Grid {
   const fn = 'RENEWAL_LIFT';
   const accounts = rangeArg(fn, 'accounts', accountsArg, EXAMPLES.accounts);
-  // `results` stays in the signature (SPEC §4) and must be a range, but the lift no longer reads it: a blank answer
+  // `results` stays in the signature (docs/rules.md §4) and must be a range, but the lift no longer reads it: a blank answer
   // at the first 90-day check is counted as unanswered, never guessed from values logged before it.
   rangeArg(fn, 'results', resultsArg, EXAMPLES.results);
   const checks = rangeArg(fn, 'checks', checksArg, EXAMPLES.checks);

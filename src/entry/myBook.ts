@@ -43,7 +43,7 @@ export function getMyBook(): MyBookView {
   const shown = scope === 'all' ? book.assessments : mine;
   const rungCounts = Object.fromEntries(RUNG_NAMES.map((n) => [n, 0])) as Record<RungName, number>;
   const healthCounts = Object.fromEntries(HEALTHS.map((h) => [h, 0])) as Record<Health, number>;
-  // Churned accounts have left the ladder (SPEC §2): in the list, but in no count and no to-do list.
+  // Churned accounts have left the ladder (docs/rules.md §2): in the list, but in no count and no to-do list.
   const active = onLadder(shown);
   for (const a of active) {
     rungCounts[a.rungName]++;

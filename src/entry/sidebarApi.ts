@@ -1,4 +1,4 @@
-// The sidebar's server endpoints (contract E): the registry of what the sidebar may call, and the QBR brief.
+// The sidebar's server endpoints (docs/rules.md §5): the registry of what the sidebar may call, and the QBR brief.
 import {
   assessedBook,
   assessmentAt,

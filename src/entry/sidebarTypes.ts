@@ -1,4 +1,4 @@
-// The sidebar's server API (contract E): what each google.script.run endpoint takes and returns.
+// The sidebar's server API (docs/rules.md §5): what each google.script.run endpoint takes and returns.
 // Dates cross as ISO strings 'YYYY-MM-DD' (google.script.run cannot carry Date objects); everything is plain JSON.
 import type { QbrBrief } from '../core/qbr';
 import type { RedAction } from '../core/redActions';
@@ -93,11 +93,11 @@ export interface AccountView {
   readonly account: AccountFieldsView;
   readonly segment: SegmentView | null;
   readonly rung: Rung;
-  /** The rung's name, or Churned (SPEC §2). */
+  /** The rung's name, or Churned (docs/rules.md §2). */
   readonly rungName: RungLabel;
   /** Rungs 1..4 with their evidence. */
   readonly evidence: readonly RungEvidenceView[];
-  /** Green, Yellow, Red, or Churned (SPEC §2). */
+  /** Green, Yellow, Red, or Churned (docs/rules.md §2). */
   readonly health: HealthLabel;
   readonly reasons: readonly string[];
   readonly nextStep: string;

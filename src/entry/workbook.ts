@@ -13,7 +13,7 @@ import { INITIAL_VIEW_ID, type InitialView, SIDEBAR_TAB_ATTRIBUTE, type SidebarT
 
 const TITLE = 'Results Ladder';
 
-/** SPEC §5's menu, in order: caption → the top-level function it runs. */
+/** The menu of docs/rules.md §5, in order: caption → the top-level function it runs. */
 export const MENU_ITEMS: readonly (readonly [string, string])[] = [
   ['Open sidebar', 'showSidebar'],
   ['Set up workbook', 'setUpWorkbook'],
@@ -91,7 +91,7 @@ export function setUpWorkbook(): SetupReport {
   let outputsNote = '';
   const report = withDocumentLock(() => {
     const done = setUp(ss);
-    // The Usage summary and the Ladder's mode come from one read of the book (SPEC §4 Big books). A book setup could
+    // The Usage summary and the Ladder's mode come from one read of the book (docs/rules.md §4 Big books). A book setup could
     // not complete (a blank header row above data) cannot be read yet: setup still reports what it did.
     try {
       keepFullReadOutputsAfterSetup(ss, loadSettings());

@@ -1,4 +1,4 @@
-// Reads what the sidebar needs and no more (SPEC §10): one account's rows for the Account view and its saves, the
+// Reads what the sidebar needs and no more (docs/rules.md §10): one account's rows for the Account view and its saves, the
 // rule columns of the book for My book. Whole-book reads stay with refresh, the reminder run and setup.
 import { dayConverter } from '../core/dates';
 import type { Settings } from '../core/settings';
@@ -22,7 +22,7 @@ export interface PartialBook {
 }
 
 /**
- * My book's budget of cells read (SPEC §10: at most 300,000 for a CSM on the 10,000-account book). Ladder history,
+ * My book's budget of cells read (docs/rules.md §10: at most 300,000 for a CSM on the 10,000-account book). Ladder history,
  * for the Stalled list, is read only when it fits in what the rule columns and usage left; past that, My book says
  * the Dashboard lists stalled accounts.
  */

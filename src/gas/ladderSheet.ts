@@ -1,4 +1,4 @@
-// The Ladder sheet in two modes (SPEC §4 Big books): a live LADDER formula while the book is small, values written
+// The Ladder sheet in two modes (docs/rules.md §4 Big books): a live LADDER formula while the book is small, values written
 // by the runs that read the whole book (and one row by each sidebar save) once it is big. Its status cell, right of
 // the table, says which mode it is in and as of when.
 import { isoOfDay } from '../core/dates';

@@ -145,7 +145,7 @@ export function mayEditReminders(settings: Settings, user: string): boolean {
 
 /**
  * Anyone signed in may take the reminders over from another owner, through a visible, confirmed and logged
- * step — the way out when the CSM who turned them on has left and no leader email is set (SPEC §6: nobody is
+ * step — the way out when the CSM who turned them on has left and no leader email is set (docs/rules.md §6: nobody is
  * ever locked out). The old owner's trigger stands down at its next run.
  */
 export function mayTakeOverReminders(settings: Settings, user: string): boolean {

@@ -1,4 +1,4 @@
-// Set up workbook (SPEC §2, §9): adds what is missing — sheets, columns, default segments, formats, dropdowns, the Ladder view — marks the sheets it uses, and never touches user data. Each job is a module in setup/.
+// Set up workbook (docs/rules.md §2, §9): adds what is missing — sheets, columns, default segments, formats, dropdowns, the Ladder view — marks the sheets it uses, and never touches user data. Each job is a module in setup/.
 import { type DataSheetKey, SHEET, type SheetKey } from '../sheets/layout';
 import { SheetFinder } from './sheetFinder';
 import { prepareDataSheet, SHEET_ORDER } from './setup/dataSheets';

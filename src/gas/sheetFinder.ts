@@ -1,4 +1,4 @@
-// Finds the workbook's sheets (SPEC §9): by the add-on's mark (sheet developer metadata) first, by name second for
+// Finds the workbook's sheets (docs/rules.md §9): by the add-on's mark (sheet developer metadata) first, by name second for
 // the team's data sheets only; creates and marks the add-on's own output sheets beside any same-named tab.
 import { HEADERS, normalizeHeader, SHEET, type SheetKey } from '../sheets/layout';
 
@@ -215,7 +215,7 @@ export function findOwnSheet(ss: Spreadsheet, markKey: string): Sheet | null {
 
 /**
  * Creates and marks such a sheet: named `name`, or `besideName` (then `besideName 2`, …) when the team already has a
- * tab of that name, which is never written (SPEC §9).
+ * tab of that name, which is never written (docs/rules.md §9).
  */
 export function createOwnSheet(ss: Spreadsheet, markKey: string, name: string, besideName: string): Sheet {
   const taken = new Set(ss.getSheets().map((t) => t.getName()));

@@ -1,4 +1,4 @@
-// Where the partial readers find a sheet: the marked-sheet finder (SPEC §9) for every sheet the add-on knows by key,
+// Where the partial readers find a sheet: the marked-sheet finder (docs/rules.md §9) for every sheet the add-on knows by key,
 // so a renamed Accounts is still found and a team's own `Ladder` tab is never taken for the add-on's.
 import { type DataSheetKey, SHEET, type SheetKey } from '../sheets/layout';
 import { SheetFinder } from './sheetFinder';

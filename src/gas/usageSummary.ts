@@ -39,7 +39,7 @@ export const BIGQUERY_SUMMARY_COLUMNS = [
 
 /**
  * The add-on marks the summary it creates (sheet developer metadata, value = its sheet id, so a copied tab's mark is
- * ignored), as it marks its other sheets (SPEC §9): a team tab that happens to be called `Usage summary` is never
+ * ignored), as it marks its other sheets (docs/rules.md §9): a team tab that happens to be called `Usage summary` is never
  * written. Developer metadata: developers.google.com/apps-script/reference/spreadsheet/sheet#addDeveloperMetadata(String,String)
  */
 const SUMMARY_MARK_KEY = 'resultsLadder.usageSummary';

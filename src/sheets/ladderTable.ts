@@ -1,4 +1,4 @@
-// The book-level custom functions' common part (SPEC §4): the whole book's ranges in, every account assessed in
+// The book-level custom functions' common part (docs/rules.md §4): the whole book's ranges in, every account assessed in
 // one pass, and the answer aligned with the accounts range: one column (LADDER_RUNG, RESULT_HEALTH,
 // LADDER_NEXT_STEP) or the Ladder table (LADDER). Pure: the thresholds and the clock come in as FormulaSources,
 // so the Ladder sheet's values run (gas) and the formulas (entry) share it without importing each other.

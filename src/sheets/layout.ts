@@ -1,4 +1,4 @@
-// The workbook contract of SPEC §2: sheet names and their columns' header text, in default order.
+// The workbook contract of docs/rules.md §2: sheet names and their columns' header text, in default order.
 import {
   type CellKind,
   COLUMNS,

@@ -32,7 +32,7 @@ export type { CellKind };
 /** One column of a data sheet with its field name: what the sheet parser reads, in column order. */
 export interface FieldSpec extends ColumnFlags {
   readonly field: string;
-  /** The spec's header text (SPEC §2). */
+  /** The header text (docs/rules.md §2). */
   readonly header: string;
   readonly kind: CellKind;
 }

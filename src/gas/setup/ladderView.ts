@@ -58,7 +58,7 @@ export function setUpLadder(
   const wanted = ladderFormula(widths, names);
   const formula = a1.getFormula();
   let outcome: SetupReport['ladderFormula'];
-  // A big book's Ladder holds values its runs wrote (SPEC §4 Big books): that is the add-on's, not the team's.
+  // A big book's Ladder holds values its runs wrote (docs/rules.md §4 Big books): that is the add-on's, not the team's.
   if (formula === wanted || (formula === '' && holdsLadderValues(sheet))) outcome = 'kept';
   else if (isSetupLadderFormula(formula, names) || isSetupLadderFormula(formula)) outcome = 'updated';
   else if (formula === '' && String(a1.getValue()) === '') outcome = 'set';

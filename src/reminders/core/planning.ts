@@ -5,7 +5,7 @@ import { leaderItems, ownerItems, plural, problemItem } from './items';
 import type { Assessment, Day, Problem } from '../../core/types';
 import type { Digest, DigestItem, LeaderItemKind, OwnerItemKind, ProblemIdentity, SentKeys } from './types';
 
-/** The fields only the reminders owner may change (SPEC §6): the schedule, recipients and who owns them. */
+/** The fields only the reminders owner may change (docs/rules.md §6): the schedule, recipients and who owns them. */
 export const REMINDER_FIELDS = [
   'reminderHour',
   'cadence',

@@ -160,7 +160,7 @@ export function runReminders(e?: { readonly triggerUid?: unknown }): RunSummary 
     const detail = unreachable ? `${reason} ${err.fix}` : `Run stopped: ${reason}`;
     let logged = false;
     // A required sheet that cannot be found stops the run before it writes anything into the book, its log row
-    // included (SPEC §9); the failure goes on the owner's record (and, for a timed run, one notice a day) instead.
+    // included (docs/rules.md §9); the failure goes on the owner's record (and, for a timed run, one notice a day) instead.
     if (ss && !(err instanceof MissingSheetError)) {
       try {
         appendLog(ss, [runEntry(started, 'failed', detail)]);

@@ -59,7 +59,7 @@ export function ownersIn(accounts: readonly Account[]): string[] {
 
 /**
  * The recipients, leader and allowed domains turning reminders on would use, and what changed while they were
- * off: settings are trusted only once the person whose account sends the mail has seen them (SPEC §6).
+ * off: settings are trusted only once the person whose account sends the mail has seen them (docs/rules.md §6).
  */
 export function confirmationOf(
   ss: Spreadsheet,

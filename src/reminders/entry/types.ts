@@ -64,7 +64,7 @@ export interface ReminderPanel {
   readonly settings: ReminderSettings;
   /** The signed-in user may change reminder settings (they own reminders, or nobody does yet). */
   readonly canEdit: boolean;
-  /** The signed-in user may change the thresholds that define health (the leader; SPEC §6). */
+  /** The signed-in user may change the thresholds that define health (the leader; docs/rules.md §6). */
   readonly canEditThresholds: boolean;
   /** The spreadsheet's time zone: the reminder hour is in it. */
   readonly timeZone: string;

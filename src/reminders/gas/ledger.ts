@@ -10,10 +10,10 @@ import { createOwnSheet, findOwnSheet } from '../../gas/sheetFinder';
  * digests when de-duplication read the log back. The ledger is created by the add-on, hidden, formatted as
  * plain text, read at fixed positions, and no reader of the product needs to touch it. Document properties
  * were the other candidate, but they hold 500 kB in all and 9 kB per value (too small for the item keys of a
- * 10,000-account book) and a time-driven add-on run may not get them at all (SPEC §6).
+ * 10,000-account book) and a time-driven add-on run may not get them at all (docs/rules.md §6).
  */
 export const LEDGER_SHEET = 'Reminder ledger';
-/** The ledger's mark (SPEC §9): a team tab that happens to be called `Reminder ledger` is never read or written. */
+/** The ledger's mark (docs/rules.md §9): a team tab that happens to be called `Reminder ledger` is never read or written. */
 const LEDGER_MARK_KEY = 'resultsLadder.reminderLedger';
 const HEADER = ['Kind', 'Day', 'Recipient', 'Keys', 'Run'] as const;
 const WIDTH = HEADER.length;

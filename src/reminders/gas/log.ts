@@ -62,7 +62,7 @@ export function rowOf(e: LogEntry): unknown[] {
   return [e.time, asText(e.recipient), e.kind, asText(e.accounts.join('\n')), e.status, asText(e.detail)];
 }
 
-/** The add-on's own log: by its mark (or a pre-mark log by its header), never a team tab of that name (SPEC §9). */
+/** The add-on's own log: by its mark (or a pre-mark log by its header), never a team tab of that name (docs/rules.md §9). */
 export function findLogSheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
 ): GoogleAppsScript.Spreadsheet.Sheet | null {

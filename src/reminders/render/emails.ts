@@ -25,7 +25,7 @@ export interface RenderedEmail {
   readonly shown: readonly DigestItem[];
 }
 
-/** Gmail clips a message past about 102 KB; a digest stays well under whatever the data (SPEC §6). */
+/** Gmail clips a message past about 102 KB; a digest stays well under whatever the data (docs/rules.md §6). */
 export const MAX_HTML_BYTES = 60 * 1024;
 /** Room kept for the "and N more" line and the closing tags. */
 const RESERVE_BYTES = 2_048;
