@@ -13,6 +13,24 @@ export function isDomain(text: string): boolean {
   return text.length <= 253 && DOMAIN.test(text);
 }
 
+/**
+ * Free mail domains: anyone can have an address there, so a team member who uses one does not make every address
+ * on it the team's (only the Settings' allowed domains can say that).
+ */
+export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set([
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'yahoo.com',
+  'icloud.com',
+  'me.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+]);
+
 export function domainOf(address: string): string {
   const at = address.lastIndexOf('@');
   return at < 0 ? '' : address.slice(at + 1).toLowerCase();

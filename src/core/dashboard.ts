@@ -3,6 +3,7 @@ import { onLadder, segmentIndex } from './evaluate';
 import { ladderOf } from './ladder';
 import { type RenewalLift, renewalLift } from './renewal';
 import type { Settings } from './settings';
+import { resultGateOf, teamDomainsOf } from './validation';
 import type { Assessment, Book, CheckRecord, Day, Health, Problem } from './types';
 import { HEALTHS, RUNG_NAMES } from './types';
 
@@ -237,15 +238,21 @@ export function rungsOverTime(
   const usage = byAccountId(book.usage);
   const results = byAccountId(book.results);
   const segmentOf = segmentIndex(book.segments);
+  // The same team as every other view (core/evaluate.ts): all owners' domains, not only this account's owner's.
+  const teamDomains = teamDomainsOf(
+    book.accounts.map((a) => a.owner),
+    settings.allowedDomains,
+  );
   const seen = new Set<string>();
   for (const account of book.accounts) {
     if (seen.has(account.id)) continue;
     seen.add(account.id);
     const segment = segmentOf(account);
     const own = { usage: usage.get(account.id) ?? [], results: results.get(account.id) ?? [] };
+    const gate = resultGateOf(account, teamDomains);
     for (let d = 0; d < days.length; d++) {
       if (account.startDate !== null && account.startDate > days[d]) continue;
-      counts[d][ladderOf(account, segment, own.usage, own.results, days[d], settings).rung]++;
+      counts[d][ladderOf(account, segment, own.usage, own.results, days[d], settings, gate).rung]++;
     }
   }
   return days.map((day, d) => ({ day, counts: counts[d] }));

@@ -1,6 +1,6 @@
 // Who may validate a result, and what a result may be (issue 21, seeds): "If the customer wouldn't say it out loud,
 // it doesn't count", and "confusing adoption for results" is the first of the common mistakes.
-import { domainOf, isWellFormedEmail } from './addresses';
+import { domainOf, FREE_MAIL_DOMAINS, isWellFormedEmail } from './addresses';
 import { classifyStatement, type StatementKind } from './measurable';
 import type { Account } from './types';
 
@@ -24,14 +24,16 @@ export function addressOf(text: string): string {
 }
 
 /**
- * The team's domains: the allowed domains (Settings) and the domain of every Owner email in the book. Custom
- * functions run with no signed-in user, so the owners are what the pure rules can know about who the team is.
+ * The team's domains: the allowed domains (Settings) and the domain of every Owner email in the book, free mail
+ * domains aside (core/addresses.ts). Custom functions run with no signed-in user, so the owners are what the pure
+ * rules can know about who the team is.
  */
 export function teamDomainsOf(owners: Iterable<string>, allowedDomains: readonly string[]): string[] {
   const domains = new Set(allowedDomains.map((d) => d.trim().toLowerCase()).filter((d) => d !== ''));
   for (const owner of owners) {
     const address = addressOf(owner);
-    if (address !== '') domains.add(domainOf(address));
+    const domain = address === '' ? '' : domainOf(address);
+    if (domain !== '' && !FREE_MAIL_DOMAINS.has(domain)) domains.add(domain);
   }
   return [...domains];
 }

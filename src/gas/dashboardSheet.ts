@@ -15,7 +15,7 @@ import { asText } from './writes';
  */
 const CHART_WIDTH = 600;
 const CHART_HEIGHT = 320;
-/** Column A holds labels ("On the triage list (no named result or validator)"), the rest counts and shares. */
+/** Column A holds labels ("On the triage list (no measurable named result or no accepted validator)"), the rest counts and shares. */
 const LABEL_COLUMN_WIDTH = 300;
 const VALUE_COLUMN_WIDTH = 120;
 

@@ -59,7 +59,7 @@ export function dashboardBlocks(n: DashboardNumbers, isoOf: (day: Day) => string
       rows: [
         ['Measure', 'Count'],
         ['Accounts', n.accounts],
-        ['On the triage list (no named result or validator)', n.triage],
+        ['On the triage list (no measurable named result or no accepted validator)', n.triage],
         ['90-day checks due soon', n.checksDueSoon],
         ['90-day checks overdue', n.checksOverdue],
         ['Data problems', n.problems.length],

@@ -94,6 +94,20 @@ describe('owner items: one case per kind', () => {
       text: /No named result/,
     },
     {
+      // Triage now also holds a named result that is not measurable, or a validator in a role the segment does not
+      // accept: the item says what to do (the next step), never "No named result" when one is there.
+      name: 'triage: a named result that reads as sentiment',
+      a: () =>
+        assessment({
+          triage: true,
+          nextStep: 'Name a measurable result — say what changes for them, with a number',
+          account: { namedResult: 'Improve client satisfaction' },
+        }),
+      kind: 'triage',
+      due: null,
+      text: /^Name a measurable result — say what changes for them, with a number: that takes it off triage\.$/,
+    },
+    {
       name: 'unknown segment (named result and validator present)',
       a: () => assessment({ triage: true, segment: null, account: { segment: 'Enterprize' } }),
       kind: 'unknownSegment',

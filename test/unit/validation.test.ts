@@ -26,6 +26,21 @@ describe('Team domains: the allowed domains ∪ the domains of every Owner email
   ])('%s', (_, owners, allowed, domains) => {
     expect(teamDomainsOf(owners, allowed)).toEqual(domains);
   });
+
+  it('leaves out free mail domains an owner happens to use: a CSM on gmail.com does not make every gmail.com customer the team', () => {
+    expect(teamDomainsOf(['sam.csm@gmail.com', 'ana@acme.example'], [])).toEqual(['acme.example']);
+    expect(
+      teamTieOf(
+        'bea.buyer@gmail.com',
+        { owner: 'sam.csm@gmail.com', loggedBy: '' },
+        teamDomainsOf(['sam.csm@gmail.com'], []),
+      ),
+    ).toBeNull();
+    // The owner's own address is still the team, whatever its domain.
+    expect(teamTieOf('Sam.CSM@gmail.com', { owner: 'sam.csm@gmail.com', loggedBy: '' }, [])).toBe('owner');
+    // An allowed domain is the team's even when it is a free mail domain: the leader said so.
+    expect(teamDomainsOf([], ['gmail.com'])).toEqual(['gmail.com']);
+  });
 });
 
 describe('The address in a Validated by / Owner / Logged by cell', () => {

@@ -86,14 +86,17 @@ export function ownerItems(a: Assessment, settings: Settings, today: Day, sheet 
         `${typed ? `Segment '${typed}' is not in the Segments sheet` : 'No segment'}: pick a known segment to take it off triage.`,
         SEVERITY.triage,
       );
-    } else {
-      const list = missing.length ? missing.join(' and ') : 'named result or validator';
+    } else if (missing.length > 0) {
       push(
         'triage',
         null,
-        `No ${list}: fill ${missing.length > 1 ? 'them' : 'it'} in to take it off triage.`,
+        `No ${missing.join(' and ')}: fill ${missing.length > 1 ? 'them' : 'it'} in to take it off triage.`,
         SEVERITY.triage,
       );
+    } else {
+      // Both are filled in but do not hold (a named result that is not measurable, a validator in a role the segment
+      // does not accept): the next step says which, in the sidebar's words.
+      push('triage', null, `${a.nextStep}: that takes it off triage.`, SEVERITY.triage);
     }
   }
   const start = account.startDate;
