@@ -69,7 +69,21 @@ export const RecordCheckSchema: z.ZodMiniType<RecordCheckPayload> = z.object({
   kind: z.enum(CHECK_KINDS),
   resultNamed: z.union([z.boolean(), z.null()]),
   notes: Text,
+  intervention: z.optional(
+    z.object({
+      metWith: Text,
+      replannedResult: Text,
+      replannedDue: IsoDay,
+    }),
+  ),
 });
+
+/** A date that may lie ahead (a re-planned result's due date), refused when it is not a calendar day. */
+export function dueDayCell(iso: string, field: string): number {
+  const day = dayFromIso(iso);
+  if (day === null) throw new WriteRefusal(`Nothing was saved. ${iso} is not a calendar date.`, { field });
+  return day;
+}
 
 /** What to tell the user about each payload field when it does not fit. */
 const FIELD_HINTS: Readonly<Record<string, string>> = {

@@ -179,6 +179,16 @@ export interface RecordCheckPayload {
   /** null leaves 'Result named' blank (e.g. a Kickoff check). */
   readonly resultNamed: boolean | null;
   readonly notes: string;
+  /** Required for an Intervention (after a 90-day No): who met, the re-planned result and when it is due. */
+  readonly intervention?: InterventionInput;
+}
+
+/** What an Intervention check records beside its date and notes (what changes). */
+export interface InterventionInput {
+  readonly metWith: string;
+  readonly replannedResult: string;
+  /** The re-planned result's due date; it may lie ahead. */
+  readonly replannedDue: IsoDate;
 }
 
 /** Every write answers with the refreshed view, or why it was refused (nothing written; keep the input). */

@@ -3,6 +3,7 @@
 import { accountViewAfterSave } from './accountView';
 import {
   dayCell,
+  dueDayCell,
   LogResultSchema,
   numberCell,
   parsePayload,
@@ -16,6 +17,7 @@ import { dateOfDay } from '../core/dates';
 import { currentUserEmail } from '../gas/settingsStore';
 import {
   appendByHeader,
+  type CellsByHeader,
   readRowChecked,
   updateRowByHeader,
   WriteRefusal,
@@ -147,6 +149,30 @@ export function logResult(payload: LogResultPayload): WriteResponse {
   });
 }
 
+/**
+ * An Intervention's own cells (docs/rules.md §3: after a 90-day No, meet the validator, agree what changes and re-plan
+ * the result). Who met, what changes (the notes) and the re-planned result are required: an intervention that says
+ * none of them is not one.
+ */
+function interventionCells(p: RecordCheckPayload, timeZone: string): CellsByHeader<'checks'> {
+  const i = p.intervention;
+  if (!i || trimmed(i.metWith) === '') {
+    throw new WriteRefusal('Nothing was saved. Say who you met for the intervention.', { field: 'metWith' });
+  }
+  if (trimmed(p.notes) === '') {
+    throw new WriteRefusal('Nothing was saved. Say what changes (in the notes).', { field: 'notes' });
+  }
+  if (trimmed(i.replannedResult) === '') {
+    throw new WriteRefusal('Nothing was saved. Name the re-planned result.', { field: 'replannedResult' });
+  }
+  const due = dueDayCell(i.replannedDue, 'replannedDue');
+  return {
+    'Met with': trimmed(i.metWith),
+    'Re-planned result': trimmed(i.replannedResult),
+    'Re-planned due': dateOfDay(due, timeZone, Date),
+  };
+}
+
 /** recordCheck: one Checks row for the account, appended with one setValues. */
 export function recordCheck(payload: RecordCheckPayload): WriteResponse {
   return answerWrite((payload as { row?: unknown } | null)?.row, () => {
@@ -154,6 +180,7 @@ export function recordCheck(payload: RecordCheckPayload): WriteResponse {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const timeZone = ss.getSpreadsheetTimeZone();
     const day = dayCell(p.date, todayIn(timeZone), 'date');
+    const intervention = p.kind === 'Intervention' ? interventionCells(p, timeZone) : {};
     const user = currentUserEmail();
     withDocumentLock(() => {
       const checked = readRowChecked(accountsSheet(ss), 'accounts', p.row, p.version);
@@ -166,6 +193,7 @@ export function recordCheck(payload: RecordCheckPayload): WriteResponse {
           'Result named': p.resultNamed === null ? '' : p.resultNamed ? 'Yes' : 'No',
           Notes: trimmed(p.notes),
           'Checked by': user,
+          ...intervention,
         },
       ]);
     });
