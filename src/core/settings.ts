@@ -57,6 +57,7 @@ export const SettingsSchema = z.object({
   weeklyDay: z._default(z.enum(SETTINGS.weeklyDay.options), SETTINGS.weeklyDay.default),
   remindEveryDays: wholeNumber('remindEveryDays'),
   dueSoonDays: wholeNumber('dueSoonDays'),
+  askFollowUpDays: wholeNumber('askFollowUpDays'),
   leaderEmail: text('leaderEmail'),
   allowedDomains: z._default(z.array(z.string().check(z.maxLength(SETTINGS.allowedDomains.maxLength))), [
     ...SETTINGS.allowedDomains.default,

@@ -114,6 +114,8 @@ export const SETTINGS = {
   remindEveryDays: whole('Remind every', 1, 365, 'days', 7),
   /** Checks due within this many days are listed as due soon. */
   dueSoonDays: whole('Due soon within', 0, 365, 'days', 7),
+  /** A confirmation ask still unanswered after this many days appears once in its owner's digest. */
+  askFollowUpDays: whole('Follow up an unanswered ask after', 1, 90, 'days', 7),
   leaderEmail: {
     kind: 'text',
     label: 'Leader email',

@@ -2,7 +2,14 @@
 import { addDays, isoOfDay } from '../../core/dates';
 import type { Settings } from '../../core/settings';
 import type { Assessment, Day, Problem } from '../../core/types';
-import type { DigestItem, ItemKind, LeaderItemKind, OwnerItemKind, ProblemIdentity } from './types';
+import type {
+  DigestItem,
+  ItemKind,
+  LeaderItemKind,
+  OwnerItemKind,
+  PendingAsk,
+  ProblemIdentity,
+} from './types';
 
 const SEVERITY = {
   unansweredNo: 90,
@@ -12,6 +19,7 @@ const SEVERITY = {
   resultWindow: 50,
   chainGap: 30,
   stalled: 20,
+  unansweredAsk: 25,
   checkDueSoon: 10,
   red: 60,
   slipped: 40,
@@ -226,6 +234,43 @@ export function problemItem(p: Problem, identity?: ProblemIdentity): DigestItem 
 }
 
 /** `account/kind/due`: readable in `Reminder log`, exact-matched when deciding what was sent. */
+/**
+ * The window in which an unanswered ask is said: from `askFollowUpDays` after the ask, for as long as the same item
+ * would be held back after a send (at least a week, so a weekly cadence has one run in it). Said once: the send
+ * holds it back for the rest of the window, and after the window it stays quiet rather than nag late.
+ */
+export function askWindowDays(settings: Settings): number {
+  return Math.max(7, settings.remindEveryDays);
+}
+
+/** The owner's items for an account's pending asks that are due a follow-up today. */
+export function askItems(
+  a: Assessment,
+  asks: readonly PendingAsk[],
+  settings: Settings,
+  today: Day,
+  sheet = 'Accounts',
+): DigestItem[] {
+  if (a.account.renewalStatus === 'Churned') return [];
+  const after = settings.askFollowUpDays;
+  const window = askWindowDays(settings);
+  const items: DigestItem[] = [];
+  for (const ask of asks) {
+    const age = today - ask.askedOn;
+    if (age < after || age >= after + window) continue;
+    const item = accountItem(
+      a,
+      sheet,
+      'unansweredAsk',
+      null,
+      `Asked ${ask.validator || 'the validator'} to confirm the result on ${iso(ask.askedOn)}, no answer in ${daysText(age)}: follow up, or record their reply`,
+      SEVERITY.unansweredAsk,
+    );
+    items.push({ ...item, key: `${item.key}/${ask.askId}` });
+  }
+  return items;
+}
+
 export function itemKey(accountId: string, kind: ItemKind, due: Day | null): string {
   return `${accountId}/${kind}${due === null ? '' : `/${iso(due)}`}`;
 }

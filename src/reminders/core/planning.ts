@@ -1,9 +1,17 @@
 // Reminder planning: turns the assessed book and what was already sent into one digest per owner and one for the leader.
 import { domainOf, isWellFormedEmail } from '../../core/addresses';
 import type { Settings } from '../../core/settings';
-import { leaderItems, ownerItems, plural, problemItem } from './items';
+import { askItems, askWindowDays, leaderItems, ownerItems, plural, problemItem } from './items';
 import type { Assessment, Day, Problem } from '../../core/types';
-import type { Digest, DigestItem, LeaderItemKind, OwnerItemKind, ProblemIdentity, SentKeys } from './types';
+import type {
+  Digest,
+  DigestItem,
+  LeaderItemKind,
+  OwnerItemKind,
+  PendingAsk,
+  ProblemIdentity,
+  SentKeys,
+} from './types';
 
 /** The fields only the reminders owner may change (docs/rules.md §6): the schedule, recipients and who owns them. */
 export const REMINDER_FIELDS = [
@@ -30,6 +38,8 @@ export interface ReminderInput {
    * sorting and inserted rows. Without it the key falls back to the row number.
    */
   readonly problemIdentity?: (p: Problem) => ProblemIdentity;
+  /** Confirmation asks still pending (any account): one unanswered past `askFollowUpDays` is said once. */
+  readonly asks?: readonly PendingAsk[];
 }
 
 // Email size, not a rule: an owner can act on a few dozen items a day; Gmail clips bodies past ~100 KB.
@@ -101,6 +111,7 @@ const OWNER_PHRASES: Readonly<Record<OwnerItemKind, (n: number) => string>> = {
   chainGap: (n) => `${plural(n, 'chain')} to complete`,
   stalled: (n) => `${plural(n, 'stalled account')}`,
   checkDueSoon: (n) => `${n} 90-day ${n === 1 ? 'check' : 'checks'} due soon`,
+  unansweredAsk: (n) => `${plural(n, 'confirmation')} to follow up`,
 };
 const LEADER_PHRASES: Readonly<Record<LeaderItemKind, (n: number) => string>> = {
   red: (n) => `${plural(n, 'Red account')}`,
@@ -161,6 +172,12 @@ export function planReminders(input: ReminderInput): Digest[] {
   const perOwner = new Map<string, { items: DigestItem[]; accounts: number }>();
   const leader: DigestItem[] = [];
   const counts = new Map<string, { accounts: number; red: number; triage: number; overdue: number }>();
+  const asksByAccount = new Map<string, PendingAsk[]>();
+  for (const ask of input.asks ?? []) {
+    const list = asksByAccount.get(ask.accountId);
+    if (list) list.push(ask);
+    else asksByAccount.set(ask.accountId, [ask]);
+  }
 
   for (const a of assessments) {
     if (a.account.renewalStatus === 'Churned') continue;
@@ -173,6 +190,12 @@ export function planReminders(input: ReminderInput): Digest[] {
     mine.accounts++;
     for (const item of ownerItems(a, settings, today, sheet)) {
       if (!sentRecently(sent, owner, item.key, today, every)) mine.items.push(item);
+    }
+    const asks = asksByAccount.get(a.account.id);
+    if (asks) {
+      for (const item of askItems(a, asks, settings, today, sheet)) {
+        if (!sentRecently(sent, owner, item.key, today, askWindowDays(settings))) mine.items.push(item);
+      }
     }
     let c = counts.get(owner);
     if (!c) {

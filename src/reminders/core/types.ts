@@ -9,7 +9,8 @@ export type OwnerItemKind =
   | 'resultWindow'
   | 'chainGap'
   | 'stalled'
-  | 'checkDueSoon';
+  | 'checkDueSoon'
+  | 'unansweredAsk';
 export type LeaderItemKind = 'red' | 'slipped' | 'problem' | 'stalled' | 'climbed';
 export type ItemKind = OwnerItemKind | LeaderItemKind;
 
@@ -58,4 +59,12 @@ export type SentKeys = ReadonlyMap<string, ReadonlyMap<string, Day>>;
 export interface ProblemIdentity {
   readonly accountId: string;
   readonly on: string;
+}
+
+/** A confirmation ask still pending, as the reminder run reads it (src/confirmations keeps the asks). */
+export interface PendingAsk {
+  readonly askId: string;
+  readonly accountId: string;
+  readonly validator: string;
+  readonly askedOn: Day;
 }

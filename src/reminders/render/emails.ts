@@ -72,6 +72,7 @@ const KIND_WORDS: Readonly<Record<ItemKind, [string, string]>> = {
   chainGap: ['chain gap', 'chain gaps'],
   stalled: ['stalled account', 'stalled accounts'],
   checkDueSoon: ['check due soon', 'checks due soon'],
+  unansweredAsk: ['unanswered ask', 'unanswered asks'],
   red: ['Red account', 'Red accounts'],
   slipped: ['slipped account', 'slipped accounts'],
   problem: ['data problem', 'data problems'],
