@@ -255,7 +255,7 @@ async function main(): Promise<void> {
   );
   const url = server.url.replace('127.0.0.1', 'localhost');
   // Confirmation links in the asks point at this server, so the whole loop runs locally.
-  preview.runtime.webApp.url = `${url}exec`;
+  setConfirmationPageUrl(preview.runtime, `${url}exec`);
   out.write(`\nSidebar: ${url}  (google.script.run answered by the in-memory workbook; Ctrl-C to stop)\n`);
   out.write(`Confirmation web app: ${url}exec  (the links in "Ask … to confirm" mails open here)\n`);
   const stop = (): void => {
@@ -266,6 +266,16 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/**
+ * Points the preview's asks at its own /exec (the confirmationPageUrl setting, as a team pastes its web app's URL
+ * into Settings), so the whole loop runs locally: ask → the mail → its link → Confirm → the account turns Green.
+ */
+export function setConfirmationPageUrl(runtime: Runtime, url: string): void {
+  const raw = runtime.properties.document.get(SETTINGS_PROPERTY);
+  const stored = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  runtime.properties.document.set(SETTINGS_PROPERTY, JSON.stringify({ ...stored, confirmationPageUrl: url }));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -1,4 +1,7 @@
-// Builds dist/: Code.js (the library plus generated top-level entry points), Sidebar.html (one file), appsscript.json.
+// Builds dist/: Code.js (the library plus generated top-level entry points), Sidebar.html (one file), appsscript.json;
+// and dist/webapp/: the confirmation web app, a separate Apps Script project (Code.js with doGet and
+// answerConfirmation only, appsscript.json with its webapp block and scope). The add-on's clasp configs skip
+// subdirectories, so dist/webapp never reaches the add-on's project.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,9 +15,11 @@ const dist = join(root, 'dist');
 /** Apps Script's V8 runs ES2020 comfortably; later syntax is lowered. */
 const TARGET = 'es2020';
 
-async function bundleLibrary(): Promise<string> {
+const webappDist = join(dist, 'webapp');
+
+async function bundleLibrary(entry = 'src/main.ts'): Promise<string> {
   const result = await esbuild.build({
-    entryPoints: [join(root, 'src/main.ts')],
+    entryPoints: [join(root, entry)],
     bundle: true,
     format: 'iife',
     globalName: LIBRARY_NAME,
@@ -83,23 +88,36 @@ export function writeAtomically(path: string, data: string | Buffer): void {
   renameSync(partial, path);
 }
 
-export async function build(): Promise<{ code: number; sidebar: number }> {
-  mkdirSync(dist, { recursive: true });
-  const library = await bundleLibrary();
-  const entries = readRegistry(library);
-  const code = `${library}\n${renderEntryPoints(entries)}`;
+/** A project's Code.js: the library of `entry` and a top-level function per registry entry. */
+async function projectCode(entry: string): Promise<string> {
+  const library = await bundleLibrary(entry);
+  return `${library}\n${renderEntryPoints(readRegistry(library))}`;
+}
+
+export async function build(): Promise<{ code: number; sidebar: number; webApp: number }> {
+  mkdirSync(webappDist, { recursive: true });
+  const code = await projectCode('src/main.ts');
   writeAtomically(join(dist, 'Code.js'), code);
+  const webApp = await projectCode('src/webAppMain.ts');
+  writeAtomically(join(webappDist, 'Code.js'), webApp);
+  writeAtomically(join(webappDist, 'appsscript.json'), readFileSync(join(root, 'appsscript.webapp.json')));
   const sidebar = await bundleSidebar();
   writeAtomically(join(dist, 'Sidebar.html'), sidebar);
   writeAtomically(join(dist, 'appsscript.json'), readFileSync(join(root, 'appsscript.json')));
-  return { code: Buffer.byteLength(code), sidebar: Buffer.byteLength(sidebar) };
+  return {
+    code: Buffer.byteLength(code),
+    sidebar: Buffer.byteLength(sidebar),
+    webApp: Buffer.byteLength(webApp),
+  };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   build()
-    .then(({ code, sidebar }) => {
+    .then(({ code, sidebar, webApp }) => {
       const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
-      console.log(`dist/Code.js ${kb(code)} · dist/Sidebar.html ${kb(sidebar)} · dist/appsscript.json`);
+      console.log(
+        `dist/Code.js ${kb(code)} · dist/Sidebar.html ${kb(sidebar)} · dist/appsscript.json · dist/webapp/Code.js ${kb(webApp)} · dist/webapp/appsscript.json`,
+      );
     })
     .catch((err: unknown) => {
       console.error(err instanceof Error ? err.message : err);

@@ -22,7 +22,8 @@ import { WorkbookModel, type WorkbookApis } from './workbook';
 import { AUTH_MODE, clockEvent, SCRIPT_APP_ENUMS, type TriggerRecord, type TriggerState } from './triggers';
 import { HTML_SERVICE_ENUMS, HtmlOutputApi, HtmlServiceApi, UI_ENUMS, UiApi, type UiRecord } from './ui';
 import { CHARSET, DIGEST_ALGORITHM, MAC_ALGORITHM, UtilitiesService } from './utilities';
-import { ScriptAppWithServiceApi, type WebAppAccess, type WebAppParams, webAppEvent } from './webApp';
+import { ScriptAppApi } from './triggers';
+import { type WebAppAccess, type WebAppParams, webAppEvent, webAppFunctions, wrapWebApp } from './webApp';
 
 /** The script-facing classes each workbook hands out (see WorkbookApis for why they are passed in). */
 const WORKBOOK_APIS: WorkbookApis = {
@@ -68,11 +69,8 @@ export interface RuntimeOptions {
    * reportedly gets (a scope failure); default 'allowed' for the ids the runtime knows.
    */
   openById?: 'allowed' | 'refused';
-  /**
-   * The web app deployment's URL, what ScriptApp.getService().getUrl() returns; default null (not deployed).
-   * rt.webApp calls doGet and the page's functions as the deployed web app runs them.
-   */
-  webAppUrl?: string | null;
+  /** The confirmation web app's Code.js (a second Apps Script project over the same spreadsheets); default dist/webapp/Code.js. */
+  webAppBundle?: string;
 }
 
 export interface SpreadsheetSpec {
@@ -138,6 +136,8 @@ export interface SpreadsheetView {
   maxRows(sheet: string): number;
   /** What the user has selected (1-based), or null before anything was selected. */
   selection(): { sheet: string; row: number; column: number; numRows: number; numColumns: number } | null;
+  /** The spreadsheet-level developer metadata (not the sheets'), as an editor reads it through the Sheets API. */
+  metadata(): { key: string; value: string | null; visibility: string }[];
 }
 
 export interface Runtime {
@@ -200,15 +200,19 @@ export interface Runtime {
    */
   killAfter(method: string, calls: number): void;
   /**
-   * The project's web app: GET it (doGet with the event Google builds), or run a function as its page's
-   * google.script.run does — as the deploying user, with no active spreadsheet, document lock or document
-   * properties (a web app has no containing document).
+   * The confirmation web app: a SECOND Apps Script project (dist/webapp/Code.js) over the same spreadsheets. GET it
+   * (doGet with the event Google builds), or run one of its functions as its page's google.script.run does — as the
+   * deploying user, with no active spreadsheet, document lock or document properties (a web app has no containing
+   * document), its own script properties and script lock, and SpreadsheetApp.openById for the runtime's
+   * spreadsheets (its project has the full spreadsheets scope). Its functions are evaluated in a scope of their
+   * own: nothing of the add-on's bundle is reachable from it, nor of it from the add-on.
    */
   webApp: WebAppAccess;
 }
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DEFAULT_BUNDLE = join(ROOT, 'dist', 'Code.js');
+const DEFAULT_WEBAPP_BUNDLE = join(ROOT, 'dist', 'webapp', 'Code.js');
 
 export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   const timeZone = opts.timeZone ?? 'America/New_York';
@@ -347,11 +351,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       }),
     ),
     LockService: kit.exposer.expose('LockService', new LockServiceApi(kit, locks, currentDocId)),
-    ScriptApp: kit.exposer.expose(
-      'ScriptApp',
-      new ScriptAppWithServiceApi(kit, triggerState, () => rt.webApp.url),
-      SCRIPT_APP_ENUMS,
-    ),
+    ScriptApp: kit.exposer.expose('ScriptApp', new ScriptAppApi(kit, triggerState), SCRIPT_APP_ENUMS),
     Session: kit.exposer.expose('Session', new SessionApi(kit, session)),
     Utilities: kit.exposer.expose('Utilities', new UtilitiesService(realm, () => session.timeZone), {
       DigestAlgorithm: DIGEST_ALGORITHM,
@@ -364,6 +364,68 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     console: scriptConsole(logState),
   };
   for (const [name, value] of Object.entries(globals)) ctx[name] = value;
+
+  // The web app project's own services: no active spreadsheet, openById for every spreadsheet of the runtime, its
+  // own script properties and locks, no document properties or lock. The other globals are the same services.
+  const webLocks = new LockTable();
+  const webStores: PropertyStores = { document: new Map(), script: new Map(), user: new Map() };
+  const webGlobals: Record<string, unknown> = {
+    SpreadsheetApp: kit.exposer.expose(
+      'SpreadsheetApp',
+      new SpreadsheetAppApi(
+        {
+          active: () => null,
+          byId: (id) => books.get(id) ?? null,
+          openByIdRefusal: () => null,
+          error: (message) => realm.error(message),
+        },
+        () => {
+          throw realm.error('Cannot call SpreadsheetApp.getUi() from this context.');
+        },
+      ),
+      SPREADSHEET_APP_ENUMS,
+    ),
+    PropertiesService: kit.exposer.expose(
+      'PropertiesService',
+      new PropertiesServiceApi(kit, webStores, () => null),
+    ),
+    LockService: kit.exposer.expose('LockService', new LockServiceApi(kit, webLocks, () => null)),
+  };
+  let webScript: vm.Script | null = null;
+  let webNames: string[] = [];
+  const loadWebApp = (file?: string) => {
+    const code = readFileSync(resolve(file ?? opts.webAppBundle ?? DEFAULT_WEBAPP_BUNDLE), 'utf8');
+    webNames = webAppFunctions(code);
+    webScript = new vm.Script(wrapWebApp(code, Object.keys(webGlobals), webNames), {
+      filename: 'webapp/Code.js',
+    });
+  };
+  /** One web app execution: the project evaluated afresh, as the deployer, without a containing document. */
+  const runWebApp = <T>(name: string, args: readonly unknown[]): T => {
+    if (!webScript) loadWebApp();
+    const factory = (webScript as vm.Script).runInContext(ctx) as (
+      ...services: unknown[]
+    ) => Record<string, unknown>;
+    const fn = factory(...Object.values(webGlobals))[name];
+    if (typeof fn !== 'function') throw new Error(`The web app has no top-level function '${name}'`);
+    const asUser = session.user;
+    session.user = rt.webApp.deployer;
+    executionId = null;
+    inExecution = true;
+    try {
+      return realm.toHost((fn as (...a: unknown[]) => unknown)(...args.map((a) => realm.toRealm(a)))) as T;
+    } catch (e) {
+      if (killed) throw new Error(EXECUTION_KILLED);
+      throw realm.toHost(e);
+    } finally {
+      inExecution = false;
+      session.user = asUser;
+      executionId = openedId;
+      kill = null;
+      killed = false;
+      webLocks.endExecution();
+    }
+  };
 
   let script: vm.Script | null = null;
   let freshlyLoaded = false;
@@ -499,6 +561,8 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
           return [{ ranges: [...api.record.ranges], when, set }];
         }),
       sheetNames: () => opened().sheets.map((s) => s.name),
+      metadata: () =>
+        opened().spreadsheetMetadata.map((m) => ({ key: m.key, value: m.value, visibility: m.visibility })),
       hidden: (sheet) => model(sheet)?.hidden ?? false,
       maxRows: (sheet) => model(sheet)?.maxRows ?? 0,
       selection: () => {
@@ -550,31 +614,25 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       kill = { method, left: calls };
     },
     webApp: {
-      url: opts.webAppUrl ?? null,
       deployer: session.user,
+      properties: webStores.script,
+      load: (file?: string) => loadWebApp(file),
+      functions() {
+        if (!webScript) loadWebApp();
+        return [...webNames];
+      },
       get(params: WebAppParams = {}) {
-        const output = asWebApp(() => rt.call('doGet', webAppEvent(params)));
+        const output = runWebApp('doGet', [webAppEvent(params)]);
         const page = kit.exposer.unwrap(output, HtmlOutputApi);
         if (!page)
           throw new Error('doGet returned no HtmlOutput: a web app must return HtmlOutput or TextOutput');
         return { html: page.content, title: page.title };
       },
       run<T = unknown>(name: string, ...args: unknown[]): T {
-        return asWebApp(() => rt.call<T>(name, ...args));
+        return runWebApp<T>(name, args);
       },
+      holdScriptLock: () => webLocks.holdForOtherRun('script'),
     },
   };
-  /** One web app execution: as the deployer, without a containing document (as fireTrigger's 'none' context). */
-  function asWebApp<T>(work: () => T): T {
-    const asUser = session.user;
-    session.user = rt.webApp.deployer;
-    executionId = null;
-    try {
-      return work();
-    } finally {
-      session.user = asUser;
-      executionId = openedId;
-    }
-  }
   return rt;
 }

@@ -31,6 +31,24 @@ const wholeNumber = (key: NumberSettingKey) => {
 const text = (key: 'leaderEmail' | 'remindersOwner') =>
   z._default(z.string().check(z.maxLength(SETTINGS[key].maxLength)), SETTINGS[key].default);
 
+/**
+ * A deployed web app's address: https://script.google.com/macros/s/<deployment id>/exec, or the Workspace form
+ * …/a/macros/<domain>/s/<id>/exec; the local preview's http://localhost:<port>/exec too (it only ever reaches the
+ * mail the CSM sends from the preview).
+ */
+export const CONFIRMATION_PAGE_URL =
+  /^(?:https:\/\/script\.google\.com\/(?:a\/macros\/[A-Za-z0-9.-]+|macros)\/s\/[A-Za-z0-9_-]+\/exec|http:\/\/(?:localhost|127\.0\.0\.1):\d{1,5}\/exec)$/;
+
+const pageUrl = z._default(
+  z.string().check(
+    z.maxLength(SETTINGS.confirmationPageUrl.maxLength),
+    z.refine((v) => v === '' || CONFIRMATION_PAGE_URL.test(v), {
+      error: settingMessage('confirmationPageUrl'),
+    }),
+  ),
+  SETTINGS.confirmationPageUrl.default,
+);
+
 export type WeekdayName = (typeof WEEKDAY_NAMES)[number];
 export const WEEKDAYS: readonly WeekdayName[] = WEEKDAY_NAMES;
 
@@ -63,6 +81,9 @@ export const SettingsSchema = z.object({
     ...SETTINGS.allowedDomains.default,
   ]),
   remindersOwner: text('remindersOwner'),
+
+  // --- confirmations ---
+  confirmationPageUrl: pageUrl,
 
   // --- big books (docs/rules.md §4) ---
   ladderMode: z._default(z.enum(SETTINGS.ladderMode.options), SETTINGS.ladderMode.default),

@@ -23,7 +23,7 @@ export interface ChoiceSetting<T extends string = string> {
   readonly default: T;
 }
 
-/** Free text (an email address), at most `maxLength` characters. */
+/** Free text (an email address, a URL), at most `maxLength` characters. */
 export interface TextSetting {
   readonly kind: 'text';
   readonly label: string;
@@ -137,6 +137,19 @@ export const SETTINGS = {
     label: 'Reminders owner',
     help: 'an email address',
     maxLength: 254,
+    default: '',
+  } satisfies TextSetting,
+
+  // --- confirmations ---
+  /**
+   * The confirmation web app's /exec address (a separate Apps Script project the team deploys; the add-on cannot
+   * learn another project's URL). Blank: the ask mail says "just reply to this mail".
+   */
+  confirmationPageUrl: {
+    kind: 'text',
+    label: 'Confirmation page URL',
+    help: 'the web app address https://script.google.com/macros/s/…/exec, or blank',
+    maxLength: 500,
     default: '',
   } satisfies TextSetting,
 

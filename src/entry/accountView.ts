@@ -1,6 +1,5 @@
 // The Account view's server side: assesses the book and answers one account's ladder, health, chain, results,
 // checks and problems; follows the user's selection.
-import { drainConfirmations, noteAccountStatement } from '../confirmations/entry/entries';
 import { errorText } from './errorText';
 import * as z from 'zod/mini';
 import { isoOfDay } from '../core/dates';
@@ -325,14 +324,12 @@ function viewOfRow(row: number | null | undefined, afterSave: boolean): AccountV
       return emptyView(`${target.sheet} names ${target.id}, which is not an Account ID in Accounts.`);
     }
     const row = accountRow as number;
-    drainConfirmations();
     const book = assessedBook(row);
     if (afterSave) {
       writeLadderRow(SpreadsheetApp.getActiveSpreadsheet(), book.loaded, book.loaded.book.usage, row);
     }
     const found = assessmentAt(book, row);
     if (isEmpty(found)) return found;
-    noteAccountStatement(found.account);
     return accountViewOf(book, found, currentUserEmail());
   } catch (err) {
     // A missing required column or sheet: the message names it, and the sidebar shows it instead of failing.

@@ -19,7 +19,7 @@ import type {
   SelectRowResponse,
   WriteResponse,
 } from './sidebarTypes';
-import type { AnswerReply, AskPayload, AskResponse, AsksResponse } from '../confirmations/entry/types';
+import type { AskPayload, AskResponse, AsksResponse } from '../confirmations/entry/types';
 
 /** The account and book endpoints (entry/sidebarApi.ts), as the sidebar calls them. */
 export interface AccountEndpoints {
@@ -41,14 +41,16 @@ export interface ReminderEndpoints {
   setRemindersOn: (payload: SetRemindersOnPayload) => SetRemindersOnResult;
 }
 
-/** The confirmation endpoints (confirmations/entry): asks from the sidebar, the answer from the confirmation page. */
+/**
+ * The confirmation endpoints (confirmations/entry): asks from the sidebar. The confirmation page's answerConfirmation
+ * is not here: it belongs to the separate web app project (src/webAppMain.ts), never to the add-on.
+ */
 export interface ConfirmationEndpoints {
   askToConfirm: (payload: AskPayload) => AskResponse;
   getConfirmationAsks: (accountId: string) => AsksResponse;
-  answerConfirmation: (token: string, verdict: 'confirm' | 'not yet', words: string) => AnswerReply;
 }
 
-/** Every server endpoint the sidebar (and the confirmation page) may call, by name. */
+/** Every server endpoint the sidebar may call, by name. */
 export interface SidebarEndpoints extends AccountEndpoints, ReminderEndpoints, ConfirmationEndpoints {}
 
 /** Any function an endpoint may be. `never[]` parameters accept every signature. */

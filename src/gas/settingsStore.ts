@@ -285,6 +285,7 @@ function normalize(s: Record<string, unknown>): Record<string, unknown> {
   const out = { ...s };
   if (typeof out.leaderEmail === 'string') out.leaderEmail = out.leaderEmail.trim().toLowerCase();
   if (typeof out.remindersOwner === 'string') out.remindersOwner = out.remindersOwner.trim().toLowerCase();
+  if (typeof out.confirmationPageUrl === 'string') out.confirmationPageUrl = out.confirmationPageUrl.trim();
   if (Array.isArray(out.allowedDomains)) {
     const domains = out.allowedDomains
       .map((d) => String(d).trim().toLowerCase().replace(/^@/, ''))

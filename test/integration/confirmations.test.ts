@@ -1,6 +1,8 @@
-// The validator's own confirmation through the built bundle: ask → the signed link in the mail → the web app's page →
-// Confirm / Not yet → the answer recorded in Results (straight away when openById works, at the next read when not);
-// every refused link writes nothing and says why.
+// The validator's own confirmation through the two built bundles: the add-on (dist/Code.js) asks → the signed link in
+// the mail → the confirmation web app (dist/webapp/Code.js, a separate project over the same spreadsheet) shows the
+// page → Confirm / Not yet → the answer recorded in Results and on the ask row; every refused link writes nothing
+// and says why.
+import { readFileSync } from 'node:fs';
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Runtime, RuntimeOptions } from '../../local/runtime/index';
@@ -11,6 +13,7 @@ import { base64url, type Claims, signToken, utf8 } from '../../src/confirmations
 import { dateOfDay, dayFromIso } from '../../src/core/dates';
 import type { AccountView, WriteResponse } from '../../src/entry/sidebarTypes';
 import { DEFAULT_SEGMENTS, HEADERS, SHEET } from '../../src/sheets/layout';
+import { setConfirmationPageUrl } from '../../local/preview';
 import { chainPayload, loadBundle } from './harness';
 
 const TZ = 'America/New_York';
@@ -73,8 +76,12 @@ function sheets(): Record<string, unknown[][]> {
   };
 }
 
-function bundle(opts: RuntimeOptions = {}): Runtime {
-  return loadBundle({ timeZone: TZ, now: NOW, user: MAYA, sheets: sheets(), webAppUrl: WEB_APP, ...opts });
+/** The add-on with the confirmation page's URL in Settings (null: left blank). */
+function bundle(opts: RuntimeOptions & { pageUrl?: string | null } = {}): Runtime {
+  const { pageUrl = WEB_APP, ...rest } = opts;
+  const rt = loadBundle({ timeZone: TZ, now: NOW, user: MAYA, sheets: sheets(), ...rest });
+  if (pageUrl !== null) setConfirmationPageUrl(rt, pageUrl);
+  return rt;
 }
 
 function ask(rt: Runtime, row: number, accountId: string, validatorIndex = 0): AskResponse {
@@ -91,13 +98,17 @@ const tokenOf = (link: string | null) => new URL(link as string).searchParams.ge
 const answer = (rt: Runtime, token: string, verdict: string, words = '') =>
   rt.webApp.run<AnswerReply>('answerConfirmation', token, verdict, words);
 const resultRows = (rt: Runtime) => rt.values(SHEET.results).slice(1);
-const answerKeys = (rt: Runtime) =>
-  [...rt.properties.script.keys()].filter((k) => k.startsWith('rl.answer.'));
+const askRows = (rt: Runtime) => rt.values('Confirmation asks').slice(1);
 const view = (rt: Runtime, row = 2) => rt.call<AccountView>('getAccountView', row);
 
-/** A token signed with the project's own secret (as only the add-on could), for the mismatch cases. */
+/** The spreadsheet's link secret (developer metadata), read as an editor could through the Sheets API. */
+function secretOf(rt: Runtime): string {
+  return rt.spreadsheet.metadata().find((m) => m.key === 'resultsLadder.confirmSecret')?.value as string;
+}
+
+/** A token signed with the spreadsheet's own secret (as only the add-on could), for the mismatch cases. */
 function signed(rt: Runtime, claims: Claims): string {
-  const secret = rt.properties.script.get('rl.confirm.secret') as string;
+  const secret = secretOf(rt);
   return signToken(claims, (m) => [
     ...createHmac('sha256', Buffer.from(secret, 'utf8')).update(m, 'utf8').digest(),
   ]);
@@ -124,6 +135,24 @@ describe('asking the validator', () => {
     expect(asks.ok && asks.asks.map((a) => a.line)).toEqual(['Asked Dana Li on 2026-11-24 (pending)']);
     // Asking writes no Results row: the value is not validated by asking.
     expect(resultRows(rt)).toHaveLength(5);
+    // The ask is on the record in the add-on's hidden sheet, with the numbers it quoted.
+    expect(rt.spreadsheet.hidden('Confirmation asks')).toBe(true);
+    expect(askRows(rt)).toHaveLength(1);
+    expect(askRows(rt)[0].slice(1, 9)).toEqual([
+      'A-1',
+      'Dana Li',
+      'Executive sponsor',
+      'dana@freight.example',
+      'Cut month-end close from 9 to 5 days',
+      askRows(rt)[0][6],
+      7,
+      '2026-10-01',
+    ]);
+    // The secret is the spreadsheet's developer metadata, visible to other projects (DOCUMENT); no script property.
+    expect(rt.spreadsheet.metadata().find((m) => m.key === 'resultsLadder.confirmSecret')?.visibility).toBe(
+      'DOCUMENT',
+    );
+    expect([...rt.properties.script.keys()]).toEqual([]);
   });
 
   it('asks each validator of an A + B segment at their own address', () => {
@@ -134,12 +163,26 @@ describe('asking the validator', () => {
     expect(mo.ask).toMatchObject({ validator: 'Mo Manager', role: 'Manager' });
   });
 
-  it('without a web app, the mail asks for a reply in their own words', () => {
-    const rt = bundle({ webAppUrl: null });
+  it('with no confirmation page URL in Settings, the mail asks for a reply in their own words', () => {
+    const rt = bundle({ pageUrl: null });
     const r = askOk(rt);
     expect(r.link).toBeNull();
     expect(r.body).toContain('Just reply to this mail saying whether this is right, in your own words.');
-    expect(rt.properties.script.has('rl.confirm.secret')).toBe(false);
+    expect(r.body).not.toContain('http');
+    expect(secretOf(rt)).toBeUndefined();
+    expect(askRows(rt)).toHaveLength(1);
+  });
+
+  it('refuses a confirmation page URL that is not a web app address, and saves one that is', () => {
+    const rt = bundle({ pageUrl: null });
+    rt.setUser(MAYA);
+    const bad = rt.call<{ ok: boolean; field?: string }>('saveReminderSettings', {
+      confirmationPageUrl: 'https://evil.example/exec',
+    });
+    expect(bad).toMatchObject({ ok: false, field: 'confirmationPageUrl' });
+    const good = rt.call<{ ok: boolean }>('saveReminderSettings', { confirmationPageUrl: ` ${WEB_APP} ` });
+    expect(good.ok).toBe(true);
+    expect(askOk(rt).link?.startsWith(`${WEB_APP}?c=`)).toBe(true);
   });
 
   it.each([
@@ -152,80 +195,90 @@ describe('asking the validator', () => {
     const r = ask(rt, row, id);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.message).toMatch(message);
-    expect([...rt.properties.document.keys()].filter((k) => k.startsWith('rl.ask.'))).toEqual([]);
+    expect(askRows(rt)).toEqual([]);
   });
 });
 
 describe('the link, answered', () => {
-  it.each(['refused', 'allowed'] as const)(
-    'Confirm ends with a Results row holding their words as text (openById %s)',
-    (openById) => {
-      const rt = bundle({ openById });
-      const token = tokenOf(askOk(rt).link);
-      const page = rt.webApp.get({ c: token });
-      expect(page.title).toBe(`Confirm a result — ${HOSTILE}`);
-      expect(page.html).toContain('Cut month-end close from 9 to 5 days');
-      expect(page.html).toContain('9 (2026-06-01) → 7 (2026-10-01) → 5 (by 2026-08-30)');
-      expect(page.html).toContain('In your words (optional)');
-      expect(page.html).not.toContain('<img src=x');
-      expect(page.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
-      // The page's own script is valid JavaScript (compiled, not run).
-      const script = /<script>([\s\S]*?)<\/script>/.exec(page.html)?.[1] ?? '';
-      expect(script).toContain('.answerConfirmation(');
-      expect(() => new Function(script)).not.toThrow();
+  it('Confirm writes one Results row with their words as text and marks the ask confirmed', () => {
+    const rt = bundle();
+    const token = tokenOf(askOk(rt).link);
+    const page = rt.webApp.get({ c: token });
+    expect(page.title).toBe(`Confirm a result — ${HOSTILE}`);
+    expect(page.html).toContain('Cut month-end close from 9 to 5 days');
+    expect(page.html).toContain('9 (2026-06-01) → 7 (2026-10-01) → 5 (by 2026-08-30)');
+    expect(page.html).toContain('In your words (optional)');
+    expect(page.html).not.toContain('<img src=x');
+    expect(page.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    // The page's own script is valid JavaScript (compiled, not run).
+    const script = /<script>([\s\S]*?)<\/script>/.exec(page.html)?.[1] ?? '';
+    expect(script).toContain('.answerConfirmation(');
+    expect(() => new Function(script)).not.toThrow();
 
-      const reply = answer(rt, token, 'confirm', WORDS);
-      expect(reply).toMatchObject({ ok: true, title: 'Thank you — confirmed' });
-      expect(resultRows(rt)).toHaveLength(openById === 'allowed' ? 6 : 5);
+    const reply = answer(rt, token, 'confirm', WORDS);
+    expect(reply).toMatchObject({ ok: true, title: 'Thank you — confirmed' });
+    const rows = resultRows(rt);
+    expect(rows).toHaveLength(6);
+    expect(rows[5].slice(1)).toEqual([
+      'A-1',
+      7,
+      'Yes',
+      'Dana Li',
+      'Executive sponsor',
+      WORDS,
+      '',
+      'confirmation link',
+      'link',
+    ]);
+    expect(rows[5][0]).toEqual(date('2026-11-24'));
+    expect(rt.spreadsheet.formulas(SHEET.results)[6].filter((f) => f !== '')).toEqual([]);
+    const asks = rt.call<AsksResponse>('getConfirmationAsks', 'A-1');
+    expect(asks.ok && asks.asks[0]).toMatchObject({ status: 'confirmed', words: WORDS });
+    expect(asks.ok && asks.asks[0].line).toBe('Asked Dana Li on 2026-11-24 (confirmed on 2026-11-24)');
+    // The web app keeps nothing of its own: no script property of its project or of the add-on.
+    expect([...rt.webApp.properties.keys()]).toEqual([]);
+    expect([...rt.properties.script.keys()]).toEqual([]);
+  });
 
-      view(rt); // the add-on's next read drains the answer
-      view(rt); // and a second read writes nothing more
-      const rows = resultRows(rt);
-      expect(rows).toHaveLength(6);
-      const row = rows[5];
-      expect(row.slice(1)).toEqual([
-        'A-1',
-        7,
-        'Yes',
-        'Dana Li',
-        'Executive sponsor',
-        WORDS,
-        '',
-        'confirmation link',
-        'link',
-      ]);
-      expect(row[0]).toEqual(date('2026-11-24'));
-      expect(rt.spreadsheet.formulas(SHEET.results)[6].filter((f) => f !== '')).toEqual([]);
-      const asks = rt.call<AsksResponse>('getConfirmationAsks', 'A-1');
-      expect(asks.ok && asks.asks[0]).toMatchObject({ status: 'confirmed', words: WORDS });
-      expect(asks.ok && asks.asks[0].line).toBe('Asked Dana Li on 2026-11-24 (confirmed on 2026-11-24)');
-      // The words no longer sit in script properties once the add-on has them.
-      expect(rt.properties.script.get(answerKeys(rt)[0])).not.toContain('HYPERLINK');
-    },
-  );
-
-  it('writes "link" in a Confirmed via column when Results has one', () => {
+  it('the customer’s confirmation is what turns the account Result/Green', () => {
     const base = sheets();
-    const results = base[SHEET.results].map((r, i) => [...r, i === 0 ? 'Confirmed via' : '']);
+    // A-1 reached its target (5): only the customer's validation is missing.
+    const results = base[SHEET.results].map((r, i) => (i === 1 ? [r[0], r[1], 5, ...r.slice(3)] : r));
     const rt = loadBundle({
       timeZone: TZ,
       now: NOW,
       user: MAYA,
-      webAppUrl: WEB_APP,
       sheets: { ...base, [SHEET.results]: results },
     });
-    answer(rt, tokenOf(askOk(rt).link), 'confirm', 'Yes, 6 days now');
-    view(rt);
+    setConfirmationPageUrl(rt, WEB_APP);
+    const before = view(rt);
+    expect([before.rungName, before.health]).not.toEqual(['Result', 'Green']);
+    expect(answer(rt, tokenOf(askOk(rt).link), 'confirm', 'Yes — 5 days since October').ok).toBe(true);
+    const after = view(rt);
+    expect([after.rungName, after.health, after.reasons]).toEqual(['Result', 'Green', after.reasons]);
+  });
+
+  it("writes 'Confirmed via link' in Evidence on a book without the Confirmed via column", () => {
+    const base = sheets();
+    const via = HEADERS.results.indexOf('Confirmed via' as (typeof HEADERS.results)[number]);
+    const results = base[SHEET.results].map((r) => r.filter((_, i) => i !== via));
+    const rt = loadBundle({
+      timeZone: TZ,
+      now: NOW,
+      user: MAYA,
+      sheets: { ...base, [SHEET.results]: results },
+    });
+    setConfirmationPageUrl(rt, WEB_APP);
+    expect(answer(rt, tokenOf(askOk(rt).link), 'confirm', 'Yes, 6 days now').ok).toBe(true);
     const row = resultRows(rt)[5];
-    expect(row[7]).toBe('');
-    expect(row[9]).toBe('link');
+    expect(row[7]).toBe('Confirmed via link');
+    expect(row).toHaveLength(HEADERS.results.length - 1);
   });
 
   it('Not yet writes no Results row and records their words on the ask', () => {
-    const rt = bundle({ openById: 'allowed' });
+    const rt = bundle();
     const token = tokenOf(askOk(rt).link);
     expect(answer(rt, token, 'not yet', 'Not until the audit closes')).toMatchObject({ ok: true });
-    view(rt);
     expect(resultRows(rt)).toHaveLength(5);
     const asks = rt.call<AsksResponse>('getConfirmationAsks', 'A-1');
     expect(asks.ok && asks.asks[0]).toMatchObject({ status: 'not yet', words: 'Not until the audit closes' });
@@ -234,20 +287,19 @@ describe('the link, answered', () => {
 
 describe('refused links write nothing and say why', () => {
   function refusedBoth(rt: Runtime, token: string, title: RegExp) {
-    const before = resultRows(rt).length;
-    const keys = answerKeys(rt).length;
+    const before = resultRows(rt);
+    const asks = askRows(rt);
     expect(rt.webApp.get({ c: token }).title).toMatch(title);
     const reply = answer(rt, token, 'confirm', 'yes');
     expect(reply.ok).toBe(false);
     expect(reply.title).toMatch(title);
     expect(reply.message).toContain('Nothing was recorded.');
-    view(rt);
-    expect(resultRows(rt)).toHaveLength(before);
-    expect(answerKeys(rt)).toHaveLength(keys);
+    expect(resultRows(rt)).toEqual(before);
+    expect(askRows(rt)).toEqual(asks);
   }
 
   it('forged: a signature that is not the project’s', () => {
-    const rt = bundle({ openById: 'allowed' });
+    const rt = bundle();
     const token = tokenOf(askOk(rt).link);
     const [payload] = token.split('.');
     const other = base64url([...createHmac('sha256', 'not the secret').update(payload).digest()]);
@@ -255,7 +307,7 @@ describe('refused links write nothing and say why', () => {
   });
 
   it('tampered expiry: a later exp under the old signature', () => {
-    const rt = bundle({ openById: 'allowed' });
+    const rt = bundle();
     const token = tokenOf(askOk(rt).link);
     const claims = claimsOf(token);
     const payload = base64url(utf8(JSON.stringify({ ...claims, exp: claims.exp + 365 * 86_400_000 })));
@@ -263,7 +315,7 @@ describe('refused links write nothing and say why', () => {
   });
 
   it('expired: 31 days after the ask', () => {
-    const rt = bundle({ openById: 'allowed' });
+    const rt = bundle();
     const token = tokenOf(askOk(rt).link);
     rt.setNow(new Date(NOW.getTime() + 31 * 86_400_000));
     refusedBoth(rt, token, /expired/);
@@ -271,7 +323,7 @@ describe('refused links write nothing and say why', () => {
   });
 
   it('reused: a second answer', () => {
-    const rt = bundle({ openById: 'allowed' });
+    const rt = bundle();
     const token = tokenOf(askOk(rt).link);
     expect(answer(rt, token, 'confirm', 'yes').ok).toBe(true);
     refusedBoth(rt, token, /Already answered/);
@@ -280,26 +332,27 @@ describe('refused links write nothing and say why', () => {
   });
 
   it("another account's: the ask of A-1 naming A-2", () => {
-    const rt = bundle({ openById: 'allowed' });
+    const rt = bundle();
     const claims = claimsOf(tokenOf(askOk(rt).link));
     refusedBoth(rt, signed(rt, { ...claims, acct: 'A-2' }), /does not match/);
   });
 
-  it("another spreadsheet's: the ask naming another spreadsheet", () => {
-    const rt = bundle({ openById: 'allowed' });
+  it("another spreadsheet's: the ask naming another spreadsheet (whose secret does not sign it)", () => {
+    const rt = bundle({ spreadsheets: [{ id: '1OtherSpreadsheet', sheets: sheets() }] });
     const claims = claimsOf(tokenOf(askOk(rt).link));
-    refusedBoth(rt, signed(rt, { ...claims, ss: '1OtherSpreadsheet' }), /does not match/);
+    refusedBoth(rt, signed(rt, { ...claims, ss: '1OtherSpreadsheet' }), /not valid/);
+    refusedBoth(rt, signed(rt, { ...claims, ss: '1NoSuchSpreadsheet' }), /not valid/);
   });
 
   it('superseded: asking the same validator again withdraws the first link', () => {
-    const rt = bundle({ openById: 'allowed' });
+    const rt = bundle();
     const first = tokenOf(askOk(rt).link);
     askOk(rt);
     refusedBoth(rt, first, /no longer known/);
   });
 
-  it('result changed since the ask: saved in the sidebar (openById refused)', () => {
-    const rt = bundle({ openById: 'refused' });
+  it('result changed since the ask: saved in the sidebar', () => {
+    const rt = bundle();
     const token = tokenOf(askOk(rt).link);
     const saved = rt.call<WriteResponse>(
       'saveChain',
@@ -307,12 +360,10 @@ describe('refused links write nothing and say why', () => {
     );
     expect(saved.ok).toBe(true);
     refusedBoth(rt, token, /changed since you were asked/);
-    const asks = rt.call<AsksResponse>('getConfirmationAsks', 'A-1');
-    expect(asks.ok && asks.asks[0].status).toBe('superseded');
   });
 
-  it('result changed since the ask: typed into the sheet (openById allowed reads it live)', () => {
-    const rt = bundle({ openById: 'allowed' });
+  it('result changed since the ask: typed into the sheet', () => {
+    const rt = bundle();
     const token = tokenOf(askOk(rt).link);
     const accounts = rt.values(SHEET.accounts);
     accounts[1][11] = 4; // the target moved: a re-planned result
@@ -321,19 +372,6 @@ describe('refused links write nothing and say why', () => {
     expect(reply).toMatchObject({ ok: false, title: 'The result has changed since you were asked' });
     expect(resultRows(rt)).toHaveLength(5);
     expect(rt.webApp.get({ c: token }).title).toMatch(/changed/);
-  });
-
-  it('a queued confirmation of a result changed before the drain is kept off Results', () => {
-    const rt = bundle({ openById: 'refused' });
-    const token = tokenOf(askOk(rt).link);
-    expect(answer(rt, token, 'confirm', 'yes').ok).toBe(true);
-    const accounts = rt.values(SHEET.accounts);
-    accounts[1][8] = 'Cut month-end close from 9 to 3 days';
-    rt.setValues(SHEET.accounts, accounts);
-    view(rt);
-    expect(resultRows(rt)).toHaveLength(5);
-    const asks = rt.call<AsksResponse>('getConfirmationAsks', 'A-1');
-    expect(asks.ok && asks.asks[0].status).toBe('superseded');
   });
 
   it('no token, or a damaged one', () => {
@@ -345,23 +383,60 @@ describe('refused links write nothing and say why', () => {
   });
 });
 
-describe('the runtime as a web app', () => {
-  it('runs doGet and the page calls as the deployer, with no active spreadsheet', () => {
+describe('two projects: the add-on is never the web app', () => {
+  const topLevel = (file: string) =>
+    [...readFileSync(file, 'utf8').matchAll(/^function ([A-Za-z][A-Za-z0-9_]*)\(/gm)].map((m) => m[1]);
+
+  it('dist/webapp/Code.js declares exactly doGet and answerConfirmation; dist/Code.js neither', () => {
+    expect(topLevel('dist/webapp/Code.js').sort()).toEqual(['answerConfirmation', 'doGet']);
+    const addOn = topLevel('dist/Code.js');
+    expect(addOn).toContain('askToConfirm');
+    expect(addOn).not.toContain('doGet');
+    expect(addOn).not.toContain('answerConfirmation');
+    expect(addOn).not.toContain('doPost');
+  });
+
+  it("the web app's manifest is a web app with the spreadsheets scope; the add-on's has neither", () => {
+    const web = JSON.parse(readFileSync('dist/webapp/appsscript.json', 'utf8'));
+    expect(web.webapp).toEqual({ access: 'ANYONE_ANONYMOUS', executeAs: 'USER_DEPLOYING' });
+    expect(web.oauthScopes).toEqual(['https://www.googleapis.com/auth/spreadsheets']);
+    const addOn = JSON.parse(readFileSync('dist/appsscript.json', 'utf8'));
+    expect(addOn.webapp).toBeUndefined();
+    expect(addOn.oauthScopes).not.toContain('https://www.googleapis.com/auth/spreadsheets');
+    // clasp pushes subfolders unless told not to: the add-on's configs skip dist/webapp.
+    for (const config of ['.clasp.json', '.clasp.prod.json']) {
+      expect(JSON.parse(readFileSync(config, 'utf8'))).toMatchObject({
+        rootDir: 'dist',
+        skipSubdirectories: true,
+      });
+    }
+    expect(JSON.parse(readFileSync('.clasp.webapp.json', 'utf8'))).toMatchObject({ rootDir: 'dist/webapp' });
+  });
+
+  it("the web app's page reaches none of the add-on's functions, and the add-on none of the web app's", () => {
     const rt = bundle();
-    expect(rt.call('askToConfirm', { row: 2, accountId: 'A-1', validatorIndex: 0 })).toMatchObject({
-      ok: true,
-    });
-    // The sidebar's endpoints need the open spreadsheet; from the web app page they find none.
-    expect(rt.webApp.run<AsksResponse>('getConfirmationAsks', 'A-1')).toEqual({ ok: true, asks: [] });
+    expect(rt.webApp.functions().sort()).toEqual(['answerConfirmation', 'doGet']);
+    for (const name of [
+      'saveChain',
+      'runReminders',
+      'setUpWorkbook',
+      'getConfirmationAsks',
+      'askToConfirm',
+    ]) {
+      expect(() => rt.webApp.run(name)).toThrow(/no top-level function/);
+    }
+    rt.webApp.get({});
+    expect(() => rt.call('answerConfirmation', 'x.y', 'confirm', '')).toThrow(/no top-level function/);
+    expect(() => rt.call('doGet', {})).toThrow(/no top-level function/);
   });
 });
 
 describe('the preview server serves the web app', () => {
   it('GET /exec?c= shows the page, whose google.script.run goes to /exec/rpc and records the answer', async () => {
-    const rt = bundle({ openById: 'refused' });
+    const rt = bundle();
     const server = await startPreviewServer({ runtime: rt });
     try {
-      rt.webApp.url = `${server.url}exec`;
+      setConfirmationPageUrl(rt, `${server.url}exec`);
       const link = askOk(rt).link as string;
       expect(link.startsWith(`${server.url}exec?c=`)).toBe(true);
       const page = await fetch(link).then((r) => r.text());
@@ -373,7 +448,6 @@ describe('the preview server serves the web app', () => {
         body: JSON.stringify({ fn: 'answerConfirmation', args: [tokenOf(link), 'confirm', WORDS] }),
       }).then((r) => r.json() as Promise<{ ok: boolean; value: AnswerReply }>);
       expect(reply).toMatchObject({ ok: true, value: { ok: true } });
-      view(rt);
       expect(resultRows(rt)[5][6]).toBe(WORDS);
     } finally {
       await server.close();

@@ -4,13 +4,11 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { judgeLink, type LinkState } from '../../src/confirmations/core/answer';
 import {
-  type AnswerRecord,
   type AskRecord,
   askMail,
   emailRefusal,
-  type LinkRecord,
   pendingOlderThan,
-  readAnswer,
+  parseAsk,
   readAsk,
   statementKey,
   statusAt,
@@ -130,34 +128,28 @@ describe('signToken / verifyToken', () => {
 });
 
 describe('judgeLink', () => {
-  const result = {
-    accountName: 'Acme',
-    metric: 'Close days',
-    baseline: 9,
-    baselineOn: '2026-06-01',
-    latest: 7,
-    latestOn: '2026-10-01',
-    target: 5,
-    targetBy: '2026-08-30',
-  };
-  const link: LinkRecord = {
-    ss: CLAIMS.ss,
-    acct: CLAIMS.acct,
-    who: CLAIMS.who,
+  const asked: AskRecord = {
+    askId: 'abc123',
+    accountId: CLAIMS.acct,
+    validator: CLAIMS.who,
     role: 'Executive sponsor',
-    st: ST,
-    exp: CLAIMS.exp,
+    email: 'dana@freight.example',
     statement: 'Cut close to 5 days',
-    result,
+    statementHash: ST,
+    value: 7,
+    valueOn: '2026-10-01',
+    askedOn: '2026-11-24T15:00:00.000Z',
+    expires: new Date(CLAIMS.exp).toISOString(),
+    askedBy: 'maya@acme.example',
+    status: 'pending',
   };
-  const answered: AnswerRecord = {
-    verdict: 'confirm',
-    words: '',
-    answeredOn: '2026-11-25T10:00:00.000Z',
-    written: false,
-    drained: false,
+  const answered: AskRecord = { ...asked, status: 'confirmed', answeredOn: '2026-11-25T10:00:00.000Z' };
+  const ok: LinkState = {
+    check: { ok: true, claims: CLAIMS },
+    spreadsheetId: CLAIMS.ss,
+    ask: asked,
+    currentHash: ST,
   };
-  const ok: LinkState = { check: { ok: true, claims: CLAIMS }, link, answer: null, currentHash: ST };
   const kind = (s: Partial<LinkState>) => {
     const j = judgeLink({ ...ok, ...s });
     return 'refused' in j ? j.refused.kind : 'ok';
@@ -165,23 +157,26 @@ describe('judgeLink', () => {
 
   it.each([
     ['a good link', {}, 'ok'],
-    ['no current hash known', { currentHash: null }, 'ok'],
+    ['the account is gone', { currentHash: null }, 'changed'],
     ['forged', { check: { ok: false, reason: 'forged' } }, 'forged'],
     ['malformed', { check: { ok: false, reason: 'malformed' } }, 'forged'],
-    ['unknown ask', { link: null }, 'unknown'],
-    ['another spreadsheet', { link: { ...link, ss: '1Other' } }, 'other-spreadsheet'],
-    ['another account', { link: { ...link, acct: 'A-2' } }, 'other-account'],
-    ['another validator', { link: { ...link, who: 'Eve' } }, 'other-account'],
-    ['reused', { answer: answered }, 'reused'],
+    ['unknown ask', { ask: null }, 'unknown'],
+    ['superseded ask', { ask: { ...asked, status: 'superseded' } }, 'unknown'],
+    ['another spreadsheet', { spreadsheetId: '1Other' }, 'other-spreadsheet'],
+    ['another account', { ask: { ...asked, accountId: 'A-2' } }, 'other-account'],
+    ['another validator', { ask: { ...asked, validator: 'Eve' } }, 'other-account'],
+    ['another expiry', { ask: { ...asked, expires: '2027-01-01T00:00:00.000Z' } }, 'other-account'],
+    ['reused', { ask: answered }, 'reused'],
+    ['not yet, then again', { ask: { ...answered, status: 'not yet' } }, 'reused'],
     ['expired', { check: { ok: false, reason: 'expired', claims: CLAIMS } }, 'expired'],
     ['result changed', { currentHash: 'c'.repeat(64) }, 'changed'],
-    ['link of another statement', { link: { ...link, st: 'c'.repeat(64) } }, 'changed'],
+    ['link of another statement', { ask: { ...asked, statementHash: 'c'.repeat(64) } }, 'changed'],
   ] as [string, Partial<LinkState>, string][])('%s → %s', (_name, state, expected) => {
     expect(kind(state)).toBe(expected);
   });
 
   it('says when it was answered, and until when it was valid', () => {
-    const reused = judgeLink({ ...ok, answer: answered });
+    const reused = judgeLink({ ...ok, ask: answered });
     expect('refused' in reused && reused.refused.message).toContain('already answered on 2026-11-25');
     const expired = judgeLink({ ...ok, check: { ok: false, reason: 'expired', claims: CLAIMS } });
     expect('refused' in expired && expired.refused.message).toContain('valid until 2026-12-24');
@@ -191,23 +186,14 @@ describe('judgeLink', () => {
 describe('the ask record', () => {
   const ask: AskRecord = {
     askId: 'abc123',
-    spreadsheetId: '1Sheet',
     accountId: 'A-1',
     validator: 'Dana Li',
     role: 'Executive sponsor',
     email: 'dana@freight.example',
     statement: 'Cut close to 5 days',
     statementHash: ST,
-    result: {
-      accountName: 'Acme',
-      metric: 'Close days',
-      baseline: 9,
-      baselineOn: '2026-06-01',
-      latest: 7,
-      latestOn: '2026-10-01',
-      target: 5,
-      targetBy: '',
-    },
+    value: 7,
+    valueOn: '2026-10-01',
     askedBy: 'maya@acme.example',
     askedOn: '2026-11-10T15:00:00.000Z',
     expires: '2026-12-10T15:00:00.000Z',
@@ -221,12 +207,9 @@ describe('the ask record', () => {
     expect(readAsk(JSON.stringify({ ...ask, askedOn: '2026-11-10' }))).toBeNull();
     expect(readAsk('{"askId":')).toBeNull();
     expect(readAsk(null)).toBeNull();
-    expect(
-      readAnswer(JSON.stringify({ verdict: 'maybe', words: '', answeredOn: ask.askedOn, written: false })),
-    ).toBeNull();
-    expect(
-      readAnswer(JSON.stringify({ verdict: 'not yet', words: '', answeredOn: ask.askedOn, written: false })),
-    ).toMatchObject({ drained: false });
+    expect(parseAsk(ask)).toEqual(ask);
+    expect(parseAsk({ ...ask, value: Number.NaN })).toBeNull();
+    expect(parseAsk({ ...ask, askId: '=HYPERLINK("x")' })).toBeNull();
   });
 
   it('expires after 30 days, and lists pending asks older than N days, oldest first', () => {

@@ -1,6 +1,6 @@
-// Whether a confirmation link may still be answered, and in plain words why not. Pure: the caller looks up the stored
-// link, any answer already given and the account's current statement hash, and passes them in.
-import type { AnswerRecord, LinkRecord } from './asks';
+// Whether a confirmation link may still be answered, and in plain words why not. Pure: the caller looks up the ask's
+// row in the spreadsheet the link names and the account's current statement hash, and passes them in.
+import type { AskRecord } from './asks';
 import type { Claims, TokenCheck } from './token';
 
 export type RefusalKind =
@@ -33,7 +33,7 @@ export function refusal(kind: RefusalKind, detail = ''): Refusal {
       return {
         kind,
         title: 'This link is no longer known',
-        message: `The request this link belongs to was withdrawn. ${NOTHING} Reply to the mail instead.`,
+        message: `The request this link belongs to was withdrawn (a newer one replaced it). ${NOTHING} Use the link in the newest mail, or reply to it.`,
       };
     case 'other-spreadsheet':
     case 'other-account':
@@ -65,28 +65,35 @@ export function refusal(kind: RefusalKind, detail = ''): Refusal {
 
 export interface LinkState {
   readonly check: TokenCheck;
-  /** The stored link for the claims' ask id (null: none). */
-  readonly link: LinkRecord | null;
-  /** An answer already given for that ask (null: none). */
-  readonly answer: AnswerRecord | null;
-  /** The account's statement hash as the add-on last saw it (or read live), null when unknown. */
+  /** The spreadsheet the ask row was read from (the one the token names, opened by id). */
+  readonly spreadsheetId: string;
+  /** The ask row for the claims' ask id (null: none). */
+  readonly ask: AskRecord | null;
+  /** The account's statement hash as its Accounts row reads now, null when the account is gone. */
   readonly currentHash: string | null;
 }
 
 /** The claims when the link may be answered, else the refusal. Checks in the order that tells the truth first. */
 export function judgeLink(state: LinkState): { readonly claims: Claims } | { readonly refused: Refusal } {
-  const { check, link, answer, currentHash } = state;
+  const { check, ask, currentHash } = state;
   if (!check.ok && check.reason !== 'expired') return { refused: refusal('forged') };
   const claims = check.claims as Claims;
-  if (!link) return { refused: refusal('unknown') };
-  if (link.ss !== claims.ss) return { refused: refusal('other-spreadsheet') };
-  if (link.acct !== claims.acct || link.who !== claims.who || link.exp !== claims.exp) {
+  if (!ask) return { refused: refusal('unknown') };
+  if (state.spreadsheetId !== claims.ss) return { refused: refusal('other-spreadsheet') };
+  if (
+    ask.accountId !== claims.acct ||
+    ask.validator !== claims.who ||
+    Date.parse(ask.expires) !== claims.exp
+  ) {
     return { refused: refusal('other-account') };
   }
-  if (answer) return { refused: refusal('reused', answer.answeredOn.slice(0, 10)) };
-  if (!check.ok) return { refused: refusal('expired', new Date(claims.exp).toISOString().slice(0, 10)) };
-  if (link.st !== claims.st || (currentHash !== null && currentHash !== claims.st)) {
-    return { refused: refusal('changed') };
+  if (ask.status === 'superseded') return { refused: refusal('unknown') };
+  if (ask.status === 'confirmed' || ask.status === 'not yet') {
+    return { refused: refusal('reused', (ask.answeredOn ?? '').slice(0, 10)) };
   }
+  if (!check.ok || ask.status === 'expired') {
+    return { refused: refusal('expired', new Date(claims.exp).toISOString().slice(0, 10)) };
+  }
+  if (ask.statementHash !== claims.st || currentHash !== claims.st) return { refused: refusal('changed') };
   return { claims };
 }

@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import { domainOf, isWellFormedEmail } from '../../core/addresses';
 import { storedJson } from '../../core/storedJson';
-import { VALIDATOR_ROLES } from '../../core/types';
+import { addDays, isoOfDay } from '../../core/dates';
 
 export const ASK_STATUSES = ['pending', 'confirmed', 'not yet', 'superseded', 'expired'] as const;
 export type AskStatus = (typeof ASK_STATUSES)[number];
@@ -13,13 +13,13 @@ export type Verdict = (typeof VERDICTS)[number];
 /** A link (and the ask it carries) lives this long. */
 export const ASK_LIFETIME_DAYS = 30;
 const DAY_MS = 86_400_000;
-/** Their words are kept to what a confirmation needs (and what fits a 9 kB property with the rest of the record). */
+/** Their words are kept to what a confirmation needs. */
 export const MAX_WORDS = 2000;
 
 const Text = (max: number) => z.string().check(z.maxLength(max));
 const Iso = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/));
 
-/** What the validator is shown: the numbers as the ask quoted them (the web app may not be able to read the sheet). */
+/** What the validator is shown: baseline → latest → target, with their days. */
 export const AskedResultSchema = z.object({
   accountName: Text(500),
   metric: Text(500),
@@ -34,59 +34,77 @@ export const AskedResultSchema = z.object({
 });
 export type AskedResult = z.infer<typeof AskedResultSchema>;
 
-/** One ask, kept per spreadsheet in document properties (`rl.ask.<askId>`). */
+/**
+ * One ask, one row of the add-on's hidden `Confirmation asks` sheet (gas/askSheet.ts): written by the add-on when the
+ * CSM asks, answered by the confirmation web app (a separate Apps Script project that shares nothing with the add-on
+ * but the spreadsheet).
+ */
 export const AskRecordSchema = z.object({
-  askId: Text(64),
-  spreadsheetId: Text(200),
+  askId: z.string().check(z.regex(/^[A-Za-z0-9]{1,64}$/)),
   accountId: Text(200),
   validator: Text(200),
-  role: z.nullable(z.enum(VALIDATOR_ROLES)),
+  /** The validator's role as the Validator role cell named it; '' when none. */
+  role: Text(200),
   email: Text(254),
   /** The named result text the validator is asked to confirm. */
   statement: Text(2000),
   /** sha256 (hex) of statementKey(): what the link signs. */
   statementHash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
-  result: AskedResultSchema,
-  askedBy: Text(254),
+  /** The latest value the ask quoted (what a confirmation writes to Results), and its day (YYYY-MM-DD). */
+  value: z.number(),
+  valueOn: Text(10),
   askedOn: Iso,
   expires: Iso,
+  askedBy: Text(254),
   status: z.enum(ASK_STATUSES),
   answeredOn: z.optional(Iso),
   words: z.optional(Text(MAX_WORDS)),
 });
 export type AskRecord = z.infer<typeof AskRecordSchema>;
 
-/**
- * What the web app needs of an ask without the spreadsheet (script properties, `rl.link.<askId>`): the claims to
- * compare the link with, and the page's content.
- */
-export const LinkRecordSchema = z.object({
-  ss: Text(200),
-  acct: Text(200),
-  who: Text(200),
-  role: z.nullable(z.enum(VALIDATOR_ROLES)),
-  st: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
-  exp: z.number(),
-  statement: Text(2000),
-  result: AskedResultSchema,
-});
-export type LinkRecord = z.infer<typeof LinkRecordSchema>;
-
-/** An answer given through the link (script properties, `rl.answer.<askId>`), until the add-on drains it. */
-export const AnswerRecordSchema = z.object({
-  verdict: z.enum(VERDICTS),
-  words: Text(MAX_WORDS),
-  answeredOn: Iso,
-  /** The web app wrote the Results row itself (openById allowed): the drain must not write it again. */
-  written: z.boolean(),
-  /** The add-on has recorded it on the ask (document properties); the words are dropped then. */
-  drained: z._default(z.boolean(), false),
-});
-export type AnswerRecord = z.infer<typeof AnswerRecordSchema>;
-
+/** A stored ask (JSON), or null when it is not one. */
 export const readAsk = (raw: string | null): AskRecord | null => storedJson(raw, AskRecordSchema);
-export const readLink = (raw: string | null): LinkRecord | null => storedJson(raw, LinkRecordSchema);
-export const readAnswer = (raw: string | null): AnswerRecord | null => storedJson(raw, AnswerRecordSchema);
+/** An ask from its fields (a sheet row read by header), or null when they are not one. */
+export function parseAsk(fields: unknown): AskRecord | null {
+  const parsed = AskRecordSchema.safeParse(fields);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * What the validator is shown and the mail quotes: the account's current numbers (its row still hashes to the ask's
+ * statement, or the link is refused) with the value the ask quoted.
+ */
+export function askedResultOf(
+  account: {
+    readonly id: string;
+    readonly name: string;
+    readonly metric: string;
+    readonly baseline: number | null;
+    readonly target: number | null;
+    readonly startDate: number | null;
+    readonly renewalDate: number | null;
+  },
+  resultWindowDays: number | null,
+  latest: number,
+  latestOn: string,
+): AskedResult {
+  const targetBy =
+    account.startDate !== null && resultWindowDays !== null
+      ? isoOfDay(addDays(account.startDate, resultWindowDays))
+      : account.renewalDate !== null
+        ? isoOfDay(account.renewalDate)
+        : '';
+  return {
+    accountName: account.name || account.id,
+    metric: account.metric,
+    baseline: account.baseline,
+    baselineOn: account.startDate === null ? '' : isoOfDay(account.startDate),
+    latest,
+    latestOn,
+    target: account.target,
+    targetBy,
+  };
+}
 
 /**
  * What the link's hash covers: the named result and the numbers it is measured by. A changed target or metric is a

@@ -1,35 +1,27 @@
-// The sidebar's endpoints for asking: askToConfirm prepares the mail (and, where the web app is deployed, the signed
-// link) and puts the ask on the record; getConfirmationAsks lists an account's asks for the Account view.
+// The sidebar's endpoints for asking: askToConfirm prepares the mail (and, when Settings name the confirmation page,
+// the signed link) and puts the ask on the record (the hidden Confirmation asks sheet); getConfirmationAsks lists an
+// account's asks for the Account view.
 import * as z from 'zod/mini';
-import { addDays, isoOfDay } from '../../core/dates';
+import { isoOfDay } from '../../core/dates';
 import { namedValidators } from '../../core/validators';
 import { errorText } from '../../entry/errorText';
 import { loadAccountBook } from '../../gas/accountBook';
 import { currentUserEmail, loadSettings } from '../../gas/settingsStore';
+import { withDocumentLock } from '../../gas/writes';
 import { normalizeHeader } from '../../sheets/layout';
 import {
-  type AskedResult,
   type AskRecord,
+  askedResultOf,
   askLine,
   askMail,
   emailRefusal,
   expiresAt,
-  type LinkRecord,
   statusAt,
   validatorEmails,
 } from '../core/asks';
 import { signToken } from '../core/token';
-import { hmacWith, linkSecret } from '../gas/crypto';
-import { webAppUrl } from '../gas/webAppUrl';
-import {
-  allAsks,
-  linkKey,
-  resultKey,
-  saveAsk,
-  scriptStore,
-  sweepOldLinks,
-  withScriptLock,
-} from '../gas/store';
+import { appendAsk, askSheetForWriting, asksOfAccount, findAskSheet, markSuperseded } from '../gas/askSheet';
+import { ensureSecret, hmacWith } from '../gas/crypto';
 import { statementHashOf, VALIDATOR_EMAIL } from '../gas/sheet';
 import type { AskPayload as AskPayloadType, AskResponse, AsksResponse, AskView } from './types';
 
@@ -44,7 +36,7 @@ export function askView(ask: AskRecord, nowMs: number): AskView {
   return {
     askId: ask.askId,
     validator: ask.validator,
-    role: ask.role,
+    role: ask.role || null,
     email: ask.email,
     statement: ask.statement,
     askedOn: ask.askedOn,
@@ -108,33 +100,45 @@ export function askToConfirm(payload: unknown): AskResponse {
     const segment = loaded.book.segments.find(
       (s) => s.name.toLowerCase() === (account.segment ?? '').toLowerCase(),
     );
-    const targetBy =
-      account.startDate !== null && segment
-        ? isoOfDay(addDays(account.startDate, segment.resultWindowDays))
-        : account.renewalDate !== null
-          ? isoOfDay(account.renewalDate)
-          : '';
-    const result: AskedResult = {
-      accountName: account.name || account.id,
-      metric: account.metric,
-      baseline: account.baseline,
-      baselineOn: account.startDate === null ? '' : isoOfDay(account.startDate),
-      latest: latest.value,
-      latestOn: isoOfDay(latest.date),
-      target: account.target,
-      targetBy,
-    };
+    const result = askedResultOf(
+      account,
+      segment ? segment.resultWindowDays : null,
+      latest.value,
+      isoOfDay(latest.date),
+    );
 
     const nowMs = Date.now();
-    const askId = Utilities.getUuid().replace(/-/g, '');
+    const askId = `a${Utilities.getUuid().replace(/-/g, '')}`;
     const exp = expiresAt(nowMs);
     const statementHash = statementHashOf(account);
     const spreadsheetId = ss.getId();
-    const webApp = webAppUrl();
-    let link: string | null = null;
-    const script = scriptStore();
-    if (webApp) {
-      const secret = linkSecret(true) as string;
+    const pageUrl = settings.confirmationPageUrl;
+    const ask: AskRecord = {
+      askId,
+      accountId: account.id,
+      validator: validator.name,
+      role: validator.role ?? '',
+      email: email.trim(),
+      statement,
+      statementHash,
+      value: latest.value,
+      valueOn: isoOfDay(latest.date),
+      askedOn: new Date(nowMs).toISOString(),
+      expires: new Date(exp).toISOString(),
+      askedBy: user,
+      status: 'pending',
+    };
+    // One write under the document lock: the secret (first link only), the earlier pending ask of this validator
+    // superseded (its link stops working), the new ask appended.
+    const link = withDocumentLock((): string | null => {
+      const sheet = askSheetForWriting(ss);
+      for (const earlier of asksOfAccount(sheet, account.id)) {
+        if (earlier.ask.validator === validator.name && earlier.ask.status === 'pending') {
+          markSuperseded(sheet, earlier.row);
+        }
+      }
+      appendAsk(sheet, ask);
+      if (!pageUrl) return null;
       const token = signToken(
         {
           v: 1,
@@ -145,49 +149,10 @@ export function askToConfirm(payload: unknown): AskResponse {
           st: statementHash,
           exp,
         },
-        hmacWith(secret),
+        hmacWith(ensureSecret(ss)),
       );
-      link = `${webApp}?c=${token}`;
-    }
-    const ask: AskRecord = {
-      askId,
-      spreadsheetId,
-      accountId: account.id,
-      validator: validator.name,
-      role: validator.role,
-      email: email.trim(),
-      statement,
-      statementHash,
-      result,
-      askedBy: user,
-      askedOn: new Date(nowMs).toISOString(),
-      expires: new Date(exp).toISOString(),
-      status: 'pending',
-    };
-    const doc = PropertiesService.getDocumentProperties();
-    const earlier = allAsks(doc).filter(
-      (a) => a.accountId === account.id && a.validator === validator.name && a.status === 'pending',
-    );
-    withScriptLock(() => {
-      sweepOldLinks(nowMs, script);
-      for (const old of earlier) script.deleteProperty(linkKey(old.askId));
-      if (link) {
-        const record: LinkRecord = {
-          ss: spreadsheetId,
-          acct: account.id,
-          who: validator.name,
-          role: validator.role,
-          st: statementHash,
-          exp,
-          statement,
-          result,
-        };
-        script.setProperty(linkKey(askId), JSON.stringify(record));
-      }
-      script.setProperty(resultKey(spreadsheetId, account.id), statementHash);
+      return `${pageUrl}?c=${token}`;
     });
-    for (const old of earlier) saveAsk({ ...old, status: 'superseded' }, doc);
-    saveAsk(ask, doc);
     const mail = askMail({
       email: ask.email,
       validator: validator.name,
@@ -210,15 +175,23 @@ export function askToConfirm(payload: unknown): AskResponse {
   }
 }
 
-/** getConfirmationAsks(accountId): the account's asks, newest first, with their status as of now. */
+/**
+ * getConfirmationAsks(accountId): the account's asks, newest first, with their status as of now. Reads only that
+ * account's rows of the ask sheet (a TextFinder on its Account ID column).
+ */
 export function getConfirmationAsks(accountId: unknown): AsksResponse {
   const parsed = AccountIdArg.safeParse(accountId);
   if (!parsed.success) return { ok: false, message: 'Select an account.' };
-  const nowMs = Date.now();
-  return {
-    ok: true,
-    asks: allAsks()
-      .filter((a) => a.accountId === parsed.data)
-      .map((a) => askView(a, nowMs)),
-  };
+  try {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    if (!ss) return { ok: true, asks: [] };
+    const sheet = findAskSheet(ss);
+    const nowMs = Date.now();
+    return {
+      ok: true,
+      asks: sheet ? asksOfAccount(sheet, parsed.data).map(({ ask }) => askView(ask, nowMs)) : [],
+    };
+  } catch (err) {
+    return { ok: false, message: `The asks could not be read: ${errorText(err)}` };
+  }
 }

@@ -1,48 +1,92 @@
 // The confirmation web app: doGet shows the page a link opens, answerConfirmation records the answer the page sends
 // through google.script.run.
 //
-// It runs in the team's own deployment (Deploy › New deployment › Web app: execute as the deployer, access "Anyone,
-// even anonymous" — appsscript.json's `webapp`). A web app execution has no containing document: no active
-// spreadsheet, and getDocumentLock()/getDocumentProperties() return null. So the answer is kept in script
-// properties under the script lock, and written straight into the sheet only when SpreadsheetApp.openById works
-// (whether it does under spreadsheets.currentonly is not documented; see docs/platform.md). The add-on drains the
-// rest at its next read (gas/drain.ts).
+// These two functions are the WHOLE of a separate Apps Script project (dist/webapp, built from src/webAppMain.ts):
+// a web app page can call every public top-level function of its project as the deployer, so the add-on's own
+// project is never deployed as a web app. The project runs as the deployer with access "Anyone, even anonymous"
+// (dist/webapp/appsscript.json) and shares nothing with the add-on but the spreadsheet: it opens the spreadsheet the
+// link names (SpreadsheetApp.openById, the full spreadsheets scope of this small project only), reads the link
+// secret from that spreadsheet's developer metadata, the ask from its hidden Confirmation asks sheet and the
+// account's current row, and writes the answer there. A web app execution has no containing document (no document
+// lock or properties), so a Confirm is written under this project's script lock.
 import * as z from 'zod/mini';
 import { judgeLink, type Refusal, refusal } from '../core/answer';
-import { type LinkRecord, MAX_WORDS, VERDICTS } from '../core/asks';
-import { type Claims, verifyToken } from '../core/token';
+import { type AskedResult, type AskRecord, askedResultOf, MAX_WORDS, VERDICTS } from '../core/asks';
+import { type Claims, ClaimsSchema, fromBase64url, fromUtf8, verifyToken } from '../core/token';
 import { renderConfirmationPage, renderNoticePage } from '../render/page';
-import { hmacWith, linkSecret } from '../gas/crypto';
+import { askById, findAskSheet, recordAnswer } from '../gas/askSheet';
+import { hmacWith, readSecret } from '../gas/crypto';
 import { accountById, appendConfirmation, statementHashOf } from '../gas/sheet';
-import {
-  currentHash,
-  loadAnswer,
-  loadLink,
-  resultKey,
-  saveAnswer,
-  scriptStore,
-  withScriptLock,
-} from '../gas/store';
-
 import type { AnswerReply } from './types';
 
-type Judged = { readonly claims: Claims; readonly link: LinkRecord } | { readonly refused: Refusal };
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Everything a link is checked against, read from script properties only (the web app has no document). */
+/** Where the ask is and what the page shows, once a link may be answered. */
+interface Answerable {
+  readonly claims: Claims;
+  readonly ss: Spreadsheet;
+  readonly sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  readonly row: number;
+  readonly ask: AskRecord;
+  readonly result: AskedResult;
+}
+type Judged = Answerable | { readonly refused: Refusal };
+
+/**
+ * The spreadsheet a token names, read from its payload BEFORE the signature is checked: only to know where the
+ * secret that checks it is kept. Nothing else of an unchecked payload is used.
+ */
+function namedSpreadsheet(token: unknown): string | null {
+  if (typeof token !== 'string' || token.length > 2000) return null;
+  const bytes = fromBase64url(token.trim().split('.')[0] ?? '');
+  const json = bytes === null ? null : fromUtf8(bytes);
+  try {
+    const parsed = ClaimsSchema.safeParse(json === null ? null : JSON.parse(json));
+    return parsed.success ? parsed.data.ss : null;
+  } catch {
+    return null;
+  }
+}
+
+function openNamed(token: unknown): Spreadsheet | null {
+  const id = namedSpreadsheet(token);
+  if (id === null) return null;
+  try {
+    return SpreadsheetApp.openById(id);
+  } catch {
+    // Deleted, or the deployer cannot open it: no secret to check the link with.
+    return null;
+  }
+}
+
+/** Everything a link is checked against, read from the spreadsheet it names. Writes nothing. */
 function judge(token: unknown): Judged {
-  const secret = linkSecret(false);
-  if (!secret) return { refused: refusal('forged') };
+  const ss = openNamed(token);
+  const secret = ss ? readSecret(ss) : null;
+  if (!ss || !secret) return { refused: refusal('forged') };
   const check = verifyToken(token, hmacWith(secret), Date.now());
   const claims = check.ok ? check.claims : check.claims;
-  const script = scriptStore();
-  const link = claims ? loadLink(claims.ask, script) : null;
+  if (!claims) return { refused: refusal('forged') };
+  const sheet = findAskSheet(ss);
+  const found = sheet ? askById(sheet, claims.ask) : null;
+  const current = found ? accountById(ss, claims.acct) : null;
   const judged = judgeLink({
     check,
-    link,
-    answer: claims ? loadAnswer(claims.ask, script) : null,
-    currentHash: claims ? currentHash(claims.ss, claims.acct, script) : null,
+    spreadsheetId: ss.getId(),
+    ask: found ? found.ask : null,
+    currentHash: current ? statementHashOf(current.account) : null,
   });
-  return 'refused' in judged ? judged : { claims: judged.claims, link: link as LinkRecord };
+  if ('refused' in judged) return judged;
+  const { account, resultWindowDays } = current as NonNullable<typeof current>;
+  const ask = (found as NonNullable<typeof found>).ask;
+  return {
+    claims: judged.claims,
+    ss,
+    sheet: sheet as GoogleAppsScript.Spreadsheet.Sheet,
+    row: (found as NonNullable<typeof found>).row,
+    ask,
+    result: askedResultOf(account, resultWindowDays, ask.value, ask.valueOn),
+  };
 }
 
 function page(html: string, title: string): GoogleAppsScript.HTML.HtmlOutput {
@@ -63,8 +107,12 @@ export function doGet(e?: { parameter?: Record<string, string> }): GoogleAppsScr
   if ('refused' in judged)
     return page(renderNoticePage(judged.refused.title, judged.refused.message), judged.refused.title);
   return page(
-    renderConfirmationPage(token, judged.link),
-    `Confirm a result — ${judged.link.result.accountName}`,
+    renderConfirmationPage(token, {
+      who: judged.ask.validator,
+      statement: judged.ask.statement,
+      result: judged.result,
+    }),
+    `Confirm a result — ${judged.result.accountName}`,
   );
 }
 
@@ -73,31 +121,17 @@ const Answer = z.object({
   words: z.string().check(z.maxLength(MAX_WORDS)),
 });
 
-/**
- * The Results row written straight into the sheet when the web app may open it; null when it may not (the drain
- * writes it later), or the refusal when the live sheet shows the result changed since the ask.
- */
-function writeDirect(claims: Claims, link: LinkRecord, answeredOn: string, words: string): boolean | Refusal {
-  let ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+/** Runs `work` holding this project's script lock: two answers to one link at once record one. */
+function withScriptLock<T>(work: () => T): T {
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(10_000)) throw new Error('Another answer is being recorded. Try again in a moment.');
   try {
-    ss = SpreadsheetApp.openById(claims.ss);
-  } catch {
-    return false;
+    const result = work();
+    SpreadsheetApp.flush();
+    return result;
+  } finally {
+    lock.releaseLock();
   }
-  const account = accountById(ss, claims.acct);
-  const hash = account ? statementHashOf(account) : null;
-  if (hash !== claims.st) {
-    if (hash) scriptStore().setProperty(resultKey(claims.ss, claims.acct), hash);
-    return refusal('changed');
-  }
-  appendConfirmation(
-    ss,
-    { accountId: claims.acct, validator: link.who, role: link.role, value: link.result.latest },
-    answeredOn,
-    words,
-  );
-  SpreadsheetApp.flush();
-  return true;
 }
 
 /**
@@ -116,29 +150,32 @@ export function answerConfirmation(token: unknown, verdict: unknown, words: unkn
   const text = parsed.data.words.trim();
   try {
     return withScriptLock((): AnswerReply => {
+      // Judged again under the lock: the ask is still pending, the result unchanged, the link still the newest.
       const judged = judge(token);
       if ('refused' in judged)
         return { ok: false, title: judged.refused.title, message: judged.refused.message };
-      const { claims, link } = judged;
+      const { ss, sheet, row, ask } = judged;
       const answeredOn = new Date().toISOString();
-      let written = false;
-      if (parsed.data.verdict === 'confirm') {
-        const direct = writeDirect(claims, link, answeredOn, text);
-        if (typeof direct !== 'boolean') return { ok: false, title: direct.title, message: direct.message };
-        written = direct;
+      const confirmed = parsed.data.verdict === 'confirm';
+      if (confirmed) {
+        appendConfirmation(
+          ss,
+          { accountId: ask.accountId, validator: ask.validator, role: ask.role || null, value: ask.value },
+          answeredOn,
+          text,
+        );
       }
-      saveAnswer(claims.ask, {
-        verdict: parsed.data.verdict,
-        words: text,
+      recordAnswer(sheet, row, {
+        ...ask,
+        status: confirmed ? 'confirmed' : 'not yet',
         answeredOn,
-        written,
-        drained: false,
+        ...(text ? { words: text } : {}),
       });
-      return parsed.data.verdict === 'confirm'
+      return confirmed
         ? {
             ok: true,
             title: 'Thank you — confirmed',
-            message: `Your confirmation of "${link.statement}" is recorded${text ? ', with your words' : ''}. You can close this page.`,
+            message: `Your confirmation of "${ask.statement}" is recorded${text ? ', with your words' : ''}. You can close this page.`,
           }
         : {
             ok: true,

@@ -5,34 +5,46 @@
 // core/token.ts masks every byte with 0xff, so signed or unsigned bytes encode the same.
 import { base64url, type Hmac, hex } from '../core/token';
 
-/** Script properties (one store for the whole project, whichever spreadsheet or web app reads it). */
-export const SECRET_PROPERTY = 'rl.confirm.secret';
+/**
+ * The link secret's key: spreadsheet-level developer metadata of the spreadsheet the asks come from, with DOCUMENT
+ * visibility, so the confirmation web app (another Apps Script project, which shares nothing with the add-on but the
+ * spreadsheet) can read it; PROJECT visibility would hide it from every project but the one that created it
+ * (https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata-visibility). Editors of the
+ * spreadsheet can read it too (Sheets API): see docs/platform.md for what it guards against and what it does not.
+ */
+export const SECRET_KEY = 'resultsLadder.confirmSecret';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The spreadsheet's link secret, or null when no link was ever made from it. */
+export function readSecret(ss: Spreadsheet): string | null {
+  const found = ss
+    .createDeveloperMetadataFinder()
+    .withKey(SECRET_KEY)
+    .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SPREADSHEET)
+    .find();
+  for (const m of found) {
+    const value = m.getValue();
+    if (value && /^[A-Za-z0-9_-]{43}$/.test(value)) return value;
+  }
+  return null;
+}
 
 /**
- * The project's link secret, made once: 32 bytes, the SHA-256 of two random UUIDs (Utilities.getUuid is random, v4),
- * stored base64url in script properties so the web app (which has no document) reads the same secret the add-on
- * signed with. Made under the script lock, so two first asks at once cannot make two secrets.
+ * The spreadsheet's link secret, made on the first ask: 32 bytes, the SHA-256 of two random UUIDs (Utilities.getUuid
+ * is random, v4), base64url. Call holding the document lock, so two first asks at once cannot make two secrets.
  */
-export function linkSecret(create: boolean): string | null {
-  const props = PropertiesService.getScriptProperties();
-  const existing = props.getProperty(SECRET_PROPERTY);
-  if (existing || !create) return existing || null;
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(10_000)) throw new Error('Another ask is being prepared. Try again in a moment.');
-  try {
-    const again = props.getProperty(SECRET_PROPERTY);
-    if (again) return again;
-    const bytes = Utilities.computeDigest(
-      Utilities.DigestAlgorithm.SHA_256,
-      `${Utilities.getUuid()}${Utilities.getUuid()}`,
-      Utilities.Charset.UTF_8,
-    );
-    const secret = base64url(bytes);
-    props.setProperty(SECRET_PROPERTY, secret);
-    return secret;
-  } finally {
-    lock.releaseLock();
-  }
+export function ensureSecret(ss: Spreadsheet): string {
+  const existing = readSecret(ss);
+  if (existing) return existing;
+  const bytes = Utilities.computeDigest(
+    Utilities.DigestAlgorithm.SHA_256,
+    `${Utilities.getUuid()}${Utilities.getUuid()}`,
+    Utilities.Charset.UTF_8,
+  );
+  const secret = base64url(bytes);
+  ss.addDeveloperMetadata(SECRET_KEY, secret, SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
+  return secret;
 }
 
 export function hmacWith(secret: string): Hmac {

@@ -13,15 +13,21 @@ import { sha256Hex } from './crypto';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The column the lead adds to the Results column table; until then written by header when the sheet has it. */
+/** The optional Results column saying how a result was confirmed; a book without it gets 'Confirmed via link' in Evidence. */
 export const CONFIRMED_VIA = 'Confirmed via';
 /** The Accounts column holding the validators' addresses (one per validator, ';' between, Validator cell order). */
 export const VALIDATOR_EMAIL = 'Validator email';
 /** Who logged a row the link recorded. */
 export const LOGGED_BY_LINK = 'confirmation link';
 
-/** The account with this ID as the rules read it (Segments + its one Accounts row), or null. */
-export function accountById(ss: Spreadsheet, accountId: string): Account | null {
+/**
+ * The account with this ID as the rules read it (Segments + its one Accounts row, found by a TextFinder on the
+ * Account ID column) and its segment's result window, or null.
+ */
+export function accountById(
+  ss: Spreadsheet,
+  accountId: string,
+): { readonly account: Account; readonly resultWindowDays: number | null } | null {
   const accounts = dataSheet(ss, 'accounts');
   if (!accounts) return null;
   const header = headerRow(accounts);
@@ -36,7 +42,10 @@ export function accountById(ss: Spreadsheet, accountId: string): Account | null 
     { accounts: table, ...(segments ? { segments: segments.getDataRange().getValues() } : {}) },
     dayOf,
   );
-  return book.accounts.find((a) => a.id === accountId) ?? null;
+  const account = book.accounts.find((a) => a.id === accountId);
+  if (!account) return null;
+  const segment = book.segments.find((s) => s.name.toLowerCase() === (account.segment ?? '').toLowerCase());
+  return { account, resultWindowDays: segment ? segment.resultWindowDays : null };
 }
 
 export function statementHashOf(account: Account): string {

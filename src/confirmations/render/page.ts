@@ -1,7 +1,7 @@
 // The confirmation page the validator opens from the mail, and the notice pages (refused, answered). Every piece of
 // user text is escaped; the page's script reads nothing from the URL and writes answers with textContent only.
 import { escapeHtml } from '../../render/html';
-import { type LinkRecord, MAX_WORDS, numbersLine } from '../core/asks';
+import { type AskedResult, MAX_WORDS, numbersLine } from '../core/asks';
 
 const STYLE = `
 *{box-sizing:border-box}
@@ -35,7 +35,10 @@ export function renderNoticePage(title: string, message: string): string {
  * attribute (escaped) and back to answerConfirmation through google.script.run, which Google documents for web app
  * pages (https://developers.google.com/apps-script/guides/html/communication).
  */
-export function renderConfirmationPage(token: string, link: LinkRecord): string {
+export function renderConfirmationPage(
+  token: string,
+  link: { readonly who: string; readonly statement: string; readonly result: AskedResult },
+): string {
   const r = link.result;
   const body = `<h1>Is this result right?</h1>
 <p>${escapeHtml(r.accountName)} asked you, ${escapeHtml(link.who || 'as their validator')}, to confirm this result:</p>
