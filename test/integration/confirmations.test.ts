@@ -12,6 +12,7 @@ import type { AskResponse, AsksResponse } from '../../src/confirmations/entry/ty
 import { base64url, type Claims, signToken, utf8 } from '../../src/confirmations/core/token';
 import { dateOfDay, dayFromIso } from '../../src/core/dates';
 import type { AccountView, WriteResponse } from '../../src/entry/sidebarTypes';
+import type { ReminderPreview } from '../../src/reminders/entry/types';
 import { DEFAULT_SEGMENTS, HEADERS, SHEET } from '../../src/sheets/layout';
 import { setConfirmationPageUrl } from '../../local/preview';
 import { chainPayload, loadBundle } from './harness';
@@ -49,7 +50,7 @@ function sheets(): Record<string, unknown[][]> {
   return {
     [SHEET.segments]: [[...HEADERS.segments], ...DEFAULT_SEGMENTS.map((s) => [...s])],
     [SHEET.accounts]: [
-      [...HEADERS.accounts, 'Validator email'],
+      [...HEADERS.accounts],
       account('A-1', HOSTILE, 'Enterprise', 'Dana Li', 'Executive sponsor', 'dana@freight.example'),
       account(
         'A-2',
@@ -452,5 +453,28 @@ describe('the preview server serves the web app', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('an ask nobody answered', () => {
+  const digestOf = (rt: Runtime) =>
+    rt.call<ReminderPreview>('previewReminders').digests.find((d) => d.recipient === MAYA);
+  it('comes up once in its owner digest after 7 days, naming the validator and the day', () => {
+    const rt = bundle();
+    askOk(rt);
+    rt.setNow(new Date(NOW.getTime() + 6 * 86_400_000));
+    expect(digestOf(rt)?.text ?? '').not.toContain('Asked Dana Li');
+    rt.setNow(new Date(NOW.getTime() + 8 * 86_400_000));
+    expect(digestOf(rt)?.text).toContain(
+      'Asked Dana Li to confirm the result on 2026-11-24, no answer in 8 days: follow up, or record their reply',
+    );
+  });
+
+  it('says nothing once the validator answered', () => {
+    const rt = bundle();
+    const r = askOk(rt);
+    answer(rt, tokenOf(r.link), 'not yet', 'next month');
+    rt.setNow(new Date(NOW.getTime() + 8 * 86_400_000));
+    expect(digestOf(rt)?.text ?? '').not.toContain('Asked Dana Li');
   });
 });

@@ -7,7 +7,6 @@ import {
   type AskRecord,
   askMail,
   emailRefusal,
-  pendingOlderThan,
   parseAsk,
   readAsk,
   statementKey,
@@ -212,21 +211,9 @@ describe('the ask record', () => {
     expect(parseAsk({ ...ask, askId: '=HYPERLINK("x")' })).toBeNull();
   });
 
-  it('expires after 30 days, and lists pending asks older than N days, oldest first', () => {
+  it('expires after 30 days', () => {
     expect(statusAt(ask, Date.parse(ask.expires) + 1)).toBe('expired');
     expect(statusAt({ ...ask, status: 'confirmed' }, Date.parse(ask.expires) + 1)).toBe('confirmed');
-    const older = { ...ask, askId: 'old', askedOn: '2026-11-01T15:00:00.000Z' };
-    const answered = {
-      ...ask,
-      askId: 'done',
-      askedOn: '2026-11-01T15:00:00.000Z',
-      status: 'confirmed' as const,
-    };
-    const fresh = { ...ask, askId: 'new', askedOn: '2026-11-23T15:00:00.000Z' };
-    expect(pendingOlderThan([fresh, ask, answered, older], NOW, 7).map((a) => a.askId)).toEqual([
-      'old',
-      'abc123',
-    ]);
   });
 
   it('hashes the result with its numbers', () => {

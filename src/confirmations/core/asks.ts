@@ -128,13 +128,6 @@ export function statusAt(ask: AskRecord, nowMs: number): AskStatus {
   return ask.status === 'pending' && Date.parse(ask.expires) < nowMs ? 'expired' : ask.status;
 }
 
-/** Pending asks asked more than `days` days before `nowMs`, oldest first (the digest lists them). */
-export function pendingOlderThan(asks: readonly AskRecord[], nowMs: number, days: number): AskRecord[] {
-  return asks
-    .filter((a) => statusAt(a, nowMs) === 'pending' && nowMs - Date.parse(a.askedOn) > days * DAY_MS)
-    .sort((x, y) => Date.parse(x.askedOn) - Date.parse(y.askedOn));
-}
-
 /** "Asked Dana Li on 2026-11-24 (pending)" — the Account view's line for an ask. */
 export function askLine(ask: AskRecord, nowMs: number): string {
   const status = statusAt(ask, nowMs);

@@ -4,7 +4,7 @@
 // names and records the answer on it. Found only by its mark (a team tab named `Confirmation asks` is never read or
 // written, docs/rules.md §9); one account's rows are found with a TextFinder on the Account ID column, so an
 // interactive read stays within the cell budget however many asks the book holds.
-import { type AskRecord, parseAsk } from '../core/asks';
+import { type AskRecord, parseAsk, statusAt } from '../core/asks';
 import { createOwnSheet, findOwnSheet } from '../../gas/sheetFinder';
 import { readRows, rowsWithId } from '../../gas/rowsFinder';
 import { asText } from '../../gas/writes';
@@ -148,4 +148,17 @@ export function markSuperseded(sheet: Sheet, row: number): void {
 export function recordAnswer(sheet: Sheet, row: number, ask: AskRecord): void {
   const cells = rowOfAsk(ask).slice(STATUS_COLUMN - 1);
   sheet.getRange(row, STATUS_COLUMN, 1, cells.length).setValues([cells]);
+}
+
+/** Every ask still pending as of `nowMs` (expired ones aside), for the reminder run: one getValues of the sheet. */
+export function pendingAsksOf(ss: Spreadsheet, nowMs: number): AskRecord[] {
+  const sheet = findAskSheet(ss);
+  const last = sheet ? sheet.getLastRow() : 0;
+  if (!sheet || last < 2) return [];
+  const out: AskRecord[] = [];
+  for (const values of sheet.getRange(2, 1, last - 1, WIDTH).getValues()) {
+    const ask = askOfRow(values);
+    if (ask && statusAt(ask, nowMs) === 'pending') out.push(ask);
+  }
+  return out;
 }

@@ -16,6 +16,8 @@ import type { Day } from '../../core/types';
 import { type LoadedBook, loadBook, RULE_SHEETS } from '../../gas/book';
 import { futureHistoryProblems } from '../../core/history';
 import { remainingQuota } from '../gas/mail';
+import { askWindowDays } from '../core/items';
+import { pendingAsksOf } from '../../confirmations/gas/askSheet';
 import { type Ledger, sentKeysOf } from '../gas/ledger';
 import { SHEET } from '../../sheets/layout';
 import type { PreviewStatus, ReminderPreview, ReminderPreviewDigest } from './types';
@@ -89,7 +91,14 @@ export function plan(
   // A history row dated after today (2027 typed for 2026) is ignored by the rules and reported here.
   const future = futureHistoryProblems(loaded.book.history, today, SHEET.history);
   const allProblems = [...problems, ...future];
-  const sent = sentKeysOf(ledger, today - Math.max(1, settings.remindEveryDays));
+  // Far enough back for every item's hold: remind-every, and an unanswered ask's whole window (said once).
+  const sent = sentKeysOf(ledger, today - Math.max(1, settings.remindEveryDays, askWindowDays(settings)));
+  const asks = pendingAsksOf(ss, Date.now()).flatMap((ask) => {
+    const askedOn = loaded.dayOf(new Date(ask.askedOn));
+    return askedOn === null
+      ? []
+      : [{ askId: ask.askId, accountId: ask.accountId, validator: ask.validator, askedOn }];
+  });
   const isoOf = (d: Date) => {
     const day = loaded.dayOf(d);
     return day === null ? '' : isoOfDay(day);
@@ -102,6 +111,7 @@ export function plan(
     sent,
     accountsSheet: SHEET.accounts,
     problemIdentity: problemIdentityIn(problemRows(loaded), isoOf),
+    asks,
   });
   const quota = remainingQuota();
   const allowed = allowedDomainsOf(settings, user);
