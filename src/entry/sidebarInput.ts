@@ -56,9 +56,6 @@ export const LogResultSchema: z.ZodMiniType<LogResultPayload> = z.object({
   date: IsoDay,
   value: NumberInput,
   attributed: z.boolean(),
-  validatedBy: Text,
-  validatorRole: RoleInput,
-  customerWords: Text,
   evidence: Text,
 });
 

@@ -165,9 +165,6 @@ export interface LogResultPayload {
   readonly date: IsoDate;
   readonly value: NumberInput;
   readonly attributed: boolean;
-  readonly validatedBy: string;
-  readonly validatorRole: ValidatorRole | '';
-  readonly customerWords: string;
   readonly evidence: string;
 }
 

@@ -115,7 +115,10 @@ export function saveChain(payload: SaveChainPayload): WriteResponse {
   });
 }
 
-/** logResult: one Results row for the account, appended with one setValues. */
+/**
+ * logResult: one Results row for the account, appended with one setValues. Logging a value is not a confirmation:
+ * Validated by, Validator role and Customer's words stay blank (recordConfirmation or the validator's answer fills them).
+ */
 export function logResult(payload: LogResultPayload): WriteResponse {
   return answerWrite((payload as { row?: unknown } | null)?.row, () => {
     const p = parsePayload(LogResultSchema, payload);
@@ -136,9 +139,8 @@ export function logResult(payload: LogResultPayload): WriteResponse {
           'Account ID': accountId,
           Value: value,
           Attributed: p.attributed ? 'Yes' : 'No',
-          'Validated by': trimmed(p.validatedBy),
-          'Validator role': p.validatorRole,
-          "Customer's words": trimmed(p.customerWords),
+          'Validated by': '',
+          'Validator role': '',
           Evidence: trimmed(p.evidence),
           'Logged by': user,
         },

@@ -292,7 +292,7 @@ describe('saveChain', () => {
 });
 
 describe('logResult and recordCheck', () => {
-  it('appends one Results row with one setValues', () => {
+  it('appends one Results row with one setValues, naming no validator', () => {
     const v = view(3);
     rt.calls.reset();
     const res = rt.call<WriteResponse>('logResult', {
@@ -301,10 +301,7 @@ describe('logResult and recordCheck', () => {
       date: '2026-11-20',
       value: '6',
       attributed: true,
-      validatedBy: 'Dana Li',
-      validatorRole: 'Executive sponsor',
-      customerWords: '=HYPERLINK("x") we close in 6 days now',
-      evidence: 'Controller email',
+      evidence: '=HYPERLINK("x") Controller email',
     });
     expect(res.ok).toBe(true);
     expect(rt.calls.count('Range.setValues')).toBe(1);
@@ -316,15 +313,16 @@ describe('logResult and recordCheck', () => {
       'A-2',
       6,
       'Yes',
-      'Dana Li',
-      'Executive sponsor',
-      '=HYPERLINK("x") we close in 6 days now',
-      'Controller email',
+      '',
+      '',
+      '',
+      '=HYPERLINK("x") Controller email',
       MAYA,
       '',
     ]);
     expect(rt.spreadsheet.formulas(SHEET.results)[3].filter((f) => f !== '')).toEqual([]);
-    if (res.ok) expect(res.view.results[0]).toMatchObject({ date: '2026-11-20', value: 6, counts: true });
+    // Logging a value is not a confirmation: the row does not count until the validator confirms it.
+    if (res.ok) expect(res.view.results[0]).toMatchObject({ date: '2026-11-20', value: 6, counts: false });
   });
 
   it('appends one Checks row with one setValues', () => {
@@ -368,9 +366,6 @@ describe('logResult and recordCheck', () => {
       date: '2026-11-20',
       value: 6,
       attributed: true,
-      validatedBy: '',
-      validatorRole: '',
-      customerWords: '',
       evidence: '',
       ...patch,
     });
