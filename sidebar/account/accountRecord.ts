@@ -2,6 +2,8 @@
 import type { AccountView } from '../../src/entry/sidebarTypes';
 import { askLinkParts, checkItem, ladderItems, listOr, problemsPart, resultItem } from '../accountSummary';
 import { el, fill } from '../dom';
+import { confirmationForms } from './confirmationForm';
+import type { AccountWrites } from './writes';
 
 export interface AccountRecord {
   readonly askLinks: HTMLElement;
@@ -12,7 +14,10 @@ export interface AccountRecord {
   render(view: AccountView): void;
 }
 
-export function createAccountRecord(): AccountRecord {
+export function createAccountRecord(writes: AccountWrites): AccountRecord {
+  const confirmations = confirmationForms(writes);
+  /** The account whose results are listed: a confirmation being typed is not redrawn away on a refresh of it. */
+  let listed = '';
   const askLinks = el('div', { class: 'ask' });
   const ladderList = el('ol', { class: 'ladder', attrs: { 'aria-label': 'The ladder, top rung first' } });
   const problemsBox = el('div');
@@ -32,7 +37,17 @@ export function createAccountRecord(): AccountRecord {
         problemsPart(view),
       );
       fill(askLinks, ...askLinkParts(view));
-      fill(resultList, ...listOr(view.results.map(resultItem)));
+      const key = `${view.row}:${view.account.id}`;
+      if (key !== listed || !confirmations.anyDirty()) {
+        listed = key;
+        // Beside each logged value, its own "Record a confirmation" (the validator's answer, recorded by hand).
+        const items = view.results.map((r) => {
+          const item = resultItem(r);
+          if (r.value !== null) item.append(confirmations.create(r, view));
+          return item;
+        });
+        fill(resultList, ...listOr(items));
+      }
       fill(checkList, ...listOr(view.checks.map(checkItem)));
     },
   };

@@ -253,6 +253,36 @@ describe('Sidebar.html in Chromium', () => {
     expect(await form.getByLabel('Value').inputValue()).toBe('');
   });
 
+  it('records the validator confirming a logged value, with what they said', async () => {
+    const before = rt.values('Results').length;
+    const item = page
+      .locator('#panel-account li')
+      .filter({ hasText: '2026-11-20', has: page.locator('summary') })
+      .first();
+    await item.locator('summary', { hasText: 'Record a confirmation' }).click();
+    const form = item.locator('form[aria-label="Record a confirmation of 2026-11-20"]');
+    // What they said is required: nothing is sent without it.
+    await form.getByLabel('Who confirmed').fill('Bea Buyer');
+    await form.getByLabel('Their role').selectOption('Buyer');
+    await form.getByLabel('How').selectOption('email reply');
+    await form.getByRole('button', { name: 'Record confirmation' }).click();
+    await expect.poll(() => form.textContent()).toContain('Write what they said.');
+    expect(rt.values('Results').length).toBe(before);
+    await form.getByLabel('What they said').fill('We closed November in 7 days.');
+    await form.getByRole('button', { name: 'Record confirmation' }).click();
+    await expect.poll(() => rt.values('Results').length).toBe(before + 1);
+    const last = before + 1;
+    expect(cell(rt, 'Results', last, 'Account ID')).toBe('A-2');
+    expect(Number(cell(rt, 'Results', last, 'Value'))).toBe(7);
+    expect(cell(rt, 'Results', last, 'Attributed')).toBe('Yes');
+    expect(cell(rt, 'Results', last, 'Validated by')).toBe('Bea Buyer');
+    expect(cell(rt, 'Results', last, 'Validator role')).toBe('Buyer');
+    expect(cell(rt, 'Results', last, "Customer's words")).toBe('We closed November in 7 days.');
+    await expect
+      .poll(() => page.locator('#panel-account').textContent())
+      .toContain('We closed November in 7 days.');
+  });
+
   it('records a 90-day check into Checks', async () => {
     const before = rt.values('Checks').length;
     await page.locator('summary', { hasText: 'Record a check' }).click();
@@ -291,6 +321,7 @@ describe('Sidebar.html in Chromium', () => {
     );
     await dialog.goto(`${server.url}dialog/last`);
     expect(await dialog.locator('body').textContent()).toContain(HOSTILE);
+    expect(await dialog.locator('body').textContent()).toContain('We closed November in 7 days.');
     expect(await dialog.locator('img').count()).toBe(0);
     await dialog.screenshot({ path: join(SHOTS, 'qbr-brief.png'), fullPage: true });
     await dialog.close();
