@@ -81,6 +81,7 @@ export function createAccountPanel(): AccountPanel {
     chain.form,
     el('h3', {}, 'Results logged'),
     record.resultList,
+    record.asksList,
     el('h3', {}, 'Checks recorded'),
     record.checkList,
   );

@@ -1,12 +1,15 @@
 // What the Account tab lists about the account: the ask links, the ladder, data problems, results logged and checks recorded.
 import type { AccountView } from '../../src/entry/sidebarTypes';
-import { askLinkParts, checkItem, ladderItems, listOr, problemsPart, resultItem } from '../accountSummary';
+import { checkItem, ladderItems, listOr, problemsPart, resultItem } from '../accountSummary';
 import { el, fill } from '../dom';
+import { createAskParts } from './askButtons';
 import { confirmationForms } from './confirmationForm';
 import type { AccountWrites } from './writes';
 
 export interface AccountRecord {
   readonly askLinks: HTMLElement;
+  /** The account's asks, as lines (under the results). */
+  readonly asksList: HTMLElement;
   readonly ladderList: HTMLOListElement;
   readonly problemsBox: HTMLElement;
   readonly resultList: HTMLUListElement;
@@ -18,13 +21,15 @@ export function createAccountRecord(writes: AccountWrites): AccountRecord {
   const confirmations = confirmationForms(writes);
   /** The account whose results are listed: a confirmation being typed is not redrawn away on a refresh of it. */
   let listed = '';
-  const askLinks = el('div', { class: 'ask' });
+  const ask = createAskParts(() => writes.current());
+  const askLinks = ask.buttons;
   const ladderList = el('ol', { class: 'ladder', attrs: { 'aria-label': 'The ladder, top rung first' } });
   const problemsBox = el('div');
   const resultList = el('ul', { class: 'list' });
   const checkList = el('ul', { class: 'list' });
   return {
     askLinks,
+    asksList: ask.asks,
     ladderList,
     problemsBox,
     resultList,
@@ -36,7 +41,7 @@ export function createAccountRecord(writes: AccountWrites): AccountRecord {
         view.usageFreshness ? el('p', { class: 'gray usage-freshness' }, view.usageFreshness) : null,
         problemsPart(view),
       );
-      fill(askLinks, ...askLinkParts(view));
+      ask.render(view);
       const key = `${view.row}:${view.account.id}`;
       if (key !== listed || !confirmations.anyDirty()) {
         listed = key;

@@ -223,10 +223,8 @@ describe('the sidebar on the demo book at 300 px', () => {
     await form.getByLabel('Value').fill(String((baseline + target) / 2));
     await form.getByRole('button', { name: 'Log result' }).click();
     await expect.poll(() => form.locator('.status').textContent()).toBe('Logged in the Results sheet.');
-    const ask = page.getByRole('link', { name: `Ask ${validator} to confirm the result` });
+    const ask = page.getByRole('button', { name: `Ask ${validator} to confirm the result` });
     await expect.poll(() => ask.count()).toBe(1);
-    const href = (await ask.getAttribute('href')) ?? '';
-    expect(href).toMatch(/^mailto:\?subject=[^&]+&body=/);
   });
 
   it('gives an A + B account a validator field per role', async () => {

@@ -460,6 +460,53 @@ describe('Sidebar.html in Chromium', () => {
     expect(rt.calls.count('Range.getValues')).toBe(0);
   });
 
+  it('asks the validator to confirm at 300 px: the endpoint prepares the mail, with To and a signed link', async () => {
+    rt.setActiveCell('Accounts', 2);
+    const title = page.locator('#panel-account .account-title');
+    await expect.poll(() => title.textContent(), { timeout: 10_000 }).toBe('Globex');
+    // A value logged (not a confirmation) is what the ask quotes.
+    await page
+      .locator('details:has(form[aria-label="Log a result value"])')
+      .evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    const log = page.locator('form[aria-label="Log a result value"]');
+    await log.getByLabel('Value').fill('5');
+    await log.getByRole('button', { name: 'Log result' }).click();
+    await expect.poll(() => log.locator('.status').textContent()).toBe('Logged in the Results sheet.');
+    // The mail app is the CSM's: record what the sidebar opens instead of leaving the page.
+    await page.evaluate(() => {
+      const w = window as unknown as { opened: string[] };
+      w.opened = [];
+      window.open = (url?: string | URL) => {
+        w.opened.push(String(url));
+        return null;
+      };
+    });
+    const opened = () => page.evaluate(() => (window as unknown as { opened: string[] }).opened);
+    const ask = page.getByRole('button', { name: 'Ask Ann Buyer to confirm the result' });
+    await expect.poll(() => ask.count()).toBe(1);
+    // No address yet: refused next to the button, pointing to the chain form's field; nothing opened.
+    await ask.click();
+    const askBox = page.locator('#panel-account .ask');
+    await expect.poll(() => askBox.textContent()).toContain('Validator email');
+    expect(await opened()).toEqual([]);
+    await page.getByLabel('Validator email').fill('ann@globex.example');
+    await page.getByRole('button', { name: 'Save chain' }).click();
+    const chainStatus = page.locator('form[aria-label="Three-Link Chain"] .status');
+    await expect.poll(() => chainStatus.textContent()).toBe('Saved to the Accounts sheet.');
+    rt.webApp.url = `${server.url}exec`;
+    await page.getByRole('button', { name: 'Ask Ann Buyer to confirm the result' }).click();
+    await expect.poll(async () => (await opened()).length).toBe(1);
+    const mailto = (await opened())[0];
+    expect(mailto).toMatch(/^mailto:ann(@|%40)globex\.example\?/);
+    expect(decodeURIComponent(mailto)).toContain('?c=');
+    await expect.poll(() => askBox.textContent()).toContain('ann@globex.example');
+    // The ask is on the record, under the results.
+    await expect
+      .poll(() => page.locator('#panel-account .asks').textContent())
+      .toContain('Asked Ann Buyer on 2026-11-24 (pending)');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+  });
+
   it('ran without a page error or an alert', () => {
     expect(pageErrors).toEqual([]);
     expect(alerts).toEqual([]);
