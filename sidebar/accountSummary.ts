@@ -1,8 +1,7 @@
 // The Account tab's read-only parts: status, the ladder with its evidence, data problems, the logged results and
-// checks, and the prepared emails asking validators to confirm.
+// checks, and which validators to ask to confirm.
 import { namedValidators } from '../src/core/validators';
 import type { AccountView, CheckView, ResultView } from '../src/entry/sidebarTypes';
-import { confirmMailto } from './askValidator';
 import { el } from './dom';
 
 const RUNG_ORDER = [4, 3, 2, 1] as const;
@@ -93,12 +92,18 @@ export function problemsPart(view: AccountView): HTMLElement | null {
   );
 }
 
+/** A validator of the chain to ask, with their place in the Validator cell (askToConfirm's validatorIndex). */
+export interface ValidatorToAsk {
+  readonly name: string;
+  readonly index: number;
+}
+
 /**
- * "Ask the validator to confirm": while the newest logged value does not yet make the account a Result — it is
- * unvalidated, or an `A + B` segment still waits for a role — one prepared email per validator of the chain
- * whose role has not confirmed it (for an unvalidated value: confirmed nothing since it).
+ * Whom to ask to confirm: while the newest logged value does not yet make the account a Result — it is unvalidated,
+ * or an `A + B` segment still waits for a role — each validator of the chain whose role has not confirmed it (for an
+ * unvalidated value: confirmed nothing since it).
  */
-export function askLinkParts(view: AccountView): HTMLElement[] {
+export function validatorsToAsk(view: AccountView): ValidatorToAsk[] {
   const a = view.account;
   const latest = view.results.find((r) => r.value !== null);
   if (latest === undefined || (latest.counts && view.rung === 4)) return [];
@@ -107,18 +112,9 @@ export function askLinkParts(view: AccountView): HTMLElement[] {
     view.results.filter((r) => r.counts && r.date >= since).map((r) => r.validatorRole),
   );
   return namedValidators(a.validator, a.validatorRole)
+    .map((v, index) => ({ ...v, index }))
     .filter((v) => v.name && !confirmed.has(v.role))
-    .map((v) =>
-      el(
-        'p',
-        {},
-        el(
-          'a',
-          { attrs: { href: confirmMailto(view, v.name, latest), target: '_blank', rel: 'noopener' } },
-          `Ask ${v.name} to confirm the result`,
-        ),
-      ),
-    );
+    .map(({ name, index }) => ({ name, index }));
 }
 
 export function resultItem(r: ResultView): HTMLElement {

@@ -55,7 +55,7 @@ export function createAccountPanel(): AccountPanel {
   const check = createCheckForm(writes);
   const qbr = createQbrButton(() => current);
   const refreshButton = el('button', { class: 'link', attrs: { type: 'button' } }, 'Refresh');
-  const record = createAccountRecord();
+  const record = createAccountRecord(writes);
 
   // The two frequent tasks sit right under the status, one click each; the chain form and history follow.
   const logDetails = el(
@@ -81,6 +81,7 @@ export function createAccountPanel(): AccountPanel {
     chain.form,
     el('h3', {}, 'Results logged'),
     record.resultList,
+    record.asksList,
     el('h3', {}, 'Checks recorded'),
     record.checkList,
   );

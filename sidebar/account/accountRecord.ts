@@ -1,10 +1,15 @@
 // What the Account tab lists about the account: the ask links, the ladder, data problems, results logged and checks recorded.
 import type { AccountView } from '../../src/entry/sidebarTypes';
-import { askLinkParts, checkItem, ladderItems, listOr, problemsPart, resultItem } from '../accountSummary';
+import { checkItem, ladderItems, listOr, problemsPart, resultItem } from '../accountSummary';
 import { el, fill } from '../dom';
+import { createAskParts } from './askButtons';
+import { confirmationForms } from './confirmationForm';
+import type { AccountWrites } from './writes';
 
 export interface AccountRecord {
   readonly askLinks: HTMLElement;
+  /** The account's asks, as lines (under the results). */
+  readonly asksList: HTMLElement;
   readonly ladderList: HTMLOListElement;
   readonly problemsBox: HTMLElement;
   readonly resultList: HTMLUListElement;
@@ -12,14 +17,19 @@ export interface AccountRecord {
   render(view: AccountView): void;
 }
 
-export function createAccountRecord(): AccountRecord {
-  const askLinks = el('div', { class: 'ask' });
+export function createAccountRecord(writes: AccountWrites): AccountRecord {
+  const confirmations = confirmationForms(writes);
+  /** The account whose results are listed: a confirmation being typed is not redrawn away on a refresh of it. */
+  let listed = '';
+  const ask = createAskParts(() => writes.current());
+  const askLinks = ask.buttons;
   const ladderList = el('ol', { class: 'ladder', attrs: { 'aria-label': 'The ladder, top rung first' } });
   const problemsBox = el('div');
   const resultList = el('ul', { class: 'list' });
   const checkList = el('ul', { class: 'list' });
   return {
     askLinks,
+    asksList: ask.asks,
     ladderList,
     problemsBox,
     resultList,
@@ -31,8 +41,18 @@ export function createAccountRecord(): AccountRecord {
         view.usageFreshness ? el('p', { class: 'gray usage-freshness' }, view.usageFreshness) : null,
         problemsPart(view),
       );
-      fill(askLinks, ...askLinkParts(view));
-      fill(resultList, ...listOr(view.results.map(resultItem)));
+      ask.render(view);
+      const key = `${view.row}:${view.account.id}`;
+      if (key !== listed || !confirmations.anyDirty()) {
+        listed = key;
+        // Beside each logged value, its own "Record a confirmation" (the validator's answer, recorded by hand).
+        const items = view.results.map((r) => {
+          const item = resultItem(r);
+          if (r.value !== null) item.append(confirmations.create(r, view));
+          return item;
+        });
+        fill(resultList, ...listOr(items));
+      }
       fill(checkList, ...listOr(view.checks.map(checkItem)));
     },
   };

@@ -10,7 +10,7 @@ import {
 } from './accountView';
 import { getMyBook } from './myBook';
 import { Row } from './sidebarInput';
-import { logResult, recordCheck, saveChain } from './sidebarWrites';
+import { logResult, recordCheck, recordConfirmation, saveChain } from './sidebarWrites';
 import { errorText } from './errorText';
 import { qbrBriefOf } from '../core/qbr';
 import { renderQbrBrief } from '../render/qbr';
@@ -51,6 +51,7 @@ export const sidebarEntries = {
   saveChain: { kind: 'sidebar', params: ['payload'], run: saveChain },
   logResult: { kind: 'sidebar', params: ['payload'], run: logResult },
   recordCheck: { kind: 'sidebar', params: ['payload'], run: recordCheck },
+  recordConfirmation: { kind: 'sidebar', params: ['payload'], run: recordConfirmation },
   getMyBook: { kind: 'sidebar', params: [], run: getMyBook },
   selectRow: { kind: 'sidebar', params: ['sheet', 'row'], run: selectRow },
   getQbrBrief: { kind: 'sidebar', params: ['row'], run: getQbrBrief },

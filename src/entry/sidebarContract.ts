@@ -14,6 +14,7 @@ import type {
   OpenQbrBriefResponse,
   QbrBriefResponse,
   RecordCheckPayload,
+  RecordConfirmationPayload,
   SaveChainPayload,
   SelectionView,
   SelectRowResponse,
@@ -28,6 +29,7 @@ export interface AccountEndpoints {
   saveChain: (payload: SaveChainPayload) => WriteResponse;
   logResult: (payload: LogResultPayload) => WriteResponse;
   recordCheck: (payload: RecordCheckPayload) => WriteResponse;
+  recordConfirmation: (payload: RecordConfirmationPayload) => WriteResponse;
   getMyBook: () => MyBookView;
   selectRow: (sheet: string, row: number) => SelectRowResponse;
   getQbrBrief: (row: number) => QbrBriefResponse;

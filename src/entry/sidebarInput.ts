@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { dayConverter, dayFromIso } from '../core/dates';
 import { numberExample, parseLocaleNumber } from '../core/typedInput';
-import { CHECK_KINDS, VALIDATOR_ROLES } from '../core/types';
+import { CHECK_KINDS, CONFIRMED_VIA, VALIDATOR_ROLES } from '../core/types';
 import { WriteRefusal } from '../gas/writes';
 import {
   ACCOUNT_COLUMNS,
@@ -11,7 +11,12 @@ import {
   type KindOf,
   type OptionalChainField,
 } from '../sheets/columns';
-import type { LogResultPayload, RecordCheckPayload, SaveChainPayload } from './sidebarTypes';
+import type {
+  LogResultPayload,
+  RecordCheckPayload,
+  RecordConfirmationPayload,
+  SaveChainPayload,
+} from './sidebarTypes';
 
 // ---------- payload schemas ----------
 
@@ -56,10 +61,25 @@ export const LogResultSchema: z.ZodMiniType<LogResultPayload> = z.object({
   date: IsoDay,
   value: NumberInput,
   attributed: z.boolean(),
-  validatedBy: Text,
-  validatorRole: RoleInput,
-  customerWords: Text,
   evidence: Text,
+});
+
+/** Text someone must type: not blank once trimmed. */
+const Required = Text.check(z.refine((t) => t.trim() !== ''));
+const VIA_BY_HAND = CONFIRMED_VIA.filter((v) => v !== 'link') as Exclude<
+  (typeof CONFIRMED_VIA)[number],
+  'link'
+>[];
+
+export const RecordConfirmationSchema: z.ZodMiniType<RecordConfirmationPayload> = z.object({
+  row: Row,
+  version: Version,
+  date: IsoDay,
+  resultRow: Row,
+  validatedBy: Required,
+  validatorRole: z.enum(VALIDATOR_ROLES),
+  confirmedVia: z.enum(VIA_BY_HAND),
+  customerWords: Required,
 });
 
 export const RecordCheckSchema: z.ZodMiniType<RecordCheckPayload> = z.object({
@@ -95,6 +115,10 @@ const FIELD_HINTS: Readonly<Record<string, string>> = {
   attributed: 'Say whether the customer attributes it to the product.',
   validatorRole: `Choose a role: ${VALIDATOR_ROLES.join(', ')}.`,
   value: 'Enter the value the metric reached, as a number.',
+  resultRow: 'Choose a logged value to confirm (reload the account).',
+  validatedBy: 'Say who confirmed it: the validator by name.',
+  confirmedVia: 'Say how they confirmed it: an email reply, a meeting or a call.',
+  customerWords: 'Write what they said: their own words are the confirmation.',
   ...chainHints(),
 };
 

@@ -7,6 +7,7 @@ import type {
   ChainStatus,
   CheckKind,
   CheckRecord,
+  ConfirmedVia,
   Health,
   HealthLabel,
   Movement,
@@ -165,10 +166,25 @@ export interface LogResultPayload {
   readonly date: IsoDate;
   readonly value: NumberInput;
   readonly attributed: boolean;
-  readonly validatedBy: string;
-  readonly validatorRole: ValidatorRole | '';
-  readonly customerWords: string;
   readonly evidence: string;
+}
+
+/**
+ * recordConfirmation: the validator confirmed a logged value (a reply, a meeting, a call). `resultRow` is the Results
+ * row confirmed (ResultView.row); the new row copies its Value and Attributed. Every field is required.
+ */
+export interface RecordConfirmationPayload {
+  readonly row: number;
+  readonly version: string;
+  /** When they confirmed it. */
+  readonly date: IsoDate;
+  readonly resultRow: number;
+  readonly validatedBy: string;
+  readonly validatorRole: ValidatorRole;
+  /** 'link' is written only by the confirmation page. */
+  readonly confirmedVia: Exclude<ConfirmedVia, 'link'>;
+  /** What they said: required. */
+  readonly customerWords: string;
 }
 
 export interface RecordCheckPayload {

@@ -8,6 +8,7 @@ import {
   numberCell,
   parsePayload,
   RecordCheckSchema,
+  RecordConfirmationSchema,
   SaveChainSchema,
   todayIn,
   trimmed,
@@ -23,7 +24,10 @@ import {
   WriteRefusal,
   withDocumentLock,
 } from '../gas/writes';
+import { headerRow } from '../gas/rowsFinder';
 import { MissingSheetError, SheetFinder } from '../gas/sheetFinder';
+import { normalizeHeader } from '../sheets/layout';
+import { columnIndex } from '../sheets/parse';
 import {
   ACCOUNT_COLUMNS,
   CHAIN_FIELDS,
@@ -35,6 +39,7 @@ import type {
   ChainFields,
   LogResultPayload,
   RecordCheckPayload,
+  RecordConfirmationPayload,
   SaveChainPayload,
   WriteResponse,
 } from './sidebarTypes';
@@ -117,7 +122,10 @@ export function saveChain(payload: SaveChainPayload): WriteResponse {
   });
 }
 
-/** logResult: one Results row for the account, appended with one setValues. */
+/**
+ * logResult: one Results row for the account, appended with one setValues. Logging a value is not a confirmation:
+ * Validated by, Validator role and Customer's words stay blank (recordConfirmation or the validator's answer fills them).
+ */
 export function logResult(payload: LogResultPayload): WriteResponse {
   return answerWrite((payload as { row?: unknown } | null)?.row, () => {
     const p = parsePayload(LogResultSchema, payload);
@@ -138,10 +146,72 @@ export function logResult(payload: LogResultPayload): WriteResponse {
           'Account ID': accountId,
           Value: value,
           Attributed: p.attributed ? 'Yes' : 'No',
+          'Validated by': '',
+          'Validator role': '',
+          Evidence: trimmed(p.evidence),
+          'Logged by': user,
+        },
+      ]);
+    });
+  });
+}
+
+/** A cell left empty. */
+function blankCell(value: unknown): boolean {
+  return value === '' || value === null || value === undefined;
+}
+
+/**
+ * recordConfirmation: the validator confirmed a logged value (an email reply, a meeting, a call). Appends one Results
+ * row: the confirmation's date, the confirmed row's Value and Attributed, who confirmed it in which role, how, their
+ * words (as text) and who recorded it. Refused, writing nothing, when the Accounts row changed or the Results row no
+ * longer belongs to the account.
+ */
+export function recordConfirmation(payload: RecordConfirmationPayload): WriteResponse {
+  return answerWrite((payload as { row?: unknown } | null)?.row, () => {
+    const p = parsePayload(RecordConfirmationSchema, payload);
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const timeZone = ss.getSpreadsheetTimeZone();
+    const day = dayCell(p.date, todayIn(timeZone), 'date');
+    const user = currentUserEmail();
+    withDocumentLock(() => {
+      const checked = readRowChecked(accountsSheet(ss), 'accounts', p.row, p.version);
+      const accountId = accountIdOf(checked.values, checked.columns);
+      const results = SheetFinder.of(ss).find('results');
+      if (!results) throw new WriteRefusal(new MissingSheetError('results').message);
+      const header = headerRow(results);
+      const columns = columnIndex('results', header);
+      const at = (name: string): number => columns[name] ?? -1;
+      const values =
+        p.resultRow <= results.getLastRow()
+          ? results.getRange(p.resultRow, 1, 1, header.length).getValues()[0]
+          : [];
+      if (at('Account ID') < 0 || String(values[at('Account ID')] ?? '').trim() !== accountId) {
+        throw new WriteRefusal(
+          `Nothing was saved: Results row ${p.resultRow} no longer holds a value logged for ${accountId}. The view now shows the sheet's latest; choose the value again.`,
+          { field: 'resultRow', stale: true },
+        );
+      }
+      const value = at('Value') < 0 ? '' : values[at('Value')];
+      if (blankCell(value)) {
+        throw new WriteRefusal(
+          `Nothing was saved: Results row ${p.resultRow} has no value to confirm. Log the value first.`,
+          { field: 'resultRow' },
+        );
+      }
+      const attributed = at('Attributed') < 0 ? '' : values[at('Attributed')];
+      const hasVia = header.some((h) => normalizeHeader(h) === normalizeHeader('Confirmed via'));
+      appendByHeader(ss, 'results', [
+        {
+          Date: dateOfDay(day, timeZone, Date),
+          'Account ID': accountId,
+          Value: value,
+          Attributed: blankCell(attributed) ? '' : attributed,
           'Validated by': trimmed(p.validatedBy),
           'Validator role': p.validatorRole,
           "Customer's words": trimmed(p.customerWords),
-          Evidence: trimmed(p.evidence),
+          // A book from before the optional Confirmed via column still says how it was confirmed, in Evidence.
+          ...(hasVia ? { 'Confirmed via': p.confirmedVia } : { Evidence: `Confirmed via ${p.confirmedVia}` }),
           'Logged by': user,
         },
       ]);

@@ -193,21 +193,24 @@ describe('the sidebar on the demo book at 300 px', () => {
     await expect.poll(() => title.textContent(), { timeout: 10_000 }).toBe(expected);
   });
 
-  it('pre-fills the chain validator when logging a result, and shows metric, baseline and target', async () => {
+  it('logs a result without naming a validator, and shows metric, baseline and target', async () => {
     const accounts = preview.runtime.values('Accounts');
     const h = accounts[0].map(String);
     const row = accounts.findIndex(
       (r, i) => i > 0 && r[h.indexOf('Segment')] === 'SMB' && String(r[h.indexOf('Validator')]) !== '',
     );
     const validator = String(accounts[row][h.indexOf('Validator')]);
-    const role = String(accounts[row][h.indexOf('Validator role')]);
     preview.runtime.setActiveCell('Accounts', row + 1);
     const title = page.locator('#panel-account .account-title');
     await expect.poll(() => title.textContent(), { timeout: 10_000 }).toBe(String(accounts[row][1]));
     await page.locator('summary', { hasText: 'Log a result value' }).click();
     const form = page.locator('form[aria-label="Log a result value"]');
-    expect(await form.getByLabel('Validated by').inputValue()).toBe(validator);
-    expect(await form.getByLabel('Their role').inputValue()).toBe(role);
+    // Logging a value is not a confirmation: the form names no validator and asks for no role or words.
+    expect(await form.getByLabel('Validated by').count()).toBe(0);
+    expect(await form.getByLabel('Their role').count()).toBe(0);
+    expect(await form.getByLabel("Customer's words").count()).toBe(0);
+    expect(await form.textContent()).not.toContain(validator);
+    expect(await form.getByLabel('Attributed to the product').isChecked()).toBe(false);
     const metric = String(accounts[row][h.indexOf('Metric')]);
     expect(await form.textContent()).toContain(metric);
     expect(await form.textContent()).toMatch(/→/);
@@ -218,15 +221,10 @@ describe('the sidebar on the demo book at 300 px', () => {
     const baseline = Number(accounts[row][h.indexOf('Baseline')]);
     const target = Number(accounts[row][h.indexOf('Target')]);
     await form.getByLabel('Value').fill(String((baseline + target) / 2));
-    await form.getByLabel('Validated by').fill('');
-    await form.getByLabel("Customer's words").fill('Halfway there & counting');
     await form.getByRole('button', { name: 'Log result' }).click();
     await expect.poll(() => form.locator('.status').textContent()).toBe('Logged in the Results sheet.');
-    const ask = page.getByRole('link', { name: `Ask ${validator} to confirm the result` });
+    const ask = page.getByRole('button', { name: `Ask ${validator} to confirm the result` });
     await expect.poll(() => ask.count()).toBe(1);
-    const href = (await ask.getAttribute('href')) ?? '';
-    expect(href).toMatch(/^mailto:\?subject=[^&]+&body=/);
-    expect(decodeURIComponent(href.split('&body=')[1])).toContain('"Halfway there & counting"');
   });
 
   it('gives an A + B account a validator field per role', async () => {

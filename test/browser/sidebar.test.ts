@@ -237,9 +237,7 @@ describe('Sidebar.html in Chromium', () => {
     await form.getByLabel('Date', { exact: true }).fill('2026-11-20');
     await form.getByLabel('Value').fill('7');
     await form.getByLabel('Attributed to the product').check();
-    await form.getByLabel('Validated by').fill('Bea Buyer');
-    await form.getByLabel('Their role').selectOption('Buyer');
-    await form.getByLabel("Customer's words").fill('We closed November in 7 days.');
+    await form.getByLabel('Evidence').fill('November close report');
     await form.getByRole('button', { name: 'Log result' }).click();
     await expect.poll(() => form.locator('.status').textContent()).toBe('Logged in the Results sheet.');
     const results = rt.values('Results');
@@ -247,9 +245,39 @@ describe('Sidebar.html in Chromium', () => {
     const last = results.length;
     expect(cell(rt, 'Results', last, 'Account ID')).toBe('A-2');
     expect(Number(cell(rt, 'Results', last, 'Value'))).toBe(7);
-    expect(cell(rt, 'Results', last, "Customer's words")).toBe('We closed November in 7 days.');
-    // The form is cleared for the next value and the list shows the new one.
+    expect(cell(rt, 'Results', last, 'Evidence')).toBe('November close report');
+    // Logging is not a confirmation: nobody is named as having validated it.
+    expect(cell(rt, 'Results', last, 'Validated by')).toBe('');
+    expect(cell(rt, 'Results', last, 'Validator role')).toBe('');
+    // The form is cleared for the next value.
     expect(await form.getByLabel('Value').inputValue()).toBe('');
+  });
+
+  it('records the validator confirming a logged value, with what they said', async () => {
+    const before = rt.values('Results').length;
+    const item = page
+      .locator('#panel-account li')
+      .filter({ hasText: '2026-11-20', has: page.locator('summary') })
+      .first();
+    await item.locator('summary', { hasText: 'Record a confirmation' }).click();
+    const form = item.locator('form[aria-label="Record a confirmation of 2026-11-20"]');
+    // What they said is required: nothing is sent without it.
+    await form.getByLabel('Who confirmed').fill('Bea Buyer');
+    await form.getByLabel('Their role').selectOption('Buyer');
+    await form.getByLabel('How').selectOption('email reply');
+    await form.getByRole('button', { name: 'Record confirmation' }).click();
+    await expect.poll(() => form.textContent()).toContain('Write what they said.');
+    expect(rt.values('Results').length).toBe(before);
+    await form.getByLabel('What they said').fill('We closed November in 7 days.');
+    await form.getByRole('button', { name: 'Record confirmation' }).click();
+    await expect.poll(() => rt.values('Results').length).toBe(before + 1);
+    const last = before + 1;
+    expect(cell(rt, 'Results', last, 'Account ID')).toBe('A-2');
+    expect(Number(cell(rt, 'Results', last, 'Value'))).toBe(7);
+    expect(cell(rt, 'Results', last, 'Attributed')).toBe('Yes');
+    expect(cell(rt, 'Results', last, 'Validated by')).toBe('Bea Buyer');
+    expect(cell(rt, 'Results', last, 'Validator role')).toBe('Buyer');
+    expect(cell(rt, 'Results', last, "Customer's words")).toBe('We closed November in 7 days.');
     await expect
       .poll(() => page.locator('#panel-account').textContent())
       .toContain('We closed November in 7 days.');
@@ -430,6 +458,53 @@ describe('Sidebar.html in Chromium', () => {
     page.off('request', onRequest);
     expect(asked).not.toContain('getAccountView');
     expect(rt.calls.count('Range.getValues')).toBe(0);
+  });
+
+  it('asks the validator to confirm at 300 px: the endpoint prepares the mail, with To and a signed link', async () => {
+    rt.setActiveCell('Accounts', 2);
+    const title = page.locator('#panel-account .account-title');
+    await expect.poll(() => title.textContent(), { timeout: 10_000 }).toBe('Globex');
+    // A value logged (not a confirmation) is what the ask quotes.
+    await page
+      .locator('details:has(form[aria-label="Log a result value"])')
+      .evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    const log = page.locator('form[aria-label="Log a result value"]');
+    await log.getByLabel('Value').fill('5');
+    await log.getByRole('button', { name: 'Log result' }).click();
+    await expect.poll(() => log.locator('.status').textContent()).toBe('Logged in the Results sheet.');
+    // The mail app is the CSM's: record what the sidebar opens instead of leaving the page.
+    await page.evaluate(() => {
+      const w = window as unknown as { opened: string[] };
+      w.opened = [];
+      window.open = (url?: string | URL) => {
+        w.opened.push(String(url));
+        return null;
+      };
+    });
+    const opened = () => page.evaluate(() => (window as unknown as { opened: string[] }).opened);
+    const ask = page.getByRole('button', { name: 'Ask Ann Buyer to confirm the result' });
+    await expect.poll(() => ask.count()).toBe(1);
+    // No address yet: refused next to the button, pointing to the chain form's field; nothing opened.
+    await ask.click();
+    const askBox = page.locator('#panel-account .ask');
+    await expect.poll(() => askBox.textContent()).toContain('Validator email');
+    expect(await opened()).toEqual([]);
+    await page.getByLabel('Validator email').fill('ann@globex.example');
+    await page.getByRole('button', { name: 'Save chain' }).click();
+    const chainStatus = page.locator('form[aria-label="Three-Link Chain"] .status');
+    await expect.poll(() => chainStatus.textContent()).toBe('Saved to the Accounts sheet.');
+    rt.webApp.url = `${server.url}exec`;
+    await page.getByRole('button', { name: 'Ask Ann Buyer to confirm the result' }).click();
+    await expect.poll(async () => (await opened()).length).toBe(1);
+    const mailto = (await opened())[0];
+    expect(mailto).toMatch(/^mailto:ann(@|%40)globex\.example\?/);
+    expect(decodeURIComponent(mailto)).toContain('?c=');
+    await expect.poll(() => askBox.textContent()).toContain('ann@globex.example');
+    // The ask is on the record, under the results.
+    await expect
+      .poll(() => page.locator('#panel-account .asks').textContent())
+      .toContain('Asked Ann Buyer on 2026-11-24 (pending)');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
   });
 
   it('ran without a page error or an alert', () => {

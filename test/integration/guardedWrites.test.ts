@@ -113,9 +113,6 @@ describe('appends', () => {
     date: '2026-11-20',
     value: 6,
     attributed: true,
-    validatedBy: 'Dana Li',
-    validatorRole: 'Executive sponsor',
-    customerWords: '',
     evidence: '',
   });
 

@@ -292,7 +292,7 @@ describe('saveChain', () => {
 });
 
 describe('logResult and recordCheck', () => {
-  it('appends one Results row with one setValues', () => {
+  it('appends one Results row with one setValues, naming no validator', () => {
     const v = view(3);
     rt.calls.reset();
     const res = rt.call<WriteResponse>('logResult', {
@@ -301,10 +301,7 @@ describe('logResult and recordCheck', () => {
       date: '2026-11-20',
       value: '6',
       attributed: true,
-      validatedBy: 'Dana Li',
-      validatorRole: 'Executive sponsor',
-      customerWords: '=HYPERLINK("x") we close in 6 days now',
-      evidence: 'Controller email',
+      evidence: '=HYPERLINK("x") Controller email',
     });
     expect(res.ok).toBe(true);
     expect(rt.calls.count('Range.setValues')).toBe(1);
@@ -316,15 +313,16 @@ describe('logResult and recordCheck', () => {
       'A-2',
       6,
       'Yes',
-      'Dana Li',
-      'Executive sponsor',
-      '=HYPERLINK("x") we close in 6 days now',
-      'Controller email',
+      '',
+      '',
+      '',
+      '=HYPERLINK("x") Controller email',
       MAYA,
       '',
     ]);
     expect(rt.spreadsheet.formulas(SHEET.results)[3].filter((f) => f !== '')).toEqual([]);
-    if (res.ok) expect(res.view.results[0]).toMatchObject({ date: '2026-11-20', value: 6, counts: true });
+    // Logging a value is not a confirmation: the row does not count until the validator confirms it.
+    if (res.ok) expect(res.view.results[0]).toMatchObject({ date: '2026-11-20', value: 6, counts: false });
   });
 
   it('appends one Checks row with one setValues', () => {
@@ -368,9 +366,6 @@ describe('logResult and recordCheck', () => {
       date: '2026-11-20',
       value: 6,
       attributed: true,
-      validatedBy: '',
-      validatorRole: '',
-      customerWords: '',
       evidence: '',
       ...patch,
     });
@@ -392,6 +387,75 @@ describe('logResult and recordCheck', () => {
     });
     expect(res).toMatchObject({ ok: false, stale: true });
     expect(rt.values(SHEET.checks)).toHaveLength(2);
+  });
+});
+
+describe('recordConfirmation', () => {
+  const confirmation = (v: AccountView, patch: Record<string, unknown> = {}) => ({
+    row: v.row,
+    version: v.version,
+    date: '2026-11-23',
+    resultRow: 3,
+    validatedBy: ' Dana Li ',
+    validatorRole: 'Executive sponsor',
+    confirmedVia: 'meeting',
+    customerWords: '=SUM(1) close takes 8 days now, thanks to it',
+    ...patch,
+  });
+
+  it("appends one Results row: the confirmed row's value and attribution, who confirmed it, how, their words", () => {
+    const v = view(3);
+    rt.calls.reset();
+    const res = rt.call<WriteResponse>('recordConfirmation', confirmation(v));
+    expect(res.ok).toBe(true);
+    expect(rt.calls.count('Range.setValues')).toBe(1);
+    const results = rt.values(SHEET.results);
+    expect(results).toHaveLength(4);
+    const last = results[3];
+    expect((last[0] as Date).getTime()).toBe(date('2026-11-23').getTime());
+    expect(last.slice(1)).toEqual([
+      'A-2',
+      8,
+      'No',
+      'Dana Li',
+      'Executive sponsor',
+      '=SUM(1) close takes 8 days now, thanks to it',
+      '',
+      MAYA,
+      'meeting',
+    ]);
+    // The customer's words are stored as text, never run as a formula.
+    expect(rt.spreadsheet.formulas(SHEET.results)[3].filter((f) => f !== '')).toEqual([]);
+    if (res.ok) expect(res.view.results[0]).toMatchObject({ date: '2026-11-23', validatedBy: 'Dana Li' });
+  });
+
+  it.each([
+    [{ customerWords: '   ' }, 'customerWords'],
+    [{ validatedBy: '' }, 'validatedBy'],
+    [{ validatorRole: '' }, 'validatorRole'],
+    [{ confirmedVia: 'link' }, 'confirmedVia'],
+    [{ date: '2026-12-01' }, 'date'],
+    // Row 2 of Results is A-1's: it does not belong to the account shown.
+    [{ resultRow: 2 }, 'resultRow'],
+    [{ resultRow: 40 }, 'resultRow'],
+  ])('refuses %j and writes nothing', (patch, field) => {
+    const res = rt.call<WriteResponse>('recordConfirmation', confirmation(view(3), patch));
+    expect(res).toMatchObject({ ok: false, field });
+    expect(rt.values(SHEET.results)).toHaveLength(3);
+  });
+
+  it('refuses when the Accounts row changed since the view was read', () => {
+    const v = view(3);
+    const rows = rt.values(SHEET.accounts);
+    rt.setValues(SHEET.accounts, [
+      rows[0],
+      rows[1],
+      [...rows[2].slice(0, 8), 'Another result', ...rows[2].slice(9)],
+      rows[3],
+    ]);
+    const res = rt.call<WriteResponse>('recordConfirmation', confirmation(v));
+    expect(res).toMatchObject({ ok: false, stale: true });
+    expect(rt.values(SHEET.results)).toHaveLength(3);
   });
 });
 

@@ -12,6 +12,7 @@ const CONTRACT_NAMES: Readonly<Record<keyof SidebarEndpoints, true>> = {
   saveChain: true,
   logResult: true,
   recordCheck: true,
+  recordConfirmation: true,
   getMyBook: true,
   selectRow: true,
   getQbrBrief: true,
