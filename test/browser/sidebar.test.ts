@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setConfirmationPageUrl } from '../../local/preview';
 import { createRuntime, type Runtime } from '../../local/runtime/index';
 import { type PreviewServer, startPreviewServer } from '../../local/server';
 import { DEFAULT_SEGMENTS, HEADERS } from '../../src/sheets/layout';
@@ -493,7 +494,8 @@ describe('Sidebar.html in Chromium', () => {
     await page.getByRole('button', { name: 'Save chain' }).click();
     const chainStatus = page.locator('form[aria-label="Three-Link Chain"] .status');
     await expect.poll(() => chainStatus.textContent()).toBe('Saved to the Accounts sheet.');
-    rt.webApp.url = `${server.url}exec`;
+    // The confirmation page is its own project; its /exec address goes into Settings (here, straight into them).
+    setConfirmationPageUrl(rt, `${server.url}exec`);
     await page.getByRole('button', { name: 'Ask Ann Buyer to confirm the result' }).click();
     await expect.poll(async () => (await opened()).length).toBe(1);
     const mailto = (await opened())[0];
