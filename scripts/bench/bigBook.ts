@@ -35,7 +35,14 @@ export function benchBigBook(accounts = 10_000, weeks = 52): BigBookFigures {
   const leader = 'lead@acme.example';
   const rt = createRuntime({ now: NOW, sheets, user: leader, timeZone: TIME_ZONE });
   rt.load();
-  rt.properties.document.set('resultsLadder.settings', JSON.stringify({ leaderEmail: leader }));
+  // A confirmation page URL, so Ask to confirm signs a link (the page itself is another project).
+  rt.properties.document.set(
+    'resultsLadder.settings',
+    JSON.stringify({
+      leaderEmail: leader,
+      confirmationPageUrl: 'https://script.google.com/macros/s/AKfyBENCH/exec',
+    }),
+  );
   const actions: ActionFigures[] = [];
   const measure = <T>(action: string, run: () => T): T => {
     rt.calls.reset();
@@ -49,7 +56,7 @@ export function benchBigBook(accounts = 10_000, weeks = 52): BigBookFigures {
   measure('refreshDashboard (full read)', () => rt.call('refreshDashboard'));
   const row = Math.floor(accounts / 2) + 1;
   rt.call('getAccountView', row - 1); // warm-up: V8 compiles the read path once, as a warm container would
-  type View = { empty: boolean; version: string; account: { id: string } };
+  type View = { empty: boolean; version: string; account: { id: string }; results: { row: number }[] };
   const view = measure('open an account (getAccountView)', () => rt.call<View>('getAccountView', row));
   const chain = {
     businessPain: 'Month-end reporting takes 5 days of analyst time',
@@ -60,6 +67,7 @@ export function benchBigBook(accounts = 10_000, weeks = 52): BigBookFigures {
     target: '2',
     validator: 'Dana Chief',
     validatorRole: 'Buyer',
+    validatorEmail: 'dana@customer.example',
   };
   const saved = measure('save the chain (saveChain)', () =>
     rt.call<{ ok: boolean; view?: View; message?: string }>('saveChain', {
@@ -76,17 +84,33 @@ export function benchBigBook(accounts = 10_000, weeks = 52): BigBookFigures {
       date: TODAY,
       value: '3',
       attributed: true,
-      validatedBy: 'Dana Chief',
-      validatorRole: 'Buyer',
-      customerWords: 'We close in three days now',
       evidence: '',
     }),
   );
   if (!logged.ok || !logged.view) throw new Error(`logResult failed: ${logged.message}`);
+  type Answer = { ok: boolean; message?: string };
+  const asked = measure('ask to confirm (askToConfirm)', () =>
+    rt.call<Answer>('askToConfirm', { row, accountId: view.account.id, validatorIndex: 0 }),
+  );
+  if (!asked.ok) throw new Error(`askToConfirm failed: ${asked.message}`);
+  measure("an account's asks (getConfirmationAsks)", () => rt.call('getConfirmationAsks', view.account.id));
+  const confirmed = measure('record a confirmation (recordConfirmation)', () =>
+    rt.call<Answer & { view?: View }>('recordConfirmation', {
+      row,
+      version: logged.view?.version,
+      date: TODAY,
+      resultRow: logged.view?.results[0]?.row,
+      validatedBy: 'Dana Chief',
+      validatorRole: 'Buyer',
+      confirmedVia: 'email reply',
+      customerWords: 'We close in three days now',
+    }),
+  );
+  if (!confirmed.ok || !confirmed.view) throw new Error(`recordConfirmation failed: ${confirmed.message}`);
   const checked = measure('record a check (recordCheck)', () =>
     rt.call<{ ok: boolean; message?: string }>('recordCheck', {
       row,
-      version: logged.view?.version,
+      version: confirmed.view?.version,
       date: TODAY,
       kind: '90-day',
       resultNamed: true,
