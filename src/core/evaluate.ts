@@ -119,6 +119,7 @@ export function assessAccount(
     segment,
     rung,
     rungName: RUNG_NAMES[rung],
+    gate,
     evidence: [ladder.activity, ladder.adoption, ladder.outcome, ladder.result].map(
       ({ rung, holds, evidence }) => ({
         rung,

@@ -2,7 +2,8 @@
 import { isoOfDay } from './dates';
 import { progressOf, rolesInWords } from './ladder';
 import { healthLabel, rungLabel } from './evaluate';
-import type { Assessment, Day, HealthLabel, ResultRecord, RungLabel, Segment } from './types';
+import type { Assessment, Day, HealthLabel, ResultGate, ResultRecord, RungLabel, Segment } from './types';
+import { statementBlock, teamBlock, teamTieOf } from './validation';
 
 /** A validated Results row, as the brief shows it. */
 export interface QbrDelivered
@@ -68,6 +69,7 @@ export function pendingReason(
   result: ResultRecord,
   segment: Segment | null,
   progress: number | null,
+  gate: ResultGate | undefined,
 ): string {
   const reasons: string[] = [];
   if (result.value === null) reasons.push('no value recorded');
@@ -82,6 +84,17 @@ export function pendingReason(
       `validated by a ${result.validatorRole}; ${segment.name} accepts ${rolesInWords(segment.validatorRule)}`,
     );
   }
+  // The rung's own gate (core/ladder.ts): confirmed by the team, or a named result that is no result, never counts.
+  if (gate && result.validatedBy.trim()) {
+    const tie = teamTieOf(
+      result.validatedBy,
+      { owner: gate.owner, loggedBy: result.loggedBy },
+      gate.teamDomains,
+    );
+    if (tie) reasons.push(teamBlock(result.validatedBy, tie));
+  }
+  const notAResult = gate ? statementBlock(gate.statement) : null;
+  if (notAResult) reasons.push(notAResult);
   return reasons.join('; ');
 }
 
@@ -107,14 +120,22 @@ export function qbrBriefOf(assessment: Assessment, results: readonly ResultRecor
   const rule = segment?.validatorRule;
   const validatedRoles = new Set(
     rows
-      .filter((r) => pendingReason(r, segment, progressOf(r.value, account.baseline, account.target)) === '')
+      .filter(
+        (r) =>
+          pendingReason(
+            r,
+            segment,
+            progressOf(r.value, account.baseline, account.target),
+            assessment.gate,
+          ) === '',
+      )
       .map((r) => r.validatorRole),
   );
   const rolesStillNeeded = rule?.mode === 'all' ? rule.roles.filter((role) => !validatedRoles.has(role)) : [];
   for (const r of rows) {
     const progress = progressPercent(r.value, account.baseline, account.target);
     const pending =
-      pendingReason(r, segment, progressOf(r.value, account.baseline, account.target)) ||
+      pendingReason(r, segment, progressOf(r.value, account.baseline, account.target), assessment.gate) ||
       (rolesStillNeeded.length > 0
         ? `needs validation by the ${rolesStillNeeded.join(' and the ')} too`
         : '');

@@ -1,4 +1,5 @@
 // The domain's vocabulary: the records read from the workbook and the answers the rules give about them.
+import type { StatementKind } from './measurable';
 
 /** A calendar day in the spreadsheet's time zone, counted in days since 1970-01-01 (day 0). */
 export type Day = number;
@@ -172,12 +173,21 @@ export interface Movement {
 }
 
 /** Everything the rules say about one account as of a day. One per Accounts row that has an Account ID. */
+/** What the Result rung needs to know beyond the rows: who the team is, and what the named result reads as. */
+export interface ResultGate {
+  readonly owner: string;
+  readonly teamDomains: readonly string[];
+  readonly statement: StatementKind;
+}
+
 export interface Assessment {
   readonly account: Account;
   /** The account's segment, or null when blank or unknown (a data problem, and triage-worthy). */
   readonly segment: Segment | null;
   readonly rung: Rung;
   readonly rungName: RungName;
+  /** Who the team is and what the named result reads as, as the Result rung judged them (views re-check rows). */
+  readonly gate?: ResultGate;
   /** Rungs 1..4 with whether each one's own evidence holds. */
   readonly evidence: readonly RungEvidence[];
   readonly health: Health;

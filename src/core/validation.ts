@@ -2,7 +2,9 @@
 // it doesn't count", and "confusing adoption for results" is the first of the common mistakes.
 import { domainOf, FREE_MAIL_DOMAINS, isWellFormedEmail } from './addresses';
 import { classifyStatement, type StatementKind } from './measurable';
-import type { Account } from './types';
+import type { Account, ResultGate } from './types';
+
+export type { ResultGate };
 
 /** Why a validator is the team rather than the customer: the account's owner, who logged the row, or a team domain. */
 export type TeamTie = 'owner' | 'logged it' | 'team domain';
@@ -87,13 +89,6 @@ export function statementBlock(kind: StatementKind): string | null {
   return what
     ? `the named result reads as ${kind}: ${what} is not a result — name what changed for them`
     : null;
-}
-
-/** What the Result rung needs to know beyond the rows: who the team is, and what the named result reads as. */
-export interface ResultGate {
-  readonly owner: string;
-  readonly teamDomains: readonly string[];
-  readonly statement: StatementKind;
 }
 
 /** The gate for one account; `statement` is passed in when the caller has already classified the named result. */

@@ -164,7 +164,7 @@ function accountViewOf(book: AssessedBook, a: Assessment, user: string): Account
         loggedBy: r.loggedBy,
         confirmedVia: r.confirmedVia,
         progressPercent: progressPercent(r.value, acc.baseline, acc.target),
-        counts: r.date <= loaded.today && pendingReason(r, a.segment, progress) === '',
+        counts: r.date <= loaded.today && pendingReason(r, a.segment, progress, a.gate) === '',
       };
     });
   const checks = loaded.book.checks

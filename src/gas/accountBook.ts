@@ -100,23 +100,68 @@ export function loadAccountBook(row: number, settings: Settings, ss: Spreadsheet
   return { loaded: { book, timeZone, today, dayOf, tables: loaded }, usageFreshness, movementKnown: true };
 }
 
-/** Columns the rules read, per sheet: My book assesses every account but needs no notes, words or evidence. */
-const RULE_COLUMNS: Partial<Record<DataSheetKey, readonly string[]>> = {
-  results: ['Date', 'Account ID', 'Value', 'Attributed', 'Validated by', 'Validator role'],
-  checks: ['Date', 'Account ID', 'Check', 'Result named'],
+/**
+ * What My book reads of each sheet. It assesses every account, so it reads only what the rules read — yet every
+ * cell the rules read, or My book would say another rung or step than LADDER and the Account view:
+ * - `block`: columns read from column 1 up to the last of them, one getValues (notes, words, evidence left out);
+ * - `columns`: rule columns that sit past that block (a later addition at a table's end), each read whole on its own;
+ * - `onRowsOf`: rule columns needed only on some rows — an Intervention check's own cells — read on those rows alone.
+ */
+interface RuleReads {
+  readonly block: readonly string[];
+  readonly columns?: readonly string[];
+  readonly onRowsOf?: { readonly column: string; readonly value: string; readonly read: readonly string[] };
+}
+const RULE_READS: Partial<Record<DataSheetKey, RuleReads>> = {
+  // Validator email only addresses the confirmation mail: no rule reads it.
+  accounts: { block: HEADERS.accounts.filter((h) => h !== 'Validator email') },
+  // Logged by: a validation by who logged the row is the team's (docs/rules.md §3).
+  results: {
+    block: ['Date', 'Account ID', 'Value', 'Attributed', 'Validated by', 'Validator role'],
+    columns: ['Logged by'],
+  },
+  checks: {
+    block: ['Date', 'Account ID', 'Check', 'Result named'],
+    onRowsOf: {
+      column: 'Check',
+      value: 'intervention',
+      read: ['Met with', 'Re-planned result', 'Re-planned due'],
+    },
+  },
 };
 
-/** The sheet from column 1 to the last column the product knows (rule columns only where listed). */
+/** The rule columns of a sheet (RULE_READS), or from column 1 to the last column the product knows. */
 function readKnownColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, key: DataSheetKey): unknown[][] {
   const header = headerRow(sheet);
   const columns = columnIndex(key, header);
-  const wanted = RULE_COLUMNS[key] ?? HEADERS[key];
-  const width = Math.max(1, ...wanted.map((h) => (columns[h] ?? -1) + 1));
+  const plan: RuleReads = RULE_READS[key] ?? { block: HEADERS[key] };
+  const at = (h: string) => columns[h] ?? -1;
+  const width = Math.max(1, ...plan.block.map((h) => at(h) + 1));
   const last = sheet.getLastRow();
   const values: unknown[][] = [header];
-  if (last >= 2) {
-    const block = sheet.getRange(2, 1, last - 1, width).getValues();
-    for (let i = 0; i < block.length; i++) values[i + 1] = block[i];
+  if (last < 2) return values;
+  const block = sheet.getRange(2, 1, last - 1, width).getValues();
+  for (let i = 0; i < block.length; i++) values[i + 1] = block[i];
+  for (const h of plan.columns ?? []) {
+    const c = at(h);
+    if (c < width) continue; // absent, or already in the block
+    const column = sheet.getRange(2, c + 1, last - 1, 1).getValues();
+    for (let i = 0; i < column.length; i++) values[i + 1][c] = column[i][0];
+  }
+  const some = plan.onRowsOf;
+  const kindAt = some ? at(some.column) : -1;
+  if (some && kindAt >= 0 && some.read.some((h) => at(h) >= width)) {
+    const rows: number[] = [];
+    for (let i = 1; i < values.length; i++) {
+      if (
+        String(values[i][kindAt] ?? '')
+          .trim()
+          .toLowerCase() === some.value
+      )
+        rows.push(i + 1);
+    }
+    const full = readRows(sheet, rows, header.length);
+    for (const r of rows) values[r - 1] = full[r - 1];
   }
   return values;
 }

@@ -69,6 +69,20 @@ function briefOf(account: AccountInput, results: unknown[][] = [], checks: unkno
 }
 
 describe('qbrBriefOf', () => {
+  // The brief goes to the customer: a row the team confirmed itself is never a result delivered (docs/rules.md §3).
+  it.each([
+    ['the owner', 'csm@acme.example', 'csm@acme.example'],
+    ['who logged it', 'Sam Lee', 'Sam Lee'],
+    ['a team address', 'ana@acme.example', 'csm@acme.example'],
+  ])('keeps a row validated by %s out of delivered, saying why', (_, validatedBy, loggedBy) => {
+    const brief = briefOf({}, [
+      ['2026-10-01', 'A-1', 7, 'Yes', validatedBy, 'Executive sponsor', 'Close is two days shorter', '', loggedBy],
+    ]);
+    expect(brief.delivered).toEqual([]);
+    expect(brief.inFlight).toHaveLength(1);
+    expect(brief.inFlight[0].pending).toMatch(/on the team/);
+  });
+
   it('puts a validated, attributed, progressing result under delivered with the customer words', () => {
     const brief = briefOf({}, [
       [
