@@ -1,7 +1,7 @@
 // Asking the validator to confirm a result: the ask on the record, the mail the CSM sends, who may be asked, and the
 // answers that come back through the confirmation link. Pure: no Apps Script here.
 import * as z from 'zod/mini';
-import { domainOf, isWellFormedEmail } from '../../core/addresses';
+import { domainOf, FREE_MAIL_DOMAINS, isWellFormedEmail } from '../../core/addresses';
 import { storedJson } from '../../core/storedJson';
 import { addDays, isoOfDay } from '../../core/dates';
 
@@ -137,21 +137,6 @@ export function askLine(ask: AskRecord, nowMs: number): string {
 
 // ---------- who may be asked ----------
 
-/** Free mail domains: a CSM on one of them does not make every address there the team's. */
-const SHARED_DOMAINS = new Set([
-  'gmail.com',
-  'googlemail.com',
-  'outlook.com',
-  'hotmail.com',
-  'live.com',
-  'yahoo.com',
-  'icloud.com',
-  'me.com',
-  'aol.com',
-  'proton.me',
-  'protonmail.com',
-]);
-
 /** The validators' addresses in the Validator email cell, in the order of the Validator cell (';' between). */
 export function validatorEmails(cell: unknown): string[] {
   return String(cell ?? '')
@@ -184,7 +169,7 @@ export function emailRefusal(
   const teamDomains = new Set(team.allowedDomains.map((d) => d.trim().toLowerCase()).filter((d) => d !== ''));
   for (const a of own) {
     const d = domainOf(a);
-    if (d && !SHARED_DOMAINS.has(d)) teamDomains.add(d);
+    if (d && !FREE_MAIL_DOMAINS.has(d)) teamDomains.add(d);
   }
   for (const d of teamDomains) {
     if (domain === d || domain.endsWith(`.${d}`)) {
