@@ -38,13 +38,37 @@ function loopBook(): Record<string, unknown[][]> {
         'Open',
         'ann@globex.example',
       ],
+      // Initech: its 90-day check said No (an intervention trigger).
+      [
+        'A-2',
+        'Initech',
+        'SMB',
+        USER,
+        day('2026-08-03'),
+        day('2027-08-02'),
+        'Tickets take 5 days',
+        'Self-serve answers',
+        'Halve ticket time to 2.5 days',
+        'Days per ticket',
+        5,
+        2.5,
+        'Eleanor Vance',
+        'Buyer',
+        'Open',
+        'eleanor@initech.example',
+      ],
     ],
     Usage: [[...HEADERS.usage], ...weeks.map((w) => [day(w), 'A-1', 4, 40])],
     Results: [
       [...HEADERS.results],
       [day('2026-11-20'), 'A-1', 5, 'Yes', '', '', '', 'Approval report', USER],
     ],
-    Checks: [[...HEADERS.checks], [day('2026-09-03'), 'A-1', 'Kickoff', '', 'Kickoff held', USER]],
+    Checks: [
+      [...HEADERS.checks],
+      [day('2026-09-03'), 'A-1', 'Kickoff', '', 'Kickoff held', USER],
+      [day('2026-08-05'), 'A-2', 'Kickoff', '', 'Kickoff held', USER],
+      [day('2026-10-30'), 'A-2', '90-day', 'No', 'Could not name a result', USER],
+    ],
   };
 }
 
@@ -192,6 +216,47 @@ describe('the confirmation loop in Chromium at 300 px', () => {
     await expect
       .poll(() => page.locator('#panel-account .asks').textContent())
       .toMatch(/Asked Ann Buyer on 2026-11-24 \(confirmed on 2026-11-24\)/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+  });
+
+  it('records an intervention after a 90-day No: the next step proves the re-planned result, health stays Red', async () => {
+    rt.setActiveCell('Accounts', 3);
+    await expect
+      .poll(() => page.locator('#panel-account .account-title').textContent(), { timeout: 10_000 })
+      .toBe('Initech');
+    expect(await page.locator('#panel-account .pill').first().textContent()).toBe('Red');
+    await page.locator('summary', { hasText: 'Record a check' }).click();
+    const form = page.locator('form[aria-label="Record a check"]');
+    // The intervention's own fields show only for an Intervention.
+    expect(await form.getByLabel('Met with').isVisible()).toBe(false);
+    await form.getByLabel('Check', { exact: true }).selectOption('Intervention');
+    expect(await form.getByLabel('Met with').isVisible()).toBe(true);
+    const before = rt.values('Checks').length;
+    // Nothing typed: each required field says so next to itself, and nothing is sent.
+    await form.getByRole('button', { name: 'Record check' }).click();
+    const errorOf = async (label: string) =>
+      page
+        .locator(`#${await form.getByLabel(label, { exact: true }).getAttribute('id')}-error`)
+        .textContent();
+    expect(await errorOf('Met with')).toBe('Say who you met.');
+    expect(await errorOf('Notes')).toBe('Say what changes.');
+    expect(await errorOf('Re-planned result')).toBe('Name the re-planned result.');
+    expect(await errorOf('Re-planned due')).toMatch(/YYYY-MM-DD/);
+    expect(rt.values('Checks').length).toBe(before);
+    await form.getByLabel('Met with').fill('Eleanor Vance');
+    await form.getByLabel('Notes').fill('Weekly review of the ticket queue with her team leads');
+    await form.getByLabel('Re-planned result').fill('Cut ticket time from 5 days to 3');
+    await form.getByLabel('Re-planned due').fill('2027-01-31');
+    await form.getByRole('button', { name: 'Record check' }).click();
+    await expect.poll(() => form.locator('.status').textContent()).toBe('Recorded in the Checks sheet.');
+    const last = before + 1;
+    expect(cell(rt, 'Checks', last, 'Check')).toBe('Intervention');
+    expect(cell(rt, 'Checks', last, 'Met with')).toBe('Eleanor Vance');
+    expect(cell(rt, 'Checks', last, 'Re-planned result')).toBe('Cut ticket time from 5 days to 3');
+    await expect
+      .poll(() => page.locator('#panel-account .next-step').textContent())
+      .toMatch(/Prove the re-planned result by 2027-01-31/);
+    expect(await page.locator('#panel-account .pill').first().textContent()).toBe('Red');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
   });
 
