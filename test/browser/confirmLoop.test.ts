@@ -197,6 +197,17 @@ describe('the confirmation loop in Chromium at 300 px', () => {
   it('a second Ask → the link → Confirm records their words and turns the account Result/Green', async () => {
     const before = rt.values('Results').length;
     const link = await ask();
+    // My book lists the ask as waiting for the customer; pressing it opens the account.
+    await page.getByRole('tab', { name: 'My book' }).click();
+    const waiting = page.locator('#panel-book ul.waiting');
+    await expect.poll(() => waiting.locator('li').count()).toBe(1);
+    expect(await waiting.textContent()).toContain('Ann Buyer · asked on 2026-11-24');
+    expect(await page.locator('#panel-book').textContent()).toContain('Waiting for the customer (1)');
+    await waiting.getByRole('button', { name: 'Globex' }).click();
+    await expect
+      .poll(() => page.getByRole('tab', { name: 'Account' }).getAttribute('aria-selected'))
+      .toBe('true');
+    await expect.poll(() => page.locator('#panel-account .account-title').textContent()).toBe('Globex');
     const said = await answer(link, 'Confirm', WORDS);
     expect(said).toContain('is recorded');
     expect(rt.values('Results').length).toBe(before + 1);
@@ -216,6 +227,13 @@ describe('the confirmation loop in Chromium at 300 px', () => {
     await expect
       .poll(() => page.locator('#panel-account .asks').textContent())
       .toMatch(/Asked Ann Buyer on 2026-11-24 \(confirmed on 2026-11-24\)/);
+    // Answered: no longer waiting in My book.
+    await page.getByRole('tab', { name: 'My book' }).click();
+    await page.locator('#panel-book').getByRole('button', { name: 'Refresh' }).click();
+    await expect
+      .poll(() => page.locator('#panel-book').textContent())
+      .toContain('Waiting for the customer (0)');
+    await page.getByRole('tab', { name: 'Account' }).click();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
   });
 
