@@ -117,9 +117,11 @@ describe('the confirmation loop in Chromium at 300 px', () => {
     const body = new URLSearchParams(mailto.slice(mailto.indexOf('?') + 1)).get('body') ?? '';
     const link = /(http:\/\/127\.0\.0\.1:\d+\/exec\?c=\S+)/.exec(body)?.[1];
     expect(link, body).toBeTruthy();
-    // The first ask creates the hidden Confirmation asks sheet, which the runtime makes the active one; the CSM is
-    // back on the account's row before answering (see the report: whether insertSheet does that in Sheets too).
-    rt.setActiveCell('Accounts', 2);
+    // The first ask creates the hidden Confirmation asks sheet: the selection stays on the account's row.
+    expect(rt.call<{ sheet: string; row: number }>('getSelection')).toMatchObject({
+      sheet: 'Accounts',
+      row: 2,
+    });
     return link as string;
   }
 
