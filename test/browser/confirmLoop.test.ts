@@ -266,6 +266,12 @@ describe('the confirmation loop in Chromium at 300 px', () => {
     await form.getByLabel('Met with').fill('Eleanor Vance');
     await form.getByLabel('Notes').fill('Weekly review of the ticket queue with her team leads');
     await form.getByLabel('Re-planned result').fill('Cut ticket time from 5 days to 3');
+    // A day that is not on the calendar: the server refuses it, next to the field, and nothing is written.
+    await form.getByLabel('Re-planned due').fill('2027-02-30');
+    await form.getByRole('button', { name: 'Record check' }).click();
+    await expect.poll(() => errorOf('Re-planned due')).toMatch(/2027-02-30/);
+    expect(rt.values('Checks').length).toBe(before);
+    expect(await form.getByLabel('Met with').inputValue()).toBe('Eleanor Vance');
     await form.getByLabel('Re-planned due').fill('2027-01-31');
     await form.getByRole('button', { name: 'Record check' }).click();
     await expect.poll(() => form.locator('.status').textContent()).toBe('Recorded in the Checks sheet.');
