@@ -122,7 +122,11 @@ export function createAccountPanel(): AccountPanel {
     banner.hidden = true;
     empty.hidden = true;
     body.hidden = false;
-    if (sameRow && json === shownJson) return;
+    if (sameRow && json === shownJson) {
+      // The view is the same, but an ask may have been answered on the confirmation page since.
+      record.reloadAsks();
+      return;
+    }
     shownJson = json;
     if (!sameRow) header.announce(view);
     header.render(view);

@@ -220,6 +220,21 @@ export function createMyBookPanel(onSelected: (row: number) => void): MyBookPane
             'Ladder history is too long to read here: the Dashboard (Refresh dashboard) lists stalled accounts.',
           )
         : accountList(view.stalled, (a) => `on ${a.rungName}: ${a.nextStep}${ownerOf(a)}`),
+      el('h3', {}, `Waiting for the customer (${view.waiting?.length ?? 0})`),
+      view.waiting?.length
+        ? el(
+            'ul',
+            { class: 'list waiting', attrs: { 'aria-label': 'Asks to confirm waiting for the customer' } },
+            ...view.waiting.map((w) =>
+              selectButton(
+                w.accountName || w.accountId,
+                'Accounts',
+                w.row,
+                `${w.validator} · asked on ${w.askedOn}`,
+              ),
+            ),
+          )
+        : el('p', { class: 'gray' }, 'No ask is waiting.'),
       el('h3', {}, `Data problems (${view.problemsTotal})`),
       problemList(view.problems, view.problemsTotal),
     );

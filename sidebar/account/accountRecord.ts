@@ -15,6 +15,8 @@ export interface AccountRecord {
   readonly resultList: HTMLUListElement;
   readonly checkList: HTMLUListElement;
   render(view: AccountView): void;
+  /** Reads the asks again without redrawing the rest (the view itself did not change). */
+  reloadAsks(): void;
 }
 
 export function createAccountRecord(writes: AccountWrites): AccountRecord {
@@ -55,5 +57,6 @@ export function createAccountRecord(writes: AccountWrites): AccountRecord {
       }
       fill(checkList, ...listOr(view.checks.map(checkItem)));
     },
+    reloadAsks: () => ask.reload(),
   };
 }

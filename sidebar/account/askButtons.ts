@@ -12,6 +12,8 @@ export interface AskParts {
   /** "Asked Dana Li on 2026-11-24 (pending)", one line per ask, newest first. */
   readonly asks: HTMLElement;
   render(view: AccountView): void;
+  /** Reads the shown account's asks again (a Refresh that brought an unchanged view: the customer may have answered). */
+  reload(): void;
 }
 
 /** Opens the prepared mail in the CSM's own mail app (nothing is sent by the add-on). */
@@ -87,11 +89,14 @@ export function createAskParts(current: () => AccountView | null): AskParts {
     asks,
     render(view) {
       fill(buttons, ...validatorsToAsk(view).map((v) => askButton(view, v.name, v.index)));
-      // Read once per account shown (and again after each ask): a refresh of the same account changes no ask.
-      if (shownAccount === view.account.id) return;
-      fill(asks);
+      // Read again whenever the view is (a refresh, a write, after each ask): the customer answers on the
+      // confirmation page, so the asks change while the account stays shown. Another account's list is cleared first.
+      if (shownAccount !== view.account.id) fill(asks);
       shownAccount = view.account.id;
       void loadAsks(view.account.id);
+    },
+    reload() {
+      if (shownAccount) void loadAsks(shownAccount);
     },
   };
 }

@@ -4,8 +4,9 @@ import { isoOfDay } from '../core/dates';
 import { healthLabel, onLadder, rungLabel } from '../core/evaluate';
 import { redGroups } from '../core/redActions';
 import { type Assessment, type Health, HEALTHS, RUNG_NAMES, type RungName } from '../core/types';
+import { pendingAsksOf } from '../confirmations/gas/askSheet';
 import { currentUserEmail } from '../gas/settingsStore';
-import { type BookAccountView, type MyBookView, PROBLEMS_SHOWN } from './sidebarTypes';
+import { type BookAccountView, type MyBookView, PROBLEMS_SHOWN, type WaitingAskView } from './sidebarTypes';
 
 // ---------- my book ----------
 
@@ -31,6 +32,32 @@ function bookAccountOf(a: Assessment): BookAccountView {
 export const LEADER_LIST_CAP = 100;
 
 const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * The pending asks on the accounts shown that the signed-in CSM made or owns, oldest first: one read of the hidden
+ * Confirmation asks sheet (one row per ask), none when it does not exist yet.
+ */
+function waitingAsks(shown: readonly Assessment[], user: string, isLeader: boolean): WaitingAskView[] {
+  const byId = new Map(shown.map((a) => [a.account.id, a.account]));
+  return pendingAsksOf(SpreadsheetApp.getActiveSpreadsheet(), Date.now())
+    .flatMap((ask) => {
+      const account = byId.get(ask.accountId);
+      if (!account) return [];
+      const theirs =
+        isLeader || (user !== '' && (sameEmail(ask.askedBy, user) || sameEmail(account.owner, user)));
+      if (!theirs) return [];
+      return [
+        {
+          row: account.row,
+          accountId: account.id,
+          accountName: account.name,
+          validator: ask.validator || ask.email,
+          askedOn: ask.askedOn.slice(0, 10),
+        },
+      ];
+    })
+    .sort((x, y) => x.askedOn.localeCompare(y.askedOn));
+}
 
 /** getMyBook: the signed-in CSM's accounts (every account for the leader), from one read of each sheet. */
 export function getMyBook(): MyBookView {
@@ -98,5 +125,6 @@ export function getMyBook(): MyBookView {
     },
     usageFreshness: book.usageFreshness,
     stalledKnown: book.movementKnown,
+    waiting: first(waitingAsks(shown, user, isLeader)),
   };
 }

@@ -281,6 +281,18 @@ export interface MyBookView {
   readonly usageFreshness?: string;
   /** False when Ladder history was too long to read here: the Stalled list is then on the Dashboard. */
   readonly stalledKnown?: boolean;
+  /** "Waiting for the customer": the pending asks to confirm on the accounts shown (oldest first). */
+  readonly waiting?: readonly WaitingAskView[];
+}
+
+/** One ask to confirm still waiting for the validator's answer, for My book. */
+export interface WaitingAskView {
+  /** The account's row in Accounts (opening it selects the row). */
+  readonly row: number;
+  readonly accountId: string;
+  readonly accountName: string;
+  readonly validator: string;
+  readonly askedOn: IsoDate;
 }
 
 /** A leader's book lists at most this many data problems (the count says how many more). */

@@ -221,7 +221,11 @@ export function createOwnSheet(ss: Spreadsheet, markKey: string, name: string, b
   const taken = new Set(ss.getSheets().map((t) => t.getName()));
   let free = taken.has(name) ? besideName : name;
   for (let n = 2; taken.has(free); n++) free = `${besideName} ${n}`;
+  // insertSheet makes the new sheet the active one: give the selection back, so the person (and the sidebar, which
+  // follows the selection) stays on the row they were on when the add-on made its own sheet.
+  const selected = ss.getActiveRange();
   const sheet = ss.insertSheet(free);
   sheet.addDeveloperMetadata(markKey, String(sheet.getSheetId()));
+  if (selected) selected.activate();
   return sheet;
 }

@@ -11,7 +11,7 @@ import type { AnswerReply } from '../../src/confirmations/entry/types';
 import type { AskResponse, AsksResponse } from '../../src/confirmations/entry/types';
 import { base64url, type Claims, signToken, utf8 } from '../../src/confirmations/core/token';
 import { dateOfDay, dayFromIso } from '../../src/core/dates';
-import type { AccountView, WriteResponse } from '../../src/entry/sidebarTypes';
+import type { AccountView, MyBookView, WriteResponse } from '../../src/entry/sidebarTypes';
 import type { ReminderPreview } from '../../src/reminders/entry/types';
 import { DEFAULT_SEGMENTS, HEADERS, SHEET } from '../../src/sheets/layout';
 import { setConfirmationPageUrl } from '../../local/preview';
@@ -476,5 +476,34 @@ describe('an ask nobody answered', () => {
     answer(rt, tokenOf(r.link), 'not yet', 'next month');
     rt.setNow(new Date(NOW.getTime() + 8 * 86_400_000));
     expect(digestOf(rt)?.text ?? '').not.toContain('Asked Dana Li');
+  });
+});
+
+describe('My book: waiting for the customer', () => {
+  const book = (rt: Runtime) => rt.call<MyBookView>('getMyBook');
+
+  it('lists the signed-in CSM’s pending asks (account, validator, asked on), not the answered ones', () => {
+    const rt = bundle();
+    expect(book(rt).waiting).toEqual([]);
+    askOk(rt, 2, 'A-1');
+    answer(rt, tokenOf(askOk(rt, 3, 'A-2', 0).link), 'not yet', 'next month');
+    expect(book(rt).waiting).toEqual([
+      { row: 2, accountId: 'A-1', accountName: HOSTILE, validator: 'Dana Li', askedOn: '2026-11-24' },
+    ]);
+    // Someone who neither owns the account nor asked sees no ask of Maya's.
+    rt.setUser('sam@acme.example');
+    expect(book(rt).waiting).toEqual([]);
+  });
+
+  it('reads the Confirmation asks sheet once: one more getValues than a book without asks', () => {
+    const rt = bundle();
+    rt.calls.reset();
+    book(rt);
+    const without = rt.calls.count('Range.getValues');
+    askOk(rt, 2, 'A-1');
+    askOk(rt, 3, 'A-2', 0);
+    rt.calls.reset();
+    book(rt);
+    expect(rt.calls.count('Range.getValues')).toBe(without + 1);
   });
 });
