@@ -76,7 +76,17 @@ describe('qbrBriefOf', () => {
     ['a team address', 'ana@acme.example', 'csm@acme.example'],
   ])('keeps a row validated by %s out of delivered, saying why', (_, validatedBy, loggedBy) => {
     const brief = briefOf({}, [
-      ['2026-10-01', 'A-1', 7, 'Yes', validatedBy, 'Executive sponsor', 'Close is two days shorter', '', loggedBy],
+      [
+        '2026-10-01',
+        'A-1',
+        7,
+        'Yes',
+        validatedBy,
+        'Executive sponsor',
+        'Close is two days shorter',
+        '',
+        loggedBy,
+      ],
     ]);
     expect(brief.delivered).toEqual([]);
     expect(brief.inFlight).toHaveLength(1);
