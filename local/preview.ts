@@ -10,6 +10,7 @@ import type { MyBookView } from '../src/entry/sidebarTypes';
 import { SETTINGS_PROPERTY } from '../src/gas/settingsStore';
 import { SHEET } from '../src/sheets/layout';
 import { DEMO_LEADER, demoBook } from './demoBook';
+import { exportBook, visibleSheets, writeTemplate } from './exportBook';
 import { ladderOfBook } from './ladderOfBook';
 import { createRuntime, type Runtime } from './runtime/index';
 import { startPreviewServer } from './server';
@@ -24,8 +25,10 @@ export interface PreviewOptions {
   /** 'YYYY-MM-DD': the day the bundle believes it is (default: today in `timeZone`). */
   readonly today?: string;
   readonly timeZone: string;
-  /** The signed-in user (Session.getActiveUser) and, unless settings say otherwise, the leader. */
+  /** The signed-in user (Session.getActiveUser); the leader when absent. */
   readonly user?: string;
+  /** The team leader in the settings (who gets the escalation); the demo's leader, or lead@<owners' domain> for an .xlsx. */
+  readonly leader?: string;
   /** Where the digests go as HTML files (emptied first). */
   readonly emailsDir: string;
 }
@@ -34,6 +37,7 @@ export interface Preview {
   readonly runtime: Runtime;
   readonly today: string;
   readonly user: string;
+  readonly leader: string;
   /** LADDER's answer, header row first, exactly as the custom function returns it. */
   readonly ladder: unknown[][];
   readonly book: MyBookView;
@@ -82,14 +86,16 @@ export async function preparePreview(options: PreviewOptions): Promise<Preview> 
   } else {
     sheets = demoBook({ today, timeZone });
   }
-  const user = options.user ?? (options.xlsx ? leaderFor(sheets) : DEMO_LEADER);
+  const leader = options.leader ?? (options.xlsx ? leaderFor(sheets) : DEMO_LEADER);
+  // Signed in as a CSM, the sidebar shows that CSM's book; the leader stays the leader (only they get escalations).
+  const user = options.user ?? leader;
 
   // The clock inside the bundle: 09:00 on the preview day, like a morning reminder run.
   const now = new Date(dateOfDay(day, timeZone).getTime() + 9 * 3_600_000);
   const runtime = createRuntime({ timeZone, now, user, sheets });
   runtime.load(join(root, 'dist/Code.js'));
   if (!runtime.properties.document.has(SETTINGS_PROPERTY)) {
-    runtime.properties.document.set(SETTINGS_PROPERTY, JSON.stringify({ leaderEmail: user }));
+    runtime.properties.document.set(SETTINGS_PROPERTY, JSON.stringify({ leaderEmail: leader }));
   }
 
   runtime.call('setUpWorkbook');
@@ -99,7 +105,7 @@ export async function preparePreview(options: PreviewOptions): Promise<Preview> 
   const emailFiles = writeEmails(reminders, options.emailsDir);
   // The sidebar opens on the first account, as if the user had clicked its row.
   runtime.setActiveCell(SHEET.accounts, 2);
-  return { runtime, today, user, ladder, book, reminders, emailFiles };
+  return { runtime, today, user, leader, ladder, book, reminders, emailFiles };
 }
 
 function fileSafe(text: string): string {
@@ -138,30 +144,110 @@ ${reminders.problems.length ? `<h2>Settings problems</h2><ul>${reminders.problem
   return [join(dir, 'index.html'), ...files];
 }
 
-interface Args {
+export interface Args {
   readonly xlsx?: string;
   readonly serve: boolean;
   readonly port: number;
   readonly today?: string;
   readonly timeZone: string;
   readonly user?: string;
+  readonly leader?: string;
   readonly emailsDir: string;
   readonly width: number;
+  /** Write the previewed book (data, Ladder and Dashboard as values) to this .xlsx. */
+  readonly exportTo?: string;
+  /** Write a blank team book (headers, dropdowns, formats, default segments) to this .xlsx and exit. */
+  readonly template?: string;
+  /** Print the usage to stdout and exit 0. */
+  readonly help: boolean;
 }
 
-const USAGE = `Usage: npm start -- [book.xlsx] [--no-serve] [--port 8787] [--today YYYY-MM-DD]
-                        [--tz America/New_York] [--user you@yourco.com] [--emails preview/emails]`;
+/**
+ * The one table of the command line: util.parseArgs reads it and --help prints it, so an option cannot exist
+ * without its line in the help.
+ */
+const OPTION_TABLE = [
+  {
+    name: 'no-serve',
+    type: 'boolean',
+    value: '',
+    help: 'print the ladder, write the emails and exit (no sidebar server)',
+  },
+  { name: 'port', type: 'string', value: '8787', help: 'port of the sidebar server (0: any free port)' },
+  {
+    name: 'today',
+    type: 'string',
+    value: 'YYYY-MM-DD',
+    help: 'the day the bundle sees (the demo book moves with it)',
+  },
+  {
+    name: 'tz',
+    type: 'string',
+    value: 'ZONE',
+    help: `the spreadsheet's time zone (default ${DEFAULT_TIME_ZONE})`,
+  },
+  {
+    name: 'user',
+    type: 'string',
+    value: 'EMAIL',
+    help: 'who is signed in: a CSM sees their own book (default: the leader)',
+  },
+  {
+    name: 'leader',
+    type: 'string',
+    value: 'EMAIL',
+    help: "the team leader who gets escalations (default lead@<owners' domain>)",
+  },
+  {
+    name: 'emails',
+    type: 'string',
+    value: 'DIR',
+    help: 'where the digests are written (default preview/emails)',
+  },
+  {
+    name: 'width',
+    type: 'string',
+    value: 'COLUMNS',
+    help: 'width of the printed table (default: the terminal, at most 100; min 60)',
+  },
+  {
+    name: 'xlsx',
+    type: 'string',
+    value: 'FILE',
+    help: 'also write the previewed book, Ladder and Dashboard as values, to FILE.xlsx',
+  },
+  {
+    name: 'template',
+    type: 'string',
+    value: 'FILE',
+    help: 'write a blank team book (headers, dropdowns, segments) to FILE.xlsx and exit',
+  },
+  { name: 'help', type: 'boolean', value: '', short: 'h', help: 'show this help' },
+] as const;
 
-const OPTIONS = {
-  'no-serve': { type: 'boolean' },
-  port: { type: 'string' },
-  today: { type: 'string' },
-  tz: { type: 'string' },
-  user: { type: 'string' },
-  emails: { type: 'string' },
-  width: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+export const USAGE = [
+  'Usage: npm start -- [book.xlsx] [options]',
+  '',
+  'Runs the built add-on (dist/Code.js) on the demo book, or on book.xlsx downloaded from Google Sheets:',
+  'prints the Ladder, writes the reminder emails and serves the sidebar at http://localhost:PORT/.',
+  '',
+  'Options:',
+  ...OPTION_TABLE.map((o) => {
+    const flag = `${'short' in o ? `-${o.short}, ` : '    '}--${o.name}${o.value ? ` ${o.value}` : ''}`;
+    return `  ${flag.padEnd(26)}${o.help}`;
+  }),
+  '',
+  'Examples:',
+  '  npm start -- --user sam.ortiz@acme.example   # the demo as Sam, a CSM',
+  '  npm start -- --no-serve --xlsx demo.xlsx      # the demo book as a file to upload to Google Sheets',
+  '  npm start -- --template team.xlsx             # a blank book for your team',
+].join('\n');
+
+const OPTIONS = Object.fromEntries(
+  OPTION_TABLE.map((o) => [o.name, { type: o.type, ...('short' in o ? { short: o.short } : {}) }]),
+) as {
+  [O in (typeof OPTION_TABLE)[number] as O['name']]: { type: O['type']; short?: string };
+};
 
 /** util.parseArgs's refusals, said the way the rest of the usage errors are (naming the option). */
 function refusal(err: unknown): Error {
@@ -169,13 +255,16 @@ function refusal(err: unknown): Error {
   const code = (err as { code?: unknown }).code;
   const option = /(?:Unknown option|Option) '(-{1,2}[^' ]+)/.exec(message)?.[1];
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option)
-    return new Error(`Unknown option ${option}.\n${USAGE}`);
+    return new Error(`Unknown option ${option}.\n${SHORT_USAGE}`);
   // A missing value, or the next option where the value should be ("--tz --user").
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option && /missing|ambiguous/.test(message)) {
-    return new Error(`${option} needs a value.\n${USAGE}`);
+    return new Error(`${option} needs a value.\n${SHORT_USAGE}`);
   }
-  return new Error(`${message.split('\n')[0]}\n${USAGE}`);
+  return new Error(`${message.split('\n')[0]}\n${SHORT_USAGE}`);
 }
+
+/** What a refusal ends with: the usage line and where the rest is. */
+const SHORT_USAGE = 'Usage: npm start -- [book.xlsx] [options]   (npm start -- --help lists them)';
 
 /** The command line as util.parseArgs reads it, its refusals carrying the usage line. */
 function readCommandLine(argv: readonly string[]) {
@@ -186,10 +275,11 @@ function readCommandLine(argv: readonly string[]) {
   }
 }
 
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
 export function parseArgs(argv: readonly string[]): Args {
   const { values, positionals } = readCommandLine(argv);
-  if (values.help) throw new Error(USAGE);
-  if (positionals.length > 1) throw new Error(`One workbook at a time.\n${USAGE}`);
+  if (positionals.length > 1) throw new Error(`One workbook at a time.\n${SHORT_USAGE}`);
   const columns = Number(process.env.COLUMNS);
   const port = values.port === undefined ? 8787 : Number(values.port);
   const width =
@@ -199,8 +289,20 @@ export function parseArgs(argv: readonly string[]): Args {
         ? Math.min(columns, 100)
         : 100;
   if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`--port must be 0–65535.\n${USAGE}`);
-  if (!Number.isInteger(width) || width < 60) throw new Error(`--width must be at least 60.\n${USAGE}`);
+    throw new Error(`--port must be 0–65535.\n${SHORT_USAGE}`);
+  if (!Number.isInteger(width) || width < 60) throw new Error(`--width must be at least 60.\n${SHORT_USAGE}`);
+  for (const who of ['user', 'leader'] as const) {
+    const address = values[who];
+    if (address !== undefined && !EMAIL.test(address))
+      throw new Error(`--${who} must be an email address, got '${address}'.\n${SHORT_USAGE}`);
+  }
+  for (const out of ['xlsx', 'template'] as const) {
+    const file = values[out];
+    if (file !== undefined && !file.toLowerCase().endsWith('.xlsx'))
+      throw new Error(
+        `--${out} writes an .xlsx file: give a name ending in .xlsx, got '${file}'.\n${SHORT_USAGE}`,
+      );
+  }
   return {
     xlsx: positionals[0] === undefined ? undefined : resolve(positionals[0]),
     serve: values['no-serve'] !== true,
@@ -208,22 +310,44 @@ export function parseArgs(argv: readonly string[]): Args {
     today: values.today,
     timeZone: values.tz ?? DEFAULT_TIME_ZONE,
     user: values.user,
+    leader: values.leader,
     emailsDir: values.emails === undefined ? join(root, 'preview/emails') : resolve(values.emails),
     width,
+    exportTo: values.xlsx === undefined ? undefined : resolve(values.xlsx),
+    template: values.template === undefined ? undefined : resolve(values.template),
+    help: values.help === true,
   };
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   if (!existsSync(join(root, 'dist/Code.js')))
     throw new Error('No dist/Code.js: run `npm run build` (npm start does).');
+  if (args.template) {
+    const today = dayFromIso(args.today ?? todayIn(args.timeZone));
+    if (today === null) throw new Error(`--today must be YYYY-MM-DD, got '${args.today}'`);
+    await writeTemplate(join(root, 'dist/Code.js'), args.template, {
+      timeZone: args.timeZone,
+      now: dateOfDay(today, args.timeZone),
+      user: args.leader ?? args.user ?? DEMO_LEADER,
+    });
+    process.stdout.write(
+      `Blank team book written to ${args.template}\nUpload it to Google Drive and open it with Google Sheets (README › Install without a terminal).\n`,
+    );
+    return;
+  }
   if (args.xlsx && !existsSync(args.xlsx)) throw new Error(`No such file: ${args.xlsx}`);
   const colour = wantsColour(process.stdout);
   const preview = await preparePreview(args);
   const out = process.stdout;
   const source = args.xlsx ? args.xlsx : 'the demo book';
   out.write(`Results Ladder preview of ${source}\n`);
-  out.write(`As of ${preview.today} (${args.timeZone}) · signed in as ${preview.user}\n\n`);
+  const leaderNote = preview.leader === preview.user ? ' (the leader)' : ` · leader ${preview.leader}`;
+  out.write(`As of ${preview.today} (${args.timeZone}) · signed in as ${preview.user}${leaderNote}\n\n`);
   out.write(`${ladderTable(preview.ladder, { width: args.width, colour, timeZone: args.timeZone })}\n`);
 
   const problems = preview.book.problems;
@@ -243,6 +367,10 @@ async function main(): Promise<void> {
     out.write(`${truncate(`  ${d.status.padEnd(10)} ${d.recipient} · ${d.subject}`, args.width)}\n`);
   }
   out.write(`Emails written to:\n  ${preview.emailFiles[0]}\n`);
+  if (args.exportTo) {
+    await exportPreview(preview, args.exportTo, args.timeZone);
+    out.write(`Book written to ${args.exportTo} (Ladder and Dashboard as values of ${preview.today})\n`);
+  }
 
   if (!args.serve) return;
   const server = await startPreviewServer({ runtime: preview.runtime, port: args.port }).catch(
@@ -266,6 +394,19 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/**
+ * The previewed book as an .xlsx to upload: its visible sheets, with the Dashboard refreshed first (Refresh
+ * Dashboard is a menu action, not part of setup) so the file shows the figures the add-on would.
+ */
+export async function exportPreview(preview: Preview, path: string, timeZone: string): Promise<void> {
+  preview.runtime.call('refreshDashboard');
+  await exportBook(preview.runtime, path, {
+    sheets: visibleSheets(preview.runtime),
+    asOf: preview.today,
+    timeZone,
+  });
 }
 
 /**

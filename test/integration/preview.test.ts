@@ -130,6 +130,65 @@ describe('npm start -- --no-serve', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/Usage: npm start/);
   });
+
+  it('prints every option with its help on stdout for --help, and exits 0', () => {
+    const run = runPreview(['--help']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    for (const option of [
+      '--no-serve',
+      '--port',
+      '--today',
+      '--tz',
+      '--user',
+      '--leader',
+      '--emails',
+      '--width',
+      '--xlsx',
+      '--template',
+      '--help',
+    ])
+      expect(run.stdout).toMatch(new RegExp(`^\\s+(?:-h, )?${option}\\b.*\\S+`, 'm'));
+    expect(runPreview(['-h']).stdout).toBe(run.stdout);
+  });
+});
+
+describe('a CSM signed in, the leader apart (--user, --leader)', () => {
+  let asSam: Preview;
+  beforeAll(async () => {
+    asSam = await preparePreview({
+      today: TODAY,
+      timeZone: TZ,
+      user: 'sam.ortiz@acme.example',
+      emailsDir: join(dir, 'sam'),
+    });
+  });
+
+  it("shows Sam his own book, not the leader's", () => {
+    expect(asSam.user).toBe('sam.ortiz@acme.example');
+    expect(asSam.leader).toBe('lead@acme.example');
+    const owners = new Set(asSam.book.accounts.map((a) => a.owner));
+    expect([...owners]).toEqual(['sam.ortiz@acme.example']);
+    expect(preview.book.accounts.length).toBeGreaterThan(asSam.book.accounts.length);
+  });
+
+  it('still sends the escalation to the leader, and only to the leader', () => {
+    const leaders = asSam.reminders.digests.filter((d) => d.kind === 'leader').map((d) => d.recipient);
+    expect(leaders).toEqual(['lead@acme.example']);
+  });
+
+  it('lets --leader name another leader', async () => {
+    const other = await preparePreview({
+      today: TODAY,
+      timeZone: TZ,
+      leader: 'head.of.cs@acme.example',
+      emailsDir: join(dir, 'other-leader'),
+    });
+    expect(other.user).toBe('head.of.cs@acme.example');
+    expect(other.reminders.digests.filter((d) => d.kind === 'leader').map((d) => d.recipient)).toEqual([
+      'head.of.cs@acme.example',
+    ]);
+  });
 });
 
 describe('parseArgs', () => {
@@ -149,6 +208,17 @@ describe('parseArgs', () => {
   it('names the option it refuses', () => {
     expect(() => parseArgs(['--tz', '--user', 'me@acme.example'])).toThrow(/^--tz needs a value\./);
     expect(() => parseArgs(['--no-such-thing'])).toThrow(/^Unknown option --no-such-thing\./);
-    expect(() => parseArgs(['-h'])).toThrow(/^Usage: npm start/);
+    expect(() => parseArgs(['--user', 'Sam Ortiz'])).toThrow(/^--user must be an email address/);
+    expect(() => parseArgs(['--template', 'team.csv'])).toThrow(/^--template writes an \.xlsx file/);
+  });
+
+  it('reads --user and --leader apart, and -h as a request for help rather than a refusal', () => {
+    expect(parseArgs(['--user', 'sam.ortiz@acme.example'])).toMatchObject({
+      user: 'sam.ortiz@acme.example',
+      leader: undefined,
+      help: false,
+    });
+    expect(parseArgs(['--leader', 'boss@acme.example'])).toMatchObject({ leader: 'boss@acme.example' });
+    expect(parseArgs(['-h'])).toMatchObject({ help: true });
   });
 });
