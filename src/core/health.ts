@@ -13,6 +13,7 @@ import {
   type Rung,
   type Segment,
 } from './types';
+import { type TeamTie, teamTieOf } from './validation';
 import { namedValidators, rolesWithoutValidator } from './validators';
 
 /** What a named result that is not measurable reads as, for its triage reason. */
@@ -46,18 +47,44 @@ export function validatorRoleGap(account: Account, segment: Segment): string {
 }
 
 /**
+ * The first named validator (a Validator entry or the Validator email) who is on the team — the owner, or an address
+ * in a team domain (core/validation.ts) — or null when every one of them may be the customer. "If the customer
+ * wouldn't say it out loud, it doesn't count" (docs/rules.md §3): a team member can never confirm the result, so
+ * naming one is no better than naming nobody.
+ */
+export function teamValidatorOf(
+  account: Account,
+  teamDomains: readonly string[],
+): { readonly name: string; readonly tie: TeamTie } | null {
+  const who = { owner: account.owner, loggedBy: '' };
+  const named = [...namedValidators(account.validator, null).map((v) => v.name), account.validatorEmail];
+  for (const name of named) {
+    const tie = teamTieOf(name, who, teamDomains);
+    if (tie) return { name: name.trim(), tie };
+  }
+  return null;
+}
+
+/**
  * Why an account belongs on the triage list (issue 21): no named result or one that does not read as a measurable
- * result; no validator, or none in a role the segment accepts (one per role for `A + B`); no segment the rules know.
+ * result; no validator, one on the team, or none in a role the segment accepts (one per role for `A + B`); no segment
+ * the rules know. `teamDomains` are the book's (core/validation.ts teamDomainsOf); alone, the owner's domain.
  */
 export function triageReasons(
   account: Account,
   segment: Segment | null,
   statement: StatementKind = classifyStatement(account.namedResult).kind,
+  teamDomains: readonly string[] = [],
 ): string[] {
   const reasons: string[] = [];
   if (statement === 'empty') reasons.push('No named result (triage)');
   else if (statement !== 'measurable') reasons.push(`Named result ${READS_AS[statement]} (triage)`);
+  const onTeam = teamValidatorOf(account, teamDomains);
   if (account.validator.trim() === '') reasons.push('No validator named (triage)');
+  else if (onTeam)
+    reasons.push(
+      `Validator '${onTeam.name}' is on the team (${onTeam.tie}): name someone at the customer (triage)`,
+    );
   else if (segment !== null) {
     const gap = validatorRoleGap(account, segment);
     if (gap) reasons.push(`${gap} (triage)`);
@@ -107,6 +134,8 @@ export interface HealthFacts {
   readonly ladder: LadderReading;
   /** What the named result reads as, when the caller has classified it already. */
   readonly statement?: StatementKind;
+  /** The team's domains (core/validation.ts teamDomainsOf): a Validator there is on the team, not the customer. */
+  readonly teamDomains?: readonly string[];
 }
 
 /** Why an account is Red, each answered by its own next step (docs/rules.md §3). */
@@ -183,7 +212,7 @@ const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 export function healthOf(facts: HealthFacts, today: Day, settings: Settings): HealthReading {
   const { account, segment, rung } = facts;
   const regression = facts.ladder.outcome.regression;
-  const red = triageReasons(account, segment, facts.statement);
+  const red = triageReasons(account, segment, facts.statement, facts.teamDomains);
   const causes: RedCause[] = red.length > 0 ? ['triage'] : [];
   if (facts.unansweredNo) {
     causes.push('no');

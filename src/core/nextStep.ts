@@ -2,7 +2,7 @@
 import { chainLinkName, judgeLink } from './chain';
 import type { Replan } from './checks';
 import { isoOfDay } from './dates';
-import { type HealthReading, regressionText } from './health';
+import { type HealthReading, regressionText, teamValidatorOf } from './health';
 import { type LadderReading, rolesInWords } from './ladder';
 import { classifyStatement, measurabilityHint, RESULT_EXAMPLE, type StatementReading } from './measurable';
 import type { Settings } from './settings';
@@ -31,6 +31,8 @@ export interface NextStepFacts {
   readonly validationDate: Day | null;
   /** What the named result reads as, when the caller has classified it already. */
   readonly statement?: StatementReading;
+  /** The team's domains (core/validation.ts): a Validator there is on the team, and the step says to replace them. */
+  readonly teamDomains?: readonly string[];
 }
 
 /** "Bea Buyer", or the accepted role when no validator is named yet. */
@@ -63,6 +65,9 @@ export function nextStepOf(facts: NextStepFacts, settings: Settings): string {
   if (statement.kind !== 'measurable') {
     return `Name a measurable result — ${lcFirst(measurabilityHint(statement, RESULT_EXAMPLE))}`;
   }
+
+  const onTeam = teamValidatorOf(account, facts.teamDomains ?? []);
+  if (onTeam) return `Name a validator at the customer (${accepted}): ${onTeam.name} is on the team`;
 
   // Triage (issue 21): a validator in a role the segment accepts, one named person per role for `A + B`
   // (core/validators.ts: how the cell holds them).

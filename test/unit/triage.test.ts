@@ -132,3 +132,40 @@ describe('The next step for triage names the fix', () => {
     expect(a.nextStep).toMatch(/^Name a measurable result — sentiment/);
   });
 });
+
+// "If the customer wouldn't say it out loud, it doesn't count": a Validator who is on the team can never confirm the
+// result, so naming one leaves the account as far from Green as naming nobody.
+describe('Triage: a Validator on the team is no validator', () => {
+  it.each<[string, Partial<Account>, string]>([
+    [
+      'the owner, by address',
+      { validator: 'ana@acme.example' },
+      "Validator 'ana@acme.example' is on the team (owner)",
+    ],
+    [
+      'a colleague in the team domain, in Validator email',
+      { validator: 'Sam Ortiz', validatorEmail: 'sam.ortiz@acme.example' },
+      "Validator 'sam.ortiz@acme.example' is on the team (team domain)",
+    ],
+    [
+      'one of two validators',
+      { validator: 'Bea Buyer; jo@cs.acme.example (Manager)' },
+      "Validator 'jo@cs.acme.example' is on the team (team domain)",
+    ],
+  ])('%s goes to triage, and stays Red with the reason', (_, over, said) => {
+    const a = assess({ account: over });
+    expect(a.health).toBe('Red');
+    expect(a.triage).toBe(true);
+    expect(a.reasons.join(' | ')).toContain(`${said}: name someone at the customer (triage)`);
+    expect(a.nextStep).toMatch(/^Name a validator at the customer \(Buyer\): .+ is on the team$/);
+  });
+
+  it.each<[string, Partial<Account>]>([
+    ['a customer name', { validator: 'Bea Buyer' }],
+    ['a customer address', { validator: 'Bea Buyer', validatorEmail: 'bea@customer.example' }],
+    ['a free-mail address, which says nothing about the team', { validatorEmail: 'bea.buyer@gmail.com' }],
+  ])('%s stays off triage', (_, over) => {
+    const a = assess({ account: over });
+    expect(a.reasons.join(' | ')).not.toMatch(/on the team/);
+  });
+});
