@@ -294,3 +294,29 @@ describe('a timed run with and without document properties', () => {
     expect(rt.values(SHEET.history).length).toBeGreaterThan(1);
   });
 });
+
+describe('ledger writes go through the text guard', () => {
+  it('an Account ID that reads as a formula is kept as text, and the day reads back either way Sheets answers', () => {
+    const rt = start();
+    const accounts = rt.values(SHEET.accounts);
+    accounts[1][0] = '+1-555';
+    rt.setValues(SHEET.accounts, accounts);
+    rt.call('runReminders');
+    expect(digests(rt)).toHaveLength(3);
+    const rows = rt.values(LEDGER).filter((r) => r[0] === 'sent');
+    expect(rows.map((r) => r[1])).toEqual(['2026-11-24', '2026-11-24', '2026-11-24']);
+    expect(rows.some((r) => String(r[3]).split('\n').includes('+1-555/triage'))).toBe(true);
+    // Were Sheets to keep the quote prefix on the ledger's plain-text cells (undocumented), the ledger reads the same:
+    // the cells the guard prefixed (the day, keys starting with '+') get their apostrophe back here.
+    const [header, state, ...records] = rt.values(LEDGER);
+    rt.setValues(LEDGER, [
+      header,
+      state,
+      ...records.map((r) => r.map((v) => (/^(\d{4}-\d{2}-\d{2}$|\+)/.test(String(v)) ? `'${String(v)}` : v))),
+    ]);
+    expect(rt.values(LEDGER).some((r) => String(r[1]).startsWith("'"))).toBe(true);
+    const again = rt.call<Run>('runReminders');
+    expect(again.status, again.detail).toBe('done');
+    expect(rt.mail.outbox).toHaveLength(3);
+  });
+});
