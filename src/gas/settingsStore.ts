@@ -77,7 +77,9 @@ export function storedFromJson(json: string): StoredSettings | null {
  * The reminders owner's own copy of the confirmed settings, in their user properties keyed by spreadsheet ID. A
  * timed run may get no document properties (docs/platform.md), and the ledger's mirror is a sheet an editor can
  * delete; user properties belong to the user a trigger runs as in every context
- * (https://developers.google.com/apps-script/guides/properties), so this copy survives both. It is the last
+ * (https://developers.google.com/apps-script/guides/properties; "installable triggers always run under the account
+ * of the person who created them": https://developers.google.com/apps-script/guides/triggers/installable), so
+ * this copy survives both. It is the last
  * source a run without document properties reads: the ledger's mirror, when readable, is newer (a leader's
  * threshold change reaches it, not the owner's properties) and says who owns the reminders now.
  */

@@ -2,14 +2,17 @@
 //
 // The reminders feature lives in src/reminders/, in the same layers as src/ (a layer imports only its own or lower):
 //   core/   types.ts the shared shapes; planning.ts who gets which digest and when; items.ts what each item says;
-//           problemKeys.ts the key a data problem is remembered by.
+//           problemKeys.ts the key a data problem is remembered by; ledgerCheck.ts whether the ledger still
+//           holds every digest its witness saw recorded today.
 //   render/ emails.ts the digest email's HTML and text, held under a byte budget.
-//   gas/    ledger.ts the hidden Reminder ledger (what was sent); ledgerWitness.ts proof it recorded today;
+//   gas/    ledger.ts the hidden Reminder ledger (what was sent); ledgerWitness.ts the count and checksum of
+//           today's records, kept in properties;
 //           log.ts the Reminder log sheet; runContext.ts what a triggered run finds and leaves (user properties);
 //           triggers.ts the one time trigger per spreadsheet; mail.ts MailApp.
 //   entry/  this file (run, preview, registry entries); plan.ts read and plan without sending; panel.ts the
 //           sidebar panel; switch.ts turning reminders on, off and taking them over; types.ts the sidebar's JSON.
-// Settings (thresholds and reminder fields alike) are stored by src/gas/settingsStore.ts; the panel's browser
+// Settings (thresholds and reminder fields alike) are stored by src/gas/settingsStore.ts (the document's properties,
+// mirrored in the ledger and in the owner's user properties for timed runs); the panel's browser
 // side is sidebar/remindersView.ts.
 import { dayConverter, isoOfDay } from '../../core/dates';
 import { escapeHtml } from '../../render/html';
