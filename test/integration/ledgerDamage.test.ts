@@ -320,3 +320,18 @@ describe('ledger writes go through the text guard', () => {
     expect(rt.mail.outbox).toHaveLength(3);
   });
 });
+
+describe('reminders turned on by an earlier version (no owner’s copy yet)', () => {
+  it('the first timed run keeps the owner’s copy from the ledger’s, so a later deletion costs at most a day', () => {
+    const rt = start({ triggerContext: 'none' });
+    on(rt);
+    const uid = rt.triggers[0].id;
+    rt.properties.user.delete(`resultsLadder.settingsCopy.${rt.spreadsheetIds()[0]}`);
+    expect(rt.fireTrigger<Run>(uid).status).toBe('done');
+    edit(rt, `ss.deleteSheet(ss.getSheetByName('${LEDGER}'));`);
+    rt.setNow(DAY2);
+    const run = rt.fireTrigger<Run>(uid);
+    expect(run.status, run.detail).toBe('done');
+    expect(run.detail).toMatch(/your own copy/);
+  });
+});

@@ -271,10 +271,11 @@ function runIn(
   }
   holdLock(lock);
   const notes: string[] = [];
-  if (inDocument && sameEmail(reminders.owner, user)) {
-    // The owner's own copy follows the document's, so it is current when a later run has neither the document's
-    // properties nor the ledger.
-    if (!saveOwnerCopy(ss.getId(), inDocument, started)) {
+  const shared = inDocument ?? fromLedger;
+  if (shared && sameEmail(reminders.owner, user)) {
+    // The owner's own copy follows the document's (else the ledger's), so it is current when a later run has
+    // neither the document's properties nor the ledger — also for reminders turned on before the copy existed.
+    if (!saveOwnerCopy(ss.getId(), shared, started)) {
       notes.push('your own copy of the settings could not be saved (over 9 kB)');
     }
   }
