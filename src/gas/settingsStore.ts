@@ -73,6 +73,59 @@ export function storedFromJson(json: string): StoredSettings | null {
   return storedJson(json, StoredSettingsSchema);
 }
 
+/**
+ * The reminders owner's own copy of the confirmed settings, in their user properties keyed by spreadsheet ID. A
+ * timed run may get no document properties (docs/platform.md), and the ledger's mirror is a sheet an editor can
+ * delete; user properties belong to the user a trigger runs as in every context
+ * (https://developers.google.com/apps-script/guides/properties; "installable triggers always run under the account
+ * of the person who created them": https://developers.google.com/apps-script/guides/triggers/installable), so
+ * this copy survives both. It is the last
+ * source a run without document properties reads: the ledger's mirror, when readable, is newer (a leader's
+ * threshold change reaches it, not the owner's properties) and says who owns the reminders now.
+ */
+const OWNER_COPY_PREFIX = 'resultsLadder.settingsCopy.';
+const OwnerCopySchema = z.object({
+  settings: StoredText,
+  reminders: StoredText,
+  /** ISO date-time the copy was saved. */
+  saved: z._default(z.string(), ''),
+});
+
+export interface OwnerCopy {
+  readonly stored: StoredSettings;
+  readonly saved: string;
+}
+
+/**
+ * Saves the running user's copy of `stored` for `spreadsheetId`. A value over the 9 kB a property holds
+ * (https://developers.google.com/apps-script/guides/services/quotas) is refused by Apps Script: then no copy is
+ * kept and false is returned, so the caller can say so.
+ */
+export function saveOwnerCopy(spreadsheetId: string, stored: StoredSettings, saved: Date): boolean {
+  try {
+    PropertiesService.getUserProperties().setProperty(
+      OWNER_COPY_PREFIX + spreadsheetId,
+      JSON.stringify({ ...stored, saved: saved.toISOString() }),
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The running user's copy for `spreadsheetId`, or null when none (or none readable) is kept. */
+export function ownerCopy(spreadsheetId: string): OwnerCopy | null {
+  const copy = storedJson(
+    PropertiesService.getUserProperties().getProperty(OWNER_COPY_PREFIX + spreadsheetId),
+    OwnerCopySchema,
+  );
+  return copy ? { stored: { settings: copy.settings, reminders: copy.reminders }, saved: copy.saved } : null;
+}
+
+export function deleteOwnerCopy(spreadsheetId: string): void {
+  PropertiesService.getUserProperties().deleteProperty(OWNER_COPY_PREFIX + spreadsheetId);
+}
+
 function parseState(raw: string | null): RemindersState | null {
   return storedJson(raw, RemindersStateSchema);
 }

@@ -234,8 +234,8 @@ describe('never twice, whatever happened to the Reminder log', () => {
     expect(rt.mail.outbox).toHaveLength(4);
   });
 
-  // A timed run without document properties reads its settings from the ledger: deleting the ledger takes them
-  // along, and that run already fails loudly before it could send (the owner must turn reminders on again).
+  // (Without document properties, the same in test/integration/ledgerDamage.test.ts: the settings then come from
+  // the owner's own copy in their user properties.)
   it.each(['menu', 'timed trigger'] as const)(
     'the hidden ledger deleted after today’s digests (%s): no digest goes twice, the run says why, mail resumes tomorrow',
     (how) => {
@@ -249,7 +249,10 @@ describe('never twice, whatever happened to the Reminder log', () => {
       expect(rt.mail.outbox).toHaveLength(4);
       edit(rt, "ss.deleteSheet(ss.getSheetByName('Reminder ledger'));");
       const again = run();
-      expect(rt.mail.outbox).toHaveLength(4);
+      // No digest again; the owner is told by one notice.
+      expect(rt.mail.outbox.map((m) => m.subject).slice(4)).toEqual([
+        'Results Ladder: your daily reminders did not run',
+      ]);
       expect(again.status).toBe('failed');
       expect(again.detail).toMatch(/Reminder ledger.*deleted.*sent nothing/);
       // Loud where the owner looks: the log and the sidebar's last run.
@@ -259,7 +262,7 @@ describe('never twice, whatever happened to the Reminder log', () => {
       );
       rt.setNow(new Date('2026-11-25T13:30:00Z'));
       expect(run().status).toBe('done');
-      expect(rt.mail.outbox).toHaveLength(8);
+      expect(rt.mail.outbox).toHaveLength(9);
     },
   );
 

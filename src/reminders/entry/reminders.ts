@@ -2,14 +2,17 @@
 //
 // The reminders feature lives in src/reminders/, in the same layers as src/ (a layer imports only its own or lower):
 //   core/   types.ts the shared shapes; planning.ts who gets which digest and when; items.ts what each item says;
-//           problemKeys.ts the key a data problem is remembered by.
+//           problemKeys.ts the key a data problem is remembered by; ledgerCheck.ts whether the ledger still
+//           holds every digest its witness saw recorded today.
 //   render/ emails.ts the digest email's HTML and text, held under a byte budget.
-//   gas/    ledger.ts the hidden Reminder ledger (what was sent); ledgerWitness.ts proof it recorded today;
+//   gas/    ledger.ts the hidden Reminder ledger (what was sent); ledgerWitness.ts the count and checksum of
+//           today's records, kept in properties;
 //           log.ts the Reminder log sheet; runContext.ts what a triggered run finds and leaves (user properties);
 //           triggers.ts the one time trigger per spreadsheet; mail.ts MailApp.
 //   entry/  this file (run, preview, registry entries); plan.ts read and plan without sending; panel.ts the
 //           sidebar panel; switch.ts turning reminders on, off and taking them over; types.ts the sidebar's JSON.
-// Settings (thresholds and reminder fields alike) are stored by src/gas/settingsStore.ts; the panel's browser
+// Settings (thresholds and reminder fields alike) are stored by src/gas/settingsStore.ts (the document's properties,
+// mirrored in the ledger and in the owner's user properties for timed runs); the panel's browser
 // side is sidebar/remindersView.ts.
 import { dayConverter, isoOfDay } from '../../core/dates';
 import { escapeHtml } from '../../render/html';
@@ -20,8 +23,9 @@ import { sendDigestEmail } from '../gas/mail';
 import { appendLog, type LogEntry } from '../gas/log';
 import { LOCK_WAIT_MS } from '../../gas/lockWait';
 import { MissingSheetError } from '../../gas/sheetFinder';
-import { ledgerLostToday, witnessSending } from '../gas/ledgerWitness';
-import { LedgerWriter, readLedger, unfinishedRuns } from '../gas/ledger';
+import { holdToday, verifyLedger, WitnessWriter } from '../gas/ledgerWitness';
+import { heldDetail } from '../core/ledgerCheck';
+import { LedgerWriter, readLedger, recordHashesOf, unfinishedRuns } from '../gas/ledger';
 import {
   deleteTriggerRecord,
   noticeOwnerOnce,
@@ -31,7 +35,12 @@ import {
 } from '../gas/runContext';
 import {
   currentUserEmail,
+  deleteOwnerCopy,
   loadSettingsWithProblems,
+  ownerCopy,
+  type StoredSettings,
+  saveOwnerCopy,
+  storedAsJson,
   storedFromJson,
   storedInDocument,
 } from '../../gas/settingsStore';
@@ -123,6 +132,19 @@ function sameEmail(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
+const NOTICE_SUBJECT = 'Results Ladder: your daily reminders did not run';
+
+/** The owner's notice about a run that sent nothing: at most one a day per spreadsheet (noticeOwnerOnce). */
+function noticeOwner(spreadsheetId: string, started: Date, to: string, detail: string): void {
+  noticeOwnerOnce(
+    spreadsheetId,
+    started.toISOString().slice(0, 10),
+    to,
+    NOTICE_SUBJECT,
+    `${detail}\n\nNo reminder emails went out from this run. You get this notice at most once a day while the problem lasts.`,
+  );
+}
+
 /**
  * The reminder run. Everything it does is inside one guard: every run leaves a `Reminder log` row and the
  * owner's last-run record, also when it skipped, found its authorization lapsed, crashed or could not reach
@@ -173,14 +195,7 @@ export function runReminders(e?: { readonly triggerUid?: unknown }): RunSummary 
     try {
       recordLastRun(id, { time: started.toISOString(), status: 'failed', detail, name });
       if (!logged && uid) {
-        const owner = Session.getEffectiveUser().getEmail();
-        noticeOwnerOnce(
-          id,
-          started.toISOString().slice(0, 10),
-          owner,
-          'Results Ladder: your daily reminders did not run',
-          `${detail}\n\nNo reminder emails went out from this run. You get this notice at most once a day while the problem lasts.`,
-        );
+        noticeOwner(id, started, Session.getEffectiveUser().getEmail(), detail);
       }
     } catch {
       // Nothing else is reachable; Apps Script's execution list still shows the error thrown below.
@@ -202,9 +217,12 @@ function runIn(
 ): RunSummary {
   const dayOf = dayConverter(ss.getSpreadsheetTimeZone() || 'Etc/UTC');
   const ledger = readLedger(ss, dayOf);
-  // Document properties when this run has them, else the copy turning reminders on left in the ledger.
+  // Document properties when this run has them; else the copy turning reminders on (or a save) left in the
+  // ledger; else, the ledger deleted or its copy unreadable, the owner's own copy in their user properties.
   const inDocument = storedInDocument();
-  const stored = inDocument ?? storedFromJson(ledger.state);
+  const fromLedger = inDocument ? null : storedFromJson(ledger.state);
+  const copy = inDocument || fromLedger ? null : ownerCopy(ss.getId());
+  const stored: StoredSettings | null = inDocument ?? fromLedger ?? copy?.stored ?? null;
   if (!stored) {
     throw new Unreachable(
       'This run could not read the reminder settings of its spreadsheet.',
@@ -228,6 +246,8 @@ function runIn(
     // itself (e.triggerUid), never the user's triggers in other spreadsheets.
     removeTriggerById(uid);
     deleteTriggerRecord(uid);
+    // Their own copy of the settings goes with it (only when the reminders are someone else's now).
+    if (!sameEmail(reminders.owner, user)) deleteOwnerCopy(ss.getId());
     const detail = `This trigger of ${user || 'a former owner'} stood down and removed itself: reminders here are owned by ${reminders.owner || 'nobody'}.`;
     appendLog(ss, [runEntry(started, 'skipped', detail)]);
     return summary('skipped', detail);
@@ -250,23 +270,42 @@ function runIn(
     return summary('skipped', detail);
   }
   holdLock(lock);
-  return sendAll(ss, ledger, settings, settingsProblems, user, started);
+  const notes: string[] = [];
+  const shared = inDocument ?? fromLedger;
+  if (shared && sameEmail(reminders.owner, user)) {
+    // The owner's own copy follows the document's (else the ledger's), so it is current when a later run has
+    // neither the document's properties nor the ledger — also for reminders turned on before the copy existed.
+    if (!saveOwnerCopy(ss.getId(), shared, started)) {
+      notes.push('your own copy of the settings could not be saved (over 9 kB)');
+    }
+  }
+  if (copy) {
+    notes.push(
+      `settings read from your own copy of ${copy.saved.slice(0, 10) || 'an earlier day'}: this run had no document properties and the Reminder ledger's copy was missing or unreadable`,
+    );
+  }
+  return sendAll(ss, ledger, { settings, settingsProblems, user, inDocument, notes }, started);
 }
 
-const LEDGER_LOST =
-  'The Reminder ledger, which recorded today’s digests, was deleted: to never send a digest twice, this run sent nothing. Reminders resume tomorrow with a new ledger.';
+interface RunInput {
+  readonly settings: ReturnType<typeof loadSettingsWithProblems>['settings'];
+  readonly settingsProblems: readonly string[];
+  readonly user: string;
+  /** The document's stored settings, when this run has document properties (the ledger's mirror follows them). */
+  readonly inDocument: StoredSettings | null;
+  readonly notes: readonly string[];
+}
 
 function sendAll(
   ss: Spreadsheet,
   ledger: ReturnType<typeof readLedger>,
-  settings: ReturnType<typeof loadSettingsWithProblems>['settings'],
-  settingsProblems: readonly string[],
-  user: string,
+  input: RunInput,
   started: Date,
 ): RunSummary {
-  const p = plan(ss, user, settings, settingsProblems, ledger);
+  const { settings, user } = input;
+  const p = plan(ss, user, settings, input.settingsProblems, ledger);
   const day = isoOfDay(p.today);
-  const notes: string[] = [...p.runNotes];
+  const notes: string[] = [...input.notes, ...p.runNotes];
   let historyRows = 0;
   try {
     historyRows = appendHistory(p.loaded, p.assessments, p.today, ss);
@@ -280,22 +319,37 @@ function sendAll(
     // The Usage summary and the Ladder values speed up the sidebar; their failure must not stop the reminders.
     notes.push(`Usage summary / Ladder not updated: ${errorText(err)}`);
   }
-  if (ledgerLostToday(ss.getId(), day, ledger.sheet)) {
-    // Never twice: which of today's digests went out was recorded in the ledger, and it is gone.
-    appendLog(ss, [runEntry(started, 'failed', LEDGER_LOST)]);
-    return summary('failed', LEDGER_LOST);
+  const today = {
+    day,
+    ledgerId: ledger.sheet ? ledger.sheet.getSheetId() : null,
+    hashes: recordHashesOf(ledger, p.today),
+  };
+  const writer = new LedgerWriter(ss, ledger);
+  const verdict = verifyLedger(ss.getId(), today);
+  // While reminders are on (a timed run may read it), the ledger's mirror of the settings follows the document's
+  // whenever this run can read them: a deleted or edited mirror is rebuilt here, held run or not.
+  const mirror = input.inDocument && settings.remindersOwner ? storedAsJson(input.inDocument) : '';
+  if (mirror && ledger.state !== mirror) writer.writeState(mirror, started.toISOString());
+  if (!verdict.ok) {
+    // Never twice: the ledger no longer holds all of today's digests the witness saw recorded, or the witness
+    // cannot be read. Which digests went out today cannot be known, so none goes again today; the witness is
+    // rebuilt as held (later runs today stop too), and the owner is told. Tomorrow's run sends normally.
+    const detail = heldDetail(verdict.reason);
+    holdToday(ss.getId(), today, verdict.reason);
+    appendLog(ss, [runEntry(started, 'failed', detail)]);
+    noticeOwner(ss.getId(), started, settings.remindersOwner || user, detail);
+    return summary('failed', detail);
   }
   for (const { run, last } of unfinishedRuns(ledger, (p.today - 1) as Day)) {
     notes.push(
       `an earlier run (${run.slice(0, 16)}) was stopped before it finished; its last digest, to ${last}, may not have gone out`,
     );
   }
-  const writer = new LedgerWriter(ss, ledger);
   writer.prune(ledger, (p.today - 2 * Math.max(7, settings.remindEveryDays)) as Day);
   const runId = `${started.toISOString()}#${Math.floor(Math.random() * 1e9).toString(36)}`;
   const entries: LogEntry[] = [];
   const counts = { sent: 0, skipped: 0, deferred: 0, failed: 0 };
-  let witnessed = false;
+  const witness = new WitnessWriter(ss.getId(), day, today.hashes);
   for (const { digest, decision, email } of p.digests) {
     const keys = email.shown.map((i) => i.key);
     const base = { time: new Date(), recipient: digest.recipient, kind: digest.kind, accounts: keys };
@@ -313,12 +367,10 @@ function sendAll(
       // Recording after the send would leave a window where a kill re-sends; recording before leaves one where
       // a kill loses one digest — and that is reported (unfinishedRuns above), while a duplicate is silent
       // noise in a CSM's inbox. A send that throws turns its record into `failed`, so it is retried.
-      const row = writer.recordSending(day, digest.recipient, keys, runId);
-      const recordedIn = writer.ledgerSheet;
-      if (!witnessed && recordedIn) {
-        witnessSending(ss.getId(), day, recordedIn);
-        witnessed = true;
-      }
+      // The witness counts it too, before the send: clearing, deleting or editing the record later is caught.
+      const sending = writer.recordSending(day, digest.recipient, keys, runId);
+      const ledgerId = writer.ledgerId ?? 0;
+      const index = witness.recorded(ledgerId, sending.hash);
       try {
         sendDigestEmail(digest.recipient, email);
         counts.sent++;
@@ -329,7 +381,7 @@ function sendAll(
           detail: `${email.subject}${more > 0 ? ` (+${more} for a later digest)` : ''}`,
         });
       } catch (err) {
-        writer.markFailed(row);
+        witness.changed(ledgerId, index, writer.markFailed(sending, digest.recipient, keys, runId));
         counts.failed++;
         entries.push({ ...base, status: 'failed', detail: errorText(err) });
       }

@@ -9,11 +9,13 @@ import { findLedgerSheet, LedgerWriter } from '../gas/ledger';
 import { deleteTriggerRecord, saveTriggerRecord } from '../gas/runContext';
 import {
   currentUserEmail,
+  deleteOwnerCopy,
   loadSettingsWithProblems,
   mayEditReminders,
   mayTakeOverReminders,
   type RemindersState,
   SettingsError,
+  saveOwnerCopy,
   setRemindersOwner,
   storedAsJson,
   storedInDocument,
@@ -93,15 +95,24 @@ export function confirmationOf(
   return { text, token: fnv(text) };
 }
 
-/** Copies the stored settings into the Reminder ledger, where a run without document properties reads them. */
+/**
+ * Copies the stored settings into the Reminder ledger, where a run without document properties reads them, and,
+ * when the user is the reminders owner, into their own user properties (keyed by this spreadsheet), which survive
+ * the ledger's deletion. Turning reminders off drops the user's own copy.
+ */
 export function mirrorSettings(ss: Spreadsheet): void {
   const stored = storedInDocument();
   if (!stored) return;
+  const now = new Date();
   const sheet = findLedgerSheet(ss);
   new LedgerWriter(ss, { sheet, records: [], state: '', lastRow: 0 }).writeState(
     storedAsJson(stored),
-    new Date().toISOString(),
+    now.toISOString(),
   );
+  const owner = loadSettingsWithProblems(stored).reminders.owner;
+  const user = currentUserEmail();
+  if (owner === '') deleteOwnerCopy(ss.getId());
+  else if (user !== '' && owner.trim().toLowerCase() === user) saveOwnerCopy(ss.getId(), stored, now);
 }
 
 function uiOrNull(): GoogleAppsScript.Base.Ui | null {

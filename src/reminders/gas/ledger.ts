@@ -1,8 +1,10 @@
 // The Reminder ledger: the add-on's own hidden sheet recording each digest as it goes out, and the settings a run without document properties reads.
 import { dayFromIso } from '../../core/dates';
+import { type RecordedSend, recordHash } from '../core/ledgerCheck';
 import type { SentKeys } from '../core/types';
 import type { Day } from '../../core/types';
 import { createOwnSheet, findOwnSheet } from '../../gas/sheetFinder';
+import { asText } from '../../gas/writes';
 
 /**
  * Why a sheet of our own and not the `Reminder log`: the log is for people. They sort it, reorder its columns,
@@ -47,8 +49,29 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const KINDS: readonly string[] = ['state', 'sent', 'failed', 'end'];
 
+/**
+ * A cell as the text that was written. Every ledger write goes through asText (src/gas/writes.ts), which puts
+ * Sheets' quote prefix before text Sheets would read as a date, number or formula ('2026-11-24', '=…'). Whether
+ * Sheets strips that apostrophe on a cell formatted as plain text is not documented (docs/platform.md), so a
+ * read takes back a prefix asText would have added: either answer reads the same text, and the same checksum.
+ */
 function text(v: unknown): string {
-  return v === null || v === undefined ? '' : String(v).trim();
+  const s = v === null || v === undefined ? '' : String(v);
+  const unquoted = s.startsWith("'") && asText(s.slice(1)) === s ? s.slice(1) : s;
+  return unquoted.trim();
+}
+
+/** A digest's record as it reads back: recipient lower-case, keys one per line without blanks, all trimmed. */
+function recordOf(kind: RecordedSend['kind'], recipient: unknown, keys: unknown, run: unknown): RecordedSend {
+  return {
+    kind,
+    recipient: text(recipient).toLowerCase(),
+    keys: text(keys)
+      .split('\n')
+      .map((k) => k.trim())
+      .filter((k) => k !== ''),
+    run: text(run),
+  };
 }
 
 function dayOfCell(v: unknown, dayOf: (d: Date) => Day | null): Day | null {
@@ -84,16 +107,14 @@ export function readLedger(ss: Spreadsheet, dayOf: (d: Date) => Day | null): Led
       state = text(row[3]);
       continue;
     }
+    const { recipient, keys, run } = recordOf('sent', row[2], row[3], row[4]);
     records.push({
       row: r + 1,
       kind: kind as LedgerKind,
       day: dayOfCell(row[1], dayOf),
-      recipient: text(row[2]).toLowerCase(),
-      keys: text(row[3])
-        .split('\n')
-        .map((k) => k.trim())
-        .filter((k) => k !== ''),
-      run: text(row[4]),
+      recipient,
+      keys,
+      run,
     });
   }
   return { sheet, records, state, lastRow: Math.max(lastRow, values.length > 0 ? 1 : 0) };
@@ -122,6 +143,16 @@ export function sentKeysOf(ledger: Ledger, sinceDay: Day): SentKeys {
   return sent;
 }
 
+/** The hashes of the digests recorded on `day` (sent, or whose send failed), in row order: what the witness counts. */
+export function recordHashesOf(ledger: Ledger, day: Day): number[] {
+  const out: number[] = [];
+  for (const r of ledger.records) {
+    if ((r.kind === 'sent' || r.kind === 'failed') && r.day === day)
+      out.push(recordHash({ ...r, kind: r.kind }));
+  }
+  return out;
+}
+
 /** Runs that recorded digests but never their end: stopped by Apps Script (6-minute limit) or a crash. */
 export function unfinishedRuns(ledger: Ledger, sinceDay: Day): { run: string; last: string }[] {
   const ended = new Set(ledger.records.filter((r) => r.kind === 'end').map((r) => r.run));
@@ -147,7 +178,7 @@ function createLedger(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
   if (before) ss.setActiveRange(before);
   // Plain text everywhere: Sheets would otherwise turn '2026-11-24' into a date and '=…' keys into formulas.
   sheet.getRange(1, 1, sheet.getMaxRows(), WIDTH).setNumberFormat('@');
-  sheet.getRange(1, 1, 1, WIDTH).setValues([[...HEADER]]);
+  sheet.getRange(1, 1, 1, WIDTH).setValues([HEADER.map(asText)]);
   sheet.hideSheet();
   return sheet;
 }
@@ -160,6 +191,7 @@ export class LedgerWriter {
   private sheet: GoogleAppsScript.Spreadsheet.Sheet | null;
   private lastRow: number;
   private maxRows = 0;
+  private sheetId: number | null = null;
 
   constructor(
     private readonly ss: Spreadsheet,
@@ -191,23 +223,37 @@ export class LedgerWriter {
       this.maxRows += 500;
     }
     this.lastRow++;
-    sheet.getRange(this.lastRow, 1, 1, WIDTH).setValues([[...row]]);
+    // Through the one text guard: keys and recipients carry people's text ('+1-555', '=…'), days read as dates.
+    sheet.getRange(this.lastRow, 1, 1, WIDTH).setValues([row.map(asText)]);
     return this.lastRow;
   }
 
-  /** The ledger sheet, once it exists (it is created by the first record of a run that found none). */
-  get ledgerSheet(): GoogleAppsScript.Spreadsheet.Sheet | null {
-    return this.sheet;
+  /** The ledger sheet's ID, once it exists (it is created by the first record of a run that found none). */
+  get ledgerId(): number | null {
+    if (!this.sheet) return null;
+    if (this.sheetId === null) this.sheetId = this.sheet.getSheetId();
+    return this.sheetId;
   }
 
-  /** Records a digest to `recipient` as sent, before the send; returns the row to mark failed if it throws. */
-  recordSending(day: string, recipient: string, keys: readonly string[], run: string): number {
-    return this.append(['sent', day, recipient, keys.join('\n'), run]);
+  /**
+   * Records a digest to `recipient` as sent, before the send. Returns the row to mark failed if it throws, and the
+   * record's hash as it will read back (for the witness).
+   */
+  recordSending(
+    day: string,
+    recipient: string,
+    keys: readonly string[],
+    run: string,
+  ): { row: number; hash: number } {
+    const keysText = keys.join('\n');
+    const row = this.append(['sent', day, recipient, keysText, run]);
+    return { row, hash: recordHash(recordOf('sent', recipient, keysText, run)) };
   }
 
-  /** The send threw: the digest did not go, so it must not count as sent. */
-  markFailed(row: number): void {
-    this.ensure().getRange(row, 1).setValue('failed');
+  /** The send threw: the digest did not go, so it must not count as sent. Returns the record's new hash. */
+  markFailed(sending: { row: number }, recipient: string, keys: readonly string[], run: string): number {
+    this.ensure().getRange(sending.row, 1).setValue(asText('failed'));
+    return recordHash(recordOf('failed', recipient, keys.join('\n'), run));
   }
 
   /** The run finished: digests it recorded are certain, not possibly interrupted. */
@@ -218,7 +264,7 @@ export class LedgerWriter {
   /** Stores the state row (the settings a run without document properties reads). */
   writeState(json: string, day: string): void {
     const sheet = this.ensure();
-    sheet.getRange(STATE_ROW, 1, 1, WIDTH).setValues([['state', day, '', json, '']]);
+    sheet.getRange(STATE_ROW, 1, 1, WIDTH).setValues([['state', day, '', json, ''].map(asText)]);
   }
 
   /** Deletes records from before `sinceDay` once there are many; rows are appended in day order. */
