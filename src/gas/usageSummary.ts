@@ -21,6 +21,7 @@ import { readRows, rowsWithId } from './rowsFinder';
 import { createOwnSheet, findOwnSheet } from './sheetFinder';
 import { dataSheet } from './sheetLookup';
 import { ensureSize } from './sheetSize';
+import { asText } from './writes';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -97,7 +98,8 @@ export function writeUsageSummary(ss: Spreadsheet, loaded: LoadedBook, settings:
   ensureSize(sheet, values.length, WIDTH);
   // Text, so Sheets never reads an ID such as 00123 as a number or a week list as a date.
   if (previous < values.length) sheet.getRange(1, 1, values.length, 2).setNumberFormat('@');
-  sheet.getRange(1, 1, values.length, WIDTH).setValues(values);
+  // And through the one text guard, which also covers cells formatted before the sheet grew.
+  sheet.getRange(1, 1, values.length, WIDTH).setValues(values.map((r) => r.map(asText)));
   if (previous > values.length)
     sheet.getRange(values.length + 1, 1, previous - values.length, WIDTH).clearContent();
   return values.length - 1;
