@@ -53,6 +53,8 @@ export interface AssessedBook {
   readonly usageFreshness: string;
   /** Whether Ladder history was read (movement known); My book skips a long history to keep its cell budget. */
   readonly movementKnown: boolean;
+  /** Usage changed since the Usage summary, which is still what the rungs use (usageFreshness says so). */
+  readonly usageStale: boolean;
 }
 
 /**
@@ -62,10 +64,10 @@ export interface AssessedBook {
 export function assessedBook(row?: number): AssessedBook {
   const settings = loadSettings();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const { loaded, usageFreshness, movementKnown } =
+  const { loaded, usageFreshness, movementKnown, usageStale } =
     row === undefined ? loadRuleColumns(settings, ss) : loadAccountBook(row, settings, ss);
   const { assessments, problems } = assessBook(loaded.book, settings, loaded.today);
-  return { loaded, settings, assessments, problems, usageFreshness, movementKnown };
+  return { loaded, settings, assessments, problems, usageFreshness, movementKnown, usageStale };
 }
 
 function segmentView(segment: Segment | null): SegmentView | null {
@@ -218,6 +220,7 @@ function accountViewOf(book: AssessedBook, a: Assessment, user: string): Account
     checkKinds: [...CHECK_KINDS],
     problems: problemsOfAccounts(book.problems, loaded, [acc]),
     usageFreshness: book.usageFreshness,
+    ...(book.usageStale ? { usageStale: true } : {}),
   };
 }
 
