@@ -224,8 +224,14 @@ function usageChangedSince(
   usageSheet: Sheet | null,
   head: readonly (readonly unknown[])[] = [],
 ): string | null {
-  if (!usageSheet || !isOwnSummary(summary)) return null;
-  const fp: UsageFingerprint | undefined = readSummaryState(summary)?.fingerprint;
+  if (!usageSheet) return null;
+  // One read of the summary sheet's metadata answers both: is it the add-on's own (a BigQuery extract has no Usage
+  // rows behind it, so nothing to compare), and what did it remember of Usage.
+  const marks = summary.getDeveloperMetadata();
+  const own = marks.find((m) => m.getKey() === SUMMARY_MARK_KEY);
+  if (!own || String(own.getValue()) !== String(summary.getSheetId())) return null;
+  const state = marks.find((m) => m.getKey() === SUMMARY_STATE_KEY);
+  const fp: UsageFingerprint | undefined = storedJson(state?.getValue() ?? null, SummaryState)?.fingerprint;
   if (!fp) return 'the Usage summary was built (it has no fingerprint of Usage to compare)';
   // The first rows the caller already read (with the header) answer the first block without another call.
   const unchanged = usageUnchanged(fp, usageSheet.getLastRow(), (first, rows, columns) =>
@@ -242,11 +248,6 @@ function usageHead(usageSheet: Sheet | null): unknown[][] {
   const last = usageSheet.getLastRow();
   const rows = Math.max(1, last <= FINGERPRINT_WHOLE_ROWS ? last : Math.min(last, FINGERPRINT_BLOCK_ROWS));
   return usageSheet.getRange(1, 1, rows, Math.max(1, usageSheet.getLastColumn())).getValues();
-}
-
-function isOwnSummary(sheet: Sheet): boolean {
-  const own = sheet.getDeveloperMetadata().find((m) => m.getKey() === SUMMARY_MARK_KEY);
-  return own !== undefined && String(own.getValue()) === String(sheet.getSheetId());
 }
 
 /**
