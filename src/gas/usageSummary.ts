@@ -175,8 +175,15 @@ function storeSummaryState(
   sheet: Sheet,
   state: { readonly fingerprint: UsageFingerprint; readonly problems: StoredProblems },
 ): void {
-  const text = JSON.stringify(state);
   const mark = stateMark(sheet);
+  const before = storedJson(mark?.getValue() ?? null, SummaryState);
+  // The same Usage as the last build keeps that build's time: a second run the same day writes nothing.
+  const same = (a: UsageFingerprint | undefined, b: UsageFingerprint) =>
+    a !== undefined && JSON.stringify({ ...a, builtAt: '' }) === JSON.stringify({ ...b, builtAt: '' });
+  const fingerprint = same(before?.fingerprint, state.fingerprint)
+    ? { ...state.fingerprint, builtAt: before?.fingerprint?.builtAt ?? state.fingerprint.builtAt }
+    : state.fingerprint;
+  const text = JSON.stringify({ fingerprint, problems: state.problems });
   if (!mark) sheet.addDeveloperMetadata(SUMMARY_STATE_KEY, text);
   else if (mark.getValue() !== text) mark.setValue(text);
 }

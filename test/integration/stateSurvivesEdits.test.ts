@@ -139,6 +139,34 @@ describe('the Usage summary knows when Usage changed under it', () => {
   });
 });
 
+/** The Usage summary's remembered state (developer metadata on the hidden sheet), as an editor could read it. */
+function summaryState(rt: Runtime): string | null {
+  const ss = rt.context.SpreadsheetApp.getActiveSpreadsheet() as {
+    getSheetByName(n: string): { getDeveloperMetadata(): { getKey(): string; getValue(): string }[] } | null;
+  };
+  const mark = ss
+    .getSheetByName('Usage summary')
+    ?.getDeveloperMetadata()
+    .find((m) => m.getKey() === 'resultsLadder.usageSummaryState');
+  return mark ? mark.getValue() : null;
+}
+
+describe('the summary state is written only when it changes', () => {
+  it('a second refresh an hour later over the same Usage rewrites neither the summary nor its fingerprint', () => {
+    const rt = start();
+    rt.call('refreshDashboard');
+    const before = summaryState(rt);
+    expect(before).toMatch(/"builtAt":"2026-11-24T15:00/);
+    rt.setNow(new Date(`${TODAY}T16:00:00Z`));
+    rt.call('refreshDashboard');
+    expect(summaryState(rt)).toBe(before);
+    // A changed Usage gets a new fingerprint, stamped with the time of the run that saw it.
+    rt.setValues(SHEET.usage, usageRows({ 'A-1': [0, 0, 0, 0], 'A-2': [10, 10, 10, 10] }));
+    rt.call('refreshDashboard');
+    expect(summaryState(rt)).toMatch(/"builtAt":"2026-11-24T16:00/);
+  });
+});
+
 describe('a big book whose Usage changed says so instead of showing stale usage as current', () => {
   it('the Account view says usage changed since the summary and offers Refresh', () => {
     const sheets = generateBook({ accounts: 600, weeks: 52, today: TODAY, timeZone: TZ });
