@@ -22,6 +22,7 @@ import type { LoadedBook } from '../gas/book';
 import { writeLadderRow } from '../gas/ladderSheet';
 import { headerRow, rowsWithId } from '../gas/rowsFinder';
 import { isMarkedAs, SheetFinder } from '../gas/sheetFinder';
+import { requireSheets } from '../gas/sheetLookup';
 import { productVersion } from '../gas/writes';
 import { columnIndex } from '../sheets/parse';
 import { currentUserEmail, loadSettings } from '../gas/settingsStore';
@@ -322,6 +323,8 @@ function viewOfRow(row: number | null | undefined, afterSave: boolean): AccountV
   try {
     const target: Target = parsed.data == null ? selectedTarget() : { row: parsed.data };
     if ('empty' in target) return target;
+    // An ID named on another sheet is looked up in Accounts: a missing Accounts is the one message every view gives.
+    if ('id' in target) requireSheets(SpreadsheetApp.getActiveSpreadsheet(), ['accounts']);
     const accountRow = 'row' in target ? target.row : accountsRowOf(target.id);
     if (accountRow === null && 'id' in target) {
       return emptyView(`${target.sheet} names ${target.id}, which is not an Account ID in Accounts.`);

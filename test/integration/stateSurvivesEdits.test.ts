@@ -309,10 +309,14 @@ describe('missing sheets: one clear message everywhere', () => {
     expect(() => rt.call('refreshDashboard')).toThrow(MESSAGE);
     expect(() => rt.call('runReminders')).toThrow(MESSAGE);
     expect(() => rt.call('getMyBook')).toThrow(MESSAGE);
-    rt.setActiveCell(SHEET.usage, 2);
     const view = rt.call<{ empty: boolean; message: string }>('getAccountView', 2);
     expect(view.empty).toBe(true);
     expect(view.message).toMatch(MESSAGE);
+    // Following the selection on another sheet that names the account says the same.
+    rt.setActiveCell(SHEET.usage, 2);
+    const followed = rt.call<{ empty: boolean; message: string }>('getAccountView');
+    expect(followed.empty).toBe(true);
+    expect(followed.message).toMatch(MESSAGE);
   });
 
   it('Usage and Results renamed before setup: the run stops with the message and writes no history', () => {
