@@ -5,6 +5,7 @@ import { benchHistory } from './bench/history';
 import { measurabilitySection } from './bench/measurability';
 import { benchReminders } from './bench/reminders';
 import { benchBigBook } from './bench/bigBook';
+import { benchFreshness } from './bench/freshness';
 import { BOOK_FUNCTIONS, benchFunctionsAt, ZONES } from './bench/customFunctions';
 import { peakMemoryMiB, renderTable } from './benchKit';
 
@@ -106,6 +107,26 @@ export const bigBookSection: BenchSection = {
   },
 };
 
+/** The Usage summary's freshness check on the 10k/520k book: the sidebar's reads with Usage unchanged and changed. */
+export const freshnessSection: BenchSection = {
+  name: 'Usage summary freshness check (10,000 accounts / 520,000 usage rows)',
+  run() {
+    const r = benchFreshness(10_000, WEEKS);
+    const rows = r.figures.map((f) => ({
+      usage: f.state,
+      action: f.action,
+      'cells read': f.cellsRead,
+      'cells searched': f.cellsSearched,
+      'priced calls': f.calls,
+      getValues: f.getValuesCalls,
+      'metadata reads': f.metadataReads,
+      'est. Apps Script ms': f.estimatedAppsScriptMs,
+      'the view said': f.said,
+    }));
+    return { rows, summary: r as unknown as Record<string, unknown> };
+  },
+};
+
 function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
@@ -167,6 +188,7 @@ export const historySection: BenchSection = {
 runBench([
   customFunctionSection,
   bigBookSection,
+  freshnessSection,
   historySection,
   remindersSection,
   measurabilitySection,

@@ -188,7 +188,16 @@ export function createMyBookPanel(onSelected: (row: number) => void): MyBookPane
       content,
       el('h2', {}, `${whose} (${count(view.accounts.length, view.totals?.accounts)})`),
       el('p', { class: 'gray' }, `${view.user || 'Signed-in user unknown'} · as of ${view.asOf}`),
-      view.usageFreshness ? el('p', { class: 'gray usage-freshness' }, view.usageFreshness) : null,
+      view.usageFreshness
+        ? el(
+            'p',
+            // Stale usage is said as a warning, read out when it appears (role=status), never as a gray footnote.
+            view.usageStale
+              ? { class: 'error usage-freshness', attrs: { role: 'status' } }
+              : { class: 'gray usage-freshness' },
+            view.usageFreshness,
+          )
+        : null,
       countsBox,
       el(
         'section',

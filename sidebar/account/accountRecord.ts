@@ -40,7 +40,16 @@ export function createAccountRecord(writes: AccountWrites): AccountRecord {
       fill(ladderList, ...ladderItems(view));
       fill(
         problemsBox,
-        view.usageFreshness ? el('p', { class: 'gray usage-freshness' }, view.usageFreshness) : null,
+        view.usageFreshness
+          ? el(
+              'p',
+              // Stale usage is said as a warning, read out when it appears (role=status), never as a gray footnote.
+              view.usageStale
+                ? { class: 'error usage-freshness', attrs: { role: 'status' } }
+                : { class: 'gray usage-freshness' },
+              view.usageFreshness,
+            )
+          : null,
         problemsPart(view),
       );
       ask.render(view);

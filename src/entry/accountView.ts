@@ -22,6 +22,7 @@ import type { LoadedBook } from '../gas/book';
 import { writeLadderRow } from '../gas/ladderSheet';
 import { headerRow, rowsWithId } from '../gas/rowsFinder';
 import { isMarkedAs, SheetFinder } from '../gas/sheetFinder';
+import { requireSheets } from '../gas/sheetLookup';
 import { productVersion } from '../gas/writes';
 import { columnIndex } from '../sheets/parse';
 import { currentUserEmail, loadSettings } from '../gas/settingsStore';
@@ -53,6 +54,8 @@ export interface AssessedBook {
   readonly usageFreshness: string;
   /** Whether Ladder history was read (movement known); My book skips a long history to keep its cell budget. */
   readonly movementKnown: boolean;
+  /** Usage changed since the Usage summary, which is still what the rungs use (usageFreshness says so). */
+  readonly usageStale: boolean;
 }
 
 /**
@@ -62,10 +65,10 @@ export interface AssessedBook {
 export function assessedBook(row?: number): AssessedBook {
   const settings = loadSettings();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const { loaded, usageFreshness, movementKnown } =
+  const { loaded, usageFreshness, movementKnown, usageStale } =
     row === undefined ? loadRuleColumns(settings, ss) : loadAccountBook(row, settings, ss);
   const { assessments, problems } = assessBook(loaded.book, settings, loaded.today);
-  return { loaded, settings, assessments, problems, usageFreshness, movementKnown };
+  return { loaded, settings, assessments, problems, usageFreshness, movementKnown, usageStale };
 }
 
 function segmentView(segment: Segment | null): SegmentView | null {
@@ -218,6 +221,7 @@ function accountViewOf(book: AssessedBook, a: Assessment, user: string): Account
     checkKinds: [...CHECK_KINDS],
     problems: problemsOfAccounts(book.problems, loaded, [acc]),
     usageFreshness: book.usageFreshness,
+    ...(book.usageStale ? { usageStale: true } : {}),
   };
 }
 
@@ -319,6 +323,8 @@ function viewOfRow(row: number | null | undefined, afterSave: boolean): AccountV
   try {
     const target: Target = parsed.data == null ? selectedTarget() : { row: parsed.data };
     if ('empty' in target) return target;
+    // An ID named on another sheet is looked up in Accounts: a missing Accounts is the one message every view gives.
+    if ('id' in target) requireSheets(SpreadsheetApp.getActiveSpreadsheet(), ['accounts']);
     const accountRow = 'row' in target ? target.row : accountsRowOf(target.id);
     if (accountRow === null && 'id' in target) {
       return emptyView(`${target.sheet} names ${target.id}, which is not an Account ID in Accounts.`);

@@ -124,6 +124,7 @@ export function getMyBook(): MyBookView {
       problems: allProblems.length,
     },
     usageFreshness: book.usageFreshness,
+    ...(book.usageStale ? { usageStale: true } : {}),
     stalledKnown: book.movementKnown,
     waiting: first(waitingAsks(shown, user, isLeader)),
   };

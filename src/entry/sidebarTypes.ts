@@ -122,6 +122,8 @@ export interface AccountView {
   readonly problems: readonly ProblemView[];
   /** How fresh the usage behind the rung is, in words (the Usage summary's day, or read from Usage). */
   readonly usageFreshness?: string;
+  /** Usage changed since the Usage summary the rungs use: usageFreshness says since when and offers Refresh. */
+  readonly usageStale?: boolean;
 }
 
 /** The Account tab when there is nothing to show (another sheet selected, header row, blank row…). */
@@ -279,6 +281,8 @@ export interface MyBookView {
   };
   /** How fresh the usage behind the rungs is, in words. */
   readonly usageFreshness?: string;
+  /** Usage changed since the Usage summary the rungs use: usageFreshness says since when and offers Refresh. */
+  readonly usageStale?: boolean;
   /** False when Ladder history was too long to read here: the Stalled list is then on the Dashboard. */
   readonly stalledKnown?: boolean;
   /** "Waiting for the customer": the pending asks to confirm on the accounts shown (oldest first). */

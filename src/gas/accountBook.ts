@@ -8,7 +8,7 @@ import { columnIndex, parseBook, type SheetTables } from '../sheets/parse';
 import { type DataSheetKey, HEADERS } from '../sheets/layout';
 import type { LoadedBook, LoadedSheet } from './book';
 import { headerRow, readRows, rowsWithId } from './rowsFinder';
-import { dataSheet } from './sheetLookup';
+import { dataSheet, requireSheets } from './sheetLookup';
 import { accountUsage, bookUsage, storedUsageProblems } from './usageSummary';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -19,6 +19,8 @@ export interface PartialBook {
   readonly usageFreshness: string;
   /** Whether Ladder history was read, so movement (stalled, climbing) is known; false on a long history. */
   readonly movementKnown: boolean;
+  /** True when Usage changed since the Usage summary and the usage shown is still the summary's (freshness says so). */
+  readonly usageStale: boolean;
 }
 
 /**
@@ -66,6 +68,8 @@ export function loadAccountBook(row: number, settings: Settings, ss: Spreadsheet
     tables[key] = values;
     loaded[key] = { sheet, values, columns: columnIndex(key, values[0] ?? []) };
   };
+  // A sheet the rules cannot do without and cannot find: the one message every run and view gives (sheetFinder).
+  requireSheets(ss, ['segments', 'accounts', 'usage', 'results', 'checks']);
   const segments = dataSheet(ss, 'segments');
   if (segments) keep('segments', segments, segments.getDataRange().getValues());
   const accounts = dataSheet(ss, 'accounts');
@@ -89,15 +93,22 @@ export function loadAccountBook(row: number, settings: Settings, ss: Spreadsheet
     keep(key, sheet, readRows(sheet, rows, header.length, [header]));
   }
   let usageFreshness = '';
+  let usageStale = false;
   let records: readonly UsageRecord[] = [];
   if (id !== '') {
     const usage = accountUsage(ss, id, today, settings, dayOf);
     if (usage.table) tables.usage = usage.table;
     records = usage.records;
     usageFreshness = usage.freshness;
+    usageStale = usage.stale;
   }
   const book = withUsage(parseBook(tables, dayOf), records);
-  return { loaded: { book, timeZone, today, dayOf, tables: loaded }, usageFreshness, movementKnown: true };
+  return {
+    loaded: { book, timeZone, today, dayOf, tables: loaded },
+    usageFreshness,
+    movementKnown: true,
+    usageStale,
+  };
 }
 
 /**
@@ -175,6 +186,7 @@ export function loadRuleColumns(settings: Settings, ss: Spreadsheet): PartialBoo
   const { timeZone, dayOf, today } = clock(ss);
   const tables: SheetTables = {};
   const loaded: Partial<Record<DataSheetKey, LoadedSheet>> = {};
+  requireSheets(ss, ['segments', 'accounts', 'usage', 'results', 'checks']);
   for (const key of ['segments', 'accounts', 'results', 'checks'] as const) {
     const sheet = dataSheet(ss, key);
     if (!sheet) continue;
@@ -182,8 +194,19 @@ export function loadRuleColumns(settings: Settings, ss: Spreadsheet): PartialBoo
     tables[key] = values;
     loaded[key] = { sheet, values, columns: columnIndex(key, values[0] ?? []) };
   }
-  const summary = bookUsage(ss, today, settings, dayOf);
-  let usageFreshness: string;
+  const usageSheet = dataSheet(ss, 'usage');
+  let summary = bookUsage(ss, today, settings, dayOf);
+  let usageFreshness = '';
+  let usageStale = false;
+  if (summary?.changed && usageSheet) {
+    // Usage changed under the summary: read it whole when that fits My book's budget (then every rung is current),
+    // else keep the summary and say plainly that usage changed since it was built.
+    const usageCells = usageSheet.getLastRow() * Math.max(1, usageSheet.getLastColumn());
+    if (cellsIn(tables) + usageCells <= MY_BOOK_CELL_BUDGET) {
+      usageFreshness = `Usage read whole: it changed since ${summary.changed.since}, when the Usage summary was built. Refresh dashboard rebuilds the summary.`;
+      summary = null;
+    } else usageStale = true;
+  }
   let records: UsageRecord[] = [];
   let usageProblems: Problem[] = [];
   if (summary) {
@@ -191,12 +214,12 @@ export function loadRuleColumns(settings: Settings, ss: Spreadsheet): PartialBoo
     records = summary.records;
     usageFreshness = summary.freshness;
     // Usage is not read, so its data problems come from the last full run (a sample; the digest lists them all).
-    usageProblems = storedUsageProblems().problems;
+    usageProblems = storedUsageProblems(ss).problems;
   } else {
-    const usage = dataSheet(ss, 'usage');
-    if (usage) tables.usage = usage.getDataRange().getValues();
-    usageFreshness =
-      'Usage read whole: no current Usage summary. Refresh dashboard builds it and makes this faster.';
+    if (usageSheet) tables.usage = usageSheet.getDataRange().getValues();
+    if (usageFreshness === '')
+      usageFreshness =
+        'Usage read whole: no current Usage summary. Refresh dashboard builds it and makes this faster.';
   }
   // Ladder history (for Stalled) only while it fits the budget: it grows with every change of rung or health. The
   // summary's two columns per account count too.
@@ -214,5 +237,10 @@ export function loadRuleColumns(settings: Settings, ss: Spreadsheet): PartialBoo
     usageProblems.length > 0 ? { ...parsed, problems: [...parsed.problems, ...usageProblems] } : parsed,
     records,
   );
-  return { loaded: { book, timeZone, today, dayOf, tables: loaded }, usageFreshness, movementKnown };
+  return {
+    loaded: { book, timeZone, today, dayOf, tables: loaded },
+    usageFreshness,
+    movementKnown,
+    usageStale,
+  };
 }

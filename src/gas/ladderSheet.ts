@@ -10,8 +10,10 @@ import { FORMULA_SOURCES } from './formulaSources';
 import type { LoadedBook } from './book';
 import { isSetupLadderFormula, ladderFormula } from './setup/ladderFormula';
 import { LADDER_STATUS_COLUMN, LADDER_STATUS_PREFIX, LADDER_VALUES_PREFIX } from './ladderStatus';
+import { rowsWithId } from './rowsFinder';
 import { outputSheet } from './sheetLookup';
 import { ensureSize } from './sheetSize';
+import { asText } from './writes';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -100,7 +102,8 @@ export function keepLadderSheet(ss: Spreadsheet, loaded: LoadedBook, settings: S
   const limit = `${settings.ladderValuesAboveCells.toLocaleString('en-US')}`;
   if (mode === 'values') {
     const table = ladderValues(loaded);
-    sheet.getRange(1, 1, table.length, LADDER_COLUMNS.length).setValues(table);
+    // The team's text (an Account ID `+1-555`, an owner, a segment) stays text: never a formula, number or date.
+    sheet.getRange(1, 1, table.length, LADDER_COLUMNS.length).setValues(table.map((r) => r.map(asText)));
     if (previous > table.length)
       sheet.getRange(table.length + 1, 1, previous - table.length, LADDER_COLUMNS.length).clearContent();
     sheet
@@ -132,7 +135,41 @@ function setStatus(sheet: GoogleAppsScript.Spreadsheet.Sheet, text: string): voi
   if (String(cell.getValue()) !== text) cell.setValue(text);
 }
 
-/** After a sidebar save: the one account's Ladder row, when the Ladder holds values (one setValues of 9 cells). */
+/** The status cell's note on what sidebar saves changed since the table was written whole (never part of its stamp). */
+const SAVES_NOTE = ' · since then, by sidebar saves: ';
+const STALE_NOTE = ' · STALE: ';
+
+/** `2026-11-24 16:30 UTC`: the moment of a save, in UTC like the table's own stamp. */
+function stampNow(): string {
+  const iso = new Date().toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/**
+ * The status after a save: the table's own "as of" stays (it is still true of every other row), followed by how many
+ * rows saves have rewritten since and the latest of them — or, once a save could not be placed, that the table is
+ * stale until the next full write. Pure over the cell's text.
+ */
+export function statusAfterSave(current: string, id: string, at: string, placed: boolean): string {
+  const staleAt = current.indexOf(STALE_NOTE);
+  if (staleAt >= 0 && placed) return current;
+  const savesAt = current.indexOf(SAVES_NOTE);
+  const cut = [staleAt, savesAt].filter((i) => i >= 0);
+  const base = cut.length > 0 ? current.slice(0, Math.min(...cut)) : current;
+  if (!placed) {
+    return `${base}${STALE_NOTE}${id} was saved at ${at} but has no single row here (the table predates it); Refresh dashboard rewrites the Ladder`;
+  }
+  const before = savesAt >= 0 ? /(\d+) rows?/.exec(current.slice(savesAt))?.[1] : undefined;
+  const n = (before ? Number(before) : 0) + 1;
+  return `${base}${SAVES_NOTE}${n} row${n === 1 ? '' : 's'}, the latest ${id} updated ${at}`;
+}
+
+/**
+ * After a sidebar save, when the Ladder holds values: the saved account's row, found by its Account ID in the Ladder's
+ * ID column (TextFinder, no read of the column) wherever a sort of Accounts has left it, is rewritten (one setValues
+ * of 9 cells) and the status cell says so. An account the table does not hold exactly once (added since the table was
+ * written, or listed twice) is not guessed at: the status cell marks the Ladder stale and says why.
+ */
 export function writeLadderRow(
   ss: Spreadsheet,
   loaded: LoadedBook,
@@ -142,11 +179,16 @@ export function writeLadderRow(
   const sheet = outputSheet(ss, SHEET.ladder);
   if (!sheet || row < 2) return false;
   if (sheet.getRange(1, 1).getFormula() !== '') return false;
-  if (!String(sheet.getRange(1, LADDER_STATUS_COLUMN).getValue()).startsWith(VALUES_PREFIX)) return false;
+  const status = sheet.getRange(1, LADDER_STATUS_COLUMN);
+  const current = String(status.getValue());
+  if (!current.startsWith(VALUES_PREFIX)) return false;
   const table = ladderValues(loaded, usageRecords);
   const values = table[row - 1];
-  if (!values) return false;
-  ensureSize(sheet, row, LADDER_STATUS_COLUMN);
-  sheet.getRange(row, 1, 1, LADDER_COLUMNS.length).setValues([values]);
-  return true;
+  const id = values ? String(values[0] ?? '').trim() : '';
+  if (id === '') return false;
+  const found = rowsWithId(sheet, 1, id);
+  const placed = found.length === 1;
+  if (placed) sheet.getRange(found[0], 1, 1, LADDER_COLUMNS.length).setValues([values.map(asText)]);
+  status.setValue(asText(statusAfterSave(current, id, stampNow(), placed)));
+  return placed;
 }

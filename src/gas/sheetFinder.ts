@@ -1,6 +1,7 @@
 // Finds the workbook's sheets (docs/rules.md §9): by the add-on's mark (sheet developer metadata) first, by name second for
 // the team's data sheets only; creates and marks the add-on's own output sheets beside any same-named tab.
-import { HEADERS, normalizeHeader, SHEET, type SheetKey } from '../sheets/layout';
+import { columnsOf } from '../sheets/columns';
+import { type DataSheetKey, HEADERS, normalizeHeader, SHEET, type SheetKey } from '../sheets/layout';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -35,6 +36,9 @@ const OWN_NAMES: Readonly<Record<SheetKey, string>> = {
 };
 
 const isDataSheet = (key: SheetKey) => DATA_SHEETS.includes(key);
+
+/** The data sheets whose rows the rules read (Segments has built-in defaults). */
+const RULE_DATA_SHEETS: readonly SheetKey[] = ['accounts', 'usage', 'results', 'checks'];
 
 /** A sheet a run needs and cannot find: the message names it and says what to do. */
 export class MissingSheetError extends Error {
@@ -106,11 +110,37 @@ export class SheetFinder {
   /**
    * The data sheets a run that assesses the book cannot do without: Accounts always; once the book is set up, every
    * data sheet (a missing Usage or Results would make every account look idle or unproven, and that is then written
-   * into Ladder history for good). Before setup, a missing Usage/Results/Checks reads as empty and Segments as the
-   * defaults.
+   * into Ladder history for good). Before setup a missing Usage, Results or Checks reads as empty and Segments as the
+   * defaults — unless another tab holds that sheet's header row: then it was renamed before setup could mark it, and
+   * reading the book without it would write fake history and mail fake Red escalations, so it is required too.
    */
   isRequired(key: SheetKey): boolean {
-    return key === 'accounts' || (this.isSetUp && isDataSheet(key));
+    if (key === 'accounts' || (this.isSetUp && isDataSheet(key))) return true;
+    return RULE_DATA_SHEETS.includes(key) && this.renamedBeforeSetup(key);
+  }
+
+  private renamedTabs: Map<SheetKey, boolean> | null = null;
+
+  /**
+   * Whether a tab other than the data sheets by name holds `key`'s header row (every required column of it, in any
+   * order). Read
+   * only before setup and only when `key` has no tab of its name: one header read per other tab, once per execution.
+   */
+  private renamedBeforeSetup(key: SheetKey): boolean {
+    if (this.ss.getSheetByName(SHEET[key])) return false;
+    if (!this.renamedTabs) {
+      this.renamedTabs = new Map();
+      const names = new Set<string>(Object.values(SHEET));
+      for (const sheet of this.ss.getSheets()) {
+        if (names.has(sheet.getName()) || this.markedIds.has(sheet.getSheetId())) continue;
+        const have = new Set(headerOf(sheet).map(normalizeHeader));
+        for (const k of RULE_DATA_SHEETS) {
+          const required = columnsOf(k as DataSheetKey).filter((c) => !c.optionalColumn);
+          if (required.every((c) => have.has(normalizeHeader(c.header)))) this.renamedTabs.set(k, true);
+        }
+      }
+    }
+    return this.renamedTabs.get(key) === true;
   }
 
   /** The sheet by its mark; a data sheet also by its name when unmarked; null when there is none. */

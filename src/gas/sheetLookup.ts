@@ -12,6 +12,15 @@ export function dataSheet(ss: Spreadsheet, key: DataSheetKey): Sheet | null {
 }
 
 /**
+ * Throws the one MissingSheetError (sheetFinder) for the first of `keys` that the rules cannot do without and that
+ * cannot be found — the same check, and the same message, as the runs that read the whole book (book.ts).
+ */
+export function requireSheets(ss: Spreadsheet, keys: readonly DataSheetKey[]): void {
+  const finder = SheetFinder.of(ss);
+  for (const key of keys) if (finder.isRequired(key)) finder.require(key);
+}
+
+/**
  * One of the add-on's own output sheets: by its mark when it is one the finder knows (`Ladder`), else by name (the
  * hidden `Usage summary`, which in the BigQuery set-up the team's own Connected Sheets extract provides).
  */

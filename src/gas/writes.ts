@@ -1,6 +1,7 @@
 // Guarded writes from the sidebar: one row updated by header, or rows appended, each in one setValues, under the document lock.
 import { rowVersion } from '../core/version';
 import { columnIndex } from '../sheets/parse';
+import { guardText } from '../sheets/textGuard';
 import type { HeaderOf } from '../sheets/columns';
 import { type DataSheetKey, HEADERS, normalizeHeader, SHEET } from '../sheets/layout';
 import { SheetFinder } from './sheetFinder';
@@ -26,23 +27,13 @@ export class WriteRefusal extends Error {
 }
 
 /**
- * Text Sheets would not keep as typed: a leading '=', '+', '-' or '@' (a formula or a failed one), a leading
- * apostrophe (Sheets' own quote prefix, which it strips), or text it parses into a number, percent, currency, date,
- * time or boolean ('40%', '1,200', '$5', '2026-03-01', '3/1', 'TRUE').
- */
-const READ_AS_NOT_TEXT =
-  /^(?:[=+\-@']|\s*[$€£¥]?\s*[\d.,]+\s*%?\s*$|\s*\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$|\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]m)?\s*$|\s*(?:true|false)\s*$)/i;
-
-/**
- * A string as it must be written so Sheets stores exactly that text. Sheets reads written strings the way it reads
- * typing ("setValues … as if entered by a user"), so text it would turn into a formula, number, date or boolean is
- * written behind Sheets' quote prefix (an apostrophe, not kept in the value; getValues returns the text without it).
- * Only such text gets the prefix: whether Sheets also strips it on a cell formatted as plain text ('@') is not
- * documented, so ordinary prose is written as it is and can never show a stray apostrophe.
+ * A string as it must be written so Sheets stores exactly that text: the one text guard (src/sheets/textGuard.ts) —
+ * formulas, numbers in every spelling (exponent, percent, currency), dates, times and booleans go behind Sheets'
+ * quote prefix. Whether Sheets also strips the prefix on a cell formatted as plain text ('@') is not documented, so
+ * only such text gets it. Every write of text the team or the customer typed goes through here.
  */
 export function asText(value: unknown): unknown {
-  if (typeof value !== 'string' || value === '' || !READ_AS_NOT_TEXT.test(value)) return value;
-  return `'${value}`;
+  return guardText(value);
 }
 
 /** Runs `write` holding the document lock, so two saves never interleave their read-check-write. */
