@@ -69,6 +69,12 @@ export interface RuntimeOptions {
    * reportedly gets (a scope failure); default 'allowed' for the ids the runtime knows.
    */
   openById?: 'allowed' | 'refused';
+  /**
+   * Whether ScriptApp.getUserTriggers(ss) lists the add-on's time-driven triggers made in `ss` (undocumented);
+   * default true. getProjectTriggers() lists them either way. Under either answer an add-on may have only one
+   * time-driven trigger per user per document: a second fails as Apps Script's does.
+   */
+  clockTriggersInUserTriggers?: boolean;
   /** The confirmation web app's Code.js (a second Apps Script project over the same spreadsheets); default dist/webapp/Code.js. */
   webAppBundle?: string;
 }
@@ -250,6 +256,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     scriptId: '1RlRuntimeScript0000000000000000000000000000000000000',
     authorizationRequired: opts.authMode !== undefined && opts.authMode !== 'FULL',
     documentId: currentDocId,
+    clockTriggersInUserTriggers: opts.clockTriggersInUserTriggers ?? true,
   };
   const locks = new LockTable();
   const logState: LogState = { lines: [], echo: process.env.RESULTS_LADDER_RUNTIME_LOG === '1' };

@@ -1,0 +1,95 @@
+// The open platform questions of issue 23, each under every answer the runtime models: whether
+// getUserTriggers(ss) lists an add-on's clock triggers, at which midnight Sheets hands a date cell, and how a
+// numeric Account ID is displayed (TextFinder searches the displayed text).
+import { describe, expect, it } from 'vitest';
+import { dateOfDay, dayFromIso } from '../../src/core/dates';
+import type { ReminderPanel } from '../../src/reminders/entry/types';
+import { DEFAULT_SEGMENTS, HEADERS, SHEET } from '../../src/sheets/layout';
+import type { Runtime, RuntimeOptions } from '../../local/runtime/index';
+import { loadBundle } from './harness';
+
+const TZ = 'America/New_York';
+const NOW = new Date('2026-11-24T13:30:00Z');
+const LEAD = 'lead@acme.example';
+const MAYA = 'maya@acme.example';
+
+function book(tz: string): Record<string, unknown[][]> {
+  const date = (iso: string) => dateOfDay(dayFromIso(iso) as number, tz);
+  return {
+    [SHEET.segments]: [[...HEADERS.segments], ...DEFAULT_SEGMENTS.map((s) => [...s])],
+    [SHEET.accounts]: [
+      [...HEADERS.accounts],
+      ['A-1', 'Account one', 'SMB', MAYA, date('2026-10-01'), date('2027-10-01'), '', '', '', '', '', '', '', '', 'Open'],
+    ],
+    [SHEET.usage]: [[...HEADERS.usage]],
+    [SHEET.results]: [[...HEADERS.results]],
+    [SHEET.checks]: [[...HEADERS.checks]],
+  };
+}
+
+function start(opts: RuntimeOptions): Runtime {
+  const rt = loadBundle({
+    timeZone: TZ,
+    now: NOW,
+    user: LEAD,
+    sheets: book(TZ),
+    spreadsheets: [{ id: 'team-b', name: 'Team B', sheets: book(TZ) }],
+    ...opts,
+  });
+  for (const id of rt.spreadsheetIds()) {
+    rt.open(id);
+    rt.properties.document.set('resultsLadder.settings', JSON.stringify({ leaderEmail: LEAD }));
+  }
+  rt.open(rt.spreadsheetIds()[0]);
+  return rt;
+}
+
+function on(rt: Runtime): { ok: boolean; message: string } {
+  rt.ui.replies.push({ button: 'YES' });
+  return rt.call('turnRemindersOn');
+}
+const panel = (rt: Runtime) => rt.call<ReminderPanel>('getReminderPanel');
+
+describe.each([true, false])('clock triggers listed by getUserTriggers(ss): %s', (listed) => {
+  it('on, status, a second on, off: one trigger, found by its stored ID', () => {
+    const rt = start({ clockTriggersInUserTriggers: listed });
+    expect(on(rt).ok).toBe(true);
+    expect(rt.triggers).toHaveLength(1);
+    expect(panel(rt).remindersOn).toBe(true);
+    expect(panel(rt).remindersStatus).toMatch(/^Reminders are on/);
+    // A second on replaces the trigger: the add-on's one time trigger per user per document is never exceeded.
+    const second = on(rt);
+    expect(second).toMatchObject({ ok: true });
+    expect(rt.triggers).toHaveLength(1);
+    // The other spreadsheet's on leaves this one's trigger alone, and says off for itself until then.
+    rt.open('team-b');
+    expect(panel(rt).remindersOn).toBe(false);
+    expect(on(rt).ok).toBe(true);
+    expect(rt.triggers).toHaveLength(2);
+    const inB = rt.triggers.find((t) => t.spreadsheetId === 'team-b')?.id;
+    rt.open(rt.spreadsheetIds()[0]);
+    expect(rt.call<{ ok: boolean; message: string }>('turnRemindersOff')).toMatchObject({
+      ok: true,
+      message: 'Reminders are off.',
+    });
+    expect(rt.triggers.map((t) => t.id)).toEqual([inB]);
+    expect(panel(rt).remindersOn).toBe(false);
+    // The menu's toggle reads the same status.
+    rt.ui.replies.push({ button: 'YES' });
+    rt.call('toggleReminders');
+    expect(rt.triggers).toHaveLength(2);
+    rt.call('toggleReminders');
+    expect(rt.triggers.map((t) => t.id)).toEqual([inB]);
+  });
+
+  it('a timed run that stands down removes its own trigger', () => {
+    const rt = start({ clockTriggersInUserTriggers: listed });
+    on(rt);
+    const uid = rt.triggers[0].id;
+    rt.setUser(MAYA);
+    on(rt);
+    rt.setUser(LEAD);
+    expect(rt.fireTrigger<{ status: string }>(uid).status).toBe('skipped');
+    expect(rt.triggers.map((t) => t.user)).toEqual([MAYA]);
+  });
+});
