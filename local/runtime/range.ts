@@ -161,21 +161,21 @@ export class RangeApi {
   }
 
   getValues(): unknown[][] {
-    return this.sheet.read(this.row - 1, this.column - 1, this.numRows, this.numColumns);
+    return this.book.handOut(this.sheet.read(this.row - 1, this.column - 1, this.numRows, this.numColumns));
   }
 
   getValue(): unknown {
-    return this.sheet.read(this.row - 1, this.column - 1, 1, 1)[0][0];
+    return this.book.handOut(this.sheet.read(this.row - 1, this.column - 1, 1, 1)[0][0]);
   }
 
   getDisplayValues(): string[][] {
-    const values = this.getValues();
+    const values = this.sheet.read(this.row - 1, this.column - 1, this.numRows, this.numColumns);
     for (const row of values) for (let j = 0; j < row.length; j++) row[j] = this.sheet.display(row[j]);
     return values as string[][];
   }
 
   getDisplayValue(): string {
-    return this.sheet.display(this.getValue());
+    return this.sheet.display(this.sheet.read(this.row - 1, this.column - 1, 1, 1)[0][0]);
   }
 
   setValues(values: unknown): unknown {

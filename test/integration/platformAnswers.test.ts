@@ -19,7 +19,23 @@ function book(tz: string): Record<string, unknown[][]> {
     [SHEET.segments]: [[...HEADERS.segments], ...DEFAULT_SEGMENTS.map((s) => [...s])],
     [SHEET.accounts]: [
       [...HEADERS.accounts],
-      ['A-1', 'Account one', 'SMB', MAYA, date('2026-10-01'), date('2027-10-01'), '', '', '', '', '', '', '', '', 'Open'],
+      [
+        'A-1',
+        'Account one',
+        'SMB',
+        MAYA,
+        date('2026-10-01'),
+        date('2027-10-01'),
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        'Open',
+      ],
     ],
     [SHEET.usage]: [[...HEADERS.usage]],
     [SHEET.results]: [[...HEADERS.results]],
@@ -91,5 +107,46 @@ describe.each([true, false])('clock triggers listed by getUserTriggers(ss): %s',
     rt.setUser(LEAD);
     expect(rt.fireTrigger<{ status: string }>(uid).status).toBe('skipped');
     expect(rt.triggers.map((t) => t.user)).toEqual([MAYA]);
+  });
+});
+
+describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('dates in a spreadsheet in %s', (tz) => {
+  describe.each(['spreadsheet', 'script'] as const)('handed at midnight in the %s zone', (dateCells) => {
+    const iso = (d: Date) =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone: tz,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }).format(d);
+    function dated(): Runtime {
+      const date = (s: string) => dateOfDay(dayFromIso(s) as number, tz);
+      const sheets = book(tz);
+      sheets[SHEET.results].push([date('2026-11-02'), 'A-1', 7, 'Yes', '', '', '', '', 'lead@acme.example']);
+      sheets[SHEET.checks].push([date('2026-08-20'), 'A-1', 'Kickoff', 'Yes', '', 'lead@acme.example']);
+      sheets.Calc = [['=NEXT_CHECK_DUE(Accounts!E2)', '=NEXT_CHECK_DUE(Accounts!E2, Checks!A2, 30)']];
+      return loadBundle({ timeZone: tz, now: NOW, user: LEAD, sheets, dateCells });
+    }
+
+    it('getValues: the Account view shows the days the cells show', () => {
+      const rt = dated();
+      const view = rt.call<{
+        account: { startDate: string; renewalDate: string };
+        results: { date: string }[];
+        checks: { date: string }[];
+      }>('getAccountView', 2);
+      expect(view.account.startDate).toBe('2026-10-01');
+      expect(view.account.renewalDate).toBe('2027-10-01');
+      expect(view.results.map((r) => r.date)).toEqual(['2026-11-02']);
+      expect(view.checks.map((c) => c.date)).toEqual(['2026-08-20']);
+    });
+
+    it('custom-function arguments: NEXT_CHECK_DUE counts from the day the cell shows', () => {
+      const rt = dated();
+      const [[plain, withCheck]] = rt.values('Calc') as Date[][];
+      // 2026-10-01 + 90 days; the later of start and the check (2026-10-01) + 30 days.
+      expect(iso(plain)).toBe('2026-12-30');
+      expect(iso(withCheck)).toBe('2026-10-31');
+    });
   });
 });

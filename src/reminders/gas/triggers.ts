@@ -33,7 +33,8 @@ function reminderTriggers(ss: Spreadsheet, storedId = storedTriggerId()): Trigge
   for (const t of ScriptApp.getProjectTriggers()) {
     const uid = t.getUniqueId();
     if (found.has(uid) || !isReminder(t)) continue;
-    if ((storedId !== '' && uid === storedId) || triggerRecord(uid)?.spreadsheetId === ssId) found.set(uid, t);
+    if ((storedId !== '' && uid === storedId) || triggerRecord(uid)?.spreadsheetId === ssId)
+      found.set(uid, t);
   }
   return [...found.values()];
 }
