@@ -170,12 +170,20 @@ export class RangeApi {
 
   getDisplayValues(): string[][] {
     const values = this.sheet.read(this.row - 1, this.column - 1, this.numRows, this.numColumns);
-    for (const row of values) for (let j = 0; j < row.length; j++) row[j] = this.sheet.display(row[j]);
+    for (let i = 0; i < values.length; i++) {
+      const row = values[i];
+      for (let j = 0; j < row.length; j++)
+        row[j] = this.sheet.displayAt(this.row - 1 + i, this.column - 1 + j, row[j]);
+    }
     return values as string[][];
   }
 
   getDisplayValue(): string {
-    return this.sheet.display(this.sheet.read(this.row - 1, this.column - 1, 1, 1)[0][0]);
+    return this.sheet.displayAt(
+      this.row - 1,
+      this.column - 1,
+      this.sheet.read(this.row - 1, this.column - 1, 1, 1)[0][0],
+    );
   }
 
   setValues(values: unknown): unknown {

@@ -150,3 +150,78 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('dates in a spreadshe
     });
   });
 });
+
+describe('a numeric Account ID displayed through a number format (TextFinder searches what a cell shows)', () => {
+  const date = (s: string) => dateOfDay(dayFromIso(s) as number, TZ);
+  function idBook(id: unknown): Record<string, unknown[][]> {
+    return {
+      [SHEET.segments]: [[...HEADERS.segments], ...DEFAULT_SEGMENTS.map((s) => [...s])],
+      [SHEET.accounts]: [
+        [...HEADERS.accounts],
+        [
+          id,
+          'Acme Freight',
+          'Enterprise',
+          MAYA,
+          date('2026-06-01'),
+          date('2027-01-15'),
+          'Month-end close takes 9 days',
+          'Reconciliation the controller trusts',
+          'Cut month-end close from 9 to 5 days',
+          'Close days',
+          9,
+          5,
+          'Dana Li',
+          'Executive sponsor',
+          'Open',
+        ],
+        ['A-2', 'Other', 'SMB', MAYA, date('2026-10-01'), '', '', '', '', '', '', '', '', '', 'Open'],
+      ],
+      [SHEET.usage]: [
+        [...HEADERS.usage],
+        ...['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23'].map((w) => [date(w), id, 12, 40]),
+      ],
+      [SHEET.results]: [
+        [...HEADERS.results],
+        [date('2026-10-01'), id, 7, 'Yes', 'Dana Li', 'Executive sponsor', 'Two days shorter', 'Deck', MAYA],
+      ],
+      [SHEET.checks]: [[...HEADERS.checks], [date('2026-09-01'), id, '90-day', 'Yes', 'named it', MAYA]],
+    };
+  }
+  type Formatter = { getRange(a1: string): { setNumberFormat(f: string): void } };
+  const sheetsOf = (rt: Runtime) =>
+    (rt.context.SpreadsheetApp as { getActive(): { getSheetByName(n: string): Formatter } }).getActive();
+
+  it.each([
+    ['00000', 1001, '01001'],
+    ['#,##0', 1001, '1,001'],
+    ['#,##0', 1234567, '1,234,567'],
+    ['0', 1001, '1001'],
+    ['@', 1001, '1001'],
+    ['@', '01001', '01001'],
+  ])('format %s, ID %s shown as %s: the Account view shows its rung and results', (format, id, shown) => {
+    const rt = loadBundle({ timeZone: TZ, now: NOW, user: MAYA, sheets: idBook(id) });
+    const ss = sheetsOf(rt);
+    for (const name of [SHEET.accounts, SHEET.usage, SHEET.results, SHEET.checks]) {
+      const column = name === SHEET.accounts ? 'A' : 'B';
+      ss.getSheetByName(name).getRange(`${column}2:${column}1000`).setNumberFormat(format);
+    }
+    const display = (
+      rt.context.SpreadsheetApp as {
+        getActive(): { getSheetByName(n: string): { getRange(a1: string): { getDisplayValue(): string } } };
+      }
+    )
+      .getActive()
+      .getSheetByName(SHEET.accounts)
+      .getRange('A2')
+      .getDisplayValue();
+    expect(display).toBe(shown);
+    const view = rt.call<{ rungName: string; health: string; results: unknown[]; checks: unknown[] }>(
+      'getAccountView',
+      2,
+    );
+    expect({ rung: view.rungName, health: view.health }).toEqual({ rung: 'Result', health: 'Green' });
+    expect(view.results).toHaveLength(1);
+    expect(view.checks).toHaveLength(1);
+  });
+});
