@@ -321,7 +321,9 @@ describe('services', () => {
     expect(rt.call('list')).toEqual([['runReminders', true]]);
     rt.call('off', 'runReminders');
     rt.call('weekly');
-    expect(rt.triggers).toEqual([expect.objectContaining({ handler: 'digest', onWeekDay: 'MONDAY', atHour: 8 })]);
+    expect(rt.triggers).toEqual([
+      expect.objectContaining({ handler: 'digest', onWeekDay: 'MONDAY', atHour: 8 }),
+    ]);
     expect(() => rt.call('badHours')).toThrow('Invalid argument: hours');
     expect(() => rt.call('noRecurrence')).toThrow(
       'The trigger must have a recurrence interval or a specific time.',
