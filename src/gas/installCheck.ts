@@ -314,7 +314,8 @@ export function installCheckProbe(e?: { triggerUid?: string }): Timed | null {
   let documentProperties = false;
   try {
     const props = PropertiesService.getDocumentProperties();
-    documentProperties = props !== null && (props.getKeys(), true);
+    // Reading a key proves they are usable, not only present.
+    documentProperties = props !== null && Array.isArray(props.getKeys());
   } catch {
     documentProperties = false;
   }
