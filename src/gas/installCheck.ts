@@ -286,6 +286,9 @@ export function installCheck(
     activeUserEmailKnown: guarded(userFinding),
     webAppHasNoDocument: unknown('checked only by the confirmation page’s own project'),
     documentMetadataReachesWebApp: unknown('checked only by the confirmation page’s own project'),
+    customFunctionsReadSpreadsheetZone: unknown('documented by Google; a menu run cannot observe it'),
+    addOnTimeTriggersAtMostHourly: unknown('documented by Google; a menu run cannot observe it'),
+    testDeploymentsRunNoInstallableTriggers: unknown('documented by Google; a menu run cannot observe it'),
   };
   const timed = state?.timed
     ? `ran at ${state.timed.time}`

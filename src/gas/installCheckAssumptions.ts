@@ -6,7 +6,7 @@
 export type CheckStatus = 'holds' | 'does not hold' | 'could not tell';
 
 /** Where the check learns the answer: in the run the person started, or in the one-off timed run it schedules. */
-export type CheckedIn = 'this run' | 'timed run' | 'the confirmation page';
+export type CheckedIn = 'this run' | 'timed run' | 'the confirmation page' | 'documented only';
 
 export interface Assumption {
   readonly id: string;
@@ -202,6 +202,42 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     ifHolds: 'The page checks each link’s signature.',
     ifNot: 'Every link is refused as forged: leave Settings › Confirmation page URL blank and work by reply.',
     ifUnknown: 'It belongs to the confirmation page’s own project; the add-on cannot observe it.',
+  },
+  {
+    id: 'customFunctionsReadSpreadsheetZone',
+    statement:
+      'A custom function may read the spreadsheet’s time zone (SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone()).',
+    source:
+      'https://developers.google.com/apps-script/guides/sheets/functions#using_apps_script_services (Spreadsheet: read only, most get*() methods)',
+    code: 'src/gas/timeZone.ts (spreadsheetTimeZone), used by every custom function through src/gas/formulaSources.ts',
+    checkedIn: 'documented only',
+    ifHolds: 'Custom functions count days in the spreadsheet’s zone.',
+    ifNot:
+      'Custom functions fall back to the script’s zone, then UTC; a formula never fails for want of a zone.',
+    ifUnknown: 'A menu run is not a custom function: Google documents it, and the fallback covers the rest.',
+  },
+  {
+    id: 'addOnTimeTriggersAtMostHourly',
+    statement: 'An add-on’s time-driven triggers run at most once an hour, at a minute Apps Script picks.',
+    source:
+      'https://developers.google.com/apps-script/guides/triggers/installable#time-driven_triggers ("Add-ons can only use time-driven triggers at most once per hour")',
+    code: 'src/reminders/gas/triggers.ts (daily or weekly at an hour); src/reminders/entry/reminders.ts (a second run the same day sends nothing twice)',
+    checkedIn: 'documented only',
+    ifHolds: 'Reminders go out once a day (or week) within the chosen hour.',
+    ifNot: 'Nothing changes: no run depends on the minute it fires.',
+    ifUnknown: 'Google documents it; nothing in the product depends on the exact minute.',
+  },
+  {
+    id: 'testDeploymentsRunNoInstallableTriggers',
+    statement: 'Editor add-on test deployments do not run installable triggers.',
+    source:
+      'https://developers.google.com/apps-script/add-ons/test (test deployments do not support installable triggers)',
+    code: 'README ("Try reminders from the bound script"); src/gas/installCheck.ts (the timed part never reports there)',
+    checkedIn: 'documented only',
+    ifHolds: 'Try daily reminders and the timed part of this check on a script bound to a copy of the sheet.',
+    ifNot: 'Nothing changes.',
+    ifUnknown:
+      'Google documents it; if the timed part of this check never reports, this is the likely reason.',
   },
 ];
 

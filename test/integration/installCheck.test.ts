@@ -89,6 +89,9 @@ describe.each(combos)('Check this installation under %o', (options) => {
     activeUserEmailKnown: 'holds',
     webAppHasNoDocument: 'could not tell',
     documentMetadataReachesWebApp: 'could not tell',
+    customFunctionsReadSpreadsheetZone: 'could not tell',
+    addOnTimeTriggersAtMostHourly: 'could not tell',
+    testDeploymentsRunNoInstallableTriggers: 'could not tell',
   };
   const inDocument = options.triggerContext === 'document';
   const timed: Record<string, CheckStatus> = {
