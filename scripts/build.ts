@@ -17,7 +17,41 @@ const TARGET = 'es2020';
 
 const webappDist = join(dist, 'webapp');
 
-async function bundleLibrary(entry = 'src/main.ts'): Promise<string> {
+/**
+ * How the library is minified. 'names' (the default): whitespace, syntax and local identifiers are minified, but
+ * esbuild's keepNames gives every function and class its source name, so a stack trace in the Apps Script execution
+ * log reads `at readLedger (Code:2:51234)` rather than `at Ft (Code:2:51234)`. 'whitespace': only whitespace and
+ * syntax (every identifier as written). 'full': identifiers mangled, names lost (smallest). 'none': no minifying at
+ * all (RL_NO_MINIFY=1). `npx tsx scripts/buildSizes.ts` measures each: README, "Reading a trace".
+ */
+export type MinifyMode = 'names' | 'whitespace' | 'full' | 'none';
+
+export function minifyModeOf(env: NodeJS.ProcessEnv = process.env): MinifyMode {
+  if (env.RL_NO_MINIFY === '1') return 'none';
+  const mode = env.RL_MINIFY ?? 'names';
+  if (mode === 'names' || mode === 'whitespace' || mode === 'full' || mode === 'none') return mode;
+  throw new Error(`RL_MINIFY must be names, whitespace, full or none, not '${mode}'`);
+}
+
+function minifyOptions(mode: MinifyMode): esbuild.BuildOptions {
+  switch (mode) {
+    case 'names':
+      return { minify: true, keepNames: true };
+    case 'whitespace':
+      return { minifyWhitespace: true, minifySyntax: true };
+    case 'full':
+      return { minify: true };
+    case 'none':
+      return {};
+  }
+}
+
+/** The library of `entry` and its source map (sources relative to dist/, names kept: docs in README). */
+export async function bundleLibrary(
+  entry = 'src/main.ts',
+  mode: MinifyMode = minifyModeOf(),
+  outDir = dist,
+): Promise<{ code: string; map: string }> {
   const result = await esbuild.build({
     entryPoints: [join(root, entry)],
     bundle: true,
@@ -26,12 +60,22 @@ async function bundleLibrary(entry = 'src/main.ts'): Promise<string> {
     platform: 'neutral',
     mainFields: ['module', 'main'],
     target: TARGET,
-    minify: process.env.RL_NO_MINIFY !== '1',
+    ...minifyOptions(mode),
     legalComments: 'none',
+    // The map stays local (clasp pushes only .js, .html and appsscript.json); the bundle names no map, so Apps
+    // Script never looks for one. sourcesContent is left out: the map points into the repository's own files.
+    sourcemap: 'external',
+    sourcesContent: false,
+    outfile: join(outDir, 'Code.js'),
     write: false,
     logLevel: 'silent',
   });
-  return result.outputFiles[0].text;
+  const file = (ext: string) => {
+    const out = result.outputFiles.find((f) => f.path.endsWith(ext));
+    if (!out) throw new Error(`esbuild wrote no ${ext}`);
+    return out.text;
+  };
+  return { code: file('.js'), map: file('.js.map') };
 }
 
 /** Loads the library the way Apps Script would (no Node globals) and reads the registry's metadata. */
@@ -88,18 +132,27 @@ export function writeAtomically(path: string, data: string | Buffer): void {
   renameSync(partial, path);
 }
 
-/** A project's Code.js: the library of `entry` and a top-level function per registry entry. */
-async function projectCode(entry: string): Promise<string> {
-  const library = await bundleLibrary(entry);
-  return `${library}\n${renderEntryPoints(readRegistry(library))}`;
+/**
+ * A project's Code.js: the library of `entry` and a top-level function per registry entry (after the library, so
+ * the library's lines are where its source map says), and the map.
+ */
+export async function projectCode(
+  entry: string,
+  mode: MinifyMode = minifyModeOf(),
+  outDir = dist,
+): Promise<{ code: string; map: string }> {
+  const library = await bundleLibrary(entry, mode, outDir);
+  return { code: `${library.code}\n${renderEntryPoints(readRegistry(library.code))}`, map: library.map };
 }
 
 export async function build(): Promise<{ code: number; sidebar: number; webApp: number }> {
   mkdirSync(webappDist, { recursive: true });
-  const code = await projectCode('src/main.ts');
+  const { code, map } = await projectCode('src/main.ts');
   writeAtomically(join(dist, 'Code.js'), code);
-  const webApp = await projectCode('src/webAppMain.ts');
+  writeAtomically(join(dist, 'Code.js.map'), map);
+  const { code: webApp, map: webAppMap } = await projectCode('src/webAppMain.ts', minifyModeOf(), webappDist);
   writeAtomically(join(webappDist, 'Code.js'), webApp);
+  writeAtomically(join(webappDist, 'Code.js.map'), webAppMap);
   writeAtomically(join(webappDist, 'appsscript.json'), readFileSync(join(root, 'appsscript.webapp.json')));
   const sidebar = await bundleSidebar();
   writeAtomically(join(dist, 'Sidebar.html'), sidebar);
@@ -116,7 +169,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     .then(({ code, sidebar, webApp }) => {
       const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
       console.log(
-        `dist/Code.js ${kb(code)} · dist/Sidebar.html ${kb(sidebar)} · dist/appsscript.json · dist/webapp/Code.js ${kb(webApp)} · dist/webapp/appsscript.json`,
+        `dist/Code.js ${kb(code)} (${minifyModeOf()}) + Code.js.map · dist/Sidebar.html ${kb(sidebar)} · dist/appsscript.json · dist/webapp/Code.js ${kb(webApp)} · dist/webapp/appsscript.json`,
       );
     })
     .catch((err: unknown) => {

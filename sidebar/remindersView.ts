@@ -2,6 +2,7 @@
 import type { ReminderPanel } from '../src/reminders/entry/types';
 import { el } from './dom';
 import { formStatus } from './form';
+import { createInstallPanel } from './install/installPanel';
 import { createOverview } from './reminders/overview';
 import { createReminderSwitch } from './reminders/reminderSwitch';
 import { createSettingsForm } from './reminders/settingsForm';
@@ -28,6 +29,7 @@ export function createRemindersPanel(): RemindersPanel {
     overview.preview,
     overview.runs,
     settings.form,
+    createInstallPanel().element,
   );
 
   function show(p: ReminderPanel): void {

@@ -119,7 +119,7 @@ export class FormulaEvaluator {
         if (!call) continue;
         const row0 = Math.floor(cellKey / STRIDE);
         const col0 = cellKey % STRIDE;
-        const args = call.args.map((a) => this.argument(a, sheet));
+        const args = call.args.map((a) => this.book.handOut(this.argument(a, sheet)));
         if (args.some((a) => a === UNRESOLVED)) continue;
         const outcome = this.run(call.name, args);
         if (!outcome) continue;

@@ -69,6 +69,24 @@ export interface RuntimeOptions {
    * reportedly gets (a scope failure); default 'allowed' for the ids the runtime knows.
    */
   openById?: 'allowed' | 'refused';
+  /**
+   * Whether ScriptApp.getUserTriggers(ss) lists the add-on's time-driven triggers made in `ss` (undocumented);
+   * default true. getProjectTriggers() lists them either way. Under either answer an add-on may have only one
+   * time-driven trigger per user per document: a second fails as Apps Script's does.
+   */
+  clockTriggersInUserTriggers?: boolean;
+  /**
+   * At which midnight Sheets hands a date cell to the script, in getValues and in a custom function's arguments:
+   * 'spreadsheet' (default), midnight in the spreadsheet's zone; 'script', midnight in the script's zone
+   * (`scriptTimeZone`). Google's custom-function guide only says a function "needs to compensate" when the two zones
+   * differ (https://developers.google.com/apps-script/guides/sheets/functions#dates).
+   */
+  dateCells?: 'spreadsheet' | 'script';
+  /**
+   * Session.getScriptTimeZone(): default `timeZone`, or the manifest's Etc/UTC when `dateCells` is 'script' (the
+   * case that matters: the add-on's manifest pins Etc/UTC).
+   */
+  scriptTimeZone?: string;
   /** The confirmation web app's Code.js (a second Apps Script project over the same spreadsheets); default dist/webapp/Code.js. */
   webAppBundle?: string;
 }
@@ -221,7 +239,8 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   const kit: ServiceKit = { realm, log, exposer: new Exposer(log, (message) => realm.error(message)) };
   const ctx = realm.context;
 
-  const session: SessionState = { user: opts.user ?? 'lead@acme.example', timeZone };
+  const scriptTimeZone = opts.scriptTimeZone ?? (opts.dateCells === 'script' ? 'Etc/UTC' : timeZone);
+  const session: SessionState = { user: opts.user ?? 'lead@acme.example', timeZone: scriptTimeZone };
   const ui: UiRecord = { menus: [], sidebars: [], dialogs: [], alerts: [], toasts: [], replies: [] };
   const mail: MailRecord = { outbox: [], quota: opts.mailQuota ?? 100, failFor: new Set() };
   /** Document properties per spreadsheet id. */
@@ -250,6 +269,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     scriptId: '1RlRuntimeScript0000000000000000000000000000000000000',
     authorizationRequired: opts.authMode !== undefined && opts.authMode !== 'FULL',
     documentId: currentDocId,
+    clockTriggersInUserTriggers: opts.clockTriggersInUserTriggers ?? true,
   };
   const locks = new LockTable();
   const logState: LogState = { lines: [], echo: process.env.RESULTS_LADDER_RUNTIME_LOG === '1' };
@@ -297,6 +317,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     books.set(id, model);
     documentStores.set(id, new Map());
     model.evaluator = formulaEvaluator(model, id);
+    if (opts.dateCells === 'script') model.handOffZone = scriptTimeZone;
     return model;
   };
   const first = addBook({ sheets: opts.sheets }, '1RlRuntimeSpreadsheet00000000000000000000000');

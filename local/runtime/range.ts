@@ -161,21 +161,29 @@ export class RangeApi {
   }
 
   getValues(): unknown[][] {
-    return this.sheet.read(this.row - 1, this.column - 1, this.numRows, this.numColumns);
+    return this.book.handOut(this.sheet.read(this.row - 1, this.column - 1, this.numRows, this.numColumns));
   }
 
   getValue(): unknown {
-    return this.sheet.read(this.row - 1, this.column - 1, 1, 1)[0][0];
+    return this.book.handOut(this.sheet.read(this.row - 1, this.column - 1, 1, 1)[0][0]);
   }
 
   getDisplayValues(): string[][] {
-    const values = this.getValues();
-    for (const row of values) for (let j = 0; j < row.length; j++) row[j] = this.sheet.display(row[j]);
+    const values = this.sheet.read(this.row - 1, this.column - 1, this.numRows, this.numColumns);
+    for (let i = 0; i < values.length; i++) {
+      const row = values[i];
+      for (let j = 0; j < row.length; j++)
+        row[j] = this.sheet.displayAt(this.row - 1 + i, this.column - 1 + j, row[j]);
+    }
     return values as string[][];
   }
 
   getDisplayValue(): string {
-    return this.sheet.display(this.getValue());
+    return this.sheet.displayAt(
+      this.row - 1,
+      this.column - 1,
+      this.sheet.read(this.row - 1, this.column - 1, 1, 1)[0][0],
+    );
   }
 
   setValues(values: unknown): unknown {

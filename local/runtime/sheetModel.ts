@@ -454,6 +454,19 @@ export class SheetModel {
     this.noteExtent(0, 0, true);
   }
 
+  /**
+   * The text Sheets shows for the value of cell (r0, c0): a number through the cell's number format where the
+   * format is a plain number pattern — `00000` pads with zeros, `#,##0` groups thousands, `0.00` fixes decimals,
+   * a quoted literal before or after stays (`"AC-"0000`) — and as `display` shows it otherwise ('@', dates, …).
+   */
+  displayAt(r0: number, c0: number, v: unknown): string {
+    if (typeof v === 'number' && Number.isFinite(v)) {
+      const shown = formatNumber(v, this.numberFormatAt(r0, c0));
+      if (shown !== null) return shown;
+    }
+    return this.display(v);
+  }
+
   /** The text Sheets shows for a value with automatic formatting. */
   display(v: unknown): string {
     if (typeof v === 'string') return v;
@@ -470,4 +483,30 @@ export class SheetModel {
   label(r0: number, c0: number, nr: number, nc: number): string {
     return `${quoteSheetName(this.name)}!${a1Of(r0 + 1, c0 + 1, nr, nc)}`;
   }
+}
+
+const NUMBER_PATTERN = /^("[^"]*")?([#0,]*0[#0,]*|[#,]*#)(?:\.(0*)(#*))?("[^"]*")?$/;
+
+/**
+ * A number through a plain number pattern (the first section of a format), or null for any other format. Sheets'
+ * number formats: https://developers.google.com/sheets/api/guides/formats#number_format_tokens
+ */
+export function formatNumber(v: number, format: string): string | null {
+  const m = NUMBER_PATTERN.exec(format.split(';')[0] ?? '');
+  if (!m) return null;
+  const [, prefix = '', whole, fixed = '', optional = '', suffix = ''] = m;
+  const minWhole = (whole.match(/0/g) ?? []).length;
+  const grouped = whole.includes(',');
+  let text = Math.abs(v).toFixed(fixed.length + optional.length);
+  if (optional.length > 0) {
+    const [i, f] = text.split('.');
+    const kept = f.replace(/0+$/, '');
+    text = kept.length >= fixed.length ? `${i}${kept ? `.${kept}` : ''}` : `${i}.${f.slice(0, fixed.length)}`;
+  }
+  let [intPart, frac] = text.split('.');
+  if (intPart === '0' && minWhole === 0) intPart = '';
+  intPart = intPart.padStart(minWhole, '0');
+  if (grouped) intPart = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const unquote = (q: string) => q.slice(1, -1);
+  return `${v < 0 ? '-' : ''}${unquote(prefix)}${intPart}${frac !== undefined ? `.${frac}` : ''}${unquote(suffix)}`;
 }

@@ -5,7 +5,9 @@
 // returns every matching cell as a Range; findNext()/findPrevious() walk the matches (null when none); the search is
 // case-insensitive and matches part of a cell unless matchCase(true) / matchEntireCell(true); formula cells are
 // matched by their displayed value unless matchFormulaText(true); useRegularExpression(true) reads the text as a
-// regular expression. Google does not publish what a search costs. The search runs on Google's side (the cells do
+// regular expression. Every other cell is matched by the text it displays too ("otherwise cells containing formulas
+// are considered based on their displayed value"): a number through its number format (SheetModel.displayAt), so
+// 1001 formatted `00000` is found as `01001`, never as `1001`. Google does not publish what a search costs. The search runs on Google's side (the cells do
 // not travel to the script), but it still has to look at every cell in the range, so the runtime charges every
 // cell searched to `TextFinder.findAll` etc. — harsher than a server-side search may really be, never kinder, so a
 // cell budget held here holds in Apps Script.
@@ -106,7 +108,8 @@ export class TextFinderApi {
         const r = this.row + i;
         const c = this.column + j;
         const formula = this.sheet.formulaAt(r - 1, c - 1);
-        const shown = this.formulaText && formula !== '' ? formula : this.sheet.display(values[i][j]);
+        const shown =
+          this.formulaText && formula !== '' ? formula : this.sheet.displayAt(r - 1, c - 1, values[i][j]);
         if (shown !== '' && test(shown)) found.push([r, c]);
       }
     }

@@ -58,7 +58,21 @@ export interface TriggerState {
   authorizationRequired: boolean;
   /** The spreadsheet this execution runs in, null when it has none. */
   documentId: () => string | null;
+  /**
+   * Whether getUserTriggers(ss) lists the add-on's time-driven triggers made in that spreadsheet. Google documents
+   * it as the installable triggers "in the given spreadsheet" and says nothing of clock triggers, which have no
+   * source document (getTriggerSourceId() is null for them); getProjectTriggers() lists them either way.
+   */
+  clockTriggersInUserTriggers: boolean;
 }
+
+/**
+ * "Each add-on can only have one trigger of each type, per user, per document"
+ * (https://developers.google.com/workspace/add-ons/concepts/editor-triggers, Restrictions); past it, creating one
+ * fails with this message.
+ */
+export const TOO_MANY_ADD_ON_CLOCK_TRIGGERS =
+  'This add-on has created too many time-based triggers in this document for this Google user account.';
 
 export class TriggerApi {
   constructor(readonly trigger: TriggerRecord) {}
@@ -189,6 +203,14 @@ function createTrigger(
   spec: Omit<TriggerRecord, 'id' | 'user' | 'spreadsheetId'>,
 ): unknown {
   if (ownTriggers(state).length >= MAX_TRIGGERS) throw kit.realm.error(TOO_MANY);
+  const doc = state.documentId();
+  if (
+    spec.type === 'CLOCK' &&
+    doc !== null &&
+    ownTriggers(state).some((t) => t.type === 'CLOCK' && t.spreadsheetId === doc)
+  ) {
+    throw kit.realm.error(TOO_MANY_ADD_ON_CLOCK_TRIGGERS);
+  }
   state.nextId++;
   const record: TriggerRecord = {
     id: String(8_000_000_000 + state.nextId * 104_729),
@@ -267,6 +289,7 @@ export class ScriptAppApi {
     return this.kit.realm.toRealm(
       ownTriggers(this.state)
         .filter((t) => t.spreadsheetId === id)
+        .filter((t) => t.type !== 'CLOCK' || this.state.clockTriggersInUserTriggers)
         .map((t) => this.kit.exposer.expose('Trigger', new TriggerApi(t))),
     ) as unknown[];
   }

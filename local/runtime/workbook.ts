@@ -1,7 +1,8 @@
 // The in-memory workbook behind Spreadsheet: its sheets, the user's selection, sheet ids, and the one place that
 // hands the script its Spreadsheet, Sheet and Range objects (so each model has one exposed object).
 import { MS_PER_DAY, type MetadataRecord, OUTSIDE_GRID, SheetModel } from './sheetModel';
-import { dateOfDay } from '../../src/core/dates';
+import { dateOfDay, wallClockFields } from '../../src/core/dates';
+import { isDate } from './realm';
 import { parseA1 } from './a1';
 import type { RangeBridge } from './builders';
 import type { CellsMoved, ServiceKit } from './calls';
@@ -60,6 +61,36 @@ export class WorkbookModel implements RangeBridge {
     readonly owner: () => string,
     private readonly apis: WorkbookApis,
   ) {}
+
+  /**
+   * At which midnight Sheets hands a date cell to the script (getValues, and a custom function's arguments): null,
+   * its wall clock in the spreadsheet's zone (the runtime's default); a zone name, the same wall clock in that zone
+   * (the script's). Google's custom-function guide only says the function "needs to compensate" when the zones
+   * differ (https://developers.google.com/apps-script/guides/sheets/functions#dates).
+   */
+  handOffZone: string | null = null;
+
+  /** A cell value, or rows of them, as the script receives it: Dates re-read at the hand-off zone's wall clock. */
+  handOut<T>(value: T): T {
+    const zone = this.handOffZone;
+    if (zone === null || zone === this.timeZone) return value;
+    const one = (v: unknown): unknown => {
+      if (!isDate(v)) return v;
+      const ms = v.getTime();
+      if (Number.isNaN(ms)) return v;
+      const w = wallClockFields(ms, this.timeZone);
+      const day = Math.floor(Date.UTC(w.year, w.month - 1, w.day) / MS_PER_DAY);
+      const within = ((w.hour * 60 + w.minute) * 60 + w.second) * 1000 + (((ms % 1000) + 1000) % 1000);
+      return this.kit.realm.date(dateOfDay(day, zone).getTime() + within);
+    };
+    if (Array.isArray(value)) {
+      for (const row of value) {
+        if (Array.isArray(row)) for (let j = 0; j < row.length; j++) row[j] = one(row[j]);
+      }
+      return value;
+    }
+    return one(value) as T;
+  }
 
   setTimeZone(tz: string): void {
     this.timeZone = tz;

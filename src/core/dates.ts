@@ -45,17 +45,44 @@ export function daysBetween(earlier: Day, later: Day): number {
 }
 
 /**
- * Converts JS Dates to Days in a given IANA time zone. Sheets hands over a date cell as the instant of
- * midnight in the spreadsheet's zone; reading its calendar date in that zone gives the day the user typed.
+ * The script's time zone: `appsscript.json` pins it (test/unit/dates.test.ts checks the two agree), so it is the
+ * same for every team whatever their spreadsheet's zone.
+ */
+export const SCRIPT_TIME_ZONE = 'Etc/UTC';
+
+/**
+ * Converts JS Dates to Days, the calendar day a date cell shows in the spreadsheet's zone `timeZone`.
+ *
+ * Which instant Sheets hands a date cell as is not settled: midnight in the spreadsheet's zone, or — as Google's
+ * custom-function guide warns ("If the spreadsheet and the script use different time zones … the custom function
+ * needs to compensate", https://developers.google.com/apps-script/guides/sheets/functions#dates) — the same wall
+ * clock in the script's zone (`scriptTimeZone`, Etc/UTC by the manifest). For a date-only cell both answers are
+ * read right, and they cannot be confused: the cell is midnight of its day D in one of the two zones, so the day
+ * is the one whose midnight in that zone equals the instant. Midnight of D in one zone and of another day D′ in
+ * the other can be the same instant only if the zones' offsets differ by a whole number of days; offsets run from
+ * −12 h to +14 h, so against Etc/UTC they differ by less than 24 h, and an instant that is midnight in both is the
+ * same day in both (equal offsets). So: midnight in the spreadsheet's zone → that day; else midnight in the script's
+ * zone → that day; else (a date-time, or `new Date()`) → its day in the spreadsheet's zone. The one instant read
+ * differently from before is a date-time at exactly the script zone's midnight (19:00 in New York in winter),
+ * which a date-only column does not hold. docs/platform.md, "Dates".
  * Pure arithmetic per date: the zone's offset comes from a per-zone cache of offset periods (see zoneOffsets), so a
  * Usage sheet of 520,000 rows costs a few dozen `Intl` calls, not one per row.
  */
-export function dayConverter(timeZone: string): (date: Date) => Day | null {
+export function dayConverter(
+  timeZone: string,
+  scriptTimeZone: string = SCRIPT_TIME_ZONE,
+): (date: Date) => Day | null {
   const zone = zoneOffsets(timeZone);
+  const script = scriptTimeZone === timeZone ? null : zoneOffsets(scriptTimeZone);
   return (date: Date) => {
     const ms = date.getTime();
     if (Number.isNaN(ms)) return null;
-    return Math.floor((ms + zone.offsetAt(ms)) / MS_PER_DAY);
+    const local = ms + zone.offsetAt(ms);
+    if (script !== null && local % MS_PER_DAY !== 0) {
+      const inScript = ms + script.offsetAt(ms);
+      if (inScript % MS_PER_DAY === 0) return inScript / MS_PER_DAY;
+    }
+    return Math.floor(local / MS_PER_DAY);
   };
 }
 

@@ -2,6 +2,7 @@
 import { confirmationEntries } from '../confirmations/entry/entries';
 import { customFunctionEntries } from './customFunctions';
 import { dashboardEntries } from './dashboard';
+import { installCheckEntries } from './installCheck';
 import { reminderEntries } from '../reminders/entry/reminders';
 import { sidebarEntries } from './sidebarApi';
 import type { Registry } from './entryPoint';
@@ -14,4 +15,5 @@ export const registry: Registry = {
   ...reminderEntries,
   ...customFunctionEntries,
   ...confirmationEntries,
+  ...installCheckEntries,
 };

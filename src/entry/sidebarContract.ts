@@ -21,6 +21,7 @@ import type {
   WriteResponse,
 } from './sidebarTypes';
 import type { AskPayload, AskResponse, AsksResponse } from '../confirmations/entry/types';
+import type { InstallCheckReport } from '../gas/installCheckAssumptions';
 
 /** The account and book endpoints (entry/sidebarApi.ts), as the sidebar calls them. */
 export interface AccountEndpoints {
@@ -52,8 +53,18 @@ export interface ConfirmationEndpoints {
   getConfirmationAsks: (accountId: string) => AsksResponse;
 }
 
+/** Check this installation (entry/installCheck.ts): run it (and schedule its timed part), or read the report. */
+export interface InstallCheckEndpoints {
+  runInstallCheck: () => InstallCheckReport;
+  getInstallCheck: () => InstallCheckReport;
+}
+
 /** Every server endpoint the sidebar may call, by name. */
-export interface SidebarEndpoints extends AccountEndpoints, ReminderEndpoints, ConfirmationEndpoints {}
+export interface SidebarEndpoints
+  extends AccountEndpoints,
+    ReminderEndpoints,
+    ConfirmationEndpoints,
+    InstallCheckEndpoints {}
 
 /** Any function an endpoint may be. `never[]` parameters accept every signature. */
 export type AnyEndpoint = (...args: never[]) => unknown;

@@ -23,6 +23,8 @@ export const MENU_ITEMS: readonly (readonly [string, string])[] = [
   ['Send reminders now', 'runReminders'],
   ['Turn daily reminders on/off', 'toggleReminders'],
   ['Settings', 'showSettings'],
+  // What the real platform does for each assumption in docs/platform.md, including a timed run a minute later.
+  ['Check this installation', 'checkInstallation'],
 ];
 
 /**
@@ -33,7 +35,7 @@ export function onOpen(_e?: unknown): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();
   MENU_ITEMS.forEach(([caption, fn], i) => {
     // A separator between the daily commands and the reminder commands.
-    if (i === 3) menu.addSeparator();
+    if (i === 3 || i === MENU_ITEMS.length - 1) menu.addSeparator();
     menu.addItem(caption, fn);
   });
   menu.addToUi();

@@ -46,6 +46,7 @@ describe('onOpen', () => {
       'Send reminders now',
       'Turn daily reminders on/off',
       'Settings',
+      'Check this installation',
     ]);
     expect(rt.calls.count('Range')).toBe(0);
     expect(rt.calls.count('Sheet')).toBe(0);

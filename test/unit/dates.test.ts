@@ -1,5 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addDays, dateOfDay, dayConverter, dayFromIso, daysBetween, isoOfDay } from '../../src/core/dates';
+import {
+  addDays,
+  dateOfDay,
+  dayConverter,
+  dayFromIso,
+  daysBetween,
+  isoOfDay,
+  SCRIPT_TIME_ZONE,
+} from '../../src/core/dates';
 
 describe('dayFromIso / isoOfDay', () => {
   it.each([
@@ -206,5 +215,38 @@ describe('no reliance on locale data', () => {
         expect(fresh.isoOfDay(dayOf(date)!)).toBe(iso);
       }
     }
+  });
+});
+
+describe('a date cell at either midnight (docs/platform.md, Dates)', () => {
+  it('the script zone dayConverter assumes is the manifest’s', () => {
+    const manifest = JSON.parse(readFileSync(new URL('../../appsscript.json', import.meta.url), 'utf8')) as {
+      timeZone: string;
+    };
+    expect(SCRIPT_TIME_ZONE).toBe(manifest.timeZone);
+  });
+
+  it.each([
+    'Pacific/Auckland',
+    'Pacific/Kiritimati',
+    'Asia/Kolkata',
+    'Europe/Berlin',
+    'Etc/UTC',
+    'America/New_York',
+    'America/Los_Angeles',
+    'Pacific/Pago_Pago',
+  ])('%s: every day of 2026 reads back from midnight in its zone and from midnight UTC', (zone) => {
+    const dayOf = dayConverter(zone);
+    const first = dayFromIso('2026-01-01') as number;
+    for (let day = first; day < first + 365; day++) {
+      expect(dayOf(dateOfDay(day, zone))).toBe(day);
+      expect(dayOf(new Date(day * 86_400_000))).toBe(day);
+    }
+  });
+
+  it('a date-time that is not midnight in either zone is read in the spreadsheet’s zone', () => {
+    const dayOf = dayConverter('America/Los_Angeles');
+    expect(isoOfDay(dayOf(new Date('2026-11-24T07:30:00Z')) as number)).toBe('2026-11-23');
+    expect(isoOfDay(dayOf(new Date('2026-11-24T08:00:00Z')) as number)).toBe('2026-11-24');
   });
 });

@@ -22,6 +22,8 @@ const CONTRACT_NAMES: Readonly<Record<keyof SidebarEndpoints, true>> = {
   setRemindersOn: true,
   askToConfirm: true,
   getConfirmationAsks: true,
+  runInstallCheck: true,
+  getInstallCheck: true,
 };
 
 // Type-level only: these are compiled by `npm run typecheck`, never run (google.script.run exists only in the sidebar).

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRuntime } from '../../local/runtime/index';
+import { formatNumber } from '../../local/runtime/sheetModel';
+import { idPattern } from '../../src/gas/rowsFinder';
 
 const dir = mkdtempSync(join(tmpdir(), 'textfinder-test-'));
 
@@ -55,5 +57,38 @@ describe('Range.createTextFinder', () => {
     rt.call('rowsOf', 'Usage!B:B', 'A-7', true, false, false);
     expect(rt.calls.cells('TextFinder.findAll')).toBe(1001);
     expect(rt.calls.cells('Range.getValues')).toBe(0);
+  });
+});
+
+describe('what a number shows through its number format (TextFinder searches it)', () => {
+  it.each([
+    [1001, '00000', '01001'],
+    [1001, '#,##0', '1,001'],
+    [1234567.5, '#,##0.00', '1,234,567.50'],
+    [1001, '0', '1001'],
+    [1001, '0.##', '1001'],
+    [3.5, '0.0#', '3.5'],
+    [-42, '000', '-042'],
+    [1001, '"AC-"0000', 'AC-1001'],
+    [0.25, '0%', null],
+    [1001, '@', null],
+    [1001, 'yyyy-mm-dd', null],
+  ])('%s through %s shows %s', (v, format, shown) => {
+    expect(formatNumber(v, format)).toBe(shown);
+  });
+
+  it.each([
+    [
+      '1001',
+      ['1001', '01001', '0001001', '1,001', '1.001', '1 001', '1\u00a0001', '1001.00', ' 1001 '],
+      ['11001', '1001.5', '10010', 'AC-1001'],
+    ],
+    ['1234567', ['1,234,567', '1.234.567', '01234567'], ['1,2345,67x']],
+    ['AC-1001', ['AC-1001', ' AC-1001'], ['AC-10010', 'ac-1001x']],
+    ['01001', ['01001'], ['1001', '001001']],
+  ])('the ID %s is found shown as each of %j and never as %j', (id, found, not) => {
+    const re = new RegExp(`^(?:${idPattern(id)})$`);
+    for (const text of found) expect(re.test(text), text).toBe(true);
+    for (const text of not) expect(re.test(text), text).toBe(false);
   });
 });

@@ -1,5 +1,7 @@
 // The one time-driven trigger per spreadsheet that runs the reminders: installed, found and removed for THIS spreadsheet only.
 import type { Settings } from '../../core/settings';
+import { loadSettingsWithProblems } from '../../gas/settingsStore';
+import { triggerRecord } from './runContext';
 
 export const REMINDER_HANDLER = 'runReminders';
 /** Handlers earlier versions may have installed; their triggers are removed so only one run happens. */
@@ -9,14 +11,41 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Trigger = GoogleAppsScript.Script.Trigger;
 
 /**
- * This spreadsheet's reminder triggers of the current user. getProjectTriggers() would list the user's triggers
- * in EVERY spreadsheet that has the add-on ("all installable triggers associated with the current project and
- * current user"), so turning reminders on in one team sheet deleted another's. getUserTriggers(spreadsheet)
- * "gets all installable triggers owned by this user in the given spreadsheet, for this script or add-on only":
- * https://developers.google.com/apps-script/reference/script/script-app#getUserTriggers(Spreadsheet)
+ * This spreadsheet's reminder triggers of the current user, whichever list Apps Script puts them in.
+ *
+ * getUserTriggers(spreadsheet) "gets all installable triggers owned by this user in the given spreadsheet, for this
+ * script or add-on only" (https://developers.google.com/apps-script/reference/script/script-app#getUserTriggers(Spreadsheet)),
+ * but Google does not say whether an add-on's time-driven trigger — which has no source document — is "in" the
+ * spreadsheet it was made from. getProjectTriggers() lists "all installable triggers associated with the current
+ * project and current user" (#getProjectTriggers()): every spreadsheet's, so it must never be taken whole (turning
+ * reminders on in one team sheet would delete another's). So a trigger is this spreadsheet's when
+ * getUserTriggers(ss) lists it, or when getProjectTriggers() lists it and its unique ID is the one stored when it
+ * was made: in this document's reminders state (`storedId`) or in the user's record of that trigger
+ * (runContext: the spreadsheet it is for). Under either answer on, off and the status see the same trigger, and a
+ * second *on* removes the first before making one: an add-on may have only one time trigger per user per document.
+ * docs/platform.md, "Triggers".
  */
-function reminderTriggers(ss: Spreadsheet): Trigger[] {
-  return ScriptApp.getUserTriggers(ss).filter((t) => OLD_HANDLERS.includes(t.getHandlerFunction()));
+function reminderTriggers(ss: Spreadsheet, storedId = storedTriggerId()): Trigger[] {
+  const found = new Map<string, Trigger>();
+  const isReminder = (t: Trigger) => OLD_HANDLERS.includes(t.getHandlerFunction());
+  for (const t of ScriptApp.getUserTriggers(ss)) if (isReminder(t)) found.set(t.getUniqueId(), t);
+  const ssId = ss.getId();
+  for (const t of ScriptApp.getProjectTriggers()) {
+    const uid = t.getUniqueId();
+    if (found.has(uid) || !isReminder(t)) continue;
+    if ((storedId !== '' && uid === storedId) || triggerRecord(uid)?.spreadsheetId === ssId)
+      found.set(uid, t);
+  }
+  return [...found.values()];
+}
+
+/** The trigger ID this document's reminders state holds ('' when none, or when the run has no document properties). */
+function storedTriggerId(): string {
+  try {
+    return loadSettingsWithProblems().reminders.triggerId;
+  } catch {
+    return '';
+  }
 }
 
 /** Removes this spreadsheet's reminder triggers of the current user; returns their IDs. */
@@ -28,10 +57,13 @@ export function removeReminderTriggers(ss: Spreadsheet): string[] {
 
 /**
  * Removes one trigger by its unique ID, wherever it belongs (a stand-down knows only `e.triggerUid`, and may run
- * without an active spreadsheet). Returns whether it was found among the user's triggers.
+ * without an active spreadsheet): getProjectTriggers() first, then the spreadsheet's list when one is known.
+ * Returns whether it was found among the user's triggers.
  */
-export function removeTriggerById(uid: string): boolean {
-  const found = ScriptApp.getProjectTriggers().find((t) => t.getUniqueId() === uid);
+export function removeTriggerById(uid: string, ss?: Spreadsheet | null): boolean {
+  const found =
+    ScriptApp.getProjectTriggers().find((t) => t.getUniqueId() === uid) ??
+    (ss ? ScriptApp.getUserTriggers(ss).find((t) => t.getUniqueId() === uid) : undefined);
   if (!found) return false;
   ScriptApp.deleteTrigger(found);
   return true;
@@ -61,7 +93,7 @@ export function installReminderTrigger(
 
 /** The IDs of this spreadsheet's reminder triggers of the current user. */
 export function reminderTriggerIds(ss: Spreadsheet): string[] {
-  return ScriptApp.getUserTriggers(ss)
+  return reminderTriggers(ss)
     .filter((t) => t.getHandlerFunction() === REMINDER_HANDLER)
     .map((t) => t.getUniqueId());
 }
