@@ -3,7 +3,16 @@ import { isoOfDay } from './dates';
 import { progressOf, rolesInWords } from './ladder';
 import { interventionAfter, replanOf } from './checks';
 import { rungLabel } from './evaluate';
-import type { Assessment, CheckRecord, Day, ResultGate, ResultRecord, RungLabel, Segment } from './types';
+import type {
+  Assessment,
+  CheckRecord,
+  Day,
+  ResultGate,
+  ResultRecord,
+  RungLabel,
+  Segment,
+  ValidatorRole,
+} from './types';
 import { statementBlock, teamBlock, teamTieOf } from './validation';
 
 /** A validated Results row, as the brief shows it. */
@@ -160,7 +169,7 @@ export function qbrBriefOf(
         attributed: r.attributed,
         validatedBy: r.validatedBy,
         validatorRole: r.validatorRole,
-        pending: awaitingText(assessment),
+        pending: awaitingText(r, assessment, rolesStillNeeded),
       });
     } else {
       delivered.push({
@@ -195,10 +204,31 @@ export function qbrBriefOf(
   };
 }
 
-/** What an in-flight result waits for, without internal wording (who is on the team, the segment's rules). */
-function awaitingText(assessment: Assessment): string {
-  const rule = assessment.segment?.validatorRule;
-  return rule ? `Awaiting confirmation by your ${rolesInWords(rule)}` : 'Awaiting confirmation';
+/**
+ * What an in-flight result waits for, in the customer's terms: their word that the product drove it, and confirmation by
+ * the roles their segment needs. Never the internal reason (who on the team confirmed it, the segment's rule).
+ */
+function awaitingText(
+  result: ResultRecord,
+  assessment: Assessment,
+  rolesStillNeeded: readonly ValidatorRole[],
+): string {
+  const { account, segment, gate } = assessment;
+  const rule = segment?.validatorRule;
+  // Attributed or not, does the row still need the customer's confirmation? (The same test, attribution set aside.)
+  const unconfirmed =
+    rolesStillNeeded.length > 0 ||
+    pendingReason(
+      { ...result, attributed: true },
+      segment,
+      progressOf(result.value, account.baseline, account.target),
+      gate,
+    ) !== '';
+  const roles = rule ? rolesInWords(rule, rolesStillNeeded.length > 0 ? rolesStillNeeded : rule.roles) : '';
+  const parts: string[] = [];
+  if (!result.attributed) parts.push('agreement that the product drove it');
+  if (unconfirmed) parts.push(roles ? `confirmation by your ${roles}` : 'confirmation');
+  return `Awaiting ${parts.join(' and ') || 'confirmation'}`;
 }
 
 /** "Close days: 9 → 5", or '' when nothing is measured. */
