@@ -134,6 +134,21 @@ describe('the sidebar on the demo book at 300 px', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('shows My book at 200% zoom (150 CSS px) without sideways scroll', async () => {
+    await page.setViewportSize({ width: 150, height: 900 });
+    try {
+      const sideways = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(sideways).toBe(0);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(DOCS, 'sidebar-my-book-150.png') });
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 300, height: 900 });
+    }
+  });
+
   it('filters by health and finds an account by name or ID', async () => {
     const panel = page.locator('#panel-book');
     await panel.getByRole('button', { name: /Green/ }).first().click();
