@@ -162,6 +162,8 @@ export function qbrBriefOf(
     if (pending) {
       // In flight means moving toward the target: a value with no progress is not a result in flight.
       if (progress === null || progress <= 0) continue;
+      // Newest first: a row older than a delivered result is history the delivered one answers, not in flight.
+      if (delivered.length > 0) continue;
       inFlight.push({
         date: isoOfDay(r.date),
         value: r.value,
@@ -289,13 +291,17 @@ export function proposedNextOf(
         text: `Confirm the result with your ${roles}: ${account.namedResult.trim()}`,
         basis: 'Next stage: Result, once you confirm it',
       };
-    default:
-      return {
-        text: kind
-          ? `A next result of the same kind (${lcFirst(kind)}), to agree together`
-          : 'A next result to agree together',
-        basis: `Builds on: ${account.namedResult.trim()}`,
-      };
+    default: {
+      // After a validated result: the chain's own metric past its target, or a new result of the segment's kind.
+      const metric = account.metric.trim();
+      const text =
+        metric && account.target !== null
+          ? `Take ${metric} past ${numberText(account.target)}, or agree a new result together`
+          : kind
+            ? `A new result to agree together, e.g. ${lcFirst(kind).replace(/\.$/, '')}`
+            : 'A new result to agree together';
+      return { text, basis: `Builds on the confirmed result: ${account.namedResult.trim()}` };
+    }
   }
 }
 

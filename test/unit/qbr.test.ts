@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayConverter, dayFromIso } from '../../src/core/dates';
 import { assessBook } from '../../src/core/evaluate';
-import { qbrBriefOf } from '../../src/core/qbr';
+import { proposedNextOf, qbrBriefOf } from '../../src/core/qbr';
 import { qbrBriefText } from '../../src/render/qbr';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { Day } from '../../src/core/types';
@@ -26,6 +26,11 @@ interface AccountInput {
 }
 
 function briefOf(account: AccountInput, results: unknown[][] = [], checks: unknown[][] = []) {
+  const { assessment, book } = assessedOf(account, results, checks);
+  return qbrBriefOf(assessment, book.results, TODAY, book.checks);
+}
+
+function assessedOf(account: AccountInput, results: unknown[][] = [], checks: unknown[][] = []) {
   const a = {
     id: 'A-1',
     name: 'Acme Freight',
@@ -66,7 +71,7 @@ function briefOf(account: AccountInput, results: unknown[][] = [], checks: unkno
   };
   const book = parseBook(tables, dayConverter('UTC'));
   const { assessments } = assessBook(book, DEFAULT_SETTINGS, TODAY);
-  return qbrBriefOf(assessments[0], book.results, TODAY, book.checks);
+  return { assessment: assessments[0], book };
 }
 
 describe('qbrBriefOf', () => {
@@ -167,6 +172,24 @@ describe('qbrBriefOf', () => {
     expect(brief.proposedNext.text).not.toContain(brief.namedResult);
     expect(brief.proposedNext.text).toBe('Your team using it again every week');
     expect(brief.proposedNext.basis).toBe('Next stage: Activity');
+  });
+
+  it('after a validated result, proposes taking the metric past its target, never the result just delivered', () => {
+    const { assessment } = assessedOf({});
+    const next = proposedNextOf({ ...assessment, rung: 4 }, [], TODAY);
+    expect(next).toEqual({
+      text: 'Take Close days past 5, or agree a new result together',
+      basis: 'Builds on the confirmed result: Cut month-end close from 9 to 5 days',
+    });
+  });
+
+  it('leaves out of "in flight" a row older than a delivered result', () => {
+    const brief = briefOf({}, [
+      ['2026-09-01', 'A-1', 8, 'No', '', '', '', '', ''],
+      ['2026-10-01', 'A-1', 7, 'Yes', 'Dana Li', 'Executive sponsor', 'Two days shorter', '', ''],
+    ]);
+    expect(brief.delivered.map((d) => d.date)).toEqual(['2026-10-01']);
+    expect(brief.inFlight).toEqual([]);
   });
 
   it('proposes agreeing a result when none is named, in the segment’s words', () => {
