@@ -27,6 +27,8 @@ interface DaySection {
   readonly key: string;
   readonly title: string;
   readonly accounts: readonly BookAccountView[];
+  /** How many of this list's accounts sit in an earlier section (listed once, with this reason among theirs). */
+  readonly above: number;
 }
 
 /** An email or other unbroken text that may be too wide: cut with an ellipsis, whole in its tooltip. */
@@ -60,24 +62,34 @@ export function reasonsOf(a: BookAccountView, book: MyBookView): string[] {
 /** The day's sections in the order to work them; each account only in the first section that lists it. */
 export function daySections(book: MyBookView, keep: (a: BookAccountView) => boolean): DaySection[] {
   const placed = new Set<string>();
-  const take = (list: readonly BookAccountView[] | undefined): BookAccountView[] => {
-    const out: BookAccountView[] = [];
+  const section = (key: string, title: string, list: readonly BookAccountView[] | undefined): DaySection => {
+    const accounts: BookAccountView[] = [];
+    let above = 0;
     for (const a of list ?? []) {
-      if (placed.has(a.id) || !keep(a)) continue;
-      placed.add(a.id);
-      out.push(a);
+      if (!keep(a)) continue;
+      if (placed.has(a.id)) above += 1;
+      else {
+        placed.add(a.id);
+        accounts.push(a);
+      }
     }
-    return out;
+    return { key, title, accounts, above };
   };
-  const red = book.red.map((g) => ({ key: `red-${g.action}`, title: g.title, accounts: take(g.accounts) }));
+  const red = book.red.map((g) => section(`red-${g.action}`, g.title, g.accounts));
   const rest: DaySection[] = [
-    { key: 'overdue', title: 'Checks overdue', accounts: take(book.overdue) },
-    { key: 'chain', title: 'Chain gaps: fix the chain', accounts: take(book.chainGaps) },
-    { key: 'validate', title: 'Get it validated', accounts: take(book.toValidate) },
-    { key: 'due', title: 'Checks due soon', accounts: take(book.checksDue) },
-    { key: 'stalled', title: 'Stalled', accounts: take(book.stalled) },
+    section('overdue', 'Checks overdue', book.overdue),
+    section('chain', 'Chain gaps: fix the chain', book.chainGaps),
+    section('validate', 'Get it validated', book.toValidate),
+    section('due', 'Checks due soon', book.checksDue),
+    section('stalled', 'Stalled', book.stalled),
   ];
   return [...red, ...rest];
+}
+
+/** Accounts of a list placed in an earlier section: "It is listed above…" / "2 more are listed above…". */
+function aboveText(n: number, more: boolean): string {
+  const who = more ? `${n} more ${n === 1 ? 'is' : 'are'}` : n === 1 ? 'Its one account is' : `All ${n} are`;
+  return `${who} listed above, with this among their reasons.`;
 }
 
 /** How the accounts shown add up, every left-out row named: "39 accounts: 38 on the ladder + 1 churned (Orion)". */
@@ -373,7 +385,12 @@ export function createMyBookPanel(onSelected: (row: number) => void): MyBookPane
                 'section',
                 { attrs: { 'aria-label': s.title, 'data-list': s.key } },
                 el('h3', {}, `${s.title} (${s.accounts.length})`),
-                accountList(s.accounts),
+                s.accounts.length === 0 && s.above > 0
+                  ? el('p', { class: 'gray' }, aboveText(s.above, false))
+                  : accountList(s.accounts),
+                s.accounts.length > 0 && s.above > 0
+                  ? el('p', { class: 'hint' }, aboveText(s.above, true))
+                  : null,
               ),
             ],
       ),

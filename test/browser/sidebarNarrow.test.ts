@@ -159,6 +159,8 @@ describe.each([300, 150])('the sidebar at %i CSS px', (width) => {
     expect(await overdue.count()).toBe(1);
     expect(await overdue.locator('xpath=ancestor::section[contains(@class,"red")]').count()).toBe(1);
     expect(await overdue.textContent()).toMatch(/overdue by 20 days/);
+    // The overdue list does not list it again, and says where it is.
+    expect(await panel.locator('[data-list="overdue"]').textContent()).toMatch(/listed above/);
     // Tiles + churned = the accounts listed, and the churned one is named.
     const healthSum = await panel
       .locator('.health-counts button.count strong')
