@@ -110,6 +110,28 @@ export function tallyText(tally: BookTallyView, listed: number): string[] {
   return lines;
 }
 
+/**
+ * The tiles' counts for one owner ('' = everyone): the server's counts, or the owner's from the accounts listed when
+ * the list is whole (a leader's list is capped; then the tiles stay whole-book and say so). Churned counts nowhere.
+ */
+export function countsFor(
+  book: MyBookView,
+  owner: string,
+): { health: Record<string, number>; rung: Record<string, number>; note: string } {
+  const whole = { health: { ...book.healthCounts }, rung: { ...book.rungCounts }, note: '' };
+  if (owner === '') return whole;
+  if ((book.totals?.accounts ?? book.accounts.length) !== book.accounts.length)
+    return { ...whole, note: 'The tiles count every owner; the lists show the owner chosen.' };
+  const health: Record<string, number> = {};
+  const rung: Record<string, number> = {};
+  for (const a of book.accounts) {
+    if (a.owner !== owner || a.health === 'Churned') continue;
+    health[a.health] = (health[a.health] ?? 0) + 1;
+    rung[a.rungName] = (rung[a.rungName] ?? 0) + 1;
+  }
+  return { health, rung, note: '' };
+}
+
 /** `onSelected(row)` runs after an Accounts row was selected in the sheet (the Account tab shows it). */
 export function createMyBookPanel(onSelected: (row: number) => void): MyBookPanel {
   const head = el('div', {}, el('p', { class: 'gray' }, 'Loading…'));
@@ -295,20 +317,22 @@ export function createMyBookPanel(onSelected: (row: number) => void): MyBookPane
   /** Count boxes are toggle buttons: pressing one lists its accounts below the tiles, pressing it again clears it. */
   function renderCounts(b: MyBookView): void {
     tiles.length = 0;
+    const counts = countsFor(b, owner.value);
     fill(
       countsBox,
+      counts.note ? el('p', { class: 'hint' }, counts.note) : null,
       el(
         'div',
         {
           class: 'health-counts',
           attrs: { role: 'group', 'aria-label': 'Accounts per health: press to list them' },
         },
-        ...HEALTHS.map((h) => tile('health', h, b.healthCounts[h] ?? 0)),
+        ...HEALTHS.map((h) => tile('health', h, counts.health[h] ?? 0)),
       ),
       el(
         'div',
         { class: 'counts', attrs: { role: 'group', 'aria-label': 'Accounts per rung: press to list them' } },
-        ...RUNG_NAMES.map((name) => tile('rung', name, b.rungCounts[name] ?? 0)),
+        ...RUNG_NAMES.map((name) => tile('rung', name, counts.rung[name] ?? 0)),
       ),
     );
     markTiles();
@@ -414,8 +438,8 @@ export function createMyBookPanel(onSelected: (row: number) => void): MyBookPane
       ...(view.tally ? tallyText(view.tally, total).map((t) => el('p', { class: 'hint tally' }, t)) : []),
       view.usageFreshness ? el('p', { class: 'gray usage-freshness' }, view.usageFreshness) : null,
     );
-    renderCounts(view);
     renderOwners(view);
+    renderCounts(view);
     renderLists(view);
     renderFound();
   }
@@ -445,6 +469,7 @@ export function createMyBookPanel(onSelected: (row: number) => void): MyBookPane
   });
   owner.addEventListener('change', () => {
     if (!book) return;
+    renderCounts(book);
     renderLists(book);
     renderFound();
   });

@@ -320,6 +320,10 @@ describe("the leader's lists and the first open", () => {
     );
     expect(owners.length).toBeGreaterThan(0);
     expect(new Set(owners)).toEqual(new Set([SAM]));
+    // The tiles count the chosen owner's accounts.
+    expect(await panel.locator('.health-counts button.count.Red strong').textContent()).toBe(
+      String(owners.length),
+    );
     await panel.locator('.health-counts button.count.Red').click();
     const found = panel.locator('.filtered [data-account-id]');
     await expect.poll(() => found.count()).toBe(owners.length);
