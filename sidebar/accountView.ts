@@ -3,6 +3,7 @@ import type { AccountView, AccountViewResponse, SelectionView } from '../src/ent
 import { createAccountHeader } from './account/accountHeader';
 import { createAccountRecord } from './account/accountRecord';
 import { createCheckForm } from './account/checkForm';
+import { nextStepLink } from './account/nextStepLink';
 import { createQbrButton } from './account/qbrButton';
 import { createResultForm } from './account/resultForm';
 import { type AccountWrites, finishWrite } from './account/writes';
@@ -13,8 +14,8 @@ import { call } from './server';
 
 export interface AccountPanel {
   readonly element: HTMLElement;
-  /** Follow the sheet's selection, or show one Accounts row (My book's click). */
-  load(row?: number): Promise<void>;
+  /** Follow the sheet's selection, or show one Accounts row (My book's click); resolves to what was read (null: failed or superseded). */
+  load(row?: number): Promise<AccountViewResponse | null>;
   /** Shows a view the page arrived with (showSidebar templates it in), and the selection it was read from. */
   showInitial(view: AccountViewResponse, selection: SelectionView | null): void;
   /**
@@ -44,6 +45,8 @@ export function createAccountPanel(): AccountPanel {
   const header = createAccountHeader();
   /** The last view rendered, as JSON: an unchanged poll answer re-renders nothing. */
   let shownJson = '';
+  /** The selection the poll last saw, "Sheet:row" ('' after a read outside the poll). */
+  let lastSelection = '';
   const banner = el('div', { class: 'banner', attrs: { role: 'status' } });
   banner.hidden = true;
   const empty = el('p', { class: 'gray' }, 'Loading…');
@@ -75,6 +78,7 @@ export function createAccountPanel(): AccountPanel {
     record.askLinks,
     el('div', { class: 'actions' }, qbr.button, refreshButton),
     qbr.status.element,
+    qbr.panel,
     el('h3', {}, 'Ladder'),
     record.ladderList,
     record.problemsBox,
@@ -130,6 +134,13 @@ export function createAccountPanel(): AccountPanel {
     shownJson = json;
     if (!sameRow) header.announce(view);
     header.render(view);
+    const link = nextStepLink(view, {
+      chain: chain.form,
+      checkDetails,
+      logDetails,
+      askLinks: record.askLinks,
+    });
+    if (link) header.summary.querySelector('.next-step')?.append(link);
     record.render(view);
     // Typed-in chain text survives refreshes of the same row; another row always shows its own values.
     if (!(sameRow && dirty.has(chain.form))) fillChain(view);
@@ -137,6 +148,7 @@ export function createAccountPanel(): AccountPanel {
       result.clear(view);
       check.clear(view);
       for (const s of [chain.status, result.status, check.status, qbr.status]) s.clear();
+      qbr.close();
     }
     hints();
   }
@@ -174,21 +186,26 @@ export function createAccountPanel(): AccountPanel {
     show(next);
   }
 
-  async function load(row?: number): Promise<void> {
+  async function load(row?: number): Promise<AccountViewResponse | null> {
+    // A read outside the poll (a tab switch, My book's choice) may show another row than the poll last saw: the next
+    // poll compares afresh, so selecting that earlier row again in the sheet is followed.
+    lastSelection = '';
     const started = row === undefined ? generation : ++generation;
     try {
       const next = await call('getAccountView', ...(row === undefined ? [] : [row]));
-      if (started !== generation) return;
+      if (started !== generation) return null;
       readError.clear();
       applyRead(next);
+      return next;
     } catch (err) {
-      if (started !== generation) return;
+      if (started !== generation) return null;
       // Never "Loading…" under an error: the message replaces it, with a way to try again.
       empty.hidden = true;
       readError.error(
         `Couldn't load the account: ${err instanceof Error ? err.message : String(err)}`,
         () => void load(row),
       );
+      return null;
     }
   }
 
@@ -216,7 +233,6 @@ export function createAccountPanel(): AccountPanel {
 
   refreshButton.addEventListener('click', () => void load(current?.row));
 
-  let lastSelection = '';
   async function follow(): Promise<boolean> {
     try {
       const where = await call('getSelection');

@@ -1,5 +1,6 @@
 // The sidebar: three tabs (Account, My book, Reminders & settings), a progress bar while the server works, and the selection poll.
 import {
+  type AccountViewResponse,
   INITIAL_VIEW_ID,
   type InitialView,
   SIDEBAR_TAB_ATTRIBUTE,
@@ -32,6 +33,12 @@ function pollDelay(sinceActivity: number): number {
   return POLL_IDLE_MS;
 }
 
+/** The tab the sidebar opens on: the Account tab for one of the user's own accounts, else My book (the day's list). */
+export function landingTab(view: AccountViewResponse): SidebarTab {
+  if (view.empty || !view.user) return 'book';
+  return view.account.owner.trim().toLowerCase() === view.user.trim().toLowerCase() ? 'account' : 'book';
+}
+
 /** showSidebar's templated first view, or null (the preview server, an older Sidebar.html). */
 function initialView(): InitialView | null {
   const node = document.getElementById(INITIAL_VIEW_ID);
@@ -56,7 +63,7 @@ function start(root: HTMLElement): void {
   });
   const reminders = createRemindersPanel();
   let lastActivity = Date.now();
-  const panels: Record<SidebarTab, { element: HTMLElement; load(): Promise<void>; label: string }> = {
+  const panels: Record<SidebarTab, { element: HTMLElement; load(): Promise<unknown>; label: string }> = {
     account: { element: account.element, load: () => account.load(), label: 'Account' },
     book: { element: book.element, load: book.load, label: 'My book' },
     settings: { element: reminders.element, load: reminders.load, label: 'Reminders' },
@@ -118,8 +125,11 @@ function start(root: HTMLElement): void {
     root.appendChild(element);
   }
 
+  /** Where each tab was scrolled when left: coming back to My book or Reminders lands where the person was. */
+  const scrolled: Partial<Record<SidebarTab, number>> = {};
   function select(key: SidebarTab, loadIt = true): void {
     const changed = key !== active && loadIt;
+    if (key !== active) scrolled[active] = window.scrollY;
     active = key;
     order.forEach((k, i) => {
       tabs[i].setAttribute('aria-selected', String(k === key));
@@ -127,17 +137,35 @@ function start(root: HTMLElement): void {
       panels[k].element.hidden = k !== key;
     });
     document.body.dataset.tab = key;
-    if (changed) void panels[key].load();
+    // The Account tab shows one account from its top; the lists come back where they were left.
+    const at = key === 'account' ? 0 : (scrolled[key] ?? 0);
+    window.scrollTo(0, at);
+    if (changed) {
+      void panels[key].load().then(() => {
+        if (active === key && key !== 'account') window.scrollTo(0, at);
+      });
+    }
   }
 
   const initial = document.body.getAttribute(SIDEBAR_TAB_ATTRIBUTE);
   const first: SidebarTab = order.find((k) => k === initial) ?? 'account';
-  active = first === 'account' ? 'book' : 'account';
-  const arrived = first === 'account' ? initialView() : null;
-  if (arrived) {
-    account.showInitial(arrived.view, arrived.selection);
-    select(first, false);
-  } else select(first);
+  // Nothing is shown yet: `active` starts on another tab so the first select counts as a change.
+  active = first === 'settings' ? 'account' : 'settings';
+  if (first !== 'account') select(first);
+  else {
+    // The first open lands on My book unless the selected row is one of the signed-in user's accounts (issue 25).
+    const arrived = initialView();
+    if (arrived) {
+      account.showInitial(arrived.view, arrived.selection);
+      const landing = landingTab(arrived.view);
+      select(landing, landing === 'book');
+    } else {
+      select('account', false);
+      void account.load().then((view) => {
+        if (view && landingTab(view) === 'book' && active === 'account') select('book');
+      });
+    }
+  }
 
   // Using the sidebar counts as activity: the person is at the screen, so the next selection should show fast.
   for (const type of ['pointerdown', 'keydown', 'focusin'] as const) {

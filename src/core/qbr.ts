@@ -1,8 +1,18 @@
 // The QBR brief's content: the account's chain, the results it delivered and has in flight, what comes next and the risks.
 import { isoOfDay } from './dates';
 import { progressOf, rolesInWords } from './ladder';
-import { healthLabel, rungLabel } from './evaluate';
-import type { Assessment, Day, HealthLabel, ResultGate, ResultRecord, RungLabel, Segment } from './types';
+import { interventionAfter, replanOf } from './checks';
+import { rungLabel } from './evaluate';
+import type {
+  Assessment,
+  CheckRecord,
+  Day,
+  ResultGate,
+  ResultRecord,
+  RungLabel,
+  Segment,
+  ValidatorRole,
+} from './types';
 import { statementBlock, teamBlock, teamTieOf } from './validation';
 
 /** A validated Results row, as the brief shows it. */
@@ -17,18 +27,20 @@ export interface QbrInFlight
   extends Pick<ResultRecord, 'value' | 'attributed' | 'validatedBy' | 'validatorRole'> {
   readonly date: string;
   readonly progressPercent: number | null;
-  /** Why it does not count yet, e.g. "not attributed to the product". */
+  /** What it waits for, in the customer's terms, e.g. "Awaiting confirmation by your Buyer". */
   readonly pending: string;
 }
 
-/** What the QBR brief dialog shows (dates ISO 'YYYY-MM-DD'). */
+/**
+ * What the QBR brief shows: customer-facing (issue 25), so no internal health, no risks and no owner email; dates ISO
+ * 'YYYY-MM-DD'.
+ */
 export interface QbrBrief {
   readonly asOf: string;
   readonly account: {
     readonly id: string;
     readonly name: string;
     readonly segment: string | null;
-    readonly owner: string;
     readonly renewalDate: string | null;
   };
   readonly pain: string;
@@ -37,17 +49,20 @@ export interface QbrBrief {
   readonly metric: string;
   readonly baseline: number | null;
   readonly target: number | null;
-  /** The rung's name, or Churned (docs/rules.md §2). */
+  /** The stage on the ladder, or Churned (docs/rules.md §2). */
   readonly rungName: RungLabel;
-  /** Green, Yellow, Red, or Churned (docs/rules.md §2). */
-  readonly health: HealthLabel;
   /** Validated results, newest first, with the customer's words. */
   readonly delivered: readonly QbrDelivered[];
   /** Results logged but not (yet) counting, newest first. */
   readonly inFlight: readonly QbrInFlight[];
-  /** What the account works toward next. */
-  readonly nextResult: string;
-  readonly risks: readonly string[];
+  /** The next result to propose: never the current one, never a claim the customer has not validated. */
+  readonly proposedNext: QbrProposal;
+}
+
+/** A proposed next result and what it is derived from (the re-planned result, or the next rung's shape). */
+export interface QbrProposal {
+  readonly text: string;
+  readonly basis: string;
 }
 
 /** (Value − Baseline) / (Target − Baseline) in whole percent, or null when any part is missing. */
@@ -109,7 +124,12 @@ export function numberText(n: number | null): string {
 }
 
 /** The brief for one assessed account, from its own Results rows (any order). */
-export function qbrBriefOf(assessment: Assessment, results: readonly ResultRecord[], today: Day): QbrBrief {
+export function qbrBriefOf(
+  assessment: Assessment,
+  results: readonly ResultRecord[],
+  today: Day,
+  checks: readonly CheckRecord[] = [],
+): QbrBrief {
   const { account, segment } = assessment;
   const delivered: QbrDelivered[] = [];
   const inFlight: QbrInFlight[] = [];
@@ -142,6 +162,8 @@ export function qbrBriefOf(assessment: Assessment, results: readonly ResultRecor
     if (pending) {
       // In flight means moving toward the target: a value with no progress is not a result in flight.
       if (progress === null || progress <= 0) continue;
+      // Newest first: a row older than a delivered result is history the delivered one answers, not in flight.
+      if (delivered.length > 0) continue;
       inFlight.push({
         date: isoOfDay(r.date),
         value: r.value,
@@ -149,7 +171,7 @@ export function qbrBriefOf(assessment: Assessment, results: readonly ResultRecor
         attributed: r.attributed,
         validatedBy: r.validatedBy,
         validatorRole: r.validatorRole,
-        pending,
+        pending: awaitingText(r, assessment, rolesStillNeeded),
       });
     } else {
       delivered.push({
@@ -169,7 +191,6 @@ export function qbrBriefOf(assessment: Assessment, results: readonly ResultRecor
       id: account.id,
       name: account.name,
       segment: account.segment,
-      owner: account.owner,
       renewalDate: account.renewalDate === null ? null : isoOfDay(account.renewalDate),
     },
     pain: account.businessPain,
@@ -179,58 +200,111 @@ export function qbrBriefOf(assessment: Assessment, results: readonly ResultRecor
     baseline: account.baseline,
     target: account.target,
     rungName: rungLabel(assessment),
-    health: healthLabel(assessment),
     delivered,
     inFlight,
-    nextResult: nextResultOf(assessment, delivered.length > 0),
-    risks: risksOf(assessment, today),
+    proposedNext: proposedNextOf(assessment, checks, today),
   };
 }
 
-function nextResultOf(assessment: Assessment, hasDelivered: boolean): string {
-  const a = assessment.account;
-  if (!a.namedResult.trim()) return `No result is named yet. ${assessment.nextStep}`;
-  if (hasDelivered && assessment.rung === 4) return assessment.nextStep;
-  const measure =
-    a.metric || a.baseline !== null || a.target !== null
-      ? ` (${[a.metric, a.baseline !== null || a.target !== null ? `${numberText(a.baseline) || '?'} → ${numberText(a.target) || '?'}` : ''].filter(Boolean).join(': ')})`
+/**
+ * What an in-flight result waits for, in the customer's terms: their word that the product drove it, and confirmation by
+ * the roles their segment needs. Never the internal reason (who on the team confirmed it, the segment's rule).
+ */
+function awaitingText(
+  result: ResultRecord,
+  assessment: Assessment,
+  rolesStillNeeded: readonly ValidatorRole[],
+): string {
+  const { account, segment, gate } = assessment;
+  const rule = segment?.validatorRule;
+  // Attributed or not, does the row still need the customer's confirmation? (The same test, attribution set aside.)
+  const unconfirmed =
+    rolesStillNeeded.length > 0 ||
+    pendingReason(
+      { ...result, attributed: true },
+      segment,
+      progressOf(result.value, account.baseline, account.target),
+      gate,
+    ) !== '';
+  const roles = rule ? rolesInWords(rule, rolesStillNeeded.length > 0 ? rolesStillNeeded : rule.roles) : '';
+  const parts: string[] = [];
+  if (!result.attributed) parts.push('agreement that the product drove it');
+  if (unconfirmed) parts.push(roles ? `confirmation by your ${roles}` : 'confirmation');
+  return `Awaiting ${parts.join(' and ') || 'confirmation'}`;
+}
+
+/** "Close days: 9 → 5", or '' when nothing is measured. */
+function measureText(metric: string, baseline: number | null, target: number | null): string {
+  const range =
+    baseline !== null || target !== null
+      ? `${numberText(baseline) || '?'} → ${numberText(target) || '?'}`
       : '';
-  return `${a.namedResult}${measure}`;
+  return [metric.trim(), range].filter(Boolean).join(': ');
 }
 
-/** What could stop the account from proving a result at renewal, most serious first, without repeats. */
-export function risksOf(assessment: Assessment, today: Day): string[] {
-  const risks: string[] = [];
-  const add = (text: string) => {
-    if (text && !risks.includes(text)) risks.push(text);
-  };
-  const reasons = assessment.health !== 'Green' ? assessment.reasons : [];
-  for (const reason of reasons) add(reason);
-  // The health reasons already say these when they apply; a second wording of the same risk reads as two risks.
-  const said = (pattern: RegExp) => reasons.some((r) => pattern.test(r));
-  if (assessment.unansweredNo && !said(/said No/)) {
-    add(
-      `At the ${isoOfDay(assessment.unansweredNo.date)} 90-day check the customer could not name a result, and nothing has been validated since.`,
-    );
+/**
+ * The next result to propose at the QBR, never the current one: the result re-planned with the customer after a 90-day
+ * No when there is one, else the next rung's shape (docs/rules.md §1): Activity → Adoption → Outcome → Result, and after
+ * a validated result a new one of the segment's kind. A proposal, never a claim the customer validated.
+ */
+export function proposedNextOf(
+  assessment: Assessment,
+  checks: readonly CheckRecord[],
+  today: Day,
+): QbrProposal {
+  const { account, segment } = assessment;
+  const own = checks.filter((c) => c.accountId === account.id);
+  const intervention = interventionAfter(own, assessment.unansweredNo, today);
+  const replan = intervention ? replanOf(intervention, today) : null;
+  if (replan?.result) {
+    return {
+      text: `${replan.result}${replan.due !== null ? ` by ${isoOfDay(replan.due)}` : ''}`,
+      basis: `The result re-planned together on ${isoOfDay(replan.date)}`,
+    };
   }
-  if (assessment.daysOverdue > 0 && !said(/overdue/)) {
-    add(`The 90-day check is ${assessment.daysOverdue} days overdue.`);
+  const kind = segment?.resultLooksLike.trim() ?? '';
+  if (!account.namedResult.trim()) {
+    return {
+      text: `Agree one measurable result for this work${kind ? `, e.g. ${lcFirst(kind)}` : ''}`,
+      basis: 'No result is agreed yet',
+    };
   }
-  // A missing named result is already the triage reason; the chain adds only the links it does not cover.
-  const chainGaps = assessment.chain.missing.filter(
-    (link) => !(link === 'result' && said(/No named result/)),
-  );
-  if (!assessment.chain.complete && (chainGaps.length > 0 || assessment.chain.weak.length > 0)) {
-    add(`Three-Link Chain: ${assessment.chain.text}.`);
+  const measure = measureText(account.metric, account.baseline, account.target);
+  const roles = segment ? rolesInWords(segment.validatorRule) : 'sponsor';
+  switch (assessment.rung) {
+    case 0:
+      return { text: 'Your team using it again every week', basis: 'Next stage: Activity' };
+    case 1:
+      return {
+        text: segment
+          ? `${segment.weeklyUsersForAdoption} people using it every week`
+          : 'Regular weekly use across the team',
+        basis: 'Next stage: Adoption',
+      };
+    case 2:
+      return {
+        text: measure ? `A first measured move on ${measure}` : 'A first measured move on the agreed metric',
+        basis: 'Next stage: Outcome',
+      };
+    case 3:
+      return {
+        text: `Confirm the result with your ${roles}: ${account.namedResult.trim()}`,
+        basis: 'Next stage: Result, once you confirm it',
+      };
+    default: {
+      // After a validated result: the chain's own metric past its target, or a new result of the segment's kind.
+      const metric = account.metric.trim();
+      const text =
+        metric && account.target !== null
+          ? `Take ${metric} past ${numberText(account.target)}, or agree a new result together`
+          : kind
+            ? `A new result to agree together, e.g. ${lcFirst(kind).replace(/\.$/, '')}`
+            : 'A new result to agree together';
+      return { text, basis: `Builds on the confirmed result: ${account.namedResult.trim()}` };
+    }
   }
-  const renewal = assessment.account.renewalDate;
-  if (renewal !== null && assessment.rung < 4 && renewal >= today && renewal - today <= 90) {
-    add(`Renews on ${isoOfDay(renewal)} (in ${renewal - today} days) without a validated result.`);
-  }
-  if (assessment.movement.stalled) {
-    add(`Stalled on ${assessment.rungName} for ${assessment.movement.daysOnRung ?? 0} days.`);
-  } else if (assessment.movement.trend === 'slipping') {
-    add(`Slipping: ${Math.abs(assessment.movement.change)} rung(s) lost recently.`);
-  }
-  return risks;
+}
+
+function lcFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

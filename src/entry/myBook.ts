@@ -6,7 +6,15 @@ import { redGroups } from '../core/redActions';
 import { type Assessment, type Health, HEALTHS, RUNG_NAMES, type RungName } from '../core/types';
 import { pendingAsksOf } from '../confirmations/gas/askSheet';
 import { currentUserEmail } from '../gas/settingsStore';
-import { type BookAccountView, type MyBookView, PROBLEMS_SHOWN, type WaitingAskView } from './sidebarTypes';
+import { SHEET } from '../sheets/layout';
+import {
+  type BookAccountView,
+  type BookTallyView,
+  type MyBookView,
+  PROBLEMS_SHOWN,
+  type ProblemView,
+  type WaitingAskView,
+} from './sidebarTypes';
 
 // ---------- my book ----------
 
@@ -25,6 +33,7 @@ function bookAccountOf(a: Assessment): BookAccountView {
     triage: a.triage,
     reasons: [...a.reasons],
     stalled: a.movement.stalled,
+    chainGap: chainGapOf(a),
   };
 }
 
@@ -127,5 +136,56 @@ export function getMyBook(): MyBookView {
     ...(book.usageStale ? { usageStale: true } : {}),
     stalledKnown: book.movementKnown,
     waiting: first(waitingAsks(shown, user, isLeader)),
+    ...worklists(active, first),
+    tally: tallyOf(shown, active, allProblems),
+  };
+}
+
+// ---------- issue 25: counts that add up, chain gaps and results to validate ----------
+
+/** The chain's gap in words ('' when the chain is complete and measured): what the chain form fixes. */
+function chainGapOf(a: Assessment): string {
+  if (a.churned) return '';
+  if (!a.chain.complete) return a.chain.text;
+  if (a.account.baseline === null || a.account.target === null) return 'No numeric baseline and target';
+  return '';
+}
+
+/**
+ * My book's two lists beside the mail's (issue 25): chain gaps (the chain form fixes them) and results that moved but
+ * wait for attribution or validation (on Outcome: docs/rules.md §1, the Result rung needs both).
+ */
+function worklists(
+  active: readonly Assessment[],
+  first: (list: readonly Assessment[]) => Assessment[],
+): Pick<MyBookView, 'chainGaps' | 'toValidate'> {
+  const chainGaps = active.filter((a) => chainGapOf(a) !== '');
+  const toValidate = active.filter((a) => a.rung === 3);
+  return {
+    chainGaps: first(chainGaps).map(bookAccountOf),
+    toValidate: first(toValidate).map(bookAccountOf),
+  };
+}
+
+/** Accounts rows the book leaves out, as their data problem says it (sheets/rowBuilders.ts: "…; this row is ignored"). */
+const IGNORED_ROW = /this row is ignored/i;
+
+/**
+ * How the accounts shown add up: the tiles count the accounts on the ladder; churned accounts are listed but counted
+ * nowhere (docs/rules.md §2); an ignored row (a duplicate Account ID) is in no list at all. Each is named.
+ */
+function tallyOf(
+  shown: readonly Assessment[],
+  active: readonly Assessment[],
+  problems: readonly ProblemView[],
+): BookTallyView {
+  const ignored = problems.filter((p) => p.sheet === SHEET.accounts && IGNORED_ROW.test(p.message));
+  return {
+    rows: shown.length + ignored.length,
+    onLadder: active.length,
+    churned: shown
+      .filter((a) => a.churned)
+      .map((a) => ({ row: a.account.row, id: a.account.id, name: a.account.name })),
+    ignored,
   };
 }

@@ -13,11 +13,10 @@ import { Row } from './sidebarInput';
 import { logResult, recordCheck, recordConfirmation, saveChain } from './sidebarWrites';
 import { errorText } from './errorText';
 import { qbrBriefOf } from '../core/qbr';
-import { renderQbrBrief } from '../render/qbr';
 import type { AccountEndpoints, SidebarEntries } from './sidebarContract';
-import type { QbrBriefResponse, SimpleResponse } from './sidebarTypes';
+import type { QbrBriefResponse } from './sidebarTypes';
 
-// ---------- navigation and the QBR brief ----------
+// ---------- navigation and the QBR brief (shown in the sidebar: docs/platform.md, dialogs are for choices) ----------
 
 /** getQbrBrief(row): the brief's content. */
 export function getQbrBrief(row: number): QbrBriefResponse {
@@ -28,20 +27,11 @@ export function getQbrBrief(row: number): QbrBriefResponse {
     const found = assessmentAt(book, parsed.data);
     if (isEmpty(found)) return found;
     const results = book.loaded.book.results.filter((r) => r.accountId === found.account.id);
-    return qbrBriefOf(found, results, book.loaded.today);
+    const checks = book.loaded.book.checks.filter((c) => c.accountId === found.account.id);
+    return qbrBriefOf(found, results, book.loaded.today, checks);
   } catch (err) {
     return emptyView(errorText(err));
   }
-}
-
-/** openQbrBrief(row): shows the printable brief in a dialog. */
-export function openQbrBrief(row: number): SimpleResponse {
-  const brief = getQbrBrief(row);
-  if ('empty' in brief) return { ok: false, message: brief.message };
-  const output = HtmlService.createHtmlOutput(renderQbrBrief(brief)).setWidth(760).setHeight(640);
-  // The dialog title is plain text, never parsed as HTML.
-  SpreadsheetApp.getUi().showModalDialog(output, `QBR brief — ${brief.account.name}`);
-  return { ok: true };
 }
 
 /** Checked against the contract: a missing, extra or mistyped endpoint does not compile. */
@@ -55,5 +45,4 @@ export const sidebarEntries = {
   getMyBook: { kind: 'sidebar', params: [], run: getMyBook },
   selectRow: { kind: 'sidebar', params: ['sheet', 'row'], run: selectRow },
   getQbrBrief: { kind: 'sidebar', params: ['row'], run: getQbrBrief },
-  openQbrBrief: { kind: 'sidebar', params: ['row'], run: openQbrBrief },
 } satisfies SidebarEntries<AccountEndpoints>;

@@ -11,7 +11,6 @@ import type {
   AccountViewResponse,
   LogResultPayload,
   MyBookView,
-  OpenQbrBriefResponse,
   QbrBriefResponse,
   RecordCheckPayload,
   RecordConfirmationPayload,
@@ -34,7 +33,6 @@ export interface AccountEndpoints {
   getMyBook: () => MyBookView;
   selectRow: (sheet: string, row: number) => SelectRowResponse;
   getQbrBrief: (row: number) => QbrBriefResponse;
-  openQbrBrief: (row: number) => OpenQbrBriefResponse;
 }
 
 /** The reminders panel's endpoints (entry/reminders.ts), as the sidebar calls them. */

@@ -234,6 +234,8 @@ export interface BookAccountView
   readonly reasons: readonly string[];
   /** On the same rung below Result for longer than Settings' stalled days. */
   readonly stalled: boolean;
+  /** What is missing or weak in the Three-Link Chain, or the missing baseline and target ('' when complete). */
+  readonly chainGap?: string;
 }
 
 /** Red accounts that share what to do today (core/redActions.ts). */
@@ -287,6 +289,24 @@ export interface MyBookView {
   readonly stalledKnown?: boolean;
   /** "Waiting for the customer": the pending asks to confirm on the accounts shown (oldest first). */
   readonly waiting?: readonly WaitingAskView[];
+  /** How the accounts shown add up: on the ladder (the tiles), churned and ignored rows, each named. */
+  readonly tally?: BookTallyView;
+  /** Accounts whose chain has a missing or weak link, or no numeric baseline and target (the chain form fixes it). */
+  readonly chainGaps?: readonly BookAccountView[];
+  /** Accounts whose metric moved (on Outcome) and whose result waits for attribution or validation. */
+  readonly toValidate?: readonly BookAccountView[];
+}
+
+/** The accounts shown, added up so every count is explained (issue 25): tiles + churned = listed; + ignored = rows. */
+export interface BookTallyView {
+  /** Accounts rows behind the list: every listed account plus the rows ignored. */
+  readonly rows: number;
+  /** Accounts on the ladder: what the health and rung tiles add up to. */
+  readonly onLadder: number;
+  /** Churned accounts (docs/rules.md §2): listed, in no count and no to-do list. */
+  readonly churned: readonly { readonly row: number; readonly id: string; readonly name: string }[];
+  /** Accounts rows left out of the book (a duplicate Account ID…), with why. */
+  readonly ignored: readonly ProblemView[];
 }
 
 /** One ask to confirm still waiting for the validator's answer, for My book. */
@@ -326,10 +346,8 @@ export type SimpleResponse = { readonly ok: true } | { readonly ok: false; reado
 
 /** `selectRow(sheet, row)`: activates that row in that sheet (the Account tab then follows it). */
 export type SelectRowResponse = SimpleResponse;
-/** `openQbrBrief(row)`: shows the QBR brief dialog. */
-export type OpenQbrBriefResponse = SimpleResponse;
 
-/** `getQbrBrief(row)`: the brief's content (also what the dialog renders); defined beside its renderer. */
-export type { QbrBrief, QbrDelivered, QbrInFlight } from '../core/qbr';
+/** `getQbrBrief(row)`: the customer-facing brief the sidebar shows; defined beside its rules (core/qbr.ts). */
+export type { QbrBrief, QbrDelivered, QbrInFlight, QbrProposal } from '../core/qbr';
 
 export type QbrBriefResponse = QbrBrief | EmptyAccountView;

@@ -41,7 +41,10 @@ describe('the preview server', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(server.url);
-    // preparePreview selected Accounts row 2: the first account of the demo book.
+    // preparePreview selected Accounts row 2: the first account of the demo book. It is not the (leader) user's own
+    // account, so the sidebar first lands on My book (issue 25); the Account tab shows the selected row.
+    await page.getByRole('tab', { name: 'My book', selected: true }).waitFor({ timeout: 15_000 });
+    await page.getByRole('tab', { name: 'Account' }).click();
     const [, first] = preview.ladder;
     const [id, name, , , rung, health] = first.map(String);
     await page.getByText(name, { exact: false }).first().waitFor({ timeout: 15_000 });

@@ -30,7 +30,6 @@ const SIDEBAR_ENDPOINTS = [
   'recordCheck',
   'getMyBook',
   'selectRow',
-  'openQbrBrief',
   'getQbrBrief',
   'getReminderPanel',
   'saveReminderSettings',

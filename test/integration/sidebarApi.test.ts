@@ -181,13 +181,14 @@ describe('getAccountView', () => {
     expect(v.movement.text).toContain('no Ladder history yet');
   });
 
-  it('returns the name as data; the dialog shows it escaped', () => {
+  it('returns the name as data, and the QBR brief as data for the sidebar (no dialog, no owner, no health)', () => {
     expect(view(3).account.name).toBe(HOSTILE);
-    expect(rt.call<SimpleResponse>('openQbrBrief', 3)).toEqual({ ok: true });
-    const dialog = rt.ui.dialogs[0];
-    expect(dialog.title).toBe(`QBR brief — ${HOSTILE}`);
-    expect(dialog.html).not.toContain('<img');
-    expect(dialog.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    const brief = rt.call<QbrBriefResponse>('getQbrBrief', 3);
+    if ('empty' in brief) throw new Error(brief.message);
+    expect(brief.account.name).toBe(HOSTILE);
+    expect(JSON.stringify(brief)).not.toContain(view(3).account.owner);
+    expect('health' in brief).toBe(false);
+    expect(rt.ui.dialogs).toEqual([]);
   });
 });
 
@@ -492,7 +493,7 @@ describe('selectRow / getSelection', () => {
 });
 
 describe('getQbrBrief', () => {
-  it('gives the chain, delivered results with the customer words, and risks', () => {
+  it('gives the chain, delivered results with the customer words, and what an in-flight one awaits', () => {
     const brief = rt.call<QbrBriefResponse>('getQbrBrief', 2);
     if ('empty' in brief) throw new Error(brief.message);
     expect(brief.pain).toBe('Month-end close takes 9 days');
@@ -511,7 +512,7 @@ describe('getQbrBrief', () => {
     if ('empty' in inFlight) throw new Error(inFlight.message);
     expect(inFlight.inFlight[0]).toMatchObject({
       progressPercent: 25,
-      pending: expect.stringContaining('not attributed'),
+      pending: expect.stringContaining('agreement that the product drove it'),
     });
   });
 });

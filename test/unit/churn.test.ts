@@ -48,7 +48,9 @@ describe('Churned accounts have left the ladder, in every view and count', () =>
 
   it('the QBR brief shows it as Churned too', () => {
     const brief = qbrBriefOf(churned, [], T);
-    expect([brief.rungName, brief.health]).toEqual(['Churned', 'Churned']);
+    expect(brief.rungName).toBe('Churned');
+    // Customer-facing (issue 25): no internal health at all.
+    expect('health' in brief).toBe(false);
     expect(qbrBriefText(brief)).not.toContain('Red');
   });
 

@@ -16,7 +16,6 @@ const CONTRACT_NAMES: Readonly<Record<keyof SidebarEndpoints, true>> = {
   getMyBook: true,
   selectRow: true,
   getQbrBrief: true,
-  openQbrBrief: true,
   getReminderPanel: true,
   saveReminderSettings: true,
   setRemindersOn: true,

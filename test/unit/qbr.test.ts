@@ -1,9 +1,10 @@
-// The QBR brief: what counts as delivered, what is in flight and why, the risks, and an HTML render that escapes user text.
+// The QBR brief: what counts as delivered, what is in flight, a proposed next result that is not the current one, and a
+// customer-facing text (no internal health, no owner email).
 import { describe, expect, it } from 'vitest';
 import { dayConverter, dayFromIso } from '../../src/core/dates';
 import { assessBook } from '../../src/core/evaluate';
-import { qbrBriefOf } from '../../src/core/qbr';
-import { qbrBriefText, renderQbrBrief } from '../../src/render/qbr';
+import { proposedNextOf, qbrBriefOf } from '../../src/core/qbr';
+import { qbrBriefText } from '../../src/render/qbr';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { Day } from '../../src/core/types';
 import { HEADERS } from '../../src/sheets/layout';
@@ -25,6 +26,11 @@ interface AccountInput {
 }
 
 function briefOf(account: AccountInput, results: unknown[][] = [], checks: unknown[][] = []) {
+  const { assessment, book } = assessedOf(account, results, checks);
+  return qbrBriefOf(assessment, book.results, TODAY, book.checks);
+}
+
+function assessedOf(account: AccountInput, results: unknown[][] = [], checks: unknown[][] = []) {
   const a = {
     id: 'A-1',
     name: 'Acme Freight',
@@ -65,7 +71,7 @@ function briefOf(account: AccountInput, results: unknown[][] = [], checks: unkno
   };
   const book = parseBook(tables, dayConverter('UTC'));
   const { assessments } = assessBook(book, DEFAULT_SETTINGS, TODAY);
-  return qbrBriefOf(assessments[0], book.results, TODAY);
+  return { assessment: assessments[0], book };
 }
 
 describe('qbrBriefOf', () => {
@@ -74,7 +80,7 @@ describe('qbrBriefOf', () => {
     ['the owner', 'csm@acme.example', 'csm@acme.example'],
     ['who logged it', 'Sam Lee', 'Sam Lee'],
     ['a team address', 'ana@acme.example', 'csm@acme.example'],
-  ])('keeps a row validated by %s out of delivered, saying why', (_, validatedBy, loggedBy) => {
+  ])('keeps a row validated by %s out of delivered, awaiting the customer', (_, validatedBy, loggedBy) => {
     const brief = briefOf({}, [
       [
         '2026-10-01',
@@ -90,7 +96,8 @@ describe('qbrBriefOf', () => {
     ]);
     expect(brief.delivered).toEqual([]);
     expect(brief.inFlight).toHaveLength(1);
-    expect(brief.inFlight[0].pending).toMatch(/on the team/);
+    // In the customer's terms: whose confirmation it awaits, never who on the team confirmed it.
+    expect(brief.inFlight[0].pending).toBe('Awaiting confirmation by your Executive sponsor');
   });
 
   it('puts a validated, attributed, progressing result under delivered with the customer words', () => {
@@ -125,18 +132,22 @@ describe('qbrBriefOf', () => {
   it.each([
     [
       ['2026-10-01', 'A-1', 7, 'No', 'Dana Li', 'Executive sponsor', '', '', ''],
-      'not attributed to the product',
+      'Awaiting agreement that the product drove it',
     ],
-    [['2026-10-01', 'A-1', 7, 'Yes', '', '', '', '', ''], 'not validated yet'],
+    [['2026-10-01', 'A-1', 7, 'Yes', '', '', '', '', ''], 'Awaiting confirmation by your Executive sponsor'],
     [
       ['2026-10-01', 'A-1', 7, 'Yes', 'Sam', 'User', '', '', ''],
-      'validated by a User; Enterprise accepts Executive sponsor',
+      'Awaiting confirmation by your Executive sponsor',
     ],
-  ])('keeps %j in flight: %s', (row, reason) => {
+    [
+      ['2026-10-01', 'A-1', 7, 'No', '', '', '', '', ''],
+      'Awaiting agreement that the product drove it and confirmation by your Executive sponsor',
+    ],
+  ])('keeps %j in flight, saying what it awaits in the customer’s terms: %s', (row, awaiting) => {
     const brief = briefOf({}, [row]);
     expect(brief.delivered).toEqual([]);
     expect(brief.inFlight).toHaveLength(1);
-    expect(brief.inFlight[0].pending).toContain(reason);
+    expect(brief.inFlight[0].pending).toBe(awaiting);
   });
 
   it('counts a value with no progress neither as delivered nor as in flight', () => {
@@ -156,66 +167,80 @@ describe('qbrBriefOf', () => {
     expect(brief.delivered).toEqual([]);
   });
 
-  it('names the result as next when nothing is delivered yet', () => {
-    expect(briefOf({}).nextResult).toBe('Cut month-end close from 9 to 5 days (Close days: 9 → 5)');
+  it('proposes the next rung, never the current named result, when nothing is delivered yet', () => {
+    const brief = briefOf({});
+    expect(brief.proposedNext.text).not.toContain(brief.namedResult);
+    expect(brief.proposedNext.text).toBe('Your team using it again every week');
+    expect(brief.proposedNext.basis).toBe('Next stage: Activity');
   });
 
-  it('says no result is named when there is none', () => {
-    expect(briefOf({ result: '' }).nextResult).toMatch(/^No result is named yet\./);
+  it('after a validated result, proposes taking the metric past its target, never the result just delivered', () => {
+    const { assessment } = assessedOf({});
+    const next = proposedNextOf({ ...assessment, rung: 4 }, [], TODAY);
+    expect(next).toEqual({
+      text: 'Take Close days past 5, or agree a new result together',
+      basis: 'Builds on the confirmed result: Cut month-end close from 9 to 5 days',
+    });
   });
 
-  it('raises the risks: a 90-day No, a renewal soon without a result, a weak chain', () => {
-    const brief = briefOf(
-      { renewal: '2027-01-15', pain: 'Things are slow' },
-      [],
-      [['2026-08-01', 'A-1', '90-day', 'No', 'could not name one', 'csm@acme.example']],
+  it('leaves out of "in flight" a row older than a delivered result', () => {
+    const brief = briefOf({}, [
+      ['2026-09-01', 'A-1', 8, 'No', '', '', '', '', ''],
+      ['2026-10-01', 'A-1', 7, 'Yes', 'Dana Li', 'Executive sponsor', 'Two days shorter', '', ''],
+    ]);
+    expect(brief.delivered.map((d) => d.date)).toEqual(['2026-10-01']);
+    expect(brief.inFlight).toEqual([]);
+  });
+
+  it('proposes agreeing a result when none is named, in the segment’s words', () => {
+    expect(briefOf({ result: '' }).proposedNext.text).toMatch(
+      /^Agree one measurable result for this work, e\.g\. /,
     );
-    const risks = brief.risks.join('\n');
-    expect(risks).toContain('90-day check on 2026-08-01 said No');
-    // Said once, not again in other words.
-    expect(brief.risks.filter((r) => /said No|could not name/.test(r))).toHaveLength(1);
-    expect(risks).toContain('Renews on 2027-01-15 (in 52 days) without a validated result.');
-    expect(risks).toContain('Three-Link Chain: Business pain too vague to measure');
-    expect(new Set(brief.risks).size).toBe(brief.risks.length);
+  });
+
+  it('proposes the result re-planned with the customer after a 90-day No', () => {
+    const brief = briefOf(
+      {},
+      [],
+      [
+        ['2026-08-01', 'A-1', '90-day', 'No', 'could not name one', 'csm@acme.example'],
+        [
+          '2026-08-20',
+          'A-1',
+          'Intervention',
+          '',
+          'new owner on their side',
+          'csm@acme.example',
+          'Dana Li',
+          'Close in 7 days by January',
+          '2027-01-31',
+        ],
+      ],
+    );
+    expect(brief.proposedNext).toEqual({
+      text: 'Close in 7 days by January by 2027-01-31',
+      basis: 'The result re-planned together on 2026-08-20',
+    });
   });
 });
 
-describe('renderQbrBrief', () => {
+describe('qbrBriefText', () => {
   const hostile = '<img src=x onerror=alert(1)>';
-  const brief = briefOf({ name: hostile, pain: `</textarea><script>alert(2)</script>` }, [
-    ['2026-10-01', 'A-1', 7, 'Yes', '<b>Dana</b>', 'Executive sponsor', '"Great" & <i>fast</i>', '', ''],
+  const brief = briefOf({ name: hostile, renewal: '2027-01-15' }, [
+    ['2026-10-01', 'A-1', 7, 'Yes', 'Dana', 'Executive sponsor', '"Great" & <i>fast</i>', '', ''],
   ]);
-  const html = renderQbrBrief(brief);
+  const text = qbrBriefText(brief);
 
-  it('escapes every piece of user text', () => {
-    expect(html).not.toContain('<img');
-    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expect(html).not.toContain('<script>alert(2)');
-    expect(html).not.toContain('</textarea><script>');
-    expect(html).not.toContain('<b>Dana</b>');
-    expect(html).toContain('&quot;Great&quot; &amp; &lt;i&gt;fast&lt;/i&gt;');
+  it('is customer-facing: no owner email, no health, no internal risks', () => {
+    expect(text).not.toContain('csm@acme.example');
+    expect(text).not.toMatch(/\b(Red|Yellow|Green)\b/);
+    expect(text).not.toMatch(/overdue|triage|Risks/i);
   });
 
-  it('has the sections, a print button and a copy button', () => {
-    for (const heading of [
-      'Business pain',
-      'Solution value',
-      'Results delivered',
-      'Results in flight',
-      'Next result',
-      'Risks',
-    ]) {
-      expect(html).toContain(`<h2>${heading}</h2>`);
-    }
-    expect(html).toContain('window.print()');
-    expect(html).toContain('copyBrief()');
-    expect(html).toContain('@media print');
-  });
-
-  it('copies a plain-text version with the customer words', () => {
-    const text = qbrBriefText(brief);
-    expect(text).toContain(`QBR brief — ${hostile} (A-1)`);
+  it('has the sections with the customer words and the proposed next result', () => {
+    expect(text).toContain(`QBR brief — ${hostile}`);
     expect(text).toContain('"Great" & <i>fast</i>');
-    expect(text).toContain('Results in flight:\n  none');
+    expect(text).toContain('The result we are working toward: Cut month-end close from 9 to 5 days');
+    expect(text).toContain(`Proposed next result: ${brief.proposedNext.text}`);
   });
 });
