@@ -219,12 +219,20 @@ export class SheetApi {
 
   setColumnWidth(column: unknown, width: unknown): unknown {
     this._record('setColumnWidth', [column, width]);
+    this.model.columnWidths.set(Number(column), Number(width));
     return this.book.sheetApi(this.model);
   }
 
   setColumnWidths(start: unknown, count: unknown, width: unknown): unknown {
     this._record('setColumnWidths', [start, count, width]);
+    for (let c = Number(start); c < Number(start) + Number(count); c++)
+      this.model.columnWidths.set(c, Number(width));
     return this.book.sheetApi(this.model);
+  }
+
+  /** Sheets' default width is 100 px (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getColumnWidth(Integer)). */
+  getColumnWidth(column: unknown): number {
+    return this.model.columnWidths.get(Number(column)) ?? 100;
   }
 
   setRowHeight(row: unknown, height: unknown): unknown {
