@@ -2,6 +2,7 @@
 import type { WorkbookModel } from './workbook';
 import { OUTSIDE_GRID, type SheetModel } from './sheetModel';
 import { EmbeddedChartApi, newChartBuilder } from './builders';
+import { filterApi } from './filter';
 import { addMetadata, DeveloperMetadataFinderApi, exposeMetadata } from './developerMetadata';
 import { newProtection } from './protection';
 import { TextFinderApi, textFinderCellsSearched } from './textFinder';
@@ -387,7 +388,7 @@ export class SheetApi {
     return newProtection(this.book, this.model.label(0, 0, this.model.maxRows, this.model.maxColumns));
   }
 
-  getFilter(): null {
-    return null;
+  getFilter(): unknown {
+    return filterApi(this.book, this.model);
   }
 }

@@ -89,6 +89,7 @@ export class SheetModel {
   readonly columnWidths = new Map<number, number>();
   /** The sheet's filter (Range.createFilter), as its A1 range; a sheet has at most one. */
   filter: string | null = null;
+  filterArea: { row: number; column: number; numRows: number; numColumns: number } | null = null;
   /** Developer metadata on this sheet: it goes when the sheet is deleted. */
   readonly metadata: MetadataRecord[] = [];
   frozenRows = 0;
