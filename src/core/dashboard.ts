@@ -165,7 +165,8 @@ export function redRows(
       owner: ownerOf(a),
       reason: a.reasons.join('; '),
       daysRed: inRun ? today - own[i].date : 0,
-      sinceHistoryBegan: inRun && i === 0,
+      // Red on the first row recorded before today: it may have been Red before history began.
+      sinceHistoryBegan: inRun && i === 0 && own[0].date < today,
     });
   }
   return rows.sort(
