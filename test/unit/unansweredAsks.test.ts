@@ -59,7 +59,10 @@ describe('unanswered asks in the owner digest', () => {
       ask('2026-11-17'),
       ask('2026-11-17', { askId: 'ask-2', validator: 'Mo Manager' }),
     ]);
-    expect(items.map((i) => i.text.split(', or')[0])).toEqual(['Follow up with Bea Buyer', 'Follow up with Mo Manager']);
+    expect(items.map((i) => i.text.split(', or')[0])).toEqual([
+      'Follow up with Bea Buyer',
+      'Follow up with Mo Manager',
+    ]);
     expect(new Set(items.map((i) => i.key)).size).toBe(2);
   });
 
