@@ -436,7 +436,7 @@ describe('digests', () => {
     expect(leader?.items[0].text).toContain('Result window passed below Result.');
     // The owner goes with the item (the email names them), what to do with Red items.
     expect(leader?.items[0]).toMatchObject({ owner: 'csm@acme.example', redAction: 'escalate' });
-    expect(leader?.items[1]).toMatchObject({ owner: 'kim@acme.example', text: 'down 1 rung to Adoption' });
+    expect(leader?.items[1]).toMatchObject({ owner: 'kim@acme.example', text: 'slipped 1 rung to Adoption' });
     expect(leader?.items[2]).toMatchObject({ sheet: 'Usage', row: 45, key: 'problem/Usage/row 45/Week' });
     // Three kinds fit the subject; the fourth is counted, and the email lists it.
     expect(leader?.subject).toBe('Escalation: 1 Red account · 1 slipped · 1 data problem · +1 more');

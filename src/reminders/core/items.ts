@@ -188,14 +188,19 @@ export function leaderItems(a: Assessment, sheet = 'Accounts'): DigestItem[] {
   const m = a.movement;
   if (m.change > 0) {
     items.push(
-      item('climbed', m.since, `up ${plural(m.change, 'rung')} to ${RUNG_WORDS[a.rung]}`, SEVERITY.climbed),
+      item(
+        'climbed',
+        m.since,
+        `climbed ${plural(m.change, 'rung')} to ${RUNG_WORDS[a.rung]}`,
+        SEVERITY.climbed,
+      ),
     );
   } else if (m.change < 0) {
     items.push(
       item(
         'slipped',
         m.since,
-        `down ${plural(-m.change, 'rung')} to ${RUNG_WORDS[a.rung]}`,
+        `slipped ${plural(-m.change, 'rung')} to ${RUNG_WORDS[a.rung]}`,
         SEVERITY.slipped,
       ),
     );
@@ -205,7 +210,9 @@ export function leaderItems(a: Assessment, sheet = 'Accounts'): DigestItem[] {
       item(
         'stalled',
         m.since,
-        m.daysOnRung !== null ? `${daysText(m.daysOnRung)} on ${a.rungName}` : `on ${a.rungName}`,
+        m.daysOnRung !== null
+          ? `stalled ${daysText(m.daysOnRung)} on ${a.rungName}`
+          : `stalled on ${a.rungName}`,
         SEVERITY.leaderStalled,
       ),
     );

@@ -260,7 +260,11 @@ function leaderLine(i: DigestItem, ctx: EmailContext): Line {
   const account = shorten(i.accountName || i.accountId, 80);
   const owner = ownerDisplayName(ownerKeyOf(i.owner ?? ''));
   // A Red group's heading says what to do; "Look into it" does not say why, so its lines do.
-  const detail = i.kind === 'red' && (i.redAction ?? 'other') !== 'other' ? '' : shorten(i.text, 160);
+  // Under "Slipped", "slipped 1 rung to Activity" reads as "1 rung to Activity": the heading says the verb once.
+  const detail =
+    i.kind === 'red' && (i.redAction ?? 'other') !== 'other'
+      ? ''
+      : shorten(i.text.replace(/^(slipped|stalled|climbed) /, ''), 160);
   return {
     item: i,
     html: `<li style="margin:1px 0"><a ${LINK} href="${href}">${escapeHtml(account)}</a> · ${escapeHtml(owner)}${detail ? ` — ${escapeHtml(detail)}` : ''}</li>`,
