@@ -140,6 +140,10 @@ export interface SpreadsheetView {
     helpText: string;
   }[];
   charts(sheet: string): ChartView[];
+  /** A column's width in px (Sheets' default 100 when never set). */
+  columnWidth(sheet: string, column: number): number;
+  /** The sheet's filter range (Range.createFilter), or null. */
+  filter(sheet: string): string | null;
   frozenRows(sheet: string): number;
   /** Formula text per cell over the sheet's data range, '' where a cell holds a value. */
   formulas(sheet: string): string[][];
@@ -556,6 +560,8 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
           options: { ...c.options },
           position: c.position ? { ...c.position } : null,
         })),
+      columnWidth: (sheet, column) => model(sheet)?.columnWidths.get(column) ?? 100,
+      filter: (sheet) => model(sheet)?.filter ?? null,
       frozenRows: (sheet) => model(sheet)?.frozenRows ?? 0,
       formulas: (sheet) => {
         const m = model(sheet);

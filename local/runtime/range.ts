@@ -1,6 +1,7 @@
 // Range over the in-memory sheet model: values, formulas, formats, notes, data validation, and the errors Sheets
 // raises for data of the wrong shape or outside the grid.
 import type { WorkbookModel } from './workbook';
+import { createFilter, filterApi } from './filter';
 import { newProtection } from './protection';
 import { OUTSIDE_GRID, type SheetModel, STRIDE } from './sheetModel';
 import { columnLetter } from '../../src/sheets/a1';
@@ -35,7 +36,6 @@ const RECORDED_RANGE_FORMATS = [
   'mergeVertically',
   'breakApart',
   'setShowHyperlink',
-  'createFilter',
   'applyRowBanding',
   'shiftRowGroupDepth',
   'trimWhitespace',
@@ -479,6 +479,20 @@ export class RangeApi {
   protect(): unknown {
     this._record('protect', true);
     return newProtection(this.book, this._label());
+  }
+
+  createFilter(): unknown {
+    this._record('createFilter', []);
+    return createFilter(this.book, this.sheet, {
+      row: this.row,
+      column: this.column,
+      numRows: this.numRows,
+      numColumns: this.numColumns,
+    });
+  }
+
+  getFilter(): unknown {
+    return filterApi(this.book, this.sheet);
   }
 }
 

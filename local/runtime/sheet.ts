@@ -2,6 +2,7 @@
 import type { WorkbookModel } from './workbook';
 import { OUTSIDE_GRID, type SheetModel } from './sheetModel';
 import { EmbeddedChartApi, newChartBuilder } from './builders';
+import { filterApi } from './filter';
 import { addMetadata, DeveloperMetadataFinderApi, exposeMetadata } from './developerMetadata';
 import { newProtection } from './protection';
 import { TextFinderApi, textFinderCellsSearched } from './textFinder';
@@ -219,12 +220,20 @@ export class SheetApi {
 
   setColumnWidth(column: unknown, width: unknown): unknown {
     this._record('setColumnWidth', [column, width]);
+    this.model.columnWidths.set(Number(column), Number(width));
     return this.book.sheetApi(this.model);
   }
 
   setColumnWidths(start: unknown, count: unknown, width: unknown): unknown {
     this._record('setColumnWidths', [start, count, width]);
+    for (let c = Number(start); c < Number(start) + Number(count); c++)
+      this.model.columnWidths.set(c, Number(width));
     return this.book.sheetApi(this.model);
+  }
+
+  /** Sheets' default width is 100 px (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getColumnWidth(Integer)). */
+  getColumnWidth(column: unknown): number {
+    return this.model.columnWidths.get(Number(column)) ?? 100;
   }
 
   setRowHeight(row: unknown, height: unknown): unknown {
@@ -379,7 +388,7 @@ export class SheetApi {
     return newProtection(this.book, this.model.label(0, 0, this.model.maxRows, this.model.maxColumns));
   }
 
-  getFilter(): null {
-    return null;
+  getFilter(): unknown {
+    return filterApi(this.book, this.model);
   }
 }

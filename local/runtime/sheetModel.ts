@@ -85,6 +85,11 @@ export class SheetModel {
   readonly validations: ValidationRecord[] = [];
   conditionalRules: unknown[] = [];
   readonly charts: ChartRecord[] = [];
+  /** Column widths set by setColumnWidth(s), 1-based column → px; unset columns are Sheets' default 100 px. */
+  readonly columnWidths = new Map<number, number>();
+  /** The sheet's filter (Range.createFilter), as its A1 range; a sheet has at most one. */
+  filter: string | null = null;
+  filterArea: { row: number; column: number; numRows: number; numColumns: number } | null = null;
   /** Developer metadata on this sheet: it goes when the sheet is deleted. */
   readonly metadata: MetadataRecord[] = [];
   frozenRows = 0;

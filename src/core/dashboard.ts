@@ -1,13 +1,16 @@
 // The dashboard's numbers: the book at a glance, the CSM scorecard and movement, from the same assessments as LADDER.
 import { onLadder, segmentIndex } from './evaluate';
+import { groupHistory } from './history';
 import { ladderOf } from './ladder';
 import { type RenewalLift, renewalLift } from './renewal';
 import type { Settings } from './settings';
+import { NO_VALID_OWNER, ownerKeyOf } from './ownerName';
 import { resultGateOf, teamDomainsOf } from './validation';
-import type { Assessment, Book, CheckRecord, Day, Health, Problem } from './types';
+import type { Assessment, Book, CheckRecord, Day, Health, HistoryRecord, Problem, Rung } from './types';
 import { HEALTHS, RUNG_NAMES } from './types';
 
-export const NO_OWNER = '(no owner)';
+/** Accounts whose Owner cell is blank or not an email: a data problem, counted apart from every owner. */
+export const NO_OWNER = NO_VALID_OWNER;
 export const NO_SEGMENT = '(no segment)';
 
 /** A share with its counts, so "0 of 0" is never shown as 0%. */
@@ -51,8 +54,42 @@ export interface RungsOnDay {
   readonly counts: readonly number[];
 }
 
+/** A Red account as the Dashboard's first block lists it: who owns it, why it is Red and since when. */
+export interface RedRow {
+  readonly accountId: string;
+  readonly account: string;
+  /** The owner key (core/ownerName.ts): a lower-case email or NO_OWNER. */
+  readonly owner: string;
+  readonly reason: string;
+  /** Days since Ladder history first shows the account Red in its current run (0: it turned Red today). */
+  readonly daysRed: number;
+  /** Red on the account's first history row: Red for at least `daysRed` days, maybe longer. */
+  readonly sinceHistoryBegan: boolean;
+}
+
+/** An account whose rung or health differs from what Ladder history recorded a week ago. */
+export interface ChangeRow {
+  readonly accountId: string;
+  readonly account: string;
+  readonly owner: string;
+  readonly healthThen: Health;
+  readonly health: Health;
+  readonly rungThen: Rung;
+  readonly rung: Rung;
+}
+
 export interface DashboardNumbers {
   readonly asOf: Day;
+  /** Red accounts, longest Red first. */
+  readonly red: readonly RedRow[];
+  /** Red / Yellow / Green per owner (counts in RED_FIRST order), most Red first. */
+  readonly healthByOwner: readonly Tally[];
+  /** The day "since last week" reads from (asOf − 7). */
+  readonly changesSince: Day;
+  /** Rung or health changed since then, worst news first. */
+  readonly changes: readonly ChangeRow[];
+  /** Accounts Ladder history first records after `changesSince`: new, so nothing to compare. */
+  readonly firstRecordedSince: number;
   readonly accounts: number;
   /** Churned accounts: counted in `accounts` and the renewal lift, left out of every other number (docs/rules.md §2). */
   readonly churned: number;
@@ -78,16 +115,119 @@ export interface DashboardNumbers {
 /** How many weekly points the rung-counts-over-time block shows. */
 export const RUNGS_OVER_TIME_WEEKS = 12;
 
+/** The owner key: an Owner cell that is not an email is a data problem, never an owner of its own. */
 function ownerOf(a: Assessment): string {
-  return a.account.owner.trim() || NO_OWNER;
+  return ownerKeyOf(a.account.owner);
+}
+
+/** Health in the order the Dashboard reads it: who is at risk first. */
+export const RED_FIRST: readonly Health[] = ['Red', 'Yellow', 'Green'];
+/** "Since last week". */
+export const CHANGES_DAYS = 7;
+
+/** The account's history rows up to `today`, in order (groupHistory sorted them). */
+function historyTo(rows: readonly HistoryRecord[] | undefined, today: Day): readonly HistoryRecord[] {
+  if (!rows) return [];
+  let end = rows.length;
+  while (end > 0 && rows[end - 1].date > today) end--;
+  return end === rows.length ? rows : rows.slice(0, end);
+}
+
+/** Each account once (a duplicate Account ID is a data problem; its history follows the first row). */
+function uniqueAccounts(assessments: readonly Assessment[]): Assessment[] {
+  const seen = new Set<string>();
+  return assessments.filter((a) => {
+    if (!a.account.id || seen.has(a.account.id)) return false;
+    seen.add(a.account.id);
+    return true;
+  });
+}
+
+/**
+ * Red accounts with how long they have been Red, read from Ladder history: the start of the unbroken run of Red
+ * rows that ends at the latest row. Not Red in the latest row (history not yet written today): 0 days.
+ */
+export function redRows(
+  assessments: readonly Assessment[],
+  history: ReadonlyMap<string, readonly HistoryRecord[]>,
+  today: Day,
+): RedRow[] {
+  const rows: RedRow[] = [];
+  for (const a of uniqueAccounts(assessments)) {
+    if (a.health !== 'Red') continue;
+    const own = historyTo(history.get(a.account.id), today);
+    let i = own.length;
+    while (i > 0 && own[i - 1].health === 'Red') i--;
+    const inRun = i < own.length;
+    rows.push({
+      accountId: a.account.id,
+      account: a.account.name.trim() || a.account.id,
+      owner: ownerOf(a),
+      reason: a.reasons.join('; '),
+      daysRed: inRun ? today - own[i].date : 0,
+      // Red on the first row recorded before today: it may have been Red before history began.
+      sinceHistoryBegan: inRun && i === 0 && own[0].date < today,
+    });
+  }
+  return rows.sort(
+    (x, y) => y.daysRed - x.daysRed || (x.account < y.account ? -1 : x.account > y.account ? 1 : 0),
+  );
+}
+
+/** Worst news first: turned Red, then slipped a rung, then health worse, then the good news. */
+function changeRank(c: ChangeRow): number {
+  const worse = (h: Health) => RED_FIRST.length - RED_FIRST.indexOf(h);
+  if (c.health === 'Red' && c.healthThen !== 'Red') return 0;
+  if (c.rung < c.rungThen) return 1;
+  if (worse(c.health) > worse(c.healthThen)) return 2;
+  return 3;
+}
+
+/**
+ * What changed since `since`: each account whose rung or health today differs from its latest Ladder history row
+ * on or before that day. Accounts history first records after it are counted apart (nothing to compare).
+ */
+export function changesSince(
+  assessments: readonly Assessment[],
+  history: ReadonlyMap<string, readonly HistoryRecord[]>,
+  since: Day,
+  today: Day,
+): { changes: ChangeRow[]; firstRecorded: number } {
+  const changes: ChangeRow[] = [];
+  let firstRecorded = 0;
+  for (const a of uniqueAccounts(assessments)) {
+    const own = historyTo(history.get(a.account.id), today);
+    let then: HistoryRecord | null = null;
+    for (const r of own) if (r.date <= since) then = r;
+    if (then === null) {
+      if (own.length > 0) firstRecorded++;
+      continue;
+    }
+    if (then.health === a.health && then.rung === a.rung) continue;
+    changes.push({
+      accountId: a.account.id,
+      account: a.account.name.trim() || a.account.id,
+      owner: ownerOf(a),
+      healthThen: then.health,
+      health: a.health,
+      rungThen: then.rung,
+      rung: a.rung,
+    });
+  }
+  changes.sort(
+    (x, y) => changeRank(x) - changeRank(y) || (x.account < y.account ? -1 : x.account > y.account ? 1 : 0),
+  );
+  return { changes, firstRecorded };
 }
 
 function segmentOf(a: Assessment): string {
   return a.segment?.name ?? (a.account.segment?.trim() || NO_SEGMENT);
 }
 
+/** Keys in order, with "no valid owner" and "no segment" last: they are the rows to fix, not a team member. */
 function byKey<T>(map: Map<string, T>): [string, T][] {
-  return [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const apart = (k: string) => (k === NO_OWNER || k === NO_SEGMENT ? 1 : 0);
+  return [...map.entries()].sort(([a], [b]) => apart(a) - apart(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function tallies(
@@ -290,8 +430,19 @@ export function dashboardNumbers(
     if (a.daysOverdue > 0) overdue++;
     else if (a.nextCheckDue !== null && a.nextCheckDue <= today + settings.dueSoonDays) dueSoon++;
   }
+  const history = groupHistory(book.history);
+  const since = today - CHANGES_DAYS;
+  const changed = changesSince(assessments, history, since, today);
+  const byHealth = tallies(assessments, ownerOf, (a) => RED_FIRST.indexOf(a.health), RED_FIRST.length).sort(
+    (x, y) => y.counts[0] - x.counts[0] || y.total - x.total || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0),
+  );
   return {
     asOf: today,
+    red: redRows(assessments, history, today),
+    healthByOwner: byHealth,
+    changesSince: since,
+    changes: changed.changes,
+    firstRecordedSince: changed.firstRecorded,
     accounts: all.length,
     churned: all.length - assessments.length,
     triage,

@@ -40,6 +40,49 @@ function validatorOf(account: Account, accepted: string): string {
   return account.validator.trim() || `the ${accepted}`;
 }
 
+/** Who the 90-day check is with: the named validator, else the role the segment accepts ("the Economic buyer"). */
+export function validatorNameOf(account: Account, segment: Segment | null): string {
+  return validatorOf(account, segment ? rolesInWords(segment.validatorRule) : 'validator');
+}
+
+// The steps' words, shared with the reminder digest (src/reminders/core/items.ts) so the mail says what the sidebar says.
+
+/** A 90-day check that said No and no validation since (docs/rules.md §3). */
+export function interveneStep(noDate: Day, who: string): string {
+  return `Intervene: the 90-day check on ${isoOfDay(noDate)} said No. Meet ${who}, agree what changes and re-plan the result`;
+}
+
+/** An overdue 90-day check. */
+export function runCheckStep(who: string, daysOverdue: number, due: Day): string {
+  return `Run the 90-day check with ${who}, ${daysOverdue} days overdue (due ${isoOfDay(due)}). Can they name the result?`;
+}
+
+/** A 90-day check coming up within the due-soon days (the digest's reminder; not Red, so never the next step). */
+export function bookCheckStep(who: string, daysUntil: number, due: Day): string {
+  const when = daysUntil === 0 ? 'today' : `in ${daysUntil} ${daysUntil === 1 ? 'day' : 'days'}`;
+  return `Book the 90-day check with ${who}: due ${when} (${isoOfDay(due)})`;
+}
+
+/** Past the result window, below Result. */
+export function escalateWindowStep(ended: Day, rung: number): string {
+  const where = rung === 0 ? 'shows no use yet' : `is still on ${RUNG_NAMES[rung]}`;
+  return `Escalate with a recovery plan: the result window ended ${isoOfDay(ended)} and the account ${where}`;
+}
+
+/** The chain's missing or weak link, or null when the chain is complete and strong. */
+export function chainStep(chain: ChainStatus, account: Account): string | null {
+  if (chain.missing.length > 0) {
+    return `Fill the missing link of the chain: ${chain.missing.map(chainLinkName).join(', ')}`;
+  }
+  if (chain.weak.length > 0) {
+    const link = chain.weak[0];
+    const text =
+      link === 'pain' ? account.businessPain : link === 'value' ? account.solutionValue : account.namedResult;
+    return `Sharpen the ${chainLinkName(link)} — ${lcFirst(judgeLink(link, text).hint)}`;
+  }
+  return null;
+}
+
 /**
  * Red first, with the action that answers why: triage (segment, result, validator, a result that reads as measurable,
  * a validator in an accepted role) → a 90-day No: intervene → an overdue check: run it → past the result window:
@@ -85,25 +128,16 @@ export function nextStepOf(facts: NextStepFacts, settings: Settings): string {
   const who = validatorOf(account, accepted);
   if (health.causes.includes('no') && facts.unansweredNo) {
     if (facts.replan) return replanStep(facts.replan);
-    return `Intervene: the 90-day check on ${isoOfDay(facts.unansweredNo.date)} said No. Meet ${who}, agree what changes and re-plan the result`;
+    return interveneStep(facts.unansweredNo.date, who);
   }
   if (health.causes.includes('overdue') && facts.nextCheckDue !== null) {
-    return `Run the 90-day check with ${who}, ${facts.daysOverdue} days overdue (due ${isoOfDay(facts.nextCheckDue)}). Can they name the result?`;
+    return runCheckStep(who, facts.daysOverdue, facts.nextCheckDue);
   }
   if (health.causes.includes('window') && account.startDate !== null) {
-    const ended = isoOfDay(account.startDate + segment.resultWindowDays);
-    const where = ladder.rung === 0 ? 'shows no use yet' : `is still on ${RUNG_NAMES[ladder.rung]}`;
-    return `Escalate with a recovery plan: the result window ended ${ended} and the account ${where}`;
+    return escalateWindowStep(account.startDate + segment.resultWindowDays, ladder.rung);
   }
-  if (chain.missing.length > 0) {
-    return `Fill the missing link of the chain: ${chain.missing.map(chainLinkName).join(', ')}`;
-  }
-  if (chain.weak.length > 0) {
-    const link = chain.weak[0];
-    const text =
-      link === 'pain' ? account.businessPain : link === 'value' ? account.solutionValue : account.namedResult;
-    return `Sharpen the ${chainLinkName(link)} — ${lcFirst(judgeLink(link, text).hint)}`;
-  }
+  const linkStep = chainStep(chain, account);
+  if (linkStep !== null) return linkStep;
   const metric = account.metric.trim() || 'the metric';
   if (account.baseline === null || account.target === null) {
     return `Set a numeric baseline and target for ${metric}`;

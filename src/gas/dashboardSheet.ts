@@ -1,6 +1,14 @@
 // Writes the Dashboard sheet: one write for every table, formats a leader can read, and its charts replaced rather than piled up.
 import * as z from 'zod/mini';
-import { CHART_ROWS_EACH, type ChartKind, type DashboardCell, type PlacedBlock } from '../render/dashboard';
+import {
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  type ChartKind,
+  chartAnchor,
+  type DashboardCell,
+  DASHBOARD_COLUMN_WIDTHS,
+  type PlacedBlock,
+} from '../render/dashboard';
 import { HEALTH_FILLS, RUNG_FILLS } from '../render/palette';
 import { storedJson } from '../core/storedJson';
 import { HEALTHS, RUNG_NAMES } from '../core/types';
@@ -8,16 +16,11 @@ import { SheetFinder } from './sheetFinder';
 import { ensureSize } from './sheetSize';
 import { asText } from './writes';
 
-/**
- * Charts sit at the left of the sheet, in the rows the grid keeps for them after the summary: at 1280 px with
- * the 300 px sidebar open, about 930 px of the grid shows, and a 600 px chart anchored in column A fits in it
- * (anchored right of the tables, at column I, they were off-screen).
+/*
+ * Charts sit side by side in one band of rows the grid keeps after the summary (render/dashboard.ts chartAnchor):
+ * at 1280 px with the 300 px sidebar open about 930 px of the grid shows, so two 440 px charts are in view and the
+ * third is a scroll away — stacked in column A, they pushed the scorecard to row 91.
  */
-const CHART_WIDTH = 600;
-const CHART_HEIGHT = 320;
-/** Column A holds labels ("On the triage list (no measurable named result or no accepted validator)"), the rest counts and shares. */
-const LABEL_COLUMN_WIDTH = 300;
-const VALUE_COLUMN_WIDTH = 120;
 
 /**
  * The chart's builder with its series colours, by position. setColors is the typed method of the bar, column
@@ -34,10 +37,23 @@ function chartBuilder(
 ): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
   const series = Object.fromEntries(colours.map((color, i) => [i, { color }]));
   switch (kind) {
+    // isStacked is Google Charts' option for the same thing setStacked() sets, said for renderers that read options.
     case 'stackedBar':
-      return sheet.newChart().asBarChart().setStacked().setColors(colours).setOption('series', series);
+      return sheet
+        .newChart()
+        .asBarChart()
+        .setStacked()
+        .setColors(colours)
+        .setOption('series', series)
+        .setOption('isStacked', true);
     case 'stackedColumn':
-      return sheet.newChart().asColumnChart().setStacked().setColors(colours).setOption('series', series);
+      return sheet
+        .newChart()
+        .asColumnChart()
+        .setStacked()
+        .setColors(colours)
+        .setOption('series', series)
+        .setOption('isStacked', true);
     case 'line':
       return sheet.newChart().asLineChart().setColors(colours).setOption('series', series);
   }
@@ -81,8 +97,8 @@ function colourRules(
 
 /**
  * Replaces what the last refresh wrote on the add-on's own Dashboard sheet (found by its mark, or created beside a
- * team's `Dashboard` tab) with `values` (one write) and one chart per charted block, placed from
- * `chartRow` down. Only the cells and charts the
+ * team's `Dashboard` tab) with `values` (one write) and one chart per charted block, side by
+ * side in the band at `chartRow`. Only the cells and charts the
  * add-on wrote last time are cleared (recorded in the sheet's developer metadata): a chart or note the team added
  * beside them stays.
  */
@@ -116,10 +132,18 @@ export function writeDashboard(
         new Array<GoogleAppsScript.Spreadsheet.FontWeight>(width).fill(bold.has(i + 1) ? 'bold' : 'normal'),
       ),
     );
-    // Readable at a glance: labels wide, long texts (problems, scorecard titles) wrapped instead of cut off.
-    sheet.setColumnWidth(1, LABEL_COLUMN_WIDTH);
-    if (width > 1) sheet.setColumnWidths(2, width - 1, VALUE_COLUMN_WIDTH);
+    // Readable at a glance: names wide, long titles (scorecard headers) wrapped instead of cut off; a Red account's
+    // reason and a problem's text spill over the empty cells to their right, so their rows stay one line high.
+    sheet.setColumnWidth(1, DASHBOARD_COLUMN_WIDTHS.first);
+    if (width > 1) sheet.setColumnWidth(2, DASHBOARD_COLUMN_WIDTHS.second);
+    if (width > 2) sheet.setColumnWidths(3, width - 2, DASHBOARD_COLUMN_WIDTHS.rest);
     range.setWrapStrategy(SpreadsheetApp.WrapStrategy.WRAP).setVerticalAlignment('top');
+    for (const b of placed) {
+      if (b.overflowColumn && b.rows > 1)
+        sheet
+          .getRange(b.headerRow + 1, b.overflowColumn, b.rows - 1, 1)
+          .setWrapStrategy(SpreadsheetApp.WrapStrategy.OVERFLOW);
+    }
     sheet.setConditionalFormatRules(colourRules(range));
     // The title row (the book at a glance, as of when) stays in view while scrolling.
     if (sheet.getFrozenRows() !== 1 && values.length > 1) sheet.setFrozenRows(1);
@@ -129,10 +153,11 @@ export function writeDashboard(
     // A table with only its header has nothing to draw.
     if (!block.chart || block.rows < 2) continue;
     const range = sheet.getRange(block.headerRow, 1, block.rows, block.chart.columns);
+    const at = chartAnchor(index);
     const chart = chartBuilder(sheet, block.chart.kind, [...block.chart.colours])
       .addRange(range)
       .setNumHeaders(1)
-      .setPosition(chartRow + index * CHART_ROWS_EACH, 1, 8, 4)
+      .setPosition(chartRow, at.column, at.offsetX, 4)
       .setOption('title', block.chart.title)
       .setOption('width', CHART_WIDTH)
       .setOption('height', CHART_HEIGHT)

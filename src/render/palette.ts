@@ -8,10 +8,13 @@ export const HEALTH_FILLS: Readonly<Record<Health, string>> = {
   Red: '#f4c7c3',
 };
 
-/** Chart series for health, in HEALTHS order: Green draws green, Yellow yellow, Red red. */
+/**
+ * Chart series for health: Green draws green, Yellow a dark yellow, Red red, each at least 3:1 on a white chart
+ * (WCAG 1.4.11 non-text contrast; test/unit/palette.test.ts): Google's #f9ab00 yellow is 1.9:1 and faded out.
+ */
 export const HEALTH_SERIES: Readonly<Record<Health, string>> = {
   Green: '#188038',
-  Yellow: '#f9ab00',
+  Yellow: '#bf8a00',
   Red: '#d93025',
 };
 
@@ -27,11 +30,24 @@ export const RUNG_FILLS: Readonly<Record<RungName, string>> = {
   Result: '#8ab4f8',
 };
 
-/** Chart series for rungs, in RUNG_NAMES order: the same blue sequence, dark enough to draw lines. */
+/**
+ * Chart series for rungs, in RUNG_NAMES order: None in grey, then the blue sequence light to dark. Each is at least
+ * 3:1 on a white chart (the old None, #bdc1c6, was 1.8:1 and Activity 1.7:1: bars and lines that faded out).
+ */
 export const RUNG_SERIES: Readonly<Record<RungName, string>> = {
-  None: '#bdc1c6',
-  Activity: '#a8c7fa',
-  Adoption: '#669df6',
-  Outcome: '#1a73e8',
-  Result: '#0b3d91',
+  None: '#80868b',
+  Activity: '#4285f4',
+  Adoption: '#185abc',
+  Outcome: '#0842a0',
+  Result: '#041e49',
 };
+
+/** WCAG contrast ratio of a #rrggbb colour against white (1 to 21). */
+export function contrastOnWhite(hex: string): number {
+  const channel = (i: number) => {
+    const v = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+  return 1.05 / (luminance + 0.05);
+}

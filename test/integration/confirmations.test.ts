@@ -463,10 +463,11 @@ describe('an ask nobody answered', () => {
     const rt = bundle();
     askOk(rt);
     rt.setNow(new Date(NOW.getTime() + 6 * 86_400_000));
-    expect(digestOf(rt)?.text ?? '').not.toContain('Asked Dana Li');
+    expect(digestOf(rt)?.text ?? '').not.toContain('Follow up with Dana Li');
     rt.setNow(new Date(NOW.getTime() + 8 * 86_400_000));
     expect(digestOf(rt)?.text).toContain(
-      'Asked Dana Li to confirm the result on 2026-11-24, no answer in 8 days: follow up, or record their reply',
+      // The action first, as every digest item (issue 25), then what happened.
+      'Follow up with Dana Li, or record their reply: asked to confirm the result on 2026-11-24, no answer in 8 days',
     );
   });
 
@@ -475,7 +476,7 @@ describe('an ask nobody answered', () => {
     const r = askOk(rt);
     answer(rt, tokenOf(r.link), 'not yet', 'next month');
     rt.setNow(new Date(NOW.getTime() + 8 * 86_400_000));
-    expect(digestOf(rt)?.text ?? '').not.toContain('Asked Dana Li');
+    expect(digestOf(rt)?.text ?? '').not.toContain('Follow up with Dana Li');
   });
 });
 

@@ -55,8 +55,13 @@ describe('the Ladder and Dashboard sheets a leader reads', () => {
         else expect(Object.values(HEALTH_SERIES)).not.toContain(colours[i]);
       });
     }
-    const healthChart = rt.spreadsheet.charts(SHEET.dashboard).find((c) => c.type === 'COLUMN');
-    expect(healthChart?.options.Colors).toEqual(HEALTHS.map((h) => HEALTH_SERIES[h]));
+    // Health per owner: Red first, each series in its health colour.
+    const healthChart = rt.spreadsheet
+      .charts(SHEET.dashboard)
+      .find((c) => c.options.title === 'Health per owner');
+    expect(healthChart?.options.Colors).toEqual(
+      ['Red', 'Yellow', 'Green'].map((h) => HEALTH_SERIES[h as Health]),
+    );
 
     // Ladder's conditional formats: no rung shares a colour with any health.
     const rules = rt.spreadsheet.conditionalFormats(SHEET.ladder);
@@ -73,13 +78,19 @@ describe('the Ladder and Dashboard sheets a leader reads', () => {
     );
   });
 
-  it('places every chart at the left, in view beside the 300 px sidebar at 1280 px', () => {
+  it('places the charts side by side in one band, the first two in view beside the 300 px sidebar at 1280 px', () => {
     const charts = rt.spreadsheet.charts(SHEET.dashboard);
     expect(charts).toHaveLength(3);
-    for (const c of charts) {
-      expect(c.position?.column).toBe(1);
-      expect(Number(c.options.width)).toBeLessThanOrEqual(930);
-    }
+    expect(new Set(charts.map((c) => c.position?.row)).size).toBe(1);
+    const left = (c: (typeof charts)[number]) => {
+      let px = c.position?.offsetX ?? 0;
+      for (let i = 1; i < (c.position?.column ?? 1); i++)
+        px += rt.spreadsheet.columnWidth(SHEET.dashboard, i);
+      return px;
+    };
+    expect(left(charts[0])).toBe(0);
+    // About 930 px of the grid shows beside the sidebar: the first two charts end inside it.
+    expect(left(charts[1]) + Number(charts[1].options.width)).toBeLessThanOrEqual(930);
   });
 
   it('counts every account in rung counts over time from its start date', () => {

@@ -31,7 +31,9 @@ describe('digest size at 10,000 accounts and 5,000 owners', () => {
     expect(Buffer.byteLength(leader?.html ?? '')).toBeLessThanOrEqual(60 * 1024);
     // The most urgent (Red) accounts come first and are named, with what was left out counted in words.
     expect(leader?.itemList[0].kind).toBe('red');
-    expect(leader?.html).toContain(leader?.itemList[0].accountId);
+    // Named by the account's name (a 50,000-character one shortened), linked to its row.
+    expect(leader?.html).toContain(`>${(leader?.itemList[0].accountName ?? '').slice(0, 40)}`);
+    expect(leader?.html).toContain(`&amp;range=A${leader?.itemList[0].row}"`);
     expect(leader?.html).toMatch(/and \d+ more: /);
     expect(leader?.html).toMatch(/and \d{3,4} more owners, in the Dashboard/);
   }, 120_000);

@@ -109,15 +109,17 @@ describe('runReminders', () => {
     rt.call('runReminders');
     expect(recipients(rt)).toEqual([JONAS, LEAD, MAYA, PRIYA]);
     const maya = rt.mail.outbox.find((m) => m.to === MAYA);
-    expect(maya?.subject).toBe('2026-11-24 · 2 accounts need a named result');
+    expect(maya?.subject).toBe('2 accounts need you today: 2 need a named result · 2026-11-24');
     const gid = rt.spreadsheet.sheetId(SHEET.accounts);
     expect(maya?.body).toContain(`${rt.spreadsheet.url.replace(/#.*$/, '')}#gid=${gid}&range=A2`);
     expect(maya?.body).toContain('&range=A7');
     expect(maya?.htmlBody).toContain('&amp;range=A7');
     expect(maya?.body).toMatch(/You get this because you are the Owner of 2 accounts/);
     const lead = rt.mail.outbox.find((m) => m.to === LEAD);
-    expect(lead?.subject).toMatch(/^2026-11-24 · Escalations: 6 Red accounts/);
-    expect(lead?.body).toContain('someone@evil.example');
+    expect(lead?.subject).toMatch(/^Escalation: 6 Red accounts .* · 2026-11-24$/);
+    // The escalation names owners by name (A-4's is someone@evil.example), never by email.
+    expect(lead?.body).toMatch(/· Someone\b/);
+    expect(lead?.body).not.toContain('someone@evil.example');
   });
 
   it('sends nothing to outside domains or malformed addresses, and logs each skip with its reason', () => {

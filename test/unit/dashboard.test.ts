@@ -1,7 +1,14 @@
 // Dashboard numbers: counts per owner and segment, the scorecard's shares, movement, rung counts over time, layout.
 import { describe, expect, it } from 'vitest';
 import { dashboardNumbers, NO_OWNER, rungsOverTime } from '../../src/core/dashboard';
-import { dashboardBlocks, dashboardGrid, renewalRows, shareText } from '../../src/render/dashboard';
+import {
+  dashboardBlocks,
+  dashboardGrid,
+  renewalRows,
+  shareText,
+  chartAnchor,
+  CHART_WIDTH,
+} from '../../src/render/dashboard';
 import { isoOfDay } from '../../src/core/dates';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type {
@@ -110,11 +117,11 @@ describe('dashboardNumbers', () => {
     expect(n.rungs).toEqual([1, 1, 1, 1, 1]);
   });
 
-  it('tallies rungs per owner (sorted, blank owner named) and per segment', () => {
+  it('tallies rungs per owner (sorted, no valid owner last) and per segment', () => {
     expect(n.rungsByOwner).toEqual([
-      { key: NO_OWNER, counts: [1, 0, 0, 0, 0], total: 1 },
       { key: 'jonas@acme.example', counts: [0, 1, 0, 1, 0], total: 2 },
       { key: 'maya@acme.example', counts: [0, 0, 1, 0, 1], total: 2 },
+      { key: NO_OWNER, counts: [1, 0, 0, 0, 0], total: 1 },
     ]);
     expect(n.rungsBySegment.map((t) => [t.key, t.total])).toEqual([
       ['Nowhere', 1],
@@ -235,7 +242,25 @@ describe('layout', () => {
     expect(header.slice(0, 7)).toEqual(['Owner', ...RUNG_NAMES, 'Total']);
     expect(values[(owners?.headerRow ?? 0) - 2][0]).toBe('Rungs per owner');
     const charts = placed.filter((p) => p.chart).map((p) => p.chart?.kind);
-    expect(charts).toEqual(['stackedBar', 'stackedColumn', 'line']);
+    expect(charts).toEqual(['stackedBar', 'stackedBar', 'line']);
+    // Owners by name; the first block is who is at risk.
+    expect(values[owners?.headerRow ?? 0].map(String)).toContain('Jonas');
+    expect(placed[0].key).toBe('red');
+  });
+
+  it('anchors the charts side by side: each starts where the one before ends, plus a gap', () => {
+    const widthOf = (c: number) => (c === 1 ? 240 : c === 2 ? 150 : 110);
+    const x = (i: number) => {
+      const a = chartAnchor(i, widthOf);
+      let px = a.offsetX;
+      for (let c = 1; c < a.column; c++) px += widthOf(c);
+      return px;
+    };
+    expect(chartAnchor(0, widthOf)).toEqual({ column: 1, offsetX: 0 });
+    expect(x(1)).toBe(CHART_WIDTH + 16);
+    expect(x(2)).toBe(2 * (CHART_WIDTH + 16));
+    for (const i of [1, 2])
+      expect(chartAnchor(i, widthOf).offsetX).toBeLessThan(widthOf(chartAnchor(i, widthOf).column));
   });
 });
 

@@ -1,4 +1,4 @@
-// Digest email templates: dated subject, items grouped by account, escaped HTML, row links, footer, and the 60 KB cap.
+// Digest email templates: the work then the date in the subject, the leader's sections, items grouped by account, escaped HTML, row links, footer, and the 60 KB cap.
 import { describe, expect, it } from 'vitest';
 import {
   type EmailContext,
@@ -57,8 +57,8 @@ describe('rowLink', () => {
 describe('renderDigest', () => {
   const email = renderDigest(owner, { ...ctx, day: '2026-11-24', bookUrl: URL });
 
-  it('puts the day in the subject, so Gmail does not thread different days together', () => {
-    expect(email.subject).toBe('2026-11-24 · 2 accounts need a named result');
+  it('puts the day in the subject after the work, so a phone shows the work and Gmail does not thread days together', () => {
+    expect(email.subject).toBe('2 accounts need a named result · 2026-11-24');
     expect(renderDigest(owner, ctx).subject).toBe('2 accounts need a named result');
   });
 
@@ -119,9 +119,9 @@ describe('renderDigest', () => {
     const leader: Digest = {
       ...owner,
       kind: 'leader',
-      subject: 'Escalations: 1 Red account',
+      subject: 'Escalation: 1 Red account · 1 data problem',
       items: [
-        item({ kind: 'red', key: 'A-1/red', text: 'kim@acme.example: <b>no validator</b>' }),
+        item({ kind: 'red', key: 'A-1/red', owner: 'kim@acme.example', text: '<b>no validator</b>' }),
         item({
           kind: 'problem',
           key: 'problem/Usage/#x/Week',
@@ -139,15 +139,23 @@ describe('renderDigest', () => {
       ],
     };
     const out = renderDigest(leader, ctx);
-    expect(out.text).toContain('- kim@acme.example: 4 · 1 · 2 · 0');
-    expect(out.text).toContain('- (no owner): 1 · 0 · 1 · 0');
-    expect(out.text).toContain('Usage sheet — ');
-    expect(out.text).toContain('  - row 9: Week: not a date');
-    expect(out.text).toContain(`${URL}#gid=7&range=A9`);
+    // Owners by name, never by email; a blank owner is no valid owner.
+    expect(out.text).toContain('- Kim: 4 · 1 · 2 · 0');
+    expect(out.text).toContain('- No valid owner: 1 · 0 · 1 · 0');
+    expect(out.text).not.toContain('kim@acme.example');
+    // Sections: Red first (grouped by what to do, with per-owner counts), then data problems.
+    expect(out.text).toMatch(
+      /^Escalation\n\nRed: 1 account\nLook into it \(1\): Kim 1\n {2}- Acme · Kim — <b>no validator<\/b>/,
+    );
+    expect(out.text).toContain(`Data problems: 1\n  - Usage row 9: Week: not a date — ${URL}#gid=7&range=A9`);
+    expect(out.text.indexOf('Red: 1 account')).toBeLessThan(out.text.indexOf('Data problems: 1'));
+    expect(out.html).toMatch(/<h3 style="[^"]*border-left:4px solid #d93025[^"]*">Red: 1 account<\/h3>/);
     expect(out.html).toContain('&lt;b&gt;no validator&lt;/b&gt;');
     expect(out.html).toContain('width:100%;max-width:560px');
-    expect(out.html).toMatch(/<td [^>]*word-break:break-all[^>]*>\(no owner\)<\/td>/);
-    expect(out.text).not.toContain('…and');
+    expect(out.html).toMatch(/<td [^>]*overflow-wrap:anywhere[^>]*>No valid owner<\/td>/);
+    // Nothing was cut: no "and N more" anywhere.
+    expect(out.text).not.toContain('more');
+    expect(out.html).not.toContain('more');
   });
 });
 

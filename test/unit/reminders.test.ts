@@ -88,10 +88,16 @@ describe('owner items: one case per kind', () => {
   const cases: { name: string; a: () => Assessment; kind: string; due: string | null; text: RegExp }[] = [
     {
       name: 'triage: no named result',
-      a: () => assessment({ triage: true, account: { namedResult: '' } }),
+      a: () =>
+        assessment({
+          triage: true,
+          nextStep: 'Name the result this account will measure',
+          account: { namedResult: '' },
+        }),
       kind: 'triage',
       due: null,
-      text: /No named result/,
+      // The sidebar's next step, word for word (issue 25: the digest says what to do, not what is missing).
+      text: /^Name the result this account will measure: that takes it off triage\.$/,
     },
     {
       // Triage now also holds a named result that is not measurable, or a validator in a role the segment does not
@@ -109,10 +115,16 @@ describe('owner items: one case per kind', () => {
     },
     {
       name: 'unknown segment (named result and validator present)',
-      a: () => assessment({ triage: true, segment: null, account: { segment: 'Enterprize' } }),
+      a: () =>
+        assessment({
+          triage: true,
+          segment: null,
+          nextStep: "Set a segment that is in Segments ('Enterprize' is not one)",
+          account: { segment: 'Enterprize' },
+        }),
       kind: 'unknownSegment',
       due: null,
-      text: /Segment 'Enterprize' is not in the Segments sheet/,
+      text: /^Set a segment that is in Segments \('Enterprize' is not one\): that takes it off triage\.$/,
     },
     {
       name: 'chain gap after kickoff',
@@ -122,28 +134,28 @@ describe('owner items: one case per kind', () => {
         }),
       kind: 'chainGap',
       due: '2026-10-01',
-      text: /Missing: solution value/,
+      text: /^Fill the missing link of the chain: .+ \(\d+ days after start\)\.$/,
     },
     {
       name: 'check due soon',
       a: () => assessment({ nextCheckDue: d('2026-11-29') }),
       kind: 'checkDueSoon',
       due: '2026-11-29',
-      text: /due in 5 days/,
+      text: /^Book the 90-day check with Pat Buyer: due in 5 days \(2026-11-29\)$/,
     },
     {
       name: 'overdue check',
       a: () => assessment({ nextCheckDue: d('2026-11-14'), daysOverdue: 10 }),
       kind: 'checkOverdue',
       due: '2026-11-14',
-      text: /overdue by 10 days/,
+      text: /^Run the 90-day check with Pat Buyer, 10 days overdue \(due 2026-11-14\)\. Can they name the result\?$/,
     },
     {
       name: 'result window passed',
       a: () => assessment({ account: { startDate: d('2026-07-01') }, resultWindowPassed: true }),
       kind: 'resultWindow',
       due: '2026-09-29',
-      text: /Result window passed on 2026-09-29/,
+      text: /^Escalate with a recovery plan: the result window ended 2026-09-29 and the account is still on Adoption$/,
     },
     {
       name: 'No answer at the 90-day check',
@@ -161,17 +173,18 @@ describe('owner items: one case per kind', () => {
         }),
       kind: 'unansweredNo',
       due: '2026-11-02',
-      text: /said No/,
+      text: /^Intervene: the 90-day check on 2026-11-02 said No\. Meet Pat Buyer, agree what changes and re-plan the result$/,
     },
     {
       name: 'stalled',
       a: () =>
         assessment({
+          nextStep: 'Measure days to close: log a value that moves from 12 toward 5',
           movement: { since: d('2026-08-01'), daysOnRung: 115, stalled: true, change: 0, trend: 'stalled' },
         }),
       kind: 'stalled',
       due: '2026-08-01',
-      text: /Stalled on Adoption for 115 days/,
+      text: /^Measure days to close: log a value that moves from 12 toward 5 \(stalled 115 days on Adoption\)\.$/,
     },
   ];
   for (const c of cases) {
@@ -186,6 +199,46 @@ describe('owner items: one case per kind', () => {
       expect(item?.sheet).toBe('Accounts');
     });
   }
+
+  it("a Red account's item for its Red cause carries the sidebar's next step, e.g. the re-planned result", () => {
+    const a = assessment({
+      health: 'Red',
+      nextStep: 'Prove the re-planned result by 2026-12-15: close in 6 days',
+      unansweredNo: {
+        row: 9,
+        date: d('2026-11-02'),
+        accountId: 'x',
+        kind: '90-day',
+        resultNamed: false,
+        notes: '',
+        checkedBy: '',
+      },
+      nextCheckDue: d('2026-11-04'),
+      daysOverdue: 20,
+    });
+    const texts = ownerDigest(plan([a]))?.items.map((i) => [i.kind, i.text]);
+    expect(texts).toEqual([
+      ['unansweredNo', 'Prove the re-planned result by 2026-12-15: close in 6 days'],
+      // The other cause in the same words as the sidebar's step for it.
+      [
+        'checkOverdue',
+        'Run the 90-day check with Pat Buyer, 20 days overdue (due 2026-11-04). Can they name the result?',
+      ],
+    ]);
+  });
+
+  it('a stalled account whose next step is already an item points at it instead of repeating it', () => {
+    const a = assessment({
+      health: 'Red',
+      nextStep:
+        'Escalate with a recovery plan: the result window ended 2026-09-29 and the account is still on Adoption',
+      account: { startDate: d('2026-07-01') },
+      resultWindowPassed: true,
+      movement: { since: d('2026-08-01'), daysOnRung: 115, stalled: true, change: 0, trend: 'stalled' },
+    });
+    const texts = ownerDigest(plan([a]))?.items.map((i) => i.text);
+    expect(texts).toEqual([a.nextStep, 'Move it off Adoption with the step above (stalled 115 days).']);
+  });
 
   it('a healthy account gives no digest', () => {
     expect(plan([assessment()])).toEqual([]);
@@ -321,22 +374,34 @@ describe('digests', () => {
       assessment({ triage: true }),
       assessment({ nextCheckDue: d('2026-11-01'), daysOverdue: 23 }),
     ]);
-    expect(digests[0].subject).toBe('1 overdue 90-day check · 3 accounts need a named result');
-    expect(subjectOf('owner', [digests[0].items[1]])).toBe('1 account needs a named result');
+    // The work first ("N accounts need you today"), then what kind of work; the email adds the day after it.
+    expect(digests[0].subject).toBe(
+      '4 accounts need you today: 1 overdue 90-day check · 3 need a named result',
+    );
+    expect(subjectOf('owner', [digests[0].items[1]])).toBe(
+      '1 account needs you today: 1 needs a named result',
+    );
   });
 
   it('accounts off triage only for their segment are not counted as needing a named result', () => {
     const digests = plan([
       assessment({ triage: true, segment: null, account: { segment: 'Enterprize' } }),
-      assessment({ triage: true, segment: null, account: { segment: '' } }),
+      assessment({
+        triage: true,
+        segment: null,
+        nextStep: 'Set the segment, so the right result definition and validator apply',
+        account: { segment: '' },
+      }),
       assessment({ triage: true, segment: null, account: { namedResult: '' } }),
     ]);
-    expect(digests[0].subject).toBe('1 account needs a named result · 2 accounts have an unknown segment');
+    expect(digests[0].subject).toBe(
+      '3 accounts need you today: 1 needs a named result · 2 with an unknown segment',
+    );
     expect(digests[0].items.map((i) => i.text)).toContain(
-      'No segment: pick a known segment to take it off triage.',
+      'Set the segment, so the right result definition and validator apply: that takes it off triage.',
     );
     const segmentOnly = digests[0].items.filter((i) => i.kind === 'unknownSegment');
-    expect(subjectOf('owner', segmentOnly)).toBe('2 accounts have an unknown segment');
+    expect(subjectOf('owner', segmentOnly)).toBe('2 accounts need you today: 2 with an unknown segment');
   });
 
   it('a long digest is capped and says how many more', () => {
@@ -344,7 +409,9 @@ describe('digests', () => {
     const digest = plan(many)[0];
     expect(digest.items).toHaveLength(MAX_OWNER_ITEMS);
     expect(digest.moreItems).toBe(7);
-    expect(digest.subject).toBe(`${MAX_OWNER_ITEMS + 7} accounts need a named result`);
+    expect(digest.subject).toBe(
+      `${MAX_OWNER_ITEMS + 7} accounts need you today: ${MAX_OWNER_ITEMS + 7} need a named result`,
+    );
   });
 
   it('the leader gets Red accounts with reasons, data problems, movement and per-owner counts', () => {
@@ -367,12 +434,24 @@ describe('digests', () => {
     expect(leader?.recipient).toBe('lead@acme.example');
     expect(leader?.items.map((i) => i.kind)).toEqual(['red', 'slipped', 'problem', 'climbed']);
     expect(leader?.items[0].text).toContain('Result window passed below Result.');
+    // The owner goes with the item (the email names them), what to do with Red items.
+    expect(leader?.items[0]).toMatchObject({ owner: 'csm@acme.example', redAction: 'escalate' });
+    expect(leader?.items[1]).toMatchObject({ owner: 'kim@acme.example', text: 'slipped 1 rung to Adoption' });
     expect(leader?.items[2]).toMatchObject({ sheet: 'Usage', row: 45, key: 'problem/Usage/row 45/Week' });
-    expect(leader?.subject).toBe('Escalations: 1 Red account · 1 slipped · 1 data problem · 1 more');
+    // Three kinds fit the subject; the fourth is counted, and the email lists it.
+    expect(leader?.subject).toBe('Escalation: 1 Red account · 1 slipped · 1 data problem · +1 more');
     expect(leader?.ownerCounts).toEqual([
       { owner: 'csm@acme.example', accounts: 2, red: 1, triage: 0, overdue: 0 },
       { owner: 'kim@acme.example', accounts: 1, red: 0, triage: 0, overdue: 0 },
     ]);
+  });
+
+  it('an Owner cell that is not an email is counted under no valid owner, never as an owner', () => {
+    const typedName = assessment({ account: { owner: 'Jonas Weber' }, health: 'Red', reasons: ['x'] });
+    const leader = plan([assessment(), typedName], { leaderEmail: 'lead@acme.example' }).find(
+      (x) => x.kind === 'leader',
+    );
+    expect(leader?.ownerCounts.map((c) => c.owner)).toEqual(['(no valid owner)', 'csm@acme.example']);
   });
 
   it('no leader email, no leader digest', () => {

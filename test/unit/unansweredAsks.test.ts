@@ -39,7 +39,7 @@ describe('unanswered asks in the owner digest', () => {
     const items = itemsOn('2026-11-24', [ask('2026-11-17')]);
     expect(items).toHaveLength(1);
     expect(items[0].text).toBe(
-      'Asked Bea Buyer to confirm the result on 2026-11-17, no answer in 7 days: follow up, or record their reply',
+      'Follow up with Bea Buyer, or record their reply: asked to confirm the result on 2026-11-17, no answer in 7 days',
     );
     expect(items[0].accountId).toBe('A1');
   });
@@ -59,7 +59,10 @@ describe('unanswered asks in the owner digest', () => {
       ask('2026-11-17'),
       ask('2026-11-17', { askId: 'ask-2', validator: 'Mo Manager' }),
     ]);
-    expect(items.map((i) => i.text.split(' to ')[0])).toEqual(['Asked Bea Buyer', 'Asked Mo Manager']);
+    expect(items.map((i) => i.text.split(', or')[0])).toEqual([
+      'Follow up with Bea Buyer',
+      'Follow up with Mo Manager',
+    ]);
     expect(new Set(items.map((i) => i.key)).size).toBe(2);
   });
 

@@ -97,5 +97,27 @@ export function setUpLadder(
       ]);
     }
   }
+  filterLadder(sheet);
   return { ladderFormula: outcome, ladderRowsAdded };
+}
+
+/**
+ * A filter on the Ladder's header over every LADDER row and column, so a leader can show only Red (or one owner)
+ * from the header's menu. Range.createFilter, at most one filter per sheet
+ * (https://developers.google.com/apps-script/reference/spreadsheet/range#createFilter()); Sheet.getFilter is null
+ * when there is none (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getFilter()). What
+ * createFilter does on a sheet that has one is not documented, so it is never called then: the add-on's own filter
+ * (from A1, LADDER's width) is replaced only when setup added rows below it, and any other filter is the team's and
+ * stays. Criteria set on a replaced filter go with it (docs/platform.md).
+ */
+function filterLadder(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+  const rows = sheet.getMaxRows();
+  const existing = sheet.getFilter();
+  if (existing) {
+    const r = existing.getRange();
+    const ours = r.getRow() === 1 && r.getColumn() === 1 && r.getNumColumns() === LADDER_WIDTHS.length;
+    if (!ours || r.getNumRows() >= rows) return;
+    existing.remove();
+  }
+  sheet.getRange(1, 1, rows, LADDER_WIDTHS.length).createFilter();
 }

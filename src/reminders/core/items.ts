@@ -1,5 +1,14 @@
 // Reminder items: what a digest says about one account (owner or leader) or one data problem, each with its key.
 import { addDays, isoOfDay } from '../../core/dates';
+import {
+  bookCheckStep,
+  chainStep,
+  escalateWindowStep,
+  interveneStep,
+  runCheckStep,
+  validatorNameOf,
+} from '../../core/nextStep';
+import { type RedAction, redActionOf } from '../../core/redActions';
 import type { Settings } from '../../core/settings';
 import type { Assessment, Day, Problem } from '../../core/types';
 import type {
@@ -71,59 +80,46 @@ function accountItem(
   };
 }
 
-/** The owner's items for one account, as of `today`. */
+/**
+ * The owner's items for one account, as of `today`, each worded as the action the sidebar gives (core/nextStep.ts):
+ * the item that answers why the account is Red carries the account's next step word for word, the others the same
+ * steps' words for their own cause. What happened (how late, since when) follows the action, never replaces it.
+ */
 export function ownerItems(a: Assessment, settings: Settings, today: Day, sheet = 'Accounts'): DigestItem[] {
   const { account } = a;
   if (account.renewalStatus === 'Churned') return [];
   const items: DigestItem[] = [];
   const push = (kind: OwnerItemKind, due: Day | null, text: string, severity: number) =>
     items.push(accountItem(a, sheet, kind, due, text, severity));
+  const who = validatorNameOf(account, a.segment);
+  // For a Red account off triage, the next step answers its first Red cause (docs/rules.md §3): the item for that
+  // cause says it in the sidebar's own words, including a re-planned result after an intervention.
+  const cause = a.triage ? null : redActionOf(a);
+  const stepFor = (action: RedAction, own: string): string => (cause === action ? a.nextStep : own);
 
   if (a.triage) {
-    const missing = [
-      !account.namedResult.trim() && 'named result',
-      !account.validator.trim() && 'validator',
-      !a.segment && 'known segment',
-    ].filter((m): m is string => Boolean(m));
-    if (missing.length === 1 && !a.segment) {
-      // Named result and validator are there: only the segment is wrong, and the subject must say so.
-      const typed = (account.segment ?? '').trim();
-      push(
-        'unknownSegment',
-        null,
-        `${typed ? `Segment '${typed}' is not in the Segments sheet` : 'No segment'}: pick a known segment to take it off triage.`,
-        SEVERITY.triage,
-      );
-    } else if (missing.length > 0) {
-      push(
-        'triage',
-        null,
-        `No ${missing.join(' and ')}: fill ${missing.length > 1 ? 'them' : 'it'} in to take it off triage.`,
-        SEVERITY.triage,
-      );
-    } else {
-      // Both are filled in but do not hold (a named result that is not measurable, a validator in a role the segment
-      // does not accept): the next step says which, in the sidebar's words.
-      push('triage', null, `${a.nextStep}: that takes it off triage.`, SEVERITY.triage);
-    }
+    // The next step of an account on triage is the triage fix (segment, result, validator, in that order).
+    const onlySegment = !a.segment && account.namedResult.trim() !== '' && account.validator.trim() !== '';
+    push(
+      onlySegment ? 'unknownSegment' : 'triage',
+      null,
+      `${a.nextStep}: that takes it off triage.`,
+      SEVERITY.triage,
+    );
   }
   const start = account.startDate;
   if (!a.triage && start !== null && !a.chain.complete) {
     const kickoffDue = addDays(start, settings.kickoffDays);
     if (today > kickoffDue) {
-      push(
-        'chainGap',
-        kickoffDue,
-        `Three-Link Chain still incomplete ${daysText(today - start)} after start: ${a.chain.text}.`,
-        SEVERITY.chainGap,
-      );
+      const step = chainStep(a.chain, account) ?? `Complete the Three-Link Chain: ${a.chain.text}`;
+      push('chainGap', kickoffDue, `${step} (${daysText(today - start)} after start).`, SEVERITY.chainGap);
     }
   }
   if (a.unansweredNo) {
     push(
       'unansweredNo',
       a.unansweredNo.date,
-      `90-day check on ${iso(a.unansweredNo.date)} said No: plan the intervention.`,
+      stepFor('intervene', interveneStep(a.unansweredNo.date, who)),
       SEVERITY.unansweredNo,
     );
   }
@@ -133,7 +129,7 @@ export function ownerItems(a: Assessment, settings: Settings, today: Day, sheet 
       push(
         'checkOverdue',
         a.nextCheckDue,
-        `90-day check overdue by ${daysText(a.daysOverdue)} (due ${iso(a.nextCheckDue)})${red ? '; the account is Red' : ''}.`,
+        stepFor('runCheck', runCheckStep(who, a.daysOverdue, a.nextCheckDue)),
         red ? SEVERITY.checkOverdueRed : SEVERITY.checkOverdue,
       );
     } else {
@@ -142,7 +138,7 @@ export function ownerItems(a: Assessment, settings: Settings, today: Day, sheet 
         push(
           'checkDueSoon',
           a.nextCheckDue,
-          `90-day check due ${until === 0 ? 'today' : `in ${daysText(until)}`} (${iso(a.nextCheckDue)}).`,
+          bookCheckStep(who, until, a.nextCheckDue),
           SEVERITY.checkDueSoon,
         );
       }
@@ -150,34 +146,44 @@ export function ownerItems(a: Assessment, settings: Settings, today: Day, sheet 
   }
   if (a.resultWindowPassed) {
     const windowEnd = start !== null && a.segment ? addDays(start, a.segment.resultWindowDays) : null;
-    push(
-      'resultWindow',
-      windowEnd,
-      `Result window passed${windowEnd !== null ? ` on ${iso(windowEnd)}` : ''} and the account is on ${a.rungName}, below Result.`,
-      SEVERITY.resultWindow,
-    );
+    const own =
+      windowEnd !== null
+        ? escalateWindowStep(windowEnd, a.rung)
+        : `Escalate with a recovery plan: the result window has passed and the account is on ${a.rungName}`;
+    push('resultWindow', windowEnd, stepFor('escalate', own), SEVERITY.resultWindow);
   }
   if (a.movement.stalled) {
+    const days = a.movement.daysOnRung !== null ? ` ${daysText(a.movement.daysOnRung)}` : '';
+    // Said once per email: when another item already carries the next step, this one points at it.
+    const said = items.some((i) => i.text === a.nextStep);
     push(
       'stalled',
       a.movement.since,
-      `Stalled on ${a.rungName}${a.movement.daysOnRung !== null ? ` for ${daysText(a.movement.daysOnRung)}` : ''}: ${a.nextStep}`,
+      said
+        ? `Move it off ${a.rungName} with the step above (stalled${days}).`
+        : `${a.nextStep} (stalled${days} on ${a.rungName}).`,
       SEVERITY.stalled,
     );
   }
   return items;
 }
 
-/** The leader's items for one account: Red with reasons, and movement over the trend window. */
+/**
+ * The leader's items for one account: Red with its reasons and what to do about it, and movement over the trend
+ * window. The owner goes with the item, not in its text: the escalation names owners by name, in its own place.
+ */
 export function leaderItems(a: Assessment, sheet = 'Accounts'): DigestItem[] {
   const { account } = a;
   if (account.renewalStatus === 'Churned') return [];
   const items: DigestItem[] = [];
-  const item = (kind: LeaderItemKind, due: Day | null, text: string, severity: number): DigestItem =>
-    accountItem(a, sheet, kind, due, text, severity);
-  const who = account.owner.trim() || 'no owner';
-  if (a.health === 'Red') {
-    items.push(item('red', null, `${who}: ${a.reasons.join('; ')}`, SEVERITY.red));
+  const owner = account.owner.trim();
+  const item = (kind: LeaderItemKind, due: Day | null, text: string, severity: number): DigestItem => ({
+    ...accountItem(a, sheet, kind, due, text, severity),
+    owner,
+  });
+  const action = redActionOf(a);
+  if (action !== null) {
+    items.push({ ...item('red', null, a.reasons.join('; '), SEVERITY.red), redAction: action });
   }
   const m = a.movement;
   if (m.change > 0) {
@@ -185,7 +191,7 @@ export function leaderItems(a: Assessment, sheet = 'Accounts'): DigestItem[] {
       item(
         'climbed',
         m.since,
-        `${who}: climbed ${plural(m.change, 'rung')} to ${RUNG_WORDS[a.rung]}.`,
+        `climbed ${plural(m.change, 'rung')} to ${RUNG_WORDS[a.rung]}`,
         SEVERITY.climbed,
       ),
     );
@@ -194,7 +200,7 @@ export function leaderItems(a: Assessment, sheet = 'Accounts'): DigestItem[] {
       item(
         'slipped',
         m.since,
-        `${who}: slipped ${plural(-m.change, 'rung')} to ${RUNG_WORDS[a.rung]}.`,
+        `slipped ${plural(-m.change, 'rung')} to ${RUNG_WORDS[a.rung]}`,
         SEVERITY.slipped,
       ),
     );
@@ -204,7 +210,9 @@ export function leaderItems(a: Assessment, sheet = 'Accounts'): DigestItem[] {
       item(
         'stalled',
         m.since,
-        `${who}: on ${a.rungName}${m.daysOnRung !== null ? ` for ${daysText(m.daysOnRung)}` : ''}.`,
+        m.daysOnRung !== null
+          ? `stalled ${daysText(m.daysOnRung)} on ${a.rungName}`
+          : `stalled on ${a.rungName}`,
         SEVERITY.leaderStalled,
       ),
     );
@@ -228,7 +236,8 @@ export function problemItem(p: Problem, identity?: ProblemIdentity): DigestItem 
     row: p.row,
     kind: 'problem',
     // The email labels the item "Sheet row N", so the text says only what is wrong.
-    text: p.column ? `${p.column}: ${p.message}` : p.message,
+    // "Segment: Segment 'X' is not in Segments" says the column once.
+    text: p.column && !p.message.includes(p.column) ? `${p.column}: ${p.message}` : p.message,
     severity: SEVERITY.problem,
   };
 }
@@ -263,7 +272,7 @@ export function askItems(
       sheet,
       'unansweredAsk',
       null,
-      `Asked ${ask.validator || 'the validator'} to confirm the result on ${iso(ask.askedOn)}, no answer in ${daysText(age)}: follow up, or record their reply`,
+      `Follow up with ${ask.validator || 'the validator'}, or record their reply: asked to confirm the result on ${iso(ask.askedOn)}, no answer in ${daysText(age)}`,
       SEVERITY.unansweredAsk,
     );
     items.push({ ...item, key: `${item.key}/${ask.askId}` });

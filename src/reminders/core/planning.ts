@@ -1,5 +1,6 @@
 // Reminder planning: turns the assessed book and what was already sent into one digest per owner and one for the leader.
 import { domainOf, isWellFormedEmail } from '../../core/addresses';
+import { ownerKeyOf } from '../../core/ownerName';
 import type { Settings } from '../../core/settings';
 import { askItems, askWindowDays, leaderItems, ownerItems, plural, problemItem } from './items';
 import type { Assessment, Day, Problem } from '../../core/types';
@@ -62,8 +63,16 @@ const OWNER_KIND_ORDER: readonly OwnerItemKind[] = [
   'chainGap',
   'stalled',
   'checkDueSoon',
+  'unansweredAsk',
 ];
-const LEADER_KIND_ORDER: readonly LeaderItemKind[] = ['red', 'slipped', 'problem', 'stalled', 'climbed'];
+/** The escalation's sections, in the order the email shows them: Red first (render/emails.ts). */
+export const LEADER_KIND_ORDER: readonly LeaderItemKind[] = [
+  'red',
+  'slipped',
+  'stalled',
+  'problem',
+  'climbed',
+];
 
 /** Sent within the window: the last send was fewer than remind-every days ago (so always on the same day). */
 export function sentRecently(
@@ -102,14 +111,15 @@ function countKinds<K extends string>(items: readonly DigestItem[]): Map<K, numb
   return counts;
 }
 
+// Phrases after "N accounts need you today:", so they do not say "account" again.
 const OWNER_PHRASES: Readonly<Record<OwnerItemKind, (n: number) => string>> = {
-  unansweredNo: (n) => `${plural(n, 'account')} said No at the 90-day check`,
+  unansweredNo: (n) => `${n} said No at the 90-day check`,
   checkOverdue: (n) => `${n} overdue 90-day ${n === 1 ? 'check' : 'checks'}`,
-  triage: (n) => `${plural(n, 'account')} ${n === 1 ? 'needs' : 'need'} a named result`,
-  unknownSegment: (n) => `${plural(n, 'account')} ${n === 1 ? 'has' : 'have'} an unknown segment`,
+  triage: (n) => `${n} ${n === 1 ? 'needs' : 'need'} a named result`,
+  unknownSegment: (n) => `${n} with an unknown segment`,
   resultWindow: (n) => `${n} past the result window`,
   chainGap: (n) => `${plural(n, 'chain')} to complete`,
-  stalled: (n) => `${plural(n, 'stalled account')}`,
+  stalled: (n) => `${n} stalled`,
   checkDueSoon: (n) => `${n} 90-day ${n === 1 ? 'check' : 'checks'} due soon`,
   unansweredAsk: (n) => `${plural(n, 'confirmation')} to follow up`,
 };
@@ -125,22 +135,31 @@ function phraseFor(kind: 'owner' | 'leader', k: string, n: number): string {
   return kind === 'owner' ? OWNER_PHRASES[k as OwnerItemKind](n) : LEADER_PHRASES[k as LeaderItemKind](n);
 }
 
-/** A subject that says what needs doing, e.g. "3 accounts need a named result · 1 overdue 90-day check". */
+/** What the email is for, before any detail: "3 accounts need you today", or "Escalation". */
+export function headlineOf(kind: 'owner' | 'leader', items: readonly DigestItem[]): string {
+  if (kind === 'leader') return 'Escalation';
+  const accounts = new Set(items.map((i) => i.accountId || `${i.sheet}/${i.row}`)).size;
+  return `${plural(accounts, 'account')} ${accounts === 1 ? 'needs' : 'need'} you today`;
+}
+
+/**
+ * A subject that leads with the work, so a phone's inbox shows it: "3 accounts need you today: 1 said No at the
+ * 90-day check · 1 overdue 90-day check · …", "Escalation: 10 Red accounts · 1 slipped · …". The email adds the date
+ * after it (render/emails.ts).
+ */
 export function subjectOf(kind: 'owner' | 'leader', items: readonly DigestItem[]): string {
   const counts = countKinds<string>(items);
   const order: readonly string[] = kind === 'owner' ? OWNER_KIND_ORDER : LEADER_KIND_ORDER;
   const phrases: string[] = [];
+  let rest = 0;
   for (const k of order) {
     const n = counts.get(k);
     if (!n) continue;
-    phrases.push(phraseFor(kind, k, n));
+    // Three phrases fit a phone's subject line; the rest is counted, and the email lists it.
+    if (phrases.length < 3) phrases.push(phraseFor(kind, k, n));
+    else rest += n;
   }
-  // Three phrases fit a phone's subject line; the rest is counted in items.
-  const shown = phrases.slice(0, 3);
-  let rest = 0;
-  for (const [k, n] of counts) if (!shown.includes(phraseFor(kind, k, n))) rest += n;
-  const text = shown.join(' · ') + (rest > 0 ? ` · ${rest} more` : '');
-  return kind === 'leader' ? `Escalations: ${text}` : text;
+  return `${headlineOf(kind, items)}: ${phrases.join(' · ')}${rest > 0 ? ` · +${rest} more` : ''}`;
 }
 
 function leaderCap(items: readonly DigestItem[]): { shown: DigestItem[]; more: number } {
@@ -197,10 +216,12 @@ export function planReminders(input: ReminderInput): Digest[] {
         if (!sentRecently(sent, owner, item.key, today, askWindowDays(settings))) mine.items.push(item);
       }
     }
-    let c = counts.get(owner);
+    // The leader's per-owner counts: an Owner cell that is not an email is a data problem, not an owner.
+    const countedAs = ownerKeyOf(owner);
+    let c = counts.get(countedAs);
     if (!c) {
       c = { accounts: 0, red: 0, triage: 0, overdue: 0 };
-      counts.set(owner, c);
+      counts.set(countedAs, c);
     }
     c.accounts++;
     if (a.health === 'Red') c.red++;

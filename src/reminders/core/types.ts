@@ -1,4 +1,5 @@
 // The shapes every part of the reminders feature speaks (items, digests, what was sent), apart so planning and items need not import each other.
+import type { RedAction } from '../../core/redActions';
 import type { Day } from '../../core/types';
 
 export type OwnerItemKind =
@@ -26,6 +27,10 @@ export interface DigestItem {
   readonly text: string;
   /** Higher comes first, in the digest and when choosing which digests the quota allows. */
   readonly severity: number;
+  /** Leader items: the account's Owner cell as typed, so the escalation can name the owner. */
+  readonly owner?: string;
+  /** Leader Red items: what to do about it (core/redActions.ts), the escalation's sub-heading. */
+  readonly redAction?: RedAction;
 }
 
 export interface OwnerCount {

@@ -1,6 +1,12 @@
 // Digest emails: small pure templates that render a planned digest, grouped by account and held under a byte budget.
+import { ownerDisplayName, ownerKeyOf } from '../../core/ownerName';
+import { RED_ACTION_TITLES, RED_ACTIONS } from '../../core/redActions';
 import { escapeHtml, safeHref } from '../../render/html';
-import type { Digest, DigestItem, ItemKind, OwnerCount } from '../core/types';
+import { HEALTH_SERIES } from '../../render/palette';
+import { SHEET } from '../../sheets/layout';
+import { plural } from '../core/items';
+import { LEADER_KIND_ORDER } from '../core/planning';
+import type { Digest, DigestItem, ItemKind, LeaderItemKind, OwnerCount } from '../core/types';
 
 export interface EmailContext {
   /** The spreadsheet's name, to say where the items live. */
@@ -15,6 +21,8 @@ export interface EmailContext {
   readonly day?: string;
   /** The spreadsheet's URL, where "and N more" sends people (My book lists everything). */
   readonly bookUrl?: string;
+  /** The Accounts sheet's name: a data problem there is labelled by its row alone. */
+  readonly accountsSheet?: string;
 }
 
 export interface RenderedEmail {
@@ -138,20 +146,30 @@ function footerLines(digest: Digest, ctx: EmailContext): string[] {
   ];
 }
 
+/** The work first, the day after: a phone's inbox shows what needs doing ("Escalation: 10 Red accounts … · 2026-11-24"). */
 export function subjectOf(digest: Digest, ctx: EmailContext): string {
-  return ctx.day ? `${ctx.day} · ${digest.subject}` : digest.subject;
+  return ctx.day ? `${digest.subject} · ${ctx.day}` : digest.subject;
+}
+
+/** The email's heading: the subject's lead ("3 accounts need you today"), without the counts it then lists. */
+function headingOf(digest: Digest): string {
+  const colon = digest.subject.indexOf(': ');
+  return shorten(colon > 0 ? digest.subject.slice(0, colon) : digest.subject, 200);
 }
 
 function ownerName(c: OwnerCount): string {
-  return c.owner || '(no owner)';
+  return ownerDisplayName(c.owner);
 }
 
 const TD_OWNER =
-  'style="padding:3px 4px;border-bottom:1px solid #e0e0e0;text-align:left;vertical-align:top;word-break:break-all"';
-const TDN = 'style="padding:3px 3px;border-bottom:1px solid #e0e0e0;text-align:right;vertical-align:top"';
+  'style="padding:2px 4px;border-bottom:1px solid #e0e0e0;text-align:left;vertical-align:top;overflow-wrap:anywhere"';
+const TDN = 'style="padding:2px 3px;border-bottom:1px solid #e0e0e0;text-align:right;vertical-align:top"';
+const LINK = 'style="color:#0b57d0"';
+/** The Red marker: the health colour of the Dashboard's charts (render/palette.ts), beside the word "Red". */
+const RED_MARK = `border-left:4px solid ${HEALTH_SERIES.Red};padding-left:6px`;
 
 function groupHtml(g: Group, ctx: EmailContext): string {
-  const items = g.items.map((i) => `<li style="margin:2px 0">${escapeHtml(itemLine(i))}</li>`).join('');
+  const items = g.items.map((i) => `<li style="margin:1px 0">${escapeHtml(itemLine(i))}</li>`).join('');
   return `<div style="margin:12px 0 0"><a style="color:#0b57d0;font-weight:bold" href="${safeHref(ctx.linkOf(g.sheet, g.row))}">${escapeHtml(g.label)}</a><ul style="margin:2px 0 0;padding-left:18px">${items}</ul></div>`;
 }
 
@@ -161,7 +179,7 @@ function groupText(g: Group, ctx: EmailContext): string {
   );
 }
 
-/** The per-owner table, narrow enough for a 375 px phone: short headers, owner column wrapping. */
+/** The per-owner table, narrow enough for a 375 px phone: short headers, owner names wrapping. */
 function ownerTableHtml(counts: readonly OwnerCount[]): string {
   const rows = counts
     .slice(0, MAX_OWNER_ROWS)
@@ -192,6 +210,107 @@ function ownerTableText(counts: readonly OwnerCount[]): string[] {
   return lines;
 }
 
+// --- the leader's escalation: one section per kind, Red first and grouped by what to do -------------------
+
+const SECTION_TITLES: Readonly<Record<LeaderItemKind, string>> = {
+  red: 'Red',
+  slipped: 'Slipped',
+  stalled: 'Stalled',
+  problem: 'Data problems',
+  climbed: 'Climbed',
+};
+
+function sectionTitle(kind: LeaderItemKind, n: number): string {
+  return `${SECTION_TITLES[kind]}: ${kind === 'problem' ? n : plural(n, 'account')}`;
+}
+
+/** "Sam Ortiz 2 · Priya Nair 1": who owns a Red group's accounts, most first. */
+function ownersInWords(items: readonly DigestItem[]): string {
+  const counts = new Map<string, number>();
+  for (const i of items) {
+    const name = ownerDisplayName(ownerKeyOf(i.owner ?? ''));
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort(([x, a], [y, b]) => b - a || (x < y ? -1 : x > y ? 1 : 0))
+    .map(([name, n]) => `${name} ${n}`)
+    .join(' · ');
+}
+
+interface Line {
+  readonly item: DigestItem;
+  readonly html: string;
+  readonly text: string;
+}
+
+/** One escalation line: the account (linked), its owner's name, and what happened when the heading does not say it. */
+function leaderLine(i: DigestItem, ctx: EmailContext): Line {
+  const href = safeHref(ctx.linkOf(i.sheet, i.row));
+  if (i.kind === 'problem') {
+    // Most problems are on Accounts: its rows read "AC-1014 (row 36)", other sheets' name the sheet.
+    const where =
+      i.sheet === (ctx.accountsSheet ?? SHEET.accounts) ? `row ${i.row}` : `${i.sheet} row ${i.row}`;
+    const label = i.accountId ? `${shorten(i.accountId, 100)} (${where})` : where;
+    return {
+      item: i,
+      html: `<li style="margin:1px 0"><a ${LINK} href="${href}">${escapeHtml(label)}</a> — ${escapeHtml(shorten(i.text, 160))}</li>`,
+      text: `  - ${label}: ${shorten(i.text, 160)} — ${ctx.linkOf(i.sheet, i.row)}`,
+    };
+  }
+  const account = shorten(i.accountName || i.accountId, 80);
+  const owner = ownerDisplayName(ownerKeyOf(i.owner ?? ''));
+  // A Red group's heading says what to do; "Look into it" does not say why, so its lines do.
+  // Under "Slipped", "slipped 1 rung to Activity" reads as "1 rung to Activity": the heading says the verb once.
+  const detail =
+    i.kind === 'red' && (i.redAction ?? 'other') !== 'other'
+      ? ''
+      : shorten(i.text.replace(/^(slipped|stalled|climbed) /, ''), 160);
+  return {
+    item: i,
+    html: `<li style="margin:1px 0"><a ${LINK} href="${href}">${escapeHtml(account)}</a> · ${escapeHtml(owner)}${detail ? ` — ${escapeHtml(detail)}` : ''}</li>`,
+    text: `  - ${account} · ${owner}${detail ? ` — ${detail}` : ''} — ${ctx.linkOf(i.sheet, i.row)}`,
+  };
+}
+
+interface Block {
+  /** Headings (HTML and text) shown before the lines when at least one line fits. */
+  readonly headHtml: string;
+  readonly headText: string;
+  readonly lines: readonly Line[];
+}
+
+const UL = '<ul style="margin:2px 0 0;padding-left:18px">';
+
+function leaderBlocks(items: readonly DigestItem[], ctx: EmailContext): Block[] {
+  const blocks: Block[] = [];
+  for (const kind of LEADER_KIND_ORDER) {
+    const mine = items.filter((i) => i.kind === kind);
+    if (mine.length === 0) continue;
+    const title = sectionTitle(kind, mine.length);
+    const style = `font-size:15px;margin:12px 0 2px${kind === 'red' ? `;${RED_MARK}` : ''}`;
+    const h3 = `<h3 style="${style}">${escapeHtml(title)}</h3>`;
+    if (kind !== 'red') {
+      blocks.push({ headHtml: h3, headText: `${title}`, lines: mine.map((i) => leaderLine(i, ctx)) });
+      continue;
+    }
+    // Red by what to do about it (core/redActions.ts), each group with how many accounts each owner has in it.
+    let first = true;
+    for (const action of RED_ACTIONS) {
+      const group = mine.filter((i) => (i.redAction ?? 'other') === action);
+      if (group.length === 0) continue;
+      const sub = `${RED_ACTION_TITLES[action]} (${group.length}): ${ownersInWords(group)}`;
+      const h4 = `<h4 style="font-size:13px;margin:6px 0 0">${escapeHtml(sub)}</h4>`;
+      blocks.push({
+        headHtml: first ? h3 + h4 : h4,
+        headText: first ? `${title}\n${sub}` : sub,
+        lines: group.map((i) => leaderLine(i, ctx)),
+      });
+      first = false;
+    }
+  }
+  return blocks;
+}
+
 /**
  * Renders a digest as subject, plain text and HTML. Groups are added while the HTML stays under
  * MAX_HTML_BYTES, measured in bytes (a count of items says nothing about a 50,000-character cell); what does not
@@ -199,31 +318,61 @@ function ownerTableText(counts: readonly OwnerCount[]): string[] {
  */
 export function renderDigest(digest: Digest, ctx: EmailContext): RenderedEmail {
   const subject = subjectOf(digest, ctx);
+  const heading = headingOf(digest);
   const head = [
-    '<div lang="en" style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.4;color:#1f1f1f;max-width:600px">',
-    `<h2 style="font-size:16px;margin:0 0 8px">${escapeHtml(shorten(digest.subject, 200))}</h2>`,
+    '<div lang="en" style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.35;color:#1f1f1f;max-width:600px">',
+    `<h2 style="font-size:17px;margin:0 0 4px">${escapeHtml(heading)}</h2>`,
+    ctx.day
+      ? `<p style="margin:0;font-size:12px;color:#444746">${escapeHtml(`${ctx.day} · ${ctx.bookName}`)}</p>`
+      : '',
   ].join('');
   const table = digest.ownerCounts.length > 0 ? ownerTableHtml(digest.ownerCounts) : '';
-  const foot = `<p style="margin-top:20px;font-size:12px;color:#444746">${footerLines(digest, ctx).map(escapeHtml).join('<br>')}</p></div>`;
+  const foot = `<p style="margin-top:14px;font-size:12px;color:#444746">${footerLines(digest, ctx).map(escapeHtml).join('<br>')}</p></div>`;
   let budget = MAX_HTML_BYTES - RESERVE_BYTES - utf8Bytes(head) - utf8Bytes(table) - utf8Bytes(foot);
 
-  const groups = groupsOf(digest.items);
   const htmlParts: string[] = [];
   const textParts: string[] = [];
   const shown: DigestItem[] = [];
-  let g = 0;
-  for (; g < groups.length; g++) {
-    const html = groupHtml(groups[g], ctx);
-    const bytes = utf8Bytes(html);
-    if (bytes > budget) break;
-    budget -= bytes;
-    htmlParts.push(html);
-    textParts.push(groupText(groups[g], ctx));
-    shown.push(...groups[g].items);
+  let left: DigestItem[];
+  if (digest.kind === 'leader') {
+    // Sections in LEADER_KIND_ORDER, lines added while they fit: what does not fit is counted below.
+    const blocks = leaderBlocks(digest.items, ctx);
+    left = [];
+    let full = false;
+    for (const b of blocks) {
+      const lines: Line[] = [];
+      for (const line of b.lines) {
+        const cost = utf8Bytes(line.html) + (lines.length === 0 ? utf8Bytes(b.headHtml) + UL.length + 5 : 0);
+        if (full || cost > budget) {
+          full = true;
+          left.push(line.item);
+          continue;
+        }
+        budget -= cost;
+        lines.push(line);
+      }
+      if (lines.length === 0) continue;
+      htmlParts.push(`${b.headHtml}${UL}${lines.map((l) => l.html).join('')}</ul>`);
+      textParts.push([b.headText, ...lines.map((l) => l.text), ''].join('\n'));
+      shown.push(...lines.map((l) => l.item));
+    }
+  } else {
+    const groups = groupsOf(digest.items);
+    let g = 0;
+    for (; g < groups.length; g++) {
+      const html = groupHtml(groups[g], ctx);
+      const bytes = utf8Bytes(html);
+      if (bytes > budget) break;
+      budget -= bytes;
+      htmlParts.push(html);
+      textParts.push(groupText(groups[g], ctx));
+      shown.push(...groups[g].items);
+    }
+    left = groups.slice(g).flatMap((x) => x.items);
   }
-  const left = groups.slice(g).flatMap((x) => x.items);
   let moreHtml = '';
   let moreLine = '';
+  // "and N more" only when something was cut: by the byte budget here, or by the planner's caps (moreItems).
   if (left.length > 0 || digest.moreItems > 0) {
     const words = moreText(left, digest.moreItems);
     const where = ctx.bookUrl
@@ -236,7 +385,8 @@ export function renderDigest(digest: Digest, ctx: EmailContext): RenderedEmail {
   }
   const html = [head, ...htmlParts, moreHtml, table, foot].join('\n');
   const text = [
-    digest.subject,
+    heading,
+    ...(ctx.day ? [`${ctx.day} · ${ctx.bookName}`] : []),
     '',
     ...textParts,
     ...(moreLine ? [moreLine, ''] : []),
