@@ -6,6 +6,7 @@ import {
   AMOUNT_WORD,
   AIM_START,
   ATTRIBUTION,
+  ATTRIBUTION_VERB,
   BEFORE_AFTER,
   CALENDAR,
   CHANGE,
@@ -29,6 +30,7 @@ import {
   SENTIMENT,
   SENTIMENT_METRIC,
   STATUS_CHANGE,
+  TYPO_CANDIDATE,
   TYPO_VOCABULARY,
   USAGE,
   USAGE_WEAK,
@@ -94,6 +96,12 @@ const reading = (
   detail: extra.detail ?? '',
 });
 
+/** A sticky pattern (it opens with ^) tried at the start of the text only. */
+function atStart(pattern: RegExp, text: string): RegExpExecArray | null {
+  pattern.lastIndex = 0;
+  return pattern.exec(text);
+}
+
 const cueOf = (m: RegExpExecArray | RegExpMatchArray | null): string =>
   m
     ? m[0]
@@ -113,15 +121,16 @@ function withoutCalendar(text: string): string {
 /** Blanks numbers that only size the scope ("our 40 clinics", "24/7"); returns the text and the first such scope. */
 function withoutScope(text: string): { text: string; scope: string } {
   let scope = '';
-  let out = text.replace(ROUND_THE_CLOCK, (m) => {
-    if (scope === '' && /^24/.test(m)) scope = m.toLowerCase();
-    return ' ';
-  });
-  if (/\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred)\b/i.test(out))
-    out = out.replace(SCOPE, (_m, n: string, what: string) => {
-      if (scope === '') scope = `${n} ${what}`.toLowerCase();
+  let out = text;
+  if (out.includes('24') || out.includes('-'))
+    out = out.replace(ROUND_THE_CLOCK, (m) => {
+      if (scope === '' && m.startsWith('24')) scope = m;
       return ' ';
     });
+  out = out.replace(SCOPE, (_m, n: string, what: string) => {
+    if (scope === '') scope = `${n} ${what}`;
+    return ' ';
+  });
   return { text: out, scope };
 }
 
@@ -133,12 +142,12 @@ function amountsOnly(calendarless: string): string {
 
 /** True when the text has a quantity at all: digits, a percentage, money, a multiple, or number words. */
 export function statesQuantity(text: string): boolean {
-  return QUANTITY.test(amountsOnly(withoutScope(withoutCalendar(text)).text));
+  return QUANTITY.test(amountsOnly(withoutScope(withoutCalendar(String(text ?? '').toLowerCase())).text));
 }
 
 /** True when some word names what is measured, beyond the quantity and filler words ("40% by March" names nothing). */
 function namesSomething(calendarless: string): boolean {
-  const words = calendarless.toLowerCase().match(/[a-z][a-z'’-]*/g) ?? [];
+  const words = calendarless.match(/[a-z][a-z'’-]*/g) ?? [];
   return words.some((w) => w.length > 1 && !FILLER.has(w) && !AMOUNT_WORD.test(w));
 }
 
@@ -163,25 +172,30 @@ const MISSPELT: ReadonlyMap<string, string> = (() => {
   return out;
 })();
 
-/** The text with misspelt vocabulary words read as meant ("loging went up 20%" → "login went up 20%"). */
-export function withSpellingRead(text: string): string {
-  const words = text.toLowerCase().match(/[a-z]{5,}/g);
-  if (words === null || !words.some((w) => MISSPELT.has(w))) return text;
-  return text.replace(/[A-Za-z]{5,}/g, (w) => MISSPELT.get(w.toLowerCase()) ?? w);
+/** The (lower-case) text with misspelt vocabulary words read as meant ("loging went up 20%" → "login went up 20%"). */
+export function withSpellingRead(lower: string): string {
+  const words = lower.match(TYPO_CANDIDATE);
+  if (words === null) return lower;
+  let out = lower;
+  for (const w of words) {
+    const fixed = MISSPELT.get(w);
+    if (fixed !== undefined) out = out.replace(new RegExp(`\\b${w}\\b`), fixed);
+  }
+  return out;
 }
 
 // ---- subject: context, the vendor's work, the product's use ----
 
 /** The statement without the phrases that name the product as the cause: attribution is welcome, never activity. */
 function withoutAttribution(text: string): string {
-  return text.replace(ATTRIBUTION, ' ');
+  return ATTRIBUTION_VERB.test(text) ? text.replace(ATTRIBUTION, ' ') : text;
 }
 
 /** The sentence without its context clauses ("after rollout of the workflow", "Since go-live,"), when anything is left. */
 function mainClause(text: string): string {
   if (!CONTEXT_WORD.test(text)) return text;
   let t = text;
-  const lead = CONTEXT_LEAD.exec(t);
+  const lead = atStart(CONTEXT_LEAD, t);
   if (lead) t = t.slice(lead[0].length);
   const trail = CONTEXT_TRAIL.exec(t);
   if (trail && trail.index > 0) t = t.slice(0, trail.index);
@@ -190,13 +204,14 @@ function mainClause(text: string): string {
 
 /** True when the subject is the product's own use (logins, usage, reports run, a rollout), attribution aside. */
 export function describesActivity(text: string): boolean {
-  return USAGE.test(mainClause(withoutAttribution(withSpellingRead(String(text ?? '')))));
+  return USAGE.test(mainClause(withoutAttribution(withSpellingRead(String(text ?? '').toLowerCase()))));
 }
 
 /** Work the vendor did for them (VENDOR_WORK), each form tried only where its cheap sign is present. */
 function vendorWork(body: string): RegExpExecArray | null {
+  if (body.length === 0) return null;
   return (
-    (VENDOR_START.test(body) ? VENDOR_WORK.exec(body) : null) ??
+    (atStart(VENDOR_START, body) ? atStart(VENDOR_WORK, body) : null) ??
     (FOR_THEM.test(body) ? VENDOR_FOR_THEM.exec(body) : null)
   );
 }
@@ -256,22 +271,25 @@ function featureHead(body: string): string {
 export function classifyStatement(text: string): StatementReading {
   const raw = String(text ?? '').trim();
   if (raw === '') return reading('empty');
-  const t = withSpellingRead(raw);
-  const body = mainClause(withoutAttribution(t));
+  // Read once in lower case: every pattern is lower case (statementVocabulary.ts), and the cues quote it.
+  const body = mainClause(withoutAttribution(withSpellingRead(raw.toLowerCase())));
   const calendarless = withoutCalendar(body);
-  const scoped = withoutScope(calendarless);
-  const quantity = QUANTITY.test(amountsOnly(scoped.text));
-  const changes = CHANGE.test(body);
-  // An aim with no amount ("Optimise picking in the 2 warehouses", "Increase adoption") is a wish, whatever it is about.
-  // A sentiment score stays sentiment even as a wish ("Improve client satisfaction").
-  const aim = AIM_START.exec(body);
-  if (
-    aim &&
-    !SENTIMENT_METRIC.test(body) &&
-    !quantity &&
-    !STATUS_CHANGE.test(body) &&
-    !BEFORE_AFTER.test(body)
-  )
+  const hadNumber = QUANTITY.test(amountsOnly(calendarless));
+  // A number that only sizes the scope is set aside before the quantity is read ("in the 2 warehouses").
+  const scoped = hadNumber ? withoutScope(calendarless) : { text: calendarless, scope: '' };
+  const quantity = hadNumber && (scoped.text === calendarless || QUANTITY.test(amountsOnly(scoped.text)));
+  const sentimentScore = /nps|csat|satisf|sentiment|happiness/.test(body)
+    ? SENTIMENT_METRIC.exec(body)
+    : null;
+  let changes: boolean | undefined;
+  const namesChange = () => {
+    changes ??= CHANGE.test(body);
+    return changes;
+  };
+  // An aim with no amount ("Optimise picking in the 2 warehouses", "Increase adoption") is a wish, whatever it is
+  // about; a sentiment score stays sentiment even as a wish ("Improve client satisfaction").
+  const aim = atStart(AIM_START, body);
+  if (aim && !sentimentScore && !quantity && !STATUS_CHANGE.test(body) && !BEFORE_AFTER.test(body))
     return reading(
       'vague',
       cueOf(aim),
@@ -279,15 +297,13 @@ export function classifyStatement(text: string): StatementReading {
         ? { note: 'sizes the scope', detail: scoped.scope }
         : { note: calendarless !== body ? 'only when' : null },
     );
-  if (!changes) {
-    const vendor = vendorWork(body);
-    if (vendor) return reading('activity', cueOf(vendor), { by: 'vendor' });
-  }
+  const vendor = vendorWork(body);
+  if (vendor && !namesChange()) return reading('activity', cueOf(vendor), { by: 'vendor' });
   const usage =
     USAGE.exec(body) ??
-    (changes
-      ? null
-      : (PRODUCT_ACTION.exec(body) ?? (USAGE_WEAK_WORD.test(body) ? USAGE_WEAK.exec(body) : null)));
+    ((atStart(PRODUCT_ACTION, body) || USAGE_WEAK_WORD.test(body)) && !namesChange()
+      ? (atStart(PRODUCT_ACTION, body) ?? USAGE_WEAK.exec(body))
+      : null);
   if (usage) {
     // "They enjoy using it": the feeling is the point, the use only its object.
     const feeling = SENTIMENT.exec(body);
@@ -300,17 +316,15 @@ export function classifyStatement(text: string): StatementReading {
         })
       : reading('activity', cueOf(usage), { by: 'customer' });
   }
-  const metric = SENTIMENT_METRIC.exec(body);
-  if (metric) return reading('sentiment', cueOf(metric));
+  if (sentimentScore) return reading('sentiment', cueOf(sentimentScore));
   const so = CONSEQUENCE.exec(body);
   const form = so && so.index > 0 ? consequenceForm(body, so.index) : formOf(body, scoped.text, quantity);
   if (form) return reading('measurable', '', { form });
   const feeling = SENTIMENT.exec(body);
   if (feeling) return reading('sentiment', cueOf(feeling));
   if (so && so.index > 0) return reading('value', cueOf(so));
-  const hadNumber = QUANTITY.test(amountsOnly(calendarless));
   if (quantity) return reading('vague', '', { note: 'names nothing' });
-  const note = scoped.scope && hadNumber ? 'sizes the scope' : calendarless !== body ? 'only when' : null;
+  const note = scoped.scope ? 'sizes the scope' : calendarless !== body ? 'only when' : null;
   const detail = note === 'sizes the scope' ? scoped.scope : '';
   const head = featureHead(scoped.text);
   if (head) return reading('feature', head, { note: note === 'only when' ? note : null });
