@@ -241,26 +241,14 @@ function featureHead(body: string): string {
   const text = body.trim().replace(/[.!]+$/, '');
   const words = text.split(/\s+/);
   if (words.length > 8 || NOT_A_NAME.test(text) || AIM_VERB.test(text) || VALUE_HINT.test(text)) return '';
-  if (CONSEQUENCE.test(text) || PAIN_STATE.test(text)) return '';
-  // "Mobile app for field technicians", "SSO and role-based access": each part of the phrase can carry the head.
-  const parts = text.split(/\s+(?:for|with|and|&|across|on|in|to|via)\s+/i);
-  if (parts[0].split(/\s+/).length > 4) return '';
-  for (const part of parts) {
-    const ws = part.split(/\s+/);
-    const last = ws[ws.length - 1];
-    // A gerund head ("drag-and-drop scheduling") only in a short phrase: "Teachers spend Sunday nights grading" is a
-    // sentence.
-    if (
-      /ing$/i.test(last) &&
-      !/^(?:scheduling|tracking|scoring|routing|reporting|forecasting|matching|scanning|monitoring|testing|sync)/i.test(
-        last,
-      ) &&
-      ws.length > 3
-    )
-      continue;
-    if (FEATURE_HEAD.test(last)) return last.toLowerCase();
-  }
-  return '';
+  if (CONSEQUENCE.test(text)) return '';
+  // "Mobile app for field technicians", "SSO and role-based access": the head closes the phrase's first part.
+  const first = text.split(/\s+(?:for|with|and|&|across|on|in|to|via)\s+/)[0].split(/\s+/);
+  const head = first[first.length - 1];
+  // A gerund head needs a modifier and a short phrase ("drag-and-drop scheduling"): "Marketing and sales blame each
+  // other" and "Teachers spend Sunday nights grading" are sentences.
+  if (first.length > 4 || (head.endsWith('ing') && (first.length < 2 || first.length > 3))) return '';
+  return FEATURE_HEAD.test(head) ? head : '';
 }
 
 /**
@@ -326,7 +314,7 @@ export function classifyStatement(text: string): StatementReading {
   if (quantity) return reading('vague', '', { note: 'names nothing' });
   const note = scoped.scope ? 'sizes the scope' : calendarless !== body ? 'only when' : null;
   const detail = note === 'sizes the scope' ? scoped.scope : '';
-  const head = featureHead(scoped.text);
+  const head = featureHead(body);
   if (head) return reading('feature', head, { note: note === 'only when' ? note : null });
   const pain = PAIN_STATE.exec(body) ?? VAGUE.exec(body);
   if (pain) return reading('vague', cueOf(pain), { note, detail });

@@ -142,7 +142,7 @@ export const USAGE = re([
   String.raw`\bengagement\b`,
   String.raw`\b(?:seats?|licen[cs]es?)\b.{0,30}\b(?:activated|activation|used|assigned|provisioned|utili[sz]ation|usage)\b`,
   String.raw`\b(?:activated|assigned|provisioned)\b.{0,20}\b(?:seats?|licen[cs]es?)\b`,
-  String.raw`\b(?:run|runs|ran|running|review|reviews|reviewed|reviewing|view|views|viewed|viewing|open|opens|opened|opening|check|checks|checked|export|exports|exported|exporting|schedule|schedules|scheduled|generate|generates|generated)\s+(?:(?:a|an|the|their|our|his|her|its|more|new|all|\S*\d\S*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|forty|fifty|hundred|dozens? of|several|many)\s+)*(?:\w+\s+)?(?:reports?|quer(?:y|ies)|dashboards?|scans?|workflows?|jobs?|searches|playbooks?|automations?|pipelines?|digests?|analytics|maps)\b`,
+  String.raw`\b(?:run|runs|ran|running|review|reviews|reviewed|reviewing|view|views|viewed|viewing|open|opens|opened|opening|check|checks|checked|export|exports|exported|exporting|schedule|schedules|scheduled|generate|generates|generated)\s+(?:(?:a|an|the|their|our|his|her|its|more|new|all|\S*\d\S*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|forty|fifty|hundred|dozens? of|several|many)\s+)*(?:\w+\s+)?(?:reports?|quer(?:y|ies)|dashboards?|scans?|workflows?|jobs?|searches|playbooks?|automations?|pipelines?|digests?|analytics|maps|queues?)\b`,
   String.raw`\b(?:create|creates|created|build|builds|built)\s+(?:\S*\d\S*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|forty|fifty|dozens? of|several|many|more|new)\s+(?:\w+\s+)?(?:reports?|dashboards?|workflows?|automations?|playbooks?)\b`,
   String.raw`\b(?:reports?|quer(?:y|ies)|dashboards?|scans?|searches)\s+(?:were\s+|are\s+|was\s+|is\s+|have been\s+|got\s+)?(?:run|viewed|opened|exported|scheduled)\b`,
   String.raw`\bworkflow completion\b`,
@@ -196,7 +196,7 @@ export const SENTIMENT = re([
   String.raw`\bbest (?:tool|product|platform|vendor|partner|app|software|money|investment|decision|purchase|thing)\b`,
   // Sentiment without the usual words (issue 24): advocacy, trust, relief, "couldn't go back", a relationship.
   String.raw`\bgame[- ]?changer\b|\bjust works\b|\bswears? by\b|\ball smiles\b|\bbought in\b|\bbuy-in\b|\bbelievers?\b`,
-  String.raw`\b(?:advocat\w*|recommend(?:s|ed|ing)?|supportive|engaged|responsive|relationship(?!\s+managers?)|trusts?|trusted|listens|enthusiastic|raving|calmer|relieved)\b`,
+  String.raw`\b(?:is|are|was|were|stays?|very|fully|highly|and)\s+engaged\b|\b(?:praise\w*|kudos|sleeps? better|peace of mind)\b|\b(?:'d|would) (?:pick|choose|buy|sign)\b|\b(?:advocat\w*|recommend(?:s|ed|ing)?|supportive|responsive|relationship(?!\s+managers?)|trusts?|trusted|listens|enthusiastic|raving|calmer|relieved)\b`,
   String.raw`\b(?:couldn't|could not|can't|cannot|won't|wouldn't|would never|'d never|never)\b[^.;]{0,25}\bgo(?:ing)? back\b|\bcan'?t imagine\b`,
   String.raw`\b(?:would|'d) (?:be lost|renew)\b|\btell(?:s|ing)? (?:peers|others|everyone|people|colleagues)\b`,
   String.raw`\b(?:less|more|much less|no longer)\s+(?:stressed|scary|anxious|worried|nervous)\b`,
@@ -205,7 +205,7 @@ export const SENTIMENT = re([
 export const SENTIMENT_METRIC = /\b(?:nps|csat|satisfaction|sentiment|happiness)\b/;
 
 /** A verb of aim or direction with no magnitude: "improve conversion", "they wanted to…", "error rate dropped". */
-const AIM_OPENING = String.raw`^(?:to\s+)?(?:improve|increase|boost|grow|reduce|lower|cut|save|drive|enhance|optimi[sz]e|streamline|accelerate|speed up|moderni[sz]e|standardi[sz]e|digiti[sz]e|centrali[sz]e|harden|tighten|unify|align|raise|transform|maximi[sz]e|minimi[sz]e|simplify|strengthen|scale|unlock|empower|enable|help|support|deliver|achieve|make|get|become)\b`;
+const AIM_OPENING = String.raw`^(?:to\s+)?(?:improve|increase|boost|grow|reduce|lower|cut|save|drive|enhance|optimi[sz]e|streamline|accelerate|speed up|moderni[sz]e|standardi[sz]e|digiti[sz]e|centrali[sz]e|harden|tighten|unify|align|raise|keep|ensure|make sure|transform|maximi[sz]e|minimi[sz]e|simplify|strengthen|scale|unlock|empower|enable|help|support|deliver|achieve|make|get|become)\b`;
 export const AIM_VERB = re([
   AIM_OPENING,
   String.raw`\b(?:want|wants|wanted|looking|aim|aims|aimed|hope|hopes|hoped|trying|plan|plans|planned)\s+to\b`,
@@ -251,7 +251,7 @@ export const VALUE_MARKER = re([
 
 /** The head noun of a product capability: a line that is only such a noun phrase is a feature name. */
 export const FEATURE_HEAD =
-  /\b(?:builder|tests?|alerts?|dashboards?|integrations?|sync|sso|sign-on|workflows?|engine|module|scanner|scanning|reports?|reporting|api|templates?|automation|remediation|analytics|scoring|routing|connectors?|notifications?|insights|tracking|portal|app|plugin|extension|view|editor|search|exports?|imports?|scheduler|checks?|rules|playbooks?|triggers?|bot|assistant|copilot|forecasting|matching|reconciliation|workspace|hub|library|feed|widgets?|visibility|page|screen|reminders?|form|wizard|console|scorecards?|planner|calendar|emails?|controls?|permissions?|webhooks?|access|classification|detection|prediction|optimi[sz]ation|consolidation|inspection|instructions|check-in|payments|viewer|capture|triage|management|pages|records|maps|inbox|ocr|trail|e-signatures|tool|environments|recommendations|monitoring|integration|sso|\w{3,}ing)$/;
+  /\b(?:builder|tests?|alerts?|dashboards?|integrations?|sync|sso|sign-on|workflows?|engine|module|scanner|scanning|reports?|reporting|api|templates?|automation|remediation|analytics|scoring|routing|connectors?|notifications?|insights|tracking|portal|app|plugin|extension|view|editor|search|exports?|imports?|scheduler|checks?|rules|playbooks?|triggers?|bot|assistant|copilot|forecasting|matching|reconciliation|workspace|hub|library|feed|widgets?|visibility|page|screen|reminders?|form|wizard|console|scorecards?|planner|calendar|emails?|controls?|permissions?|webhooks?|access|classification|detection|prediction|optimi[sz]ation|consolidation|inspection|instructions|check-in|payments|viewer|capture|triage|management|pages|records|maps|inbox|ocr|trail|e-signatures|tool|environments|recommendations|monitoring|integration|sso|sensors?|heatmaps?|kiosks?|\w{3,}ing)$/;
 
 /** Words that make a noun phrase a sentence or a pain, not a feature name. */
 export const NOT_A_NAME =
