@@ -16,7 +16,6 @@ import {
   CONTEXT_WORD,
   FEATURE_HEAD,
   FILLER,
-  FOR_THEM,
   MEASURE_QTY,
   NAMED,
   NOT_A_NAME,
@@ -212,7 +211,9 @@ function vendorWork(body: string): RegExpExecArray | null {
   if (body.length === 0) return null;
   return (
     (atStart(VENDOR_START, body) ? atStart(VENDOR_WORK, body) : null) ??
-    (FOR_THEM.test(body) ? VENDOR_FOR_THEM.exec(body) : null)
+    (body.includes('for them') || body.includes('for their') || body.includes('for the customer')
+      ? VENDOR_FOR_THEM.exec(body)
+      : null)
   );
 }
 

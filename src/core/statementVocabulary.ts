@@ -332,7 +332,6 @@ export const VENDOR_START =
 /** "Closed 14 support tickets for them": work done for the customer, wherever the verb is. */
 export const VENDOR_FOR_THEM =
   /\b(?:closed|resolved|fixed|handled|answered|built|created|configured|set up|ran|delivered|migrated|sourced|wrote)\s+(?:\S+\s+){0,5}?for (?:them|their\s+\w+|the customer)\b/;
-export const FOR_THEM = /\bfor (?:them|their|the customer)\b/;
 
 /**
  * A count of things done in the product ("Merchandisers built 25 promo rules", "Tagged 10,000 archive photos",
@@ -345,7 +344,9 @@ export const PRODUCT_ACTION =
  * usage subject, so a named change ("30% faster in the system") outranks it. */
 export const USAGE_WEAK = re([
   String.raw`\b(?:in|into|through|via|on)\s+(?:the|our|their)\s+(?:[\w-]+\s+)?(?:app|portal|tool|console|dashboard|lms|crm|system|platform|workbench|workspace|hris|ats|cms)\b`,
-  String.raw`(?:^|\b(?:[a-z-]+s|staff|team|everyone|people|they|we|both|all|who|now|still)\s+)(?:use|uses|used)\s+(?!to\b|less\b|more\b|fewer\b|\d|half\b)`,
+  // The verb is found first and its subject checked behind it: scanning for "use" is cheap, a subject at every
+  // position is not.
+  String.raw`\b(?<=(?:^|\b(?:[a-z-]+s|staff|team|everyone|people|they|we|both|all|who|now|still)\s+))(?:use|uses|used)\s+(?!to\b|less\b|more\b|fewer\b|\d|half\b)`,
 ]);
 
 /** The cheap sign that USAGE_WEAK can match: a use verb or a place in the product. */
