@@ -192,11 +192,10 @@ function withoutAttribution(text: string): string {
 
 /** The sentence without its context clauses ("after rollout of the workflow", "Since go-live,"), when anything is left. */
 function mainClause(text: string): string {
-  if (!CONTEXT_WORD.test(text)) return text;
   let t = text;
   const lead = atStart(CONTEXT_LEAD, t);
   if (lead) t = t.slice(lead[0].length);
-  const trail = CONTEXT_TRAIL.exec(t);
+  const trail = CONTEXT_WORD.test(t) ? CONTEXT_TRAIL.exec(t) : null;
   if (trail && trail.index > 0) t = t.slice(0, trail.index);
   return t.trim() === '' ? text : t;
 }

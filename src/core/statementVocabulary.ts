@@ -297,9 +297,8 @@ export const TYPO_CANDIDATE = /\b(?:lo|us|ad|ut|en|da|re|se|ac|on|sa|ha|de|ex|im
  * rollout of the workflow", "Because of adoption across AP,", "since go-live", "With 90% of reps logging calls,".
  * It never decides the verdict; the rest of the sentence does.
  */
-/** The cheap sign that a context clause may be there. */
-export const CONTEXT_WORD =
-  /\b(?:after|since|because|thanks to|following|once|with|using|now that|as a result)\b/;
+/** The cheap sign that a trailing context clause may be there (CONTEXT_LEAD is sticky: tried at the start only). */
+export const CONTEXT_WORD = /\b(?:after|since|because|thanks to|following|once|as a result)\b/;
 export const CONTEXT_LEAD =
   /^(?:ever\s+)?(?:after|since|because of|thanks to|following|once|with|using|now that|as a result of)\b[^,;]{2,80},\s*(?=\S)/y;
 export const CONTEXT_TRAIL =
