@@ -12,7 +12,8 @@ export type Split = (typeof SPLITS)[number];
 export const COLUMNS = ['id', 'industry', 'link', 'written', 'text', 'kind', 'reason'] as const;
 
 // Beside this file under CommonJS (vitest); from the project root under ESM (tsx runs scripts/bench.ts from there).
-const DATA_DIR = typeof __dirname === 'string' ? join(__dirname, 'data') : join(process.cwd(), 'test/corpus/data');
+const DATA_DIR =
+  typeof __dirname === 'string' ? join(__dirname, 'data') : join(process.cwd(), 'test/corpus/data');
 
 const nonBlank = z.string().check(z.trim(), z.minLength(1, 'is blank'));
 const ROW = z.object({
