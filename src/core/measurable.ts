@@ -153,12 +153,15 @@ function namesSomething(calendarless: string): boolean {
 // ---- misspellings: a word one insertion, deletion or neighbour swap from a vocabulary word is read as it ----
 
 /**
- * Every misspelling one edit from a vocabulary word, mapped to the word: built once, so reading a cell costs one
- * set lookup per long word (the functions run per cell). No substitutions: "adapted" is not "adopted".
+ * Every misspelling one edit from a vocabulary word, mapped to the word: built on first use (about 2 ms; the other
+ * custom functions never pay it), so reading a cell costs one map lookup per candidate word. No substitutions:
+ * "adapted" is not "adopted".
  */
-const MISSPELT: ReadonlyMap<string, string> = (() => {
+let misspelt: ReadonlyMap<string, string> | null = null;
+function buildMisspelt(): ReadonlyMap<string, string> {
   const out = new Map<string, string>();
-  const known = new Set<string>(TYPO_VOCABULARY);
+  // Real words one edit from a vocabulary word stay themselves.
+  const known = new Set<string>([...TYPO_VOCABULARY, 'activate', 'excite', 'impress', 'delight']);
   const add = (variant: string, word: string) => {
     if (variant.length >= 5 && !known.has(variant) && !out.has(variant)) out.set(variant, word);
   };
@@ -169,7 +172,7 @@ const MISSPELT: ReadonlyMap<string, string> = (() => {
       for (let c = 97; c <= 122; c++) add(w.slice(0, i) + String.fromCharCode(c) + w.slice(i), w);
   }
   return out;
-})();
+}
 
 /** The (lower-case) text with misspelt vocabulary words read as meant ("loging went up 20%" → "login went up 20%"). */
 export function withSpellingRead(lower: string): string {
@@ -177,7 +180,8 @@ export function withSpellingRead(lower: string): string {
   if (words === null) return lower;
   let out = lower;
   for (const w of words) {
-    const fixed = MISSPELT.get(w);
+    misspelt ??= buildMisspelt();
+    const fixed = misspelt.get(w);
     if (fixed !== undefined) out = out.replace(new RegExp(`\\b${w}\\b`), fixed);
   }
   return out;

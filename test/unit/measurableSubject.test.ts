@@ -4,7 +4,7 @@
 // the issue, with the seed sentence that decides it.
 import { describe, expect, it } from 'vitest';
 import { CHAIN_EXAMPLES, chainStatus, judgeLink } from '../../src/core/chain';
-import { classifyStatement, lintResult, RESULT_EXAMPLE } from '../../src/core/measurable';
+import { classifyStatement, lintResult, RESULT_EXAMPLE, withSpellingRead } from '../../src/core/measurable';
 
 const LADDER = '000_91cdf6c3e14fe07e.txt';
 const CHAIN = '004_f20b13b218ea5c99.txt';
@@ -108,5 +108,24 @@ describe('every verdict names the class, the words that decided it, and a rewrit
     const asPain = judgeLink('pain', 'Optimise picking in the 2 warehouses');
     expect(asPain.hint).toContain(CHAIN_EXAMPLES.pain);
     expect(asPain.hint).toMatch(/“2 warehouses” only sizes the scope/);
+  });
+});
+
+describe('misspellings of the deciding words are read as meant, and only those (issue 24, item 1)', () => {
+  it.each([
+    ['loging went up 20%', 'login went up 20%'],
+    ['custmer is very satisifed', 'custmer is very satisfied'],
+    ['dashbaord views doubled', 'dashboard views doubled'],
+    ['adoptoin at 85% of seats', 'adoption at 85% of seats'],
+  ])('%j → %j', (text, read) => {
+    expect(withSpellingRead(text)).toBe(read);
+  });
+
+  it('leaves real words alone: no substitutions, and business words need no correction', () => {
+    for (const text of ['adapted the logic for the report', 'reduced invocie errors by 30%', 'usage is up'])
+      expect(withSpellingRead(text)).toBe(text);
+    expect(
+      classifyStatement('Adapted the approval rules, so invoices clear in 2 days instead of 5').kind,
+    ).toBe('measurable');
   });
 });
