@@ -273,11 +273,8 @@ export function classifyStatement(text: string): StatementReading {
   const sentimentScore = /nps|csat|satisf|sentiment|happiness/.test(body)
     ? SENTIMENT_METRIC.exec(body)
     : null;
+  // Whether the sentence names a change (CHANGE) is read only where it decides something.
   let changes: boolean | undefined;
-  const namesChange = () => {
-    changes ??= CHANGE.test(body);
-    return changes;
-  };
   // An aim with no amount ("Optimise picking in the 2 warehouses", "Increase adoption") is a wish, whatever it is
   // about; a sentiment score stays sentiment even as a wish ("Improve client satisfaction").
   const aim = atStart(AIM_START, body);
@@ -290,10 +287,10 @@ export function classifyStatement(text: string): StatementReading {
         : { note: calendarless !== body ? 'only when' : null },
     );
   const vendor = vendorWork(body);
-  if (vendor && !namesChange()) return reading('activity', cueOf(vendor), { by: 'vendor' });
+  if (vendor && !(changes ??= CHANGE.test(body))) return reading('activity', cueOf(vendor), { by: 'vendor' });
   const usage =
     USAGE.exec(body) ??
-    ((atStart(PRODUCT_ACTION, body) || USAGE_WEAK_WORD.test(body)) && !namesChange()
+    ((atStart(PRODUCT_ACTION, body) || USAGE_WEAK_WORD.test(body)) && !(changes ??= CHANGE.test(body))
       ? (atStart(PRODUCT_ACTION, body) ?? USAGE_WEAK.exec(body))
       : null);
   if (usage) {

@@ -291,8 +291,9 @@ export const TYPO_VOCABULARY = [
   'impressed',
 ] as const;
 
-/** The words worth checking for a misspelling: five letters or more, opening like a TYPO_VOCABULARY word. */
-export const TYPO_CANDIDATE = /\b(?:lo|us|ad|ut|en|da|re|se|ac|on|sa|ha|de|ex|im)[a-z]{3,}/g;
+/** The words worth checking for a misspelling: five letters or more, opening like a TYPO_VOCABULARY word (its first
+ * two letters for the short ones, three for the rest). */
+export const TYPO_CANDIDATE = /\b(?:lo|us|ado|uti|eng|das|rep|ses|act|onb|sat|hap|del|exc|imp)[a-z]{2,}/g;
 
 /**
  * Context, not subject (issue 24): a leading or trailing clause that says how or when the change came about — "after
