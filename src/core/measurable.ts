@@ -273,8 +273,6 @@ export function classifyStatement(text: string): StatementReading {
   const sentimentScore = /nps|csat|satisf|sentiment|happiness/.test(body)
     ? SENTIMENT_METRIC.exec(body)
     : null;
-  // Whether the sentence names a change (CHANGE) is read only where it decides something.
-  let changes: boolean | undefined;
   // An aim with no amount ("Optimise picking in the 2 warehouses", "Increase adoption") is a wish, whatever it is
   // about; a sentiment score stays sentiment even as a wish ("Improve client satisfaction").
   const aim = atStart(AIM_START, body);
@@ -287,12 +285,13 @@ export function classifyStatement(text: string): StatementReading {
         : { note: calendarless !== body ? 'only when' : null },
     );
   const vendor = vendorWork(body);
-  if (vendor && !(changes ??= CHANGE.test(body))) return reading('activity', cueOf(vendor), { by: 'vendor' });
+  const weakUse = atStart(PRODUCT_ACTION, body) !== null || USAGE_WEAK_WORD.test(body);
+  // Whether the sentence names a change (CHANGE) is read only where it decides something.
+  const changes = vendor !== null || weakUse ? CHANGE.test(body) : false;
+  if (vendor && !changes) return reading('activity', cueOf(vendor), { by: 'vendor' });
   const usage =
     USAGE.exec(body) ??
-    ((atStart(PRODUCT_ACTION, body) || USAGE_WEAK_WORD.test(body)) && !(changes ??= CHANGE.test(body))
-      ? (atStart(PRODUCT_ACTION, body) ?? USAGE_WEAK.exec(body))
-      : null);
+    (weakUse && !changes ? (atStart(PRODUCT_ACTION, body) ?? USAGE_WEAK.exec(body)) : null);
   if (usage) {
     // "They enjoy using it": the feeling is the point, the use only its object.
     const feeling = SENTIMENT.exec(body);
