@@ -1,5 +1,11 @@
 // The Three-Link Chain: business pain → solution value → outcome; which links are missing, and what a weak one reads as.
-import { classifyStatement, measurabilityHint, RESULT_EXAMPLE, type StatementReading } from './measurable';
+import {
+  classifyStatement,
+  measurabilityHint,
+  RESULT_EXAMPLE,
+  readingWhy,
+  type StatementReading,
+} from './measurable';
 import type { ChainLink, ChainStatus } from './types';
 
 const LINK_NAMES: Record<ChainLink, string> = {
@@ -34,6 +40,8 @@ function readsAs(r: StatementReading): string {
       return 'reads as a feature';
     case 'sentiment':
       return 'reads as sentiment';
+    case 'value':
+      return 'names a change but no measure';
     default:
       return 'too vague to measure';
   }
@@ -49,23 +57,29 @@ export function judgeLink(link: ChainLink, text: string): LinkJudgement {
   const example = CHAIN_EXAMPLES[link];
   if (r.kind === 'measurable' || (link === 'value' && r.kind === 'value')) return HOLDS;
   if (link === 'result') return { holds: false, reads: readsAs(r), hint: measurabilityHint(r, example) };
+  // Every hint names the class, the words that decided it (readingWhy), and an example shaped like the link.
+  const why = readingWhy(r);
   if (link === 'value') {
     const hint =
       r.kind === 'feature'
-        ? `Reads as a feature: say what it changes for them, e.g. ${example}`
+        ? `Reads as a feature: say what it changes for them${why}, e.g. ${example}`
         : r.kind === 'activity' || r.kind === 'adoption'
-          ? `Reads as ${r.kind}: say what it changes for them, e.g. ${example}`
+          ? `Reads as ${r.kind}${why}: say what it changes for them, e.g. ${example}`
           : r.kind === 'sentiment'
-            ? `Sentiment: say what it changes for them, e.g. ${example}`
-            : `Too vague. Say what changes for them, in their words, e.g. ${example}`;
+            ? `Sentiment: say what it changes for them${why}, e.g. ${example}`
+            : `Too vague${why}. Say what changes for them, in their words, e.g. ${example}`;
     return { holds: false, reads: r.kind === 'vague' ? 'too vague' : readsAs(r), hint };
   }
   const hint =
     r.kind === 'activity' || r.kind === 'adoption'
-      ? `Reads as ${r.kind}, not their pain. Say what hurts and how much, e.g. ${example}`
+      ? `Reads as ${r.kind}${why}, not their pain. Say what hurts and how much, e.g. ${example}`
       : r.kind === 'sentiment'
-        ? `Sentiment: say what hurts and how much, e.g. ${example}`
-        : `Too vague to measure. Say how big the pain is, e.g. ${example}`;
+        ? `Sentiment: say what hurts and how much${why}, e.g. ${example}`
+        : r.kind === 'feature'
+          ? `Reads as a feature${why}, not their pain. Say what hurts and how much, e.g. ${example}`
+          : r.kind === 'value'
+            ? `Says how things work, not how much it hurts. Say what hurts and how much, e.g. ${example}`
+            : `Too vague to measure${why}. Say how big the pain is, e.g. ${example}`;
   return { holds: false, reads: readsAs(r), hint };
 }
 

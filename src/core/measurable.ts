@@ -4,32 +4,53 @@
 import {
   AIM_VERB,
   AMOUNT_WORD,
+  AIM_START,
   ATTRIBUTION,
+  ATTRIBUTION_VERB,
   BEFORE_AFTER,
   CALENDAR,
+  CHANGE,
+  CONSEQUENCE,
+  CONTEXT_LEAD,
+  CONTEXT_TRAIL,
+  CONTEXT_WORD,
   FEATURE_HEAD,
   FILLER,
+  MEASURE_QTY,
   NAMED,
+  NOT_A_NAME,
   NUMBERED_NAME,
   PAIN_STATE,
-  NOT_A_NAME,
+  PRODUCT_ACTION,
   QUANTITY,
   REPEATING,
+  ROUND_THE_CLOCK,
+  SCOPE,
   SENTIMENT,
   SENTIMENT_METRIC,
   STATUS_CHANGE,
+  TYPO_CANDIDATE,
+  TYPO_VOCABULARY,
   USAGE,
+  USAGE_WEAK,
+  USAGE_WEAK_WORD,
   VAGUE,
-  VALUE_MARKER,
+  VALUE_HINT,
+  VENDOR_FOR_THEM,
+  VENDOR_START,
+  VENDOR_WORK,
 } from './statementVocabulary';
 
 /**
  * - `measurable`: a quantity, a status change or a before-and-after about the customer's world (a result's shape).
- * - `activity` / `adoption`: the subject is the product's own use (adoption: it repeats across users or weeks).
- * - `sentiment`: how people feel about the product.
- * - `value`: says how things work differently for the customer, without a measure.
- * - `feature`: only the name of a capability ("automated report builder", "faster remediation").
- * - `vague`: an aim or a state with nothing to check ("improve conversion", "reporting is slow").
+ * - `activity` / `adoption`: the subject is the product's own use, or work the vendor did for them (adoption: the use
+ *   repeats across users or weeks).
+ * - `sentiment`: how people feel about the product or the relationship.
+ * - `value`: says what changes for the customer — a consequence ("so …"), a way of working ("without …") — without a
+ *   measure.
+ * - `feature`: only the name of a capability ("automated report builder", "SSO and role-based access").
+ * - `vague`: an aim or a state with nothing to check ("improve conversion", "reporting is slow", "optimise picking in
+ *   the 2 warehouses").
  */
 export const STATEMENT_KINDS = [
   'measurable',
@@ -48,15 +69,45 @@ export type MeasureForm = 'quantity' | 'status change' | 'before and after';
 export interface StatementReading {
   readonly kind: StatementKind;
   readonly form: MeasureForm | null;
-  /** Why a vague line fell short, when it nearly made it: a bare number, or only a date. */
-  readonly note: 'names nothing' | 'only when' | null;
+  /**
+   * Why a vague line fell short, when it nearly made it: a bare number, only a date, or a number that only sizes the
+   * scope ("the 2 warehouses").
+   */
+  readonly note: 'names nothing' | 'only when' | 'sizes the scope' | null;
+  /** The words that decided the verdict, as the statement has them (lower case); '' when nothing singled out. */
+  readonly cue: string;
+  /** Whose work an activity is: the vendor's ("closed 14 tickets for them") or the customer's use of the product. */
+  readonly by: 'vendor' | 'customer' | null;
+  /** For adoption, the words that say the use repeats ("weekly", "12 of 15"); for a sized scope, the scope. */
+  readonly detail: string;
 }
 
 const reading = (
   kind: StatementKind,
-  form: MeasureForm | null = null,
-  note: StatementReading['note'] = null,
-): StatementReading => ({ kind, form, note });
+  cue = '',
+  extra: Partial<Omit<StatementReading, 'kind' | 'cue'>> = {},
+): StatementReading => ({
+  kind,
+  form: extra.form ?? null,
+  note: extra.note ?? null,
+  cue,
+  by: extra.by ?? null,
+  detail: extra.detail ?? '',
+});
+
+/** A sticky pattern (it opens with ^) tried at the start of the text only. */
+function atStart(pattern: RegExp, text: string): RegExpExecArray | null {
+  pattern.lastIndex = 0;
+  return pattern.exec(text);
+}
+
+const cueOf = (m: RegExpExecArray | RegExpMatchArray | null): string =>
+  m
+    ? m[0]
+        .trim()
+        .replace(/[,;.]+$/, '')
+        .toLowerCase()
+    : '';
 
 /**
  * The text with its calendar references blanked out, so a date or a year is never read as an amount. Every
@@ -64,6 +115,22 @@ const reading = (
  */
 function withoutCalendar(text: string): string {
   return /\d/.test(text) ? text.replace(CALENDAR, ' ') : text;
+}
+
+/** Blanks numbers that only size the scope ("our 40 clinics", "24/7"); returns the text and the first such scope. */
+function withoutScope(text: string): { text: string; scope: string } {
+  let scope = '';
+  let out = text;
+  if (out.includes('24') || out.includes('-'))
+    out = out.replace(ROUND_THE_CLOCK, (m) => {
+      if (scope === '' && m.startsWith('24')) scope = m;
+      return ' ';
+    });
+  out = out.replace(SCOPE, (_m, n: string, what: string) => {
+    if (scope === '') scope = `${n} ${what}`;
+    return ' ';
+  });
+  return { text: out, scope };
 }
 
 /** The calendar-free text with names that carry digits or numbers (B2B, phase two) blanked out. */
@@ -74,23 +141,83 @@ function amountsOnly(calendarless: string): string {
 
 /** True when the text has a quantity at all: digits, a percentage, money, a multiple, or number words. */
 export function statesQuantity(text: string): boolean {
-  return QUANTITY.test(amountsOnly(withoutCalendar(text)));
+  return QUANTITY.test(amountsOnly(withoutScope(withoutCalendar(String(text ?? '').toLowerCase())).text));
 }
 
 /** True when some word names what is measured, beyond the quantity and filler words ("40% by March" names nothing). */
 function namesSomething(calendarless: string): boolean {
-  const words = calendarless.toLowerCase().match(/[a-z][a-z'’-]*/g) ?? [];
+  const words = calendarless.match(/[a-z][a-z'’-]*/g) ?? [];
   return words.some((w) => w.length > 1 && !FILLER.has(w) && !AMOUNT_WORD.test(w));
 }
 
+// ---- misspellings: a word one insertion, deletion or neighbour swap from a vocabulary word is read as it ----
+
+/**
+ * Every misspelling one edit from a vocabulary word, mapped to the word: built on first use (about 2 ms; the other
+ * custom functions never pay it), so reading a cell costs one map lookup per candidate word. No substitutions:
+ * "adapted" is not "adopted".
+ */
+let misspelt: ReadonlyMap<string, string> | null = null;
+function buildMisspelt(): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  // Real words one edit from a vocabulary word stay themselves.
+  const known = new Set<string>([...TYPO_VOCABULARY, 'activate', 'excite', 'impress', 'delight']);
+  const add = (variant: string, word: string) => {
+    if (variant.length >= 5 && !known.has(variant) && !out.has(variant)) out.set(variant, word);
+  };
+  for (const w of TYPO_VOCABULARY) {
+    for (let i = 0; i < w.length; i++) add(w.slice(0, i) + w.slice(i + 1), w);
+    for (let i = 0; i + 1 < w.length; i++) add(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2), w);
+    for (let i = 0; i <= w.length; i++)
+      for (let c = 97; c <= 122; c++) add(w.slice(0, i) + String.fromCharCode(c) + w.slice(i), w);
+  }
+  return out;
+}
+
+/** The (lower-case) text with misspelt vocabulary words read as meant ("loging went up 20%" → "login went up 20%"). */
+export function withSpellingRead(lower: string): string {
+  const words = lower.match(TYPO_CANDIDATE);
+  if (words === null) return lower;
+  let out = lower;
+  for (const w of words) {
+    misspelt ??= buildMisspelt();
+    const fixed = misspelt.get(w);
+    if (fixed !== undefined) out = out.replace(new RegExp(`\\b${w}\\b`), fixed);
+  }
+  return out;
+}
+
+// ---- subject: context, the vendor's work, the product's use ----
+
 /** The statement without the phrases that name the product as the cause: attribution is welcome, never activity. */
 function withoutAttribution(text: string): string {
-  return text.replace(ATTRIBUTION, ' ');
+  return ATTRIBUTION_VERB.test(text) ? text.replace(ATTRIBUTION, ' ') : text;
+}
+
+/** The sentence without its context clauses ("after rollout of the workflow", "Since go-live,"), when anything is left. */
+function mainClause(text: string): string {
+  let t = text;
+  const lead = atStart(CONTEXT_LEAD, t);
+  if (lead) t = t.slice(lead[0].length);
+  const trail = CONTEXT_WORD.test(t) ? CONTEXT_TRAIL.exec(t) : null;
+  if (trail && trail.index > 0) t = t.slice(0, trail.index);
+  return t.trim() === '' ? text : t;
 }
 
 /** True when the subject is the product's own use (logins, usage, reports run, a rollout), attribution aside. */
 export function describesActivity(text: string): boolean {
-  return USAGE.test(withoutAttribution(String(text ?? '')));
+  return USAGE.test(mainClause(withoutAttribution(withSpellingRead(String(text ?? '').toLowerCase()))));
+}
+
+/** Work the vendor did for them (VENDOR_WORK), each form tried only where its cheap sign is present. */
+function vendorWork(body: string): RegExpExecArray | null {
+  if (body.length === 0) return null;
+  return (
+    (atStart(VENDOR_START, body) ? atStart(VENDOR_WORK, body) : null) ??
+    (body.includes('for them') || body.includes('for their') || body.includes('for the customer')
+      ? VENDOR_FOR_THEM.exec(body)
+      : null)
+  );
 }
 
 function formOf(body: string, calendarless: string, quantity: boolean): MeasureForm | null {
@@ -100,49 +227,100 @@ function formOf(body: string, calendarless: string, quantity: boolean): MeasureF
   return null;
 }
 
+/**
+ * A consequence statement ("X, so Y") is measurable only when it carries a measure with a unit, a from-to, or a
+ * status change or before-and-after before the "so": the count in "the last three contacts, so callers don't repeat
+ * themselves" sizes what they see, and "so they stop calling" is the change the value names.
+ */
+function consequenceForm(body: string, at: number): MeasureForm | null {
+  const before = body.slice(0, at);
+  if (MEASURE_QTY.test(withoutCalendar(body))) return 'quantity';
+  if (STATUS_CHANGE.test(before)) return 'status change';
+  if (BEFORE_AFTER.test(before)) return 'before and after';
+  return null;
+}
+
 /** Only a capability's name: a short noun phrase ending in a product noun, with no verb of aim or sentence word. */
-function isFeatureName(body: string): boolean {
-  const words = body
-    .trim()
-    .replace(/[.!]+$/, '')
-    .split(/\s+/);
-  return (
-    words.length <= 6 &&
-    FEATURE_HEAD.test(words[words.length - 1]) &&
-    !NOT_A_NAME.test(body) &&
-    !AIM_VERB.test(body) &&
-    !VALUE_MARKER.test(body)
-  );
+function featureHead(body: string): string {
+  const text = body.trim().replace(/[.!]+$/, '');
+  const words = text.split(/\s+/);
+  if (words.length > 8 || NOT_A_NAME.test(text) || AIM_VERB.test(text) || VALUE_HINT.test(text)) return '';
+  if (CONSEQUENCE.test(text)) return '';
+  // "Mobile app for field technicians", "SSO and role-based access": the head closes the phrase's first part.
+  const first = text.split(/\s+(?:for|with|and|&|across|on|in|to|via)\s+/)[0].split(/\s+/);
+  const head = first[first.length - 1];
+  // A gerund head needs a modifier and a short phrase ("drag-and-drop scheduling"): "Marketing and sales blame each
+  // other" and "Teachers spend Sunday nights grading" are sentences.
+  if (first.length > 4 || (head.endsWith('ing') && (first.length < 2 || first.length > 3))) return '';
+  return FEATURE_HEAD.test(head) ? head : '';
 }
 
 /**
- * Subject first, then form: a statement about the product's use is activity or adoption whatever numbers it has;
- * a sentiment score is sentiment; otherwise a quantity, status change or before-and-after makes it measurable.
+ * Subject first, then form (docs/rules.md §3). Context clauses are set aside; work the vendor did and the product's
+ * own use are activity or adoption whatever numbers they carry; a sentiment score is sentiment; a number that only
+ * sizes the scope counts for nothing; otherwise a quantity, status change or before-and-after makes it measurable.
  */
 export function classifyStatement(text: string): StatementReading {
-  const t = String(text ?? '').trim();
-  if (t === '') return reading('empty');
-  const body = withoutAttribution(t);
-  // "They enjoy using it": the feeling is the point, the use only its object.
-  if (USAGE.test(body)) {
-    if (SENTIMENT.test(body)) return reading('sentiment');
-    return reading(REPEATING.test(body) ? 'adoption' : 'activity');
-  }
-  if (SENTIMENT_METRIC.test(body)) return reading('sentiment');
+  const raw = String(text ?? '').trim();
+  if (raw === '') return reading('empty');
+  // Read once in lower case: every pattern is lower case (statementVocabulary.ts), and the cues quote it.
+  const body = mainClause(withoutAttribution(withSpellingRead(raw.toLowerCase())));
   const calendarless = withoutCalendar(body);
-  const quantity = QUANTITY.test(amountsOnly(calendarless));
-  const form = formOf(body, calendarless, quantity);
-  if (form) return reading('measurable', form);
-  if (SENTIMENT.test(body)) return reading('sentiment');
-  if (quantity) return reading('vague', null, 'names nothing');
-  const note = calendarless !== body ? 'only when' : null;
-  if (isFeatureName(body)) return reading('feature', null, note);
-  if (VAGUE.test(body)) return reading('vague', null, note);
-  if (VALUE_MARKER.test(body)) return reading('value', null, note);
-  if (PAIN_STATE.test(body)) return reading('vague', null, note);
-  // A sentence that says how things work for them, with no aim and no complaint in it, is a value statement.
-  if (body.trim().split(/\s+/).length >= 4) return reading('value', null, note);
-  return reading('vague', null, note);
+  const hadNumber = QUANTITY.test(amountsOnly(calendarless));
+  // A number that only sizes the scope is set aside before the quantity is read ("in the 2 warehouses").
+  const scoped = hadNumber ? withoutScope(calendarless) : { text: calendarless, scope: '' };
+  const quantity = hadNumber && (scoped.text === calendarless || QUANTITY.test(amountsOnly(scoped.text)));
+  const sentimentScore = /nps|csat|satisf|sentiment|happiness/.test(body)
+    ? SENTIMENT_METRIC.exec(body)
+    : null;
+  // An aim with no amount ("Optimise picking in the 2 warehouses", "Increase adoption") is a wish, whatever it is
+  // about; a sentiment score stays sentiment even as a wish ("Improve client satisfaction").
+  const aim = atStart(AIM_START, body);
+  if (aim && !sentimentScore && !quantity && !STATUS_CHANGE.test(body) && !BEFORE_AFTER.test(body))
+    return reading(
+      'vague',
+      cueOf(aim),
+      scoped.scope
+        ? { note: 'sizes the scope', detail: scoped.scope }
+        : { note: calendarless !== body ? 'only when' : null },
+    );
+  const vendor = vendorWork(body);
+  const weakUse = atStart(PRODUCT_ACTION, body) !== null || USAGE_WEAK_WORD.test(body);
+  // Whether the sentence names a change (CHANGE) is read only where it decides something.
+  const changes = vendor !== null || weakUse ? CHANGE.test(body) : false;
+  if (vendor && !changes) return reading('activity', cueOf(vendor), { by: 'vendor' });
+  const usage =
+    USAGE.exec(body) ??
+    (weakUse && !changes ? (atStart(PRODUCT_ACTION, body) ?? USAGE_WEAK.exec(body)) : null);
+  if (usage) {
+    // "They enjoy using it": the feeling is the point, the use only its object.
+    const feeling = SENTIMENT.exec(body);
+    if (feeling) return reading('sentiment', cueOf(feeling));
+    const repeat = REPEATING.exec(body);
+    return repeat
+      ? reading('adoption', cueOf(usage), {
+          by: 'customer',
+          detail: cueOf(usage).includes(cueOf(repeat)) ? '' : cueOf(repeat),
+        })
+      : reading('activity', cueOf(usage), { by: 'customer' });
+  }
+  if (sentimentScore) return reading('sentiment', cueOf(sentimentScore));
+  const so = CONSEQUENCE.exec(body);
+  const form = so && so.index > 0 ? consequenceForm(body, so.index) : formOf(body, scoped.text, quantity);
+  if (form) return reading('measurable', '', { form });
+  const feeling = SENTIMENT.exec(body);
+  if (feeling) return reading('sentiment', cueOf(feeling));
+  if (so && so.index > 0) return reading('value', cueOf(so));
+  if (quantity) return reading('vague', '', { note: 'names nothing' });
+  const note = scoped.scope ? 'sizes the scope' : calendarless !== body ? 'only when' : null;
+  const detail = note === 'sizes the scope' ? scoped.scope : '';
+  const head = featureHead(body);
+  if (head) return reading('feature', head, { note: note === 'only when' ? note : null });
+  const pain = PAIN_STATE.exec(body) ?? VAGUE.exec(body);
+  if (pain) return reading('vague', cueOf(pain), { note, detail });
+  const hint = VALUE_HINT.exec(body);
+  if (hint) return reading('value', cueOf(hint));
+  return reading('vague', '', { note, detail });
 }
 
 /** A statement a customer could check: a quantity, a status change or a before-and-after in their world. */
@@ -152,26 +330,59 @@ export function isMeasurable(text: string): boolean {
 
 export const RESULT_EXAMPLE = "'cut month-end close from 10 days to 6'";
 
+/** “the words”, for a hint: what decided the verdict, quoted as the statement has them. */
+const quoted = (s: string) => `“${s}”`;
+
+/** Why a vague line fell short, with the words that decided it: "(“optimise”; “2 warehouses” only sizes the scope)". */
+function vagueWhy(r: StatementReading): string {
+  const parts = [
+    ...(r.cue ? [quoted(r.cue)] : []),
+    ...(r.note === 'sizes the scope' && r.detail ? [`${quoted(r.detail)} only sizes the scope`] : []),
+  ];
+  return parts.length > 0 ? ` (${parts.join('; ')})` : '';
+}
+
+/** The class and the words that decided it, for a hint: "Reads as activity (work done for them — “…”)". */
+export function readingWhy(r: StatementReading): string {
+  switch (r.kind) {
+    case 'activity':
+      return r.by === 'vendor'
+        ? ` (work done for them — ${quoted(r.cue)})`
+        : ` (use of the product${r.cue ? ` — ${quoted(r.cue)}` : ''})`;
+    case 'adoption':
+      return ` (usage repeating${r.cue ? ` — ${quoted(r.cue)}` : ''}${r.detail ? `, ${quoted(r.detail)}` : ''})`;
+    case 'sentiment':
+      return r.cue ? ` (${quoted(r.cue)} is how they feel)` : '';
+    case 'feature':
+      return r.cue ? ` (${quoted(r.cue)} names a capability)` : '';
+    default:
+      return vagueWhy(r);
+  }
+}
+
 /** What is wrong with a statement meant to be measurable, in a CSM's words; '' when nothing is. */
 export function measurabilityHint(r: StatementReading, example: string): string {
+  const why = readingWhy(r);
   switch (r.kind) {
     case 'measurable':
       return '';
     case 'empty':
       return `Nothing named yet. Say what changes for them and by how much, e.g. ${example}`;
     case 'activity':
-      return `Reads as activity (use of the product), not a change for the customer. E.g. ${example}`;
+      return `Reads as activity${why}, not a change for the customer. E.g. ${example}`;
     case 'adoption':
-      return `Reads as adoption (usage repeating), not a change for the customer. E.g. ${example}`;
+      return `Reads as adoption${why}, not a change for the customer. E.g. ${example}`;
     case 'sentiment':
-      return `Sentiment: say what changed for them, e.g. ${example}`;
+      return `Sentiment: say what changed for them${why}, e.g. ${example}`;
     case 'feature':
-      return `Reads as a feature: say what it changes for them, e.g. ${example}`;
+      return `Reads as a feature: say what it changes for them${why}, e.g. ${example}`;
+    case 'value':
+      return `Reads as a value statement${r.cue ? ` (${quoted(r.cue)} names a change, not how much)` : ''}: add a number, a status change or a before-and-after, e.g. ${example}`;
     default:
       if (r.note === 'names nothing') return `A number, but of what? Name the measure, e.g. ${example}`;
       if (r.note === 'only when')
         return `Says when, not how much. Add a number, a status change or a before-and-after, e.g. ${example}`;
-      return `Too vague to measure. Add a number, a status change or a before-and-after, e.g. ${example}`;
+      return `Too vague to measure${why}. Add a number, a status change or a before-and-after, e.g. ${example}`;
   }
 }
 

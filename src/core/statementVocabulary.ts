@@ -1,10 +1,12 @@
 // The words the measurability classifier reads: what a statement is about (subject) and how it measures (form).
 // Kept apart from the rules in measurable.ts so a reader can check each list against the seeds on its own.
+// Every pattern is lower case and case-sensitive: measurable.ts lower-cases a statement once and reads it with all of
+// them (a case-insensitive pattern costs more on every cell the functions read).
 
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 
-const re = (parts: readonly string[], flags = 'i') => new RegExp(parts.join('|'), flags);
+const re = (parts: readonly string[], flags = '') => new RegExp(parts.join('|'), flags);
 
 /**
  * When, not how much: dates, quarters, halves, fiscal years and years (Q3, H1, FY26, 2027-03-31). A 19xx/20xx
@@ -20,11 +22,11 @@ export const CALENDAR = re(
     String.raw`\b(?:q[1-4]|h[12]|[fc]y\s?'?\d{2}(?:\d{2})?)\b`,
     String.raw`(?<![$€£¥\d.,])\b(?:19|20)\d\d\b(?=\s*(?:$|[^\w\s%$€£¥×]|(?:and|or|to|through|until|for|in|on|at|by|with|from|than|vs|versus|when|so|as|q[1-4]|h[12])\b))`,
   ],
-  'gi',
+  'g',
 );
 
 /** Digits inside a name (B2B, G2, Office365) are part of the name; "x3" is a multiple. */
-export const NAMED = /\b(?!x\d)[a-z]+\d\w*/gi;
+export const NAMED = /\b(?!x\d)[a-z]+\d\w*/g;
 
 /**
  * Form 1, a quantity: digits (money, percentages, "from 5 to 2"), multiples like 2x / 3×, and number words.
@@ -36,6 +38,8 @@ export const QUANTITY = re([
   String.raw`\b(?:zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)s?\b`,
   String.raw`(?<!\b(?:the|this|that|no|any|each|every|which|some)\s+)\bone\b(?!\s*(?:-|of\b|another\b))`,
   String.raw`\b(?:a|one|two)\s+thirds?\b(?!-)`,
+  String.raw`\b(?:a|one|two|three)\s+(?:fifth|tenth)s?\b`,
+  String.raw`\b(?:takes?|took|taking|in|within|under|over|about|nearly|almost|only)\s+(?:a|an|one)\s+(?:minute|hour|day|week|month|year)\b`,
   String.raw`\b(?:(?:a|one|three)\s+quarters?\s+of|by\s+(?:a|one|three)\s+quarters?)\b(?!-)`,
   String.raw`(?<!\b(?:first|second|this|next|last)\s+)\bhalf\b(?!-)`,
   String.raw`\b(?:once|twice|thrice|double[ds]?|doubling|triple[ds]?|tripling|quadruple[ds]?|halve[ds]?|halving)\b`,
@@ -46,7 +50,7 @@ export const QUANTITY = re([
 
 /** A number that names a stage rather than counting ("phase two", "tier 1", "wave 3"). */
 export const NUMBERED_NAME =
-  /\b(?:phase|step|stage|tier|level|version|round|part|wave|release|sprint|region|pod)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b/gi;
+  /\b(?:phase|step|stage|tier|level|version|round|part|wave|release|sprint|region|pod)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b/g;
 
 /** Words that are only amounts: they name nothing that is measured. */
 export const AMOUNT_WORD =
@@ -69,9 +73,12 @@ export const STATUS_CHANGE = re([
   String.raw`\b(?:get|gets|getting|got) rid of\b`,
   String.raw`\b(?:retir|decommission|sunsett?|abolish|scrapp?)(?:e|es|ed|ing|s)?\b`,
   String.raw`\breplac(?:e|es|ed|ing)\b`,
-  String.raw`\bstop(?:s|ped|ping)?\b`,
+  String.raw`(?<!\b(?:unplanned|line|machine|production|short|full|pit|bus|truck)\s+)\bstop(?:s|ped|ping)?\b`,
   String.raw`\bend(?:s|ed|ing)?\s+(?:the|all|their|our|its|manual|duplicate|double|paper)\b`,
   String.raw`\bno longer\b`,
+  String.raw`^no\s+(?:more\s+)?(?:missed|lost|late|failed|duplicate|manual|paper|double|unplanned|surprise|overdue)\b`,
+  String.raw`\b(?:is|are|was|were|now|all)\s+gone\b`,
+  String.raw`\b(?:ended|disappeared|vanished|went away)\b`,
   String.raw`\bno more\b`,
   String.raw`\bnever again\b`,
   String.raw`\bfor the first time\b`,
@@ -108,8 +115,12 @@ export const ATTRIBUTION = new RegExp(
     String.raw`\b(?:ever\s+)?(?:since|after|by|through|with|thanks to|once|when|while|from)\s+(?:(?:we|they|the team|the customer)\s+)?(?:(?:started|began|start)\s+)?(?:using|rolling out|rolled out|adopting|adopted|deploying|deployed|implementing|implemented|launching|launched|switching to|switched to|moving to|moved to|introducing|introduced|bringing in|brought in|turning on|turned on|connecting|connected)\s+${PRODUCT_OBJECT}`,
     String.raw`(?<!\b(?:am|is|are|was|were|be|been|being|start|started|starts|keep|keeps|kept|began|begin|begins|stopped|not|still|now|'re|’re)\s+)\busing\s+(?:the|this|our|your|their|its)\s+${PRODUCT_OBJECT}`,
   ].join('|'),
-  'gi',
+  'g',
 );
+
+/** The cheap sign that ATTRIBUTION can match: one of its verbs. */
+export const ATTRIBUTION_VERB =
+  /using|roll|adopt|deploy|implement|launch|switch|mov|introduc|bring|brought|turn|connect/;
 
 /**
  * The subject is the product's own use (docs/rules.md §3): logins, usage, sessions, reports run, dashboards built, seats
@@ -117,19 +128,21 @@ export const ATTRIBUTION = new RegExp(
  * Usage words followed by a problem word ("login errors", "usage tickets") are the customer's world.
  */
 export const USAGE = re([
-  String.raw`\blog(?:s|ged|ging)?[ -]?(?:ins?|on)\b(?!\s*(?:errors?|issues?|problems?|failures?|tickets?|requests?|lockouts?))`,
+  String.raw`\blog(?:s|ged|ging)?[ -]?(?:ins?|on|into)\b(?!\s*(?:errors?|issues?|problems?|failures?|tickets?|requests?|lockouts?))`,
+  String.raw`\b(?:dashboard|report|page|profile|portal|app)\s+(?:views|opens|visits|exports|downloads)\b`,
   String.raw`\blogins?\b(?!\s*(?:errors?|issues?|problems?|failures?|tickets?|requests?|lockouts?))`,
   String.raw`\busage\b(?!\s*(?:errors?|issues?|problems?|failures?|tickets?|requests?|fees?|bills?|costs?))`,
-  String.raw`\b(?:sessions?|clicks?|clicked|pageviews?|page views?)\b`,
+  String.raw`\b(?:sessions?|clicks?(?![- ]?(?:through|rate))|clicked|pageviews?|page views?)\b`,
   String.raw`^(?:product |user |app |platform )?activity\b|\b(?:product|user|app|platform) activity\b`,
   String.raw`\b(?:dau|mau|wau)\b`,
   String.raw`\b(?:active|daily|weekly|monthly) (?:active )?users?\b`,
   String.raw`\badopt(?:s|ed|ion|ing)?\b`,
-  String.raw`\butili[sz](?:ation|ed|ing|es?)\b`,
+  // Utilisation of the product; "service bay utilization" or "fleet utilization" is the customer's business.
+  String.raw`\b(?:seat|licen[cs]e|product|platform|feature|tool|app|user|module)s?\s+utili[sz]ation\b|^utili[sz]ation\b|\butili[sz](?:ed|ing|es?)\b`,
   String.raw`\bengagement\b`,
   String.raw`\b(?:seats?|licen[cs]es?)\b.{0,30}\b(?:activated|activation|used|assigned|provisioned|utili[sz]ation|usage)\b`,
   String.raw`\b(?:activated|assigned|provisioned)\b.{0,20}\b(?:seats?|licen[cs]es?)\b`,
-  String.raw`\b(?:run|runs|ran|running|review|reviews|reviewed|reviewing|view|views|viewed|viewing|open|opens|opened|opening|export|exports|exported|exporting|schedule|schedules|scheduled|generate|generates|generated)\s+(?:(?:a|an|the|their|our|his|her|its|more|new|all|\S*\d\S*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|forty|fifty|hundred|dozens? of|several|many)\s+)*(?:\w+\s+)?(?:reports?|quer(?:y|ies)|dashboards?|scans?|workflows?|jobs?|searches|playbooks?|automations?)\b`,
+  String.raw`\b(?:run|runs|ran|running|review|reviews|reviewed|reviewing|view|views|viewed|viewing|open|opens|opened|opening|check|checks|checked|export|exports|exported|exporting|schedule|schedules|scheduled|generate|generates|generated)\s+(?:(?:a|an|the|their|our|his|her|its|more|new|all|\S*\d\S*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|forty|fifty|hundred|dozens? of|several|many)\s+)*(?:\w+\s+)?(?:reports?|quer(?:y|ies)|dashboards?|scans?|workflows?|jobs?|searches|playbooks?|automations?|pipelines?|digests?|analytics|maps|queues?)\b`,
   String.raw`\b(?:create|creates|created|build|builds|built)\s+(?:\S*\d\S*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|forty|fifty|dozens? of|several|many|more|new)\s+(?:\w+\s+)?(?:reports?|dashboards?|workflows?|automations?|playbooks?)\b`,
   String.raw`\b(?:reports?|quer(?:y|ies)|dashboards?|scans?|searches)\s+(?:were\s+|are\s+|was\s+|is\s+|have been\s+|got\s+)?(?:run|viewed|opened|exported|scheduled)\b`,
   String.raw`\bworkflow completion\b`,
@@ -161,6 +174,9 @@ export const REPEATING = re([
   String.raw`\b(?:regularly|routinely|consistently|habit(?:ually)?|repeating|repeatedly)\b`,
   String.raw`\bmost (?:days|weeks|months)\b`,
   String.raw`\b(?:\d+|two|three|four|five) of the (?:last|past)\b`,
+  String.raw`\bmost\b`,
+  String.raw`\d%\s+of\b`,
+  String.raw`\b\d+\s+of\s+(?:the\s+|their\s+)?\d+\b`,
   String.raw`\bacross (?:the |all |every |most )?(?:\w+ )?(?:teams?|users?|departments?|regions?|weeks?|sites?|offices?|pods?|units?)\b`,
   String.raw`\b(?:active users?|dau|mau|wau)\b`,
   String.raw`\badopt(?:s|ed|ion|ing)?\b`,
@@ -177,18 +193,28 @@ export const SENTIMENT = re([
   String.raw`\blike\s+(?:it|the|using|our|this|how|that)\b`,
   String.raw`\b(?:happy|happier|satisfied|delighted|thrilled|excited|pleased|impressed|fans?|raving|rave|champions?|enthusiastic|grateful)\b`,
   String.raw`\b(?:feel|feels|felt|feeling)\b`,
-  String.raw`\bbest (?:tool|product|platform|vendor|partner|app|software)\b`,
+  String.raw`\bbest (?:tool|product|platform|vendor|partner|app|software|money|investment|decision|purchase|thing)\b`,
+  // Sentiment without the usual words (issue 24): advocacy, trust, relief, "couldn't go back", a relationship.
+  String.raw`\bgame[- ]?changer\b|\bjust works\b|\bswears? by\b|\ball smiles\b|\bbought in\b|\bbuy-in\b|\bbelievers?\b`,
+  String.raw`\b(?:is|are|was|were|stays?|very|fully|highly|and)\s+engaged\b|\b(?:praise\w*|kudos|sleeps? better|peace of mind)\b|\b(?:'d|would) (?:pick|choose|buy|sign)\b|\b(?:advocat\w*|recommend(?:s|ed|ing)?|supportive|responsive|relationship(?!\s+managers?)|trusts?|trusted|listens|enthusiastic|raving|calmer|relieved)\b`,
+  String.raw`\b(?:couldn't|could not|can't|cannot|won't|wouldn't|would never|'d never|never)\b[^.;]{0,25}\bgo(?:ing)? back\b|\bcan'?t imagine\b`,
+  String.raw`\b(?:would|'d) (?:be lost|renew)\b|\btell(?:s|ing)? (?:peers|others|everyone|people|colleagues)\b`,
+  String.raw`\b(?:less|more|much less|no longer)\s+(?:stressed|scary|anxious|worried|nervous)\b`,
   String.raw`\b(?:great|good|strong|positive|warm|solid)\s+(?:year|relationship|partnership|feedback|rapport|vibes?|quarter|conversation|qbr|meeting)s?\b`,
 ]);
-export const SENTIMENT_METRIC = /\b(?:nps|csat|satisfaction|sentiment|happiness)\b/i;
+export const SENTIMENT_METRIC = /\b(?:nps|csat|satisfaction|sentiment|happiness)\b/;
 
 /** A verb of aim or direction with no magnitude: "improve conversion", "they wanted to…", "error rate dropped". */
+const AIM_OPENING = String.raw`^(?:to\s+)?(?:improve|increase|boost|grow|reduce|lower|cut|save|drive|enhance|optimi[sz]e|streamline|accelerate|speed up|moderni[sz]e|standardi[sz]e|digiti[sz]e|centrali[sz]e|harden|tighten|unify|align|raise|keep|ensure|make sure|transform|maximi[sz]e|minimi[sz]e|simplify|strengthen|scale|unlock|empower|enable|help|support|deliver|achieve|make|get|become)\b`;
 export const AIM_VERB = re([
-  String.raw`^(?:to\s+)?(?:improve|increase|boost|grow|reduce|lower|cut|save|drive|enhance|optimi[sz]e|streamline|accelerate|speed up|modernize|transform|maximi[sz]e|minimi[sz]e|simplify|strengthen|scale|unlock|empower|enable|help|support|deliver|achieve|make|get|become)\b`,
+  AIM_OPENING,
   String.raw`\b(?:want|wants|wanted|looking|aim|aims|aimed|hope|hopes|hoped|trying|plan|plans|planned)\s+to\b`,
   String.raw`\b(?:want|wants|wanted)\b`,
   String.raw`\b(?:improved?|improves|improving|increased?|increases|increasing|boosted|grew|grows|growing|reduced?|reduces|reducing|lowered|dropped|drops|fell|falls|falling|rose|rises|rising|declined?|shrank|moved|moving|saved|saves|saving|sped up|(?:went|goes|go|came|comes) (?:down|up))\b`,
 ]);
+
+/** An aim verb that opens the statement ("Optimise picking…", "to improve…"): a wish, unless it has an amount. */
+export const AIM_START = new RegExp(AIM_OPENING, 'y');
 
 /** A vague aim or state: an aim verb, a bare comparison ("faster", "better"), or "is slow / they're green". */
 export const VAGUE = re([
@@ -205,6 +231,7 @@ export const PAIN_STATE = re([
   String.raw`\b(?:can't|cannot|can’t|don't|doesn't|don’t|doesn’t)\b`,
   String.raw`\bno (?:visibility|view|way|idea|insight)\b`,
   String.raw`\bup at night\b`,
+  String.raw`\b(?:nightmare|headache|killing|buried|burning|swamped|forever|chas(?:e|es|ing)|guess(?:es|ing)?|blame|ghost|complain\w*|by hand|still|lost|repeat themselves)\b`,
 ]);
 
 /**
@@ -224,8 +251,126 @@ export const VALUE_MARKER = re([
 
 /** The head noun of a product capability: a line that is only such a noun phrase is a feature name. */
 export const FEATURE_HEAD =
-  /\b(?:builder|tests?|alerts?|dashboards?|integrations?|sync|sso|sign-on|workflows?|engine|module|scanner|scanning|reports?|reporting|api|templates?|automation|remediation|analytics|scoring|routing|connectors?|notifications?|insights|tracking|portal|app|plugin|extension|view|editor|search|exports?|imports?|scheduler|checks?|rules|playbooks?|triggers?|bot|assistant|copilot|forecasting|matching|reconciliation|workspace|hub|library|feed|widgets?|visibility|page|screen|reminders?|form|wizard|console|scorecards?|planner|calendar|emails?|controls?|permissions?|webhooks?|\w{3,}ing)$/i;
+  /\b(?:builder|tests?|alerts?|dashboards?|integrations?|sync|sso|sign-on|workflows?|engine|module|scanner|scanning|reports?|reporting|api|templates?|automation|remediation|analytics|scoring|routing|connectors?|notifications?|insights|tracking|portal|app|plugin|extension|view|editor|search|exports?|imports?|scheduler|checks?|rules|playbooks?|triggers?|bot|assistant|copilot|forecasting|matching|reconciliation|workspace|hub|library|feed|widgets?|visibility|page|screen|reminders?|form|wizard|console|scorecards?|planner|calendar|emails?|controls?|permissions?|webhooks?|access|classification|detection|prediction|optimi[sz]ation|consolidation|inspection|instructions|check-in|payments|viewer|capture|triage|management|pages|records|maps|inbox|ocr|trail|e-signatures|tool|environments|recommendations|monitoring|integration|sso|sensors?|heatmaps?|kiosks?|\w{3,}ing)$/;
 
 /** Words that make a noun phrase a sentence or a pain, not a feature name. */
 export const NOT_A_NAME =
-  /\b(?:we|they|you|it|their|your|our|them|us|he|she|i|is|are|was|were|be|been|has|have|had|will|can|could|would|should|do|does|did|slow|manual|late|broken|missed|painful|costly|expensive|inconsistent|duplicate|lost|no|not)\b/i;
+  /\b(?:we|they|you|it|their|your|our|them|us|he|she|i|is|are|was|were|be|been|has|have|had|will|can|could|would|should|do|does|did|slow|manual|late|broken|missed|painful|costly|expensive|inconsistent|duplicate|lost|no|not)\b/;
+
+/**
+ * The few words whose misspelling changes a verdict ("loging went up 20%", "Custmer is very satisifed"): a word one
+ * insertion, deletion or swap of neighbours away from one of these is read as it (issue 24). No substitutions, so
+ * real words stay themselves ("adapted" is not "adopted", "logic" is not "login"); the first two letters must be as
+ * written (TYPO_CANDIDATE), which keeps the check to a few words a cell. Business words ("invocie errors") need no
+ * correction: their misspelling does not change what the statement is about.
+ */
+export const TYPO_VOCABULARY = [
+  'login',
+  'logins',
+  'logged',
+  'logging',
+  'usage',
+  'adoption',
+  'adopted',
+  'utilization',
+  'engagement',
+  'dashboard',
+  'dashboards',
+  'report',
+  'reports',
+  'session',
+  'sessions',
+  'activated',
+  'activation',
+  'onboarded',
+  'satisfied',
+  'satisfaction',
+  'happy',
+  'delighted',
+  'excited',
+  'impressed',
+] as const;
+
+/** The words worth checking for a misspelling: five letters or more, opening like a TYPO_VOCABULARY word (its first
+ * two letters for the short ones, three for the rest). */
+export const TYPO_CANDIDATE = /\b(?:lo|us|ado|uti|eng|das|rep|ses|act|onb|sat|hap|del|exc|imp)[a-z]{2,}/g;
+
+/**
+ * Context, not subject (issue 24): a leading or trailing clause that says how or when the change came about — "after
+ * rollout of the workflow", "Because of adoption across AP,", "since go-live", "With 90% of reps logging calls,".
+ * It never decides the verdict; the rest of the sentence does.
+ */
+/** The cheap sign that a trailing context clause may be there (CONTEXT_LEAD is sticky: tried at the start only). */
+export const CONTEXT_WORD = /\b(?:after|since|because|thanks to|following|once|as a result)\b/;
+export const CONTEXT_LEAD =
+  /^(?:ever\s+)?(?:after|since|because of|thanks to|following|once|with|using|now that|as a result of)\b[^,;]{2,80},\s*(?=\S)/y;
+export const CONTEXT_TRAIL =
+  /[,;]?\s+(?:ever\s+)?(?:after|since|because|thanks to|following|once|as a result of)\b(?!\s+(?:the\s+)?(?:first|last|\d))[^,;]*$/;
+
+/**
+ * A number that only sizes the scope ("in the 2 warehouses", "our 40 clinics", "for 1.2M customers", "24/7"): it
+ * counts where the change should happen, not the change, so it never makes a wish measurable.
+ */
+export const SCOPE =
+  /\b(?:our|the|their|its|all|across|for|at|in|on)\s+(\d[\d,.]*(?:\s*(?:k|m|million|thousand))?|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred)\s+(?!(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|points?|pts|times|percent|cents?|dollars?|of)\b)((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s\b|staff\b|people\b)/g;
+export const ROUND_THE_CLOCK =
+  /\b24\s*[/x×]\s*7\b|\b(?:one|two|three|four|\d+)-(?:way|factor|click|step|stop|degree|tier)\b/g;
+
+/**
+ * Work done by the vendor — for the customer, not by them (issue 24; the seed's relationship QBR: "Recap of
+ * activity, training delivered, support tickets closed"): activity, whatever its numbers.
+ */
+export const VENDOR_WORK = re(
+  [
+    String.raw`^(?:we|our\s+(?:[\w-]+\s+){0,2}?(?:team|csms?|se|engineers?|consultants?|recruiters?|trainers?|services team|implementation team|field engineer|support team|people|staff))\s+(?:also\s+)?(?:trained|delivered|held|ran|hosted|migrated|integrated|validated|calibrated|configured|set up|resolved|closed|fixed|sourced|installed|onboarded|imported|uploaded|connected|built|created|deployed|wrote|designed|mapped|cleaned|provisioned|enabled|completed|answered|handled)\b[^,;.]*`,
+    String.raw`^(?:trained|delivered|held|hosted|migrated|integrated|validated|calibrated)\b[^,;.]*`,
+    String.raw`^ran\s+(?:a|an|\d+|two|three|four|five|six)\s+(?:[\w-]+\s+)?(?:sessions?|workshops?|trainings?|webinars?|lunch-and-learns?|health checks?|kickoffs?|demos?|enablement)\b`,
+  ],
+  'y',
+);
+/** The cheap sign that VENDOR_WORK can match: it starts with "we", "our" or one of its verbs. */
+export const VENDOR_START =
+  /^(?:we|our|trained|delivered|held|hosted|migrated|integrated|validated|calibrated|ran)\b/y;
+/** "Closed 14 support tickets for them": work done for the customer, wherever the verb is. */
+export const VENDOR_FOR_THEM =
+  /\b(?:closed|resolved|fixed|handled|answered|built|created|configured|set up|ran|delivered|migrated|sourced|wrote)\s+(?:\S+\s+){0,5}?for (?:them|their\s+\w+|the customer)\b/;
+
+/**
+ * A count of things done in the product ("Merchandisers built 25 promo rules", "Tagged 10,000 archive photos",
+ * "Sent 4 email campaigns from the platform"): activity, unless the sentence names a change.
+ */
+export const PRODUCT_ACTION =
+  /^(?:(?!(?:are|is|were|was|be|been|got|get|gets)\b)[\w'’-]+\s+){0,3}?(?:built|created|entered|scanned|uploaded|imported|tagged|logged|opened|sent|published|added|approved|connected|installed|configured|onboarded)\s+(?:\d[\d,.]*k?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|dozens?|a|an|the|their|its|all)\b/y;
+
+/** Use of the product named by its place or verb ("in the portal", "agents use the guided flow"): weaker than a
+ * usage subject, so a named change ("30% faster in the system") outranks it. */
+export const USAGE_WEAK = re([
+  String.raw`\b(?:in|into|through|via|on)\s+(?:the|our|their)\s+(?:[\w-]+\s+)?(?:app|portal|tool|console|dashboard|lms|crm|system|platform|workbench|workspace|hris|ats|cms)\b`,
+  // The verb is found first and its subject checked behind it: scanning for "use" is cheap, a subject at every
+  // position is not.
+  String.raw`\b(?<=(?:^|\b(?:[a-z-]+s|staff|team|everyone|people|they|we|both|all|who|now|still)\s+))(?:use|uses|used)\s+(?!to\b|less\b|more\b|fewer\b|\d|half\b)`,
+]);
+
+/** The cheap sign that USAGE_WEAK can match: a use verb or a place in the product. */
+export const USAGE_WEAK_WORD =
+  /\b(?:use[sd]?|app|portal|tool|console|dashboard|lms|crm|system|platform|workbench|workspace|hris|ats|cms)\b/;
+
+/** Words that name a change: with one, a weak usage cue or a count of actions is context, not the subject. */
+export const CHANGE =
+  /\b(?:more|fewer|less|faster|slower|sooner|earlier|quicker|shorter|higher|lower|up|down|cut|reduced?|saved?|dropped|fell|rose|grew|halved|doubled|tripled|instead of|rather than)\b|\bfrom\b[^.;]{1,40}\bto\b/;
+
+/** A quantity with a unit of measure — time, money, percentage, points, multiples — or a from-to. */
+export const MEASURE_QTY =
+  /%|\bpercent\b|[$€£¥]\s?\d|\d\s*(?:k|m|bn|x|×)\b|\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|sixty|ninety|a|an)\s*-?\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|points?|pts|times|cents?|dollars?)\b|\b(?:half|twice|double[ds]?|halved|tripled?)\b|\bfrom\b[^.;]{1,40}\bto\b/;
+
+/** A consequence named ("…, so fixes land in days", "which means …"): the statement's value is the change it names. */
+export const CONSEQUENCE = /\bso\b(?!\s+(?:far|much|many)\b)|\bwhich means\b/;
+
+/** Weaker signs that a line says how things work for them ("automatically", "in their inbox", "now"). */
+export const VALUE_HINT = re([
+  String.raw`\bwithout\b`,
+  String.raw`\b(?:lets|letting|frees|freeing)\b`,
+  String.raw`\bin (?:their|your|its|the customer's) (?:own )?\w+`,
+  String.raw`\b(?:automatically|themselves|on their own|by themselves|no need|now)\b`,
+  String.raw`\bbefore (?:they|it|the|anyone|customers|a|an)\b`,
+]);

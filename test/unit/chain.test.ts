@@ -64,7 +64,7 @@ describe('The Three-Link Chain', () => {
     expect(painHint).toContain(CHAIN_EXAMPLES.pain);
     expect(painHint).not.toContain(CHAIN_EXAMPLES.result);
     expect(judgeLink('value', 'Faster remediation').hint).toBe(
-      `Reads as a feature: say what it changes for them, e.g. ${CHAIN_EXAMPLES.value}`,
+      `Reads as a feature: say what it changes for them (“remediation” names a capability), e.g. ${CHAIN_EXAMPLES.value}`,
     );
     expect(judgeLink('result', 'Users love it').hint).toMatch(/^Sentiment: say what changed/);
     for (const link of ['pain', 'value', 'result'] as const)

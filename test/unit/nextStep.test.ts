@@ -34,7 +34,7 @@ describe('Next step: the first gap in the spec’s order', () => {
     [
       'a weak pain',
       { account: { businessPain: 'Reporting is slow' } },
-      "Sharpen the business pain — too vague to measure. Say how big the pain is, e.g. 'Month-end close takes 10 days; the CFO wants 5'",
+      "Sharpen the business pain — too vague to measure (“is slow”). Say how big the pain is, e.g. 'Month-end close takes 10 days; the CFO wants 5'",
     ],
     ['no baseline', { account: { baseline: null } }, 'Set a numeric baseline and target for Reporting days'],
     ['baseline equals target', { account: { target: 5 } }, 'Set a target that differs from the baseline'],

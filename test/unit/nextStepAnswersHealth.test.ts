@@ -102,7 +102,7 @@ describe('The health, the rung and the next step agree on why a result does not 
       `${why} — name what changed for them`,
     ]);
     expect(a.nextStep).toBe(
-      "Name a measurable result — sentiment: say what changed for them, e.g. 'cut month-end close from 10 days to 6'",
+      "Name a measurable result — sentiment: say what changed for them (“csat” is how they feel), e.g. 'cut month-end close from 10 days to 6'",
     );
   });
 });

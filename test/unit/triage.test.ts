@@ -94,19 +94,19 @@ describe('The next step for triage names the fix', () => {
       'sentiment',
       { namedResult: 'Improve client satisfaction', validatorRole: 'User' },
       SMB,
-      `Name a measurable result — sentiment: say what changed for them, e.g. ${EXAMPLE}`,
+      `Name a measurable result — sentiment: say what changed for them (“satisfaction” is how they feel), e.g. ${EXAMPLE}`,
     ],
     [
       'vague',
       { namedResult: 'Improve conversion' },
       SMB,
-      `Name a measurable result — too vague to measure. Add a number, a status change or a before-and-after, e.g. ${EXAMPLE}`,
+      `Name a measurable result — too vague to measure (“improve”). Add a number, a status change or a before-and-after, e.g. ${EXAMPLE}`,
     ],
     [
       'adoption',
       { namedResult: 'Seat activation to 90%' },
       SMB,
-      `Name a measurable result — reads as adoption (usage repeating), not a change for the customer. E.g. ${EXAMPLE}`,
+      `Name a measurable result — reads as adoption (usage repeating — “seat activation”), not a change for the customer. E.g. ${EXAMPLE}`,
     ],
     [
       'Mid-Market with a role it does not accept',
