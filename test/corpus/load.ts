@@ -17,7 +17,7 @@ const DATA_DIR =
 
 const nonBlank = z.string().check(z.trim(), z.minLength(1, 'is blank'));
 const ROW = z.object({
-  id: nonBlank.check(z.regex(/^[a-z]{2}\d{4}$/, 'must look like tr0001')),
+  id: nonBlank.check(z.regex(/^[a-z]{1,2}\d{4}$/, 'must look like tr0001, dv0001 or t0001')),
   industry: nonBlank,
   link: z.enum(['pain', 'value', 'result']),
   written: z.enum(WRITTEN),
