@@ -96,7 +96,8 @@ const CHAINS: Record<SegmentName, readonly Chain[]> = {
     },
     {
       pain: 'About 12 online orders a week get lost between the website and the kitchen',
-      value: 'Every order lands on the kitchen screen the moment it is paid',
+      value:
+        'Every order lands on the kitchen screen the moment it is paid, so no ticket is lost between till and kitchen',
       result: 'Zero missed online orders per week',
       metric: 'Missed orders per week',
       baseline: 12,
@@ -104,7 +105,7 @@ const CHAINS: Record<SegmentName, readonly Chain[]> = {
     },
     {
       pain: 'Quotes take two days to reach the customer, and a third of them are lost',
-      value: 'Quotes are filled from the job sheet and sent from the van',
+      value: 'Quotes are filled from the job sheet and sent from the van, without a trip back to the office',
       result: 'Send every quote within 4 hours',
       metric: 'Hours to send a quote',
       baseline: 48,
@@ -122,7 +123,7 @@ const CHAINS: Record<SegmentName, readonly Chain[]> = {
     },
     {
       pain: 'New claims wait 12 days for a first review',
-      value: 'Claims are routed to the right adjuster as they arrive',
+      value: 'Claims are routed to the right adjuster as they arrive, instead of waiting in a shared inbox',
       result: 'First review within 3 days for every claim',
       metric: 'Days to first review',
       baseline: 12,
@@ -130,7 +131,8 @@ const CHAINS: Record<SegmentName, readonly Chain[]> = {
     },
     {
       pain: 'Store managers spend 6 hours every Sunday rebuilding staff schedules',
-      value: 'Schedules are drafted from the sales forecast and approved in minutes',
+      value:
+        'Schedules are drafted from the sales forecast, so managers approve them instead of building them',
       result: 'Cut weekly overtime hours by 25%',
       metric: 'Weekly overtime hours',
       baseline: 400,
@@ -148,7 +150,8 @@ const CHAINS: Record<SegmentName, readonly Chain[]> = {
   Enterprise: [
     {
       pain: 'Regulatory reports take 9 analysts three weeks every quarter',
-      value: 'Report data is assembled from the source systems with an audit trail',
+      value:
+        'Report data is assembled from the source systems with an audit trail, so analysts review numbers instead of copying them',
       result: 'Cut quarterly reporting effort by 40%',
       metric: 'Analyst hours per quarter',
       baseline: 1080,
@@ -156,7 +159,8 @@ const CHAINS: Record<SegmentName, readonly Chain[]> = {
     },
     {
       pain: 'Field technicians need a second visit for 35% of repairs',
-      value: 'Parts, manuals and asset history are on the technician’s tablet',
+      value:
+        'Parts, manuals and asset history are on the technician’s tablet, so the fix happens on the first visit',
       result: 'First-time fix rate from 65% to 85%',
       metric: 'First-time fix rate (%)',
       baseline: 65,
@@ -172,7 +176,8 @@ const CHAINS: Record<SegmentName, readonly Chain[]> = {
     },
     {
       pain: 'One customer in five churns in their first year',
-      value: 'Onboarding journeys are triggered by what customers actually do',
+      value:
+        'Onboarding journeys are triggered by what customers actually do, instead of a fixed email calendar',
       result: 'First-year churn down from 22% to 15%',
       metric: 'First-year churn (%)',
       baseline: 22,

@@ -7,9 +7,7 @@ import { dayConverter } from '../src/core/dates';
 import { LADDER_STATUS_COLUMN, LADDER_STATUS_PREFIX } from '../src/gas/ladderStatus';
 import { SHEET } from '../src/sheets/layout';
 import { createRuntime, type Runtime } from './runtime/index';
-import { DEFAULT_TIME_ZONE } from './xlsx';
-
-const MS_PER_DAY = 86_400_000;
+import { DEFAULT_TIME_ZONE, writeRows } from './xlsx';
 
 /** The sheets a team types into, in the order the add-on's setup lays them out. */
 const DATA_SHEETS: readonly string[] = [
@@ -56,22 +54,8 @@ export async function exportBook(runtime: Runtime, path: string, options: Export
     const sheet = workbook.addWorksheet(name);
     const values = runtime.values(name);
     if (name === SHEET.ladder) markSnapshot(values, options.asOf);
-    values.forEach((row, r) => {
-      row.forEach((value, c) => {
-        if (value === '' || value === null || value === undefined) return;
-        const cell = sheet.getCell(r + 1, c + 1);
-        if (value instanceof Date) {
-          const day = dayOf(value);
-          // The calendar day the sheet shows, as exceljs expects a date: a UTC-midnight Date.
-          cell.value = day === null ? '' : new Date(day * MS_PER_DAY);
-          cell.numFmt = 'yyyy-mm-dd';
-        } else if (typeof value === 'number' || typeof value === 'boolean') {
-          cell.value = value;
-        } else {
-          cell.value = String(value);
-        }
-      });
-    });
+    // Formulas go as their values: the add-on's own would show #NAME? without it (see markSnapshot).
+    writeRows(sheet, values, dayOf, { formulas: false });
     if (runtime.spreadsheet.frozenRows(name) > 0) {
       sheet.views = [{ state: 'frozen', ySplit: runtime.spreadsheet.frozenRows(name) }];
     }

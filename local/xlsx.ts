@@ -116,6 +116,36 @@ function sheetDate(utcWall: Date, timeZone: string): Date {
 }
 
 /**
+ * Writes values into a worksheet as Google Sheets exports them: blanks left empty, dates as the calendar day they show
+ * (exceljs expects a UTC-midnight Date) in `yyyy-mm-dd`, numbers and booleans as they are, the rest as text. With
+ * `formulas`, '=…' text is written as a formula; without, as the text it is.
+ */
+export function writeRows(
+  sheet: ExcelJS.Worksheet,
+  rows: readonly (readonly unknown[])[],
+  dayOf: (date: Date) => number | null,
+  options: { readonly formulas: boolean },
+): void {
+  rows.forEach((row, r) => {
+    row.forEach((value, c) => {
+      if (value === '' || value === null || value === undefined) return;
+      const cell = sheet.getCell(r + 1, c + 1);
+      if (value instanceof Date) {
+        const day = dayOf(value);
+        cell.value = day === null ? '' : new Date(day * MS_PER_DAY);
+        cell.numFmt = 'yyyy-mm-dd';
+      } else if (options.formulas && typeof value === 'string' && value.startsWith('=')) {
+        cell.value = { formula: value.slice(1) };
+      } else if (typeof value === 'number' || typeof value === 'boolean') {
+        cell.value = value;
+      } else {
+        cell.value = String(value);
+      }
+    });
+  });
+}
+
+/**
  * Writes sheets (as the runtime or demoBook holds them) to an .xlsx the way Google Sheets exports one:
  * dates as calendar dates without a zone, '=…' text as formulas. Lets a user try `npm start -- book.xlsx`
  * without a Google account, and lets the tests round-trip a book.
@@ -129,24 +159,7 @@ export async function writeXlsx(
   const workbook = new ExcelJS.Workbook();
   for (const [name, rows] of Object.entries(sheets)) {
     const sheet = workbook.addWorksheet(name);
-    rows.forEach((row, r) => {
-      row.forEach((value, c) => {
-        if (value === '' || value === null || value === undefined) return;
-        const cell = sheet.getCell(r + 1, c + 1);
-        if (value instanceof Date) {
-          const day = dayOf(value);
-          // The calendar day the sheet shows, as exceljs expects it: a UTC-midnight Date.
-          cell.value = day === null ? '' : new Date(day * MS_PER_DAY);
-          cell.numFmt = 'yyyy-mm-dd';
-        } else if (typeof value === 'string' && value.startsWith('=')) {
-          cell.value = { formula: value.slice(1) };
-        } else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') {
-          cell.value = value;
-        } else {
-          cell.value = String(value);
-        }
-      });
-    });
+    writeRows(sheet, rows, dayOf, { formulas: true });
   }
   await workbook.xlsx.writeFile(path);
 }

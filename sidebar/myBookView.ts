@@ -10,6 +10,7 @@ import type {
 import { el, fill, uniqueId } from './dom';
 import { formStatus } from './form';
 import { call } from './server';
+import { usageFreshnessLine } from './usageFreshness';
 
 export interface MyBookPanel {
   readonly element: HTMLElement;
@@ -436,16 +437,7 @@ export function createMyBookPanel(onSelected: (row: number) => void): MyBookPane
       el('h2', {}, `${whose} (${listed})`),
       el('p', { class: 'gray' }, clipped(view.user || 'Signed-in user unknown'), ` · as of ${view.asOf}`),
       ...(view.tally ? tallyText(view.tally, total).map((t) => el('p', { class: 'hint tally' }, t)) : []),
-      view.usageFreshness
-        ? el(
-            'p',
-            // Stale usage is said as a warning, read out when it appears (role=status), never as a gray footnote.
-            view.usageStale
-              ? { class: 'error usage-freshness', attrs: { role: 'status' } }
-              : { class: 'gray usage-freshness' },
-            view.usageFreshness,
-          )
-        : null,
+      usageFreshnessLine(view),
     );
     renderOwners(view);
     renderCounts(view);

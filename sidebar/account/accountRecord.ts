@@ -5,6 +5,7 @@ import { el, fill } from '../dom';
 import { createAskParts } from './askButtons';
 import { confirmationForms } from './confirmationForm';
 import type { AccountWrites } from './writes';
+import { usageFreshnessLine } from '../usageFreshness';
 
 export interface AccountRecord {
   readonly askLinks: HTMLElement;
@@ -38,20 +39,7 @@ export function createAccountRecord(writes: AccountWrites): AccountRecord {
     checkList,
     render(view) {
       fill(ladderList, ...ladderItems(view));
-      fill(
-        problemsBox,
-        view.usageFreshness
-          ? el(
-              'p',
-              // Stale usage is said as a warning, read out when it appears (role=status), never as a gray footnote.
-              view.usageStale
-                ? { class: 'error usage-freshness', attrs: { role: 'status' } }
-                : { class: 'gray usage-freshness' },
-              view.usageFreshness,
-            )
-          : null,
-        problemsPart(view),
-      );
+      fill(problemsBox, usageFreshnessLine(view), problemsPart(view));
       ask.render(view);
       const key = `${view.row}:${view.account.id}`;
       if (key !== listed || !confirmations.anyDirty()) {
