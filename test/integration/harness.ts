@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRuntime, type Runtime, type RuntimeOptions } from '../../local/runtime/index';
+import { dateOfDay, dayFromIso } from '../../src/core/dates';
 import type { AccountView } from '../../src/entry/sidebarTypes';
+import { DEFAULT_SEGMENTS, HEADERS, SHEET } from '../../src/sheets/layout';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BUNDLE = join(ROOT, 'dist', 'Code.js');
@@ -32,5 +34,32 @@ export function chainPayload(v: AccountView, fields: Partial<Record<string, unkn
       validatorRole: a.validatorRole ?? '',
       ...fields,
     },
+  };
+}
+
+/**
+ * A book of one open SMB account with nothing but its dates (started 2026-10-01, renews 2027-10-01, in `timeZone`),
+ * the default segments and empty Usage/Results/Checks: the smallest book the runs and views accept.
+ */
+export function oneAccountBook(
+  account: { readonly id: string | number; readonly name: string; readonly owner: string },
+  timeZone: string,
+): Record<string, unknown[][]> {
+  const date = (iso: string) => dateOfDay(dayFromIso(iso) as number, timeZone);
+  const cells: Record<string, unknown> = {
+    'Account ID': account.id,
+    Account: account.name,
+    Segment: 'SMB',
+    Owner: account.owner,
+    'Start date': date('2026-10-01'),
+    'Renewal date': date('2027-10-01'),
+    'Renewal status': 'Open',
+  };
+  return {
+    [SHEET.segments]: [[...HEADERS.segments], ...DEFAULT_SEGMENTS.map((s) => [...s])],
+    [SHEET.accounts]: [[...HEADERS.accounts], HEADERS.accounts.map((h) => cells[h] ?? '')],
+    [SHEET.usage]: [[...HEADERS.usage]],
+    [SHEET.results]: [[...HEADERS.results]],
+    [SHEET.checks]: [[...HEADERS.checks]],
   };
 }

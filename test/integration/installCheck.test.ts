@@ -1,45 +1,18 @@
 // Check this installation, through the built bundle, under every combination of the runtime's answers to the open
 // platform questions: from the menu (the immediate part), then from its own timed trigger (what a timed run sees).
 import { describe, expect, it } from 'vitest';
-import { dateOfDay, dayFromIso } from '../../src/core/dates';
 import type { CheckStatus, InstallCheckReport } from '../../src/gas/installCheckAssumptions';
 import { ASSUMPTIONS } from '../../src/gas/installCheckAssumptions';
-import { DEFAULT_SEGMENTS, HEADERS, SHEET } from '../../src/sheets/layout';
+import { SHEET } from '../../src/sheets/layout';
 import type { Runtime, RuntimeOptions } from '../../local/runtime/index';
-import { loadBundle } from './harness';
+import { loadBundle, oneAccountBook } from './harness';
 
 const TZ = 'America/Los_Angeles';
 const NOW = new Date('2026-11-24T18:30:00Z');
 const LEAD = 'lead@acme.example';
-const date = (s: string) => dateOfDay(dayFromIso(s) as number, TZ);
 
 function book(): Record<string, unknown[][]> {
-  return {
-    [SHEET.segments]: [[...HEADERS.segments], ...DEFAULT_SEGMENTS.map((s) => [...s])],
-    [SHEET.accounts]: [
-      [...HEADERS.accounts],
-      [
-        1001,
-        'Acme',
-        'SMB',
-        LEAD,
-        date('2026-10-01'),
-        date('2027-10-01'),
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        'Open',
-      ],
-    ],
-    [SHEET.usage]: [[...HEADERS.usage]],
-    [SHEET.results]: [[...HEADERS.results]],
-    [SHEET.checks]: [[...HEADERS.checks]],
-  };
+  return oneAccountBook({ id: 1001, name: 'Acme', owner: LEAD }, TZ);
 }
 
 function start(opts: RuntimeOptions): Runtime {

@@ -6,7 +6,7 @@ import { dateOfDay, dayFromIso } from '../../src/core/dates';
 import type { ReminderPanel } from '../../src/reminders/entry/types';
 import { DEFAULT_SEGMENTS, HEADERS, SHEET } from '../../src/sheets/layout';
 import type { Runtime, RuntimeOptions } from '../../local/runtime/index';
-import { loadBundle } from './harness';
+import { loadBundle, oneAccountBook } from './harness';
 
 const TZ = 'America/New_York';
 const NOW = new Date('2026-11-24T13:30:00Z');
@@ -14,33 +14,7 @@ const LEAD = 'lead@acme.example';
 const MAYA = 'maya@acme.example';
 
 function book(tz: string): Record<string, unknown[][]> {
-  const date = (iso: string) => dateOfDay(dayFromIso(iso) as number, tz);
-  return {
-    [SHEET.segments]: [[...HEADERS.segments], ...DEFAULT_SEGMENTS.map((s) => [...s])],
-    [SHEET.accounts]: [
-      [...HEADERS.accounts],
-      [
-        'A-1',
-        'Account one',
-        'SMB',
-        MAYA,
-        date('2026-10-01'),
-        date('2027-10-01'),
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        'Open',
-      ],
-    ],
-    [SHEET.usage]: [[...HEADERS.usage]],
-    [SHEET.results]: [[...HEADERS.results]],
-    [SHEET.checks]: [[...HEADERS.checks]],
-  };
+  return oneAccountBook({ id: 'A-1', name: 'Account one', owner: MAYA }, tz);
 }
 
 function start(opts: RuntimeOptions): Runtime {
