@@ -57,6 +57,22 @@ function tallyRows(
 /** Owners by name ("Sam Ortiz"), never by email: the Dashboard is read by people (core/ownerName.ts). */
 const nameOf = (owner: string): string => ownerDisplayName(owner);
 
+/** A table of counts per owner (by name) with its stacked-bar chart, one series per name in `names`' order. */
+function perOwner<N extends string>(
+  key: string,
+  title: string,
+  names: readonly N[],
+  list: readonly Tally[],
+  colour: (name: N) => string,
+): DashboardBlock {
+  return {
+    key,
+    title,
+    rows: tallyRows('Owner', names, list, nameOf),
+    chart: { kind: 'stackedBar', title, columns: 1 + names.length, colours: names.map(colour) },
+  };
+}
+
 const MAX_RED_ROWS = 200;
 const MAX_CHANGE_ROWS = 100;
 const ARROW = ' → ';
@@ -101,17 +117,7 @@ export function dashboardBlocks(n: DashboardNumbers, isoOf: (day: Day) => string
       rows: [['Account', 'Owner', 'Days Red', 'Why it is Red'], ...redRows],
       overflowColumn: 4,
     },
-    {
-      key: 'healthByOwner',
-      title: 'Health per owner',
-      rows: tallyRows('Owner', RED_FIRST, n.healthByOwner, nameOf),
-      chart: {
-        kind: 'stackedBar',
-        title: 'Health per owner',
-        columns: 1 + RED_FIRST.length,
-        colours: RED_FIRST.map((h) => HEALTH_SERIES[h]),
-      },
-    },
+    perOwner('healthByOwner', 'Health per owner', RED_FIRST, n.healthByOwner, (h) => HEALTH_SERIES[h]),
     {
       key: 'changes',
       title: `What changed since ${isoOf(n.changesSince)} (from Ladder history${firstRecorded})`,
@@ -132,17 +138,7 @@ export function dashboardBlocks(n: DashboardNumbers, isoOf: (day: Day) => string
         ...RUNG_NAMES.map((r, i): DashboardCell[] => [`On ${r}`, n.rungs[i]]),
       ],
     },
-    {
-      key: 'rungsByOwner',
-      title: 'Rungs per owner',
-      rows: tallyRows('Owner', RUNG_NAMES, n.rungsByOwner, nameOf),
-      chart: {
-        kind: 'stackedBar',
-        title: 'Rungs per owner',
-        columns: 1 + RUNG_NAMES.length,
-        colours: RUNG_NAMES.map((r) => RUNG_SERIES[r]),
-      },
-    },
+    perOwner('rungsByOwner', 'Rungs per owner', RUNG_NAMES, n.rungsByOwner, (r) => RUNG_SERIES[r]),
     {
       key: 'healthBySegment',
       title: 'Health per segment',

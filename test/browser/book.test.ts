@@ -1,7 +1,6 @@
 // The demo book in Chromium at Sheets' 300 px: My book lists every Red account, the Account view follows any
 // sheet's row, the forms read the chain, and axe-core finds no serious or critical violation on any view.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,12 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Preview, preparePreview } from '../../local/preview';
 import { type PreviewServer, startPreviewServer } from '../../local/server';
 import { launchChromium, type ResolvedChromium } from './chromium';
+import { seriousViolations } from './axe';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // Screenshots go to docs/ only when asked (`npm run docs:screenshots`), so a test run leaves the work tree clean.
 const DOCS =
   process.env.RL_DOCS_SCREENSHOTS === '1' ? join(root, 'docs') : join(root, 'test-output', 'screenshots');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let dir: string;
 let preview: Preview;
@@ -47,19 +46,6 @@ function ladderRows(): { id: string; name: string; owner: string; segment: strin
 }
 
 /** axe-core's serious and critical violations on the page as it is now, as "rule: target" lines. */
-async function seriousViolations(p: Page): Promise<string[]> {
-  await p.addScriptTag({ path: AXE });
-  const found = await p.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<unknown> } }).axe;
-    const result = (await axe.run(document)) as {
-      violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
-    };
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`));
-  });
-  return found;
-}
 
 async function openBook(): Promise<void> {
   await page.getByRole('tab', { name: 'My book' }).click();

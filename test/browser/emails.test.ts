@@ -1,26 +1,10 @@
-// Digest emails in Chromium at a 375 px phone width: nothing wider than the screen, the leader's escalation in titled
-// sections (Red first) within about two screens, the owner's items worded as actions, and no serious axe-core finding.
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDigests, emailPage, launch, PHONE_WIDTH } from '../../scripts/emailShots';
+import { seriousViolations } from './axe';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** About two phone screens: the leader reads the whole escalation in two swipes (issue 25). */
 const TWO_SCREENS_PX = 1_300;
-
-async function seriousViolations(p: Page): Promise<string[]> {
-  await p.addScriptTag({ path: AXE });
-  return p.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<unknown> } }).axe;
-    const result = (await axe.run(document)) as {
-      violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
-    };
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`));
-  });
-}
 
 describe('digest emails at 375 px', () => {
   let browser: Browser;

@@ -2,7 +2,6 @@
 // person's place, every account once with all its reasons, counts that add up, next steps that lead to their form,
 // the leader's owner filter, where the sidebar first lands, and the customer-facing QBR brief in the sidebar.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -10,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Preview, preparePreview } from '../../local/preview';
 import { type PreviewServer, startPreviewServer } from '../../local/server';
 import { launchChromium } from './chromium';
+import { seriousViolations } from './axe';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SAM = 'sam.ortiz@acme.example';
 
 let dir: string;
@@ -38,19 +37,6 @@ function accountRows(): Row[] {
 function healthOf(): Map<string, string> {
   const [header, ...rows] = preview.ladder.map((r) => r.map(String));
   return new Map(rows.map((r) => [r[header.indexOf('Account ID')], r[header.indexOf('Health')]]));
-}
-
-async function seriousViolations(p: Page): Promise<string[]> {
-  await p.addScriptTag({ path: AXE });
-  return p.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<unknown> } }).axe;
-    const result = (await axe.run(document)) as {
-      violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
-    };
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`));
-  });
 }
 
 /** What scrolls sideways or is cut off: the page itself, and any tab, tile or text field narrower than its content. */

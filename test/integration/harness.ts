@@ -38,26 +38,39 @@ export function chainPayload(v: AccountView, fields: Partial<Record<string, unkn
 }
 
 /**
- * A book of one open SMB account with nothing but its dates (started 2026-10-01, renews 2027-10-01, in `timeZone`),
- * the default segments and empty Usage/Results/Checks: the smallest book the runs and views accept.
+ * One open SMB account's Accounts row, by header: started 2026-10-01, renews 2027-10-01 (in `timeZone`), with
+ * `cells` (by header) over those; every other column blank.
  */
-export function oneAccountBook(
-  account: { readonly id: string | number; readonly name: string; readonly owner: string },
+export function openAccountRow(
+  account: { readonly id: string | number; readonly name?: string; readonly owner: string },
   timeZone: string,
-): Record<string, unknown[][]> {
+  cells: Readonly<Record<string, unknown>> = {},
+): unknown[] {
   const date = (iso: string) => dateOfDay(dayFromIso(iso) as number, timeZone);
-  const cells: Record<string, unknown> = {
+  const byHeader: Record<string, unknown> = {
     'Account ID': account.id,
-    Account: account.name,
+    Account: account.name ?? `Account ${account.id}`,
     Segment: 'SMB',
     Owner: account.owner,
     'Start date': date('2026-10-01'),
     'Renewal date': date('2027-10-01'),
     'Renewal status': 'Open',
+    ...cells,
   };
+  return HEADERS.accounts.map((h) => byHeader[h] ?? '');
+}
+
+/**
+ * A book of one open SMB account (openAccountRow), the default segments and empty Usage/Results/Checks: the
+ * smallest book the runs and views accept.
+ */
+export function oneAccountBook(
+  account: { readonly id: string | number; readonly name: string; readonly owner: string },
+  timeZone: string,
+): Record<string, unknown[][]> {
   return {
     [SHEET.segments]: [[...HEADERS.segments], ...DEFAULT_SEGMENTS.map((s) => [...s])],
-    [SHEET.accounts]: [[...HEADERS.accounts], HEADERS.accounts.map((h) => cells[h] ?? '')],
+    [SHEET.accounts]: [[...HEADERS.accounts], openAccountRow(account, timeZone)],
     [SHEET.usage]: [[...HEADERS.usage]],
     [SHEET.results]: [[...HEADERS.results]],
     [SHEET.checks]: [[...HEADERS.checks]],

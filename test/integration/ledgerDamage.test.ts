@@ -3,17 +3,15 @@
 // survive the ledger: deleting it in a timed run without document properties costs at most that day's mail.
 import * as vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { dateOfDay, dayFromIso } from '../../src/core/dates';
 import type { ReminderPanel } from '../../src/reminders/entry/types';
 import { DEFAULT_SEGMENTS, HEADERS, SHEET } from '../../src/sheets/layout';
 import type { Runtime, RuntimeOptions } from '../../local/runtime/index';
-import { loadBundle } from './harness';
+import { loadBundle, openAccountRow } from './harness';
 
 const TZ = 'America/New_York';
 const DAY1 = new Date('2026-11-24T13:30:00Z');
 const DAY1_LATER = new Date('2026-11-24T20:30:00Z');
 const DAY2 = new Date('2026-11-25T13:30:00Z');
-const date = (iso: string) => dateOfDay(dayFromIso(iso) as number, TZ);
 const LEAD = 'lead@acme.example';
 const MAYA = 'maya@acme.example';
 const JONAS = 'jonas@acme.example';
@@ -21,24 +19,13 @@ const LEDGER = 'Reminder ledger';
 const WITNESS = 'resultsLadder.ledgerWitness.';
 const NOTICE = 'Results Ladder: your daily reminders did not run';
 
+const CHAIN_SO_FAR = {
+  'Business pain': 'Month-end close takes 12 days',
+  'Solution value': 'Automated reconciliations',
+};
+
 function account(id: string, owner: string): unknown[] {
-  return [
-    id,
-    `Account ${id}`,
-    'SMB',
-    owner,
-    date('2026-10-01'),
-    date('2027-10-01'),
-    'Month-end close takes 12 days',
-    'Automated reconciliations',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    'Open',
-  ];
+  return openAccountRow({ id, owner }, TZ, CHAIN_SO_FAR);
 }
 
 function book(): Record<string, unknown[][]> {

@@ -3,38 +3,25 @@
 // that are trusted only when confirmed.
 import * as vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { dateOfDay, dayFromIso } from '../../src/core/dates';
 import type { ReminderPanel, SaveReminderSettingsResult } from '../../src/reminders/entry/types';
 import { DEFAULT_SEGMENTS, HEADERS, SHEET } from '../../src/sheets/layout';
 import { EXECUTION_KILLED, type Runtime, type RuntimeOptions } from '../../local/runtime/index';
-import { loadBundle } from './harness';
+import { loadBundle, openAccountRow } from './harness';
 
 const TZ = 'America/New_York';
 const NOW = new Date('2026-11-24T13:30:00Z');
-const date = (iso: string) => dateOfDay(dayFromIso(iso) as number, TZ);
 const LEAD = 'lead@acme.example';
 const MAYA = 'maya@acme.example';
 const JONAS = 'jonas@acme.example';
 const PRIYA = 'priya@acme.example';
 
+const CHAIN_SO_FAR = {
+  'Business pain': 'Month-end close takes 12 days',
+  'Solution value': 'Automated reconciliations',
+};
+
 function account(id: string, owner: string): unknown[] {
-  return [
-    id,
-    `Account ${id}`,
-    'SMB',
-    owner,
-    date('2026-10-01'),
-    date('2027-10-01'),
-    'Month-end close takes 12 days',
-    'Automated reconciliations',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    'Open',
-  ];
+  return openAccountRow({ id, owner }, TZ, CHAIN_SO_FAR);
 }
 
 function book(owners: readonly string[]): Record<string, unknown[][]> {
