@@ -266,11 +266,12 @@ export function classifyStatement(text: string): StatementReading {
   // Read once in lower case: every pattern is lower case (statementVocabulary.ts), and the cues quote it.
   const body = mainClause(withoutAttribution(withSpellingRead(raw.toLowerCase())));
   const calendarless = withoutCalendar(body);
-  const hadNumber = QUANTITY.test(amountsOnly(calendarless));
+  // Blanking names only removes text: without a quantity in the whole text there is none in what is left.
+  const hadNumber = QUANTITY.test(calendarless) && QUANTITY.test(amountsOnly(calendarless));
   // A number that only sizes the scope is set aside before the quantity is read ("in the 2 warehouses").
   const scoped = hadNumber ? withoutScope(calendarless) : { text: calendarless, scope: '' };
   const quantity = hadNumber && (scoped.text === calendarless || QUANTITY.test(amountsOnly(scoped.text)));
-  const sentimentScore = /nps|csat|satisf|sentiment|happiness/.test(body)
+  const sentimentScore = /\b(?:nps|csat|satisf|sentiment|happiness)/.test(body)
     ? SENTIMENT_METRIC.exec(body)
     : null;
   // An aim with no amount ("Optimise picking in the 2 warehouses", "Increase adoption") is a wish, whatever it is
