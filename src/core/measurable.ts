@@ -16,14 +16,20 @@ import {
   CONTEXT_WORD,
   FEATURE_HEAD,
   FILLER,
+  INSTEAD,
   MEASURE_QTY,
   NAMED,
   NOT_A_NAME,
   NUMBERED_NAME,
   PAIN_STATE,
+  PEOPLE_SHARE,
   PRODUCT_ACTION,
+  PRODUCT_COUNT,
   QUANTITY,
+  REPEAT_STRONG,
   REPEATING,
+  REPORTED,
+  REQUEST,
   ROUND_THE_CLOCK,
   SCOPE,
   SENTIMENT,
@@ -31,11 +37,14 @@ import {
   STATUS_CHANGE,
   TYPO_CANDIDATE,
   TYPO_VOCABULARY,
+  UNIT_QTY,
+  USE_PLACE,
   USAGE,
   USAGE_WEAK,
   USAGE_WEAK_WORD,
   VAGUE,
   VALUE_HINT,
+  VENDOR_EVENT,
   VENDOR_FOR_THEM,
   VENDOR_START,
   VENDOR_WORK,
@@ -213,10 +222,9 @@ export function describesActivity(text: string): boolean {
 function vendorWork(body: string): RegExpExecArray | null {
   if (body.length === 0) return null;
   return (
-    (atStart(VENDOR_START, body) ? atStart(VENDOR_WORK, body) : null) ??
     (body.includes('for them') || body.includes('for their') || body.includes('for the customer')
       ? VENDOR_FOR_THEM.exec(body)
-      : null)
+      : null) ?? (atStart(VENDOR_START, body) ? atStart(VENDOR_WORK, body) : null)
   );
 }
 
@@ -240,14 +248,72 @@ function consequenceForm(body: string, at: number): MeasureForm | null {
   return null;
 }
 
+/** The words before a phrase's first joint ("mobile app" of "mobile app for field technicians"). */
+function firstPart(text: string): string[] {
+  return text.split(/\s+(?:for|with|w\/|and|&|\+|across|on|in|to|via|from|of|into|tied)\s+/)[0].split(/\s+/);
+}
+
+/** Adjectives that look like verbs in a capability's name ("automated matching", "integrated billing"). */
+const NAME_ADJECTIVE =
+  /^(?:automated|integrated|connected|guided|assisted|managed|hosted|embedded|advanced|unified|shared|centrali[sz]ed|ai-powered|role-based|cloud-based)$/;
+
+/**
+ * A capability asked for or listed ("they want model-portfolio rebal with tax-lot harvesting", "SOAR playbooks w/
+ * ServiceNow + CrowdStrike actions"): a noun phrase with no change, measure, aim, feeling or pain in it. Returns the
+ * head word that names it, or ''.
+ */
+function featureShape(body: string): string {
+  const ask = atStart(REQUEST, body);
+  if (!ask && !/ w\/ | \+ | & /.test(body)) return '';
+  const phrase = (ask ? body.slice(ask[0].length) : body)
+    .trim()
+    .replace(/\s*\([^)]*\)/g, '')
+    .replace(/[.!]+$/, '');
+  const words = phrase.split(/\s+/);
+  if (phrase === '' || words.length > 16) return '';
+  if (!ask && /^[a-z-]+ed$/.test(words[0]) && !NAME_ADJECTIVE.test(words[0])) return '';
+  if (
+    NOT_A_NAME.test(phrase) ||
+    VAGUE.test(phrase) ||
+    PAIN_STATE.test(phrase) ||
+    CHANGE.test(phrase) ||
+    STATUS_CHANGE.test(phrase) ||
+    MEASURE_QTY.test(phrase) ||
+    CONSEQUENCE.test(phrase) ||
+    VALUE_HINT.test(phrase) ||
+    INSTEAD.test(phrase) ||
+    SENTIMENT.test(phrase)
+  )
+    return '';
+  const first = firstPart(phrase);
+  return first[first.length - 1].replace(/[^\w-]+$/, '');
+}
+
+/**
+ * Use that repeats, said without the usual words: the product as the place of use with a repeat ("charting in it, 6
+ * wks running"), or a share of the people with a strong repeat ("only 9 of 62 stores pull the markdown list most
+ * weeks"). Not when the sentence names a change or a measure with a unit: then the use is context.
+ */
+function repeatedUse(body: string): StatementReading | null {
+  const place = USE_PLACE.exec(body);
+  const share = place ? null : PEOPLE_SHARE.exec(body);
+  if (!place && !share) return null;
+  const repeat = place ? REPEATING.exec(body) : REPEAT_STRONG.exec(body);
+  if (!repeat || CHANGE.test(body) || STATUS_CHANGE.test(body) || UNIT_QTY.test(body)) return null;
+  return reading('adoption', cueOf(place ?? share), { by: 'customer', detail: cueOf(repeat) });
+}
+
 /** Only a capability's name: a short noun phrase ending in a product noun, with no verb of aim or sentence word. */
 function featureHead(body: string): string {
-  const text = body.trim().replace(/[.!]+$/, '');
+  const text = body
+    .trim()
+    .replace(/\s*\([^)]*\)/g, '')
+    .replace(/[.!]+$/, '');
   const words = text.split(/\s+/);
   if (words.length > 8 || NOT_A_NAME.test(text) || AIM_VERB.test(text) || VALUE_HINT.test(text)) return '';
   if (CONSEQUENCE.test(text)) return '';
   // "Mobile app for field technicians", "SSO and role-based access": the head closes the phrase's first part.
-  const first = text.split(/\s+(?:for|with|and|&|across|on|in|to|via)\s+/)[0].split(/\s+/);
+  const first = firstPart(text);
   const head = first[first.length - 1];
   // A gerund head needs a modifier and a short phrase ("drag-and-drop scheduling"): "Marketing and sales blame each
   // other" and "Teachers spend Sunday nights grading" are sentences.
@@ -260,7 +326,7 @@ function featureHead(body: string): string {
  * own use are activity or adoption whatever numbers they carry; a sentiment score is sentiment; a number that only
  * sizes the scope counts for nothing; otherwise a quantity, status change or before-and-after makes it measurable.
  */
-export function classifyStatement(text: string): StatementReading {
+export function readByRules(text: string): StatementReading {
   const raw = String(text ?? '').trim();
   if (raw === '') return reading('empty');
   // Read once in lower case: every pattern is lower case (statementVocabulary.ts), and the cues quote it.
@@ -286,13 +352,18 @@ export function classifyStatement(text: string): StatementReading {
         : { note: calendarless !== body ? 'only when' : null },
     );
   const vendor = vendorWork(body);
-  const weakUse = atStart(PRODUCT_ACTION, body) !== null || USAGE_WEAK_WORD.test(body);
+  const weakUse =
+    atStart(PRODUCT_ACTION, body) !== null ||
+    atStart(PRODUCT_COUNT, body) !== null ||
+    USAGE_WEAK_WORD.test(body);
   // Whether the sentence names a change (CHANGE) is read only where it decides something.
   const changes = vendor !== null || weakUse ? CHANGE.test(body) : false;
   if (vendor && !changes) return reading('activity', cueOf(vendor), { by: 'vendor' });
   const usage =
     USAGE.exec(body) ??
-    (weakUse && !changes ? (atStart(PRODUCT_ACTION, body) ?? USAGE_WEAK.exec(body)) : null);
+    (weakUse && !changes
+      ? (atStart(PRODUCT_ACTION, body) ?? atStart(PRODUCT_COUNT, body) ?? USAGE_WEAK.exec(body))
+      : null);
   if (usage) {
     // "They enjoy using it": the feeling is the point, the use only its object.
     const feeling = SENTIMENT.exec(body);
@@ -305,13 +376,24 @@ export function classifyStatement(text: string): StatementReading {
         })
       : reading('activity', cueOf(usage), { by: 'customer' });
   }
+  const event = VENDOR_EVENT.exec(body);
+  if (event && !CHANGE.test(body) && !STATUS_CHANGE.test(body) && !SENTIMENT.test(body))
+    return reading('activity', cueOf(event), { by: 'vendor' });
+  const adoption = repeatedUse(body);
+  if (adoption) return adoption;
   if (sentimentScore) return reading('sentiment', cueOf(sentimentScore));
+  // A capability's name carries no measure, whatever numbers its names have ("ASC 606 rev rec engine w/ Stripe sync").
+  const named = featureShape(body);
+  if (named) return reading('feature', named);
   const so = CONSEQUENCE.exec(body);
   const form = so && so.index > 0 ? consequenceForm(body, so.index) : formOf(body, scoped.text, quantity);
   if (form) return reading('measurable', '', { form });
-  const feeling = SENTIMENT.exec(body);
+  const feeling = SENTIMENT.exec(body) ?? REPORTED.exec(body);
   if (feeling) return reading('sentiment', cueOf(feeling));
   if (so && so.index > 0) return reading('value', cueOf(so));
+  // "Instead of" / "rather than" without a measure names how work changes: a value (docs/rules.md §3).
+  const instead = INSTEAD.exec(body);
+  if (instead) return reading('value', cueOf(instead));
   if (quantity) return reading('vague', '', { note: 'names nothing' });
   const note = scoped.scope ? 'sizes the scope' : calendarless !== body ? 'only when' : null;
   const detail = note === 'sizes the scope' ? scoped.scope : '';
@@ -322,6 +404,10 @@ export function classifyStatement(text: string): StatementReading {
   const hint = VALUE_HINT.exec(body);
   if (hint) return reading('value', cueOf(hint));
   return reading('vague', '', { note, detail });
+}
+
+export function classifyStatement(text: string): StatementReading {
+  return readByRules(text);
 }
 
 /** A statement a customer could check: a quantity, a status change or a before-and-after in their world. */

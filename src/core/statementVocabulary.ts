@@ -30,6 +30,8 @@ export const CALENDAR = re(
     String.raw`\b${MONTH}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b`,
     String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\b`,
     String.raw`\b(?:q[1-4]|h[12]|[fc]y\s?'?\d{2}(?:\d{2})?)\b`,
+    String.raw`\b\d{1,2}(?::\d\d)?\s?(?:am|pm)\b`,
+    String.raw`\b(?:on|by|before|after|until)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b`,
     String.raw`(?<![$€£¥\d.,])\b(?:19|20)\d\d\b(?=\s*(?:$|[^\w\s%$€£¥×]|(?:and|or|to|through|until|for|in|on|at|by|with|from|than|vs|versus|when|so|as|q[1-4]|h[12])\b))`,
   ],
   'g',
@@ -81,7 +83,11 @@ export const FILLER = new Set(
 export const STATUS_CHANGE = re([
   String.raw`\beliminat(?:e|es|ed|ing)\b`,
   String.raw`\b(?:get|gets|getting|got) rid of\b`,
-  String.raw`\b(?:retir|decommission|sunsett?|abolish|scrapp?)(?:e|es|ed|ing|s)?\b`,
+  String.raw`\b(?:retir|dec?omm?iss?ion|sunsett?|abolish|scrapp?)(?:e|es|ed|ing|s)?\b`,
+  String.raw`\b(?:dropped|ditched|killed|dumped)\s+(?:the\s+|their\s+|its\s+)?(?:old|paper|manual|legacy|spreadsheet|excel)\b`,
+  String.raw`\bcleared\s+(?:the|their|its|our)\s+(?:[\w-]+\s+){0,3}?(?:order|findings?|backlog|violations?|citations?|deficienc\w+|audit)\b`,
+  // A competitive win ("the competitive win they can point to", the Three-Link Chain).
+  String.raw`\bwon\s+(?:the|a|an|their)\s+(?:[\w'’-]+\s+){0,4}?(?:deal|bid|contract|tender|account|business|rfp|service|award)\b`,
   String.raw`\breplac(?:e|es|ed|ing)\b`,
   String.raw`(?<!\b(?:unplanned|line|machine|production|short|full|pit|bus|truck)\s+)\bstop(?:s|ped|ping)?\b`,
   String.raw`\bend(?:s|ed|ing)?\s+(?:the|all|their|our|its|manual|duplicate|double|paper)\b`,
@@ -107,8 +113,7 @@ export const STATUS_CHANGE = re([
 export const BEFORE_AFTER = re([
   String.raw`\b(?:went|go|goes|gone|move|moved|moves|moving|shift|shifted|shifts|switch|switched|switches|change|changed|changes|cut|dropped|fell|rose|grew|reduced?|increased?|improved?|shortened|turned)\b[^.;]{0,40}?\bfrom\s+\S+(?:\s+\S+){0,3}?\s+(?:to|into)\s+\w`,
   String.raw`\bfrom\s+(?:manual|paper|spreadsheets?|email|excel|weekly|monthly|quarterly|annual|reactive|ad hoc)\b(?:\s+\S+){0,3}?\s+(?:to|into)\s+\w`,
-  String.raw`\binstead of\b`,
-  String.raw`\brather than\b`,
+  String.raw`\b(?:vs\.?|versus|compared (?:to|with))\s+(?:\S+\s+){0,3}?(?:last|prior|previous|before|a year ago)\b`,
   String.raw`\bused to\b.*\bnow\b`,
   String.raw`\bnow\b.*\bused to\b`,
 ]);
@@ -152,7 +157,7 @@ export const USAGE = re([
   String.raw`\bengagement\b`,
   String.raw`\b(?:seats?|licen[cs]es?)\b.{0,30}\b(?:activated|activation|used|assigned|provisioned|utili[sz]ation|usage)\b`,
   String.raw`\b(?:activated|assigned|provisioned)\b.{0,20}\b(?:seats?|licen[cs]es?)\b`,
-  String.raw`\b(?:run|runs|ran|running|review|reviews|reviewed|reviewing|view|views|viewed|viewing|open|opens|opened|opening|check|checks|checked|export|exports|exported|exporting|schedule|schedules|scheduled|generate|generates|generated)\s+(?:(?:a|an|the|their|our|his|her|its|more|new|all|\S*\d\S*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|forty|fifty|hundred|dozens? of|several|many)\s+)*(?:\w+\s+)?(?:reports?|quer(?:y|ies)|dashboards?|scans?|workflows?|jobs?|searches|playbooks?|automations?|pipelines?|digests?|analytics|maps|queues?)\b`,
+  String.raw`\b(?:run|runs|ran|running|review|reviews|reviewed|reviewing|view|views|viewed|viewing|open|opens|opened|opening|check|checks|checked|export|exports|exported|exporting|schedule|schedules|scheduled|generate|generates|generated|pull|pulls|pulled|pulling)\s+(?:(?:a|an|the|their|our|his|her|its|more|new|all|\S*\d\S*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|forty|fifty|hundred|dozens? of|several|many)\s+)*(?:\w+\s+)?(?:reports?|quer(?:y|ies)|dashboards?|scans?|workflows?|jobs?|searches|playbooks?|automations?|pipelines?|digests?|analytics|maps|queues?)\b`,
   String.raw`\b(?:create|creates|created|build|builds|built)\s+(?:\S*\d\S*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|forty|fifty|dozens? of|several|many|more|new)\s+(?:\w+\s+)?(?:reports?|dashboards?|workflows?|automations?|playbooks?)\b`,
   String.raw`\b(?:reports?|quer(?:y|ies)|dashboards?|scans?|searches)\s+(?:were\s+|are\s+|was\s+|is\s+|have been\s+|got\s+)?(?:run|viewed|opened|exported|scheduled)\b`,
   String.raw`\bworkflow completion\b`,
@@ -202,14 +207,16 @@ export const SENTIMENT = re([
   String.raw`\b(?:love|loves|loved|loving|adore|adores|enjoy|enjoys|enjoyed|likes|liked)\b`,
   String.raw`\blike\s+(?:it|the|using|our|this|how|that)\b`,
   String.raw`\b(?:happy|happier|satisfied|delighted|thrilled|excited|pleased|impressed|fans?|raving|rave|champions?|enthusiastic|grateful)\b`,
-  String.raw`\b(?:feel|feels|felt|feeling)\b`,
+  String.raw`\b(?:feel|feels|felt|feeling)\b(?!\s+(?:chaotic|dated|stretched|understaffed|overwhelmed|behind|reactive|siloed|manual))`,
   String.raw`\bbest (?:tool|product|platform|vendor|partner|app|software|money|investment|decision|purchase|thing)\b`,
   // Sentiment without the usual words (issue 24): advocacy, trust, relief, "couldn't go back", a relationship.
   String.raw`\bgame[- ]?changer\b|\bjust works\b|\bswears? by\b|\ball smiles\b|\bbought in\b|\bbuy-in\b|\bbelievers?\b`,
-  String.raw`\b(?:is|are|was|were|stays?|very|fully|highly|and)\s+engaged\b|\b(?:praise\w*|kudos|sleeps? better|peace of mind)\b|\b(?:'d|would) (?:pick|choose|buy|sign)\b|\b(?:advocat\w*|recommend(?:s|ed|ing)?|supportive|responsive|relationship(?!\s+managers?)|trusts?|trusted|listens|enthusiastic|raving|calmer|relieved)\b`,
+  String.raw`\b(?:is|are|was|were|stays?|very|fully|highly|and)\s+engaged\b|\b(?:praise\w*|kudos|sleeps? better|peace of mind)\b|\b(?:'d|would) (?:pick|choose|buy|sign)\b|\b(?:advocat\w*|recommend(?:s|ed|ing)?|supportive|responsive|relationship(?!\s+managers?)|trusts?(?!\s*(?:&|and)\s*safety)|trusted|listens|enthusiastic|raving|calmer|relieved)\b`,
   String.raw`\b(?:couldn't|could not|can't|cannot|won't|wouldn't|would never|'d never|never)\b[^.;]{0,25}\bgo(?:ing)? back\b|\bcan'?t imagine\b`,
   String.raw`\b(?:would|'d) (?:be lost|renew)\b|\btell(?:s|ing)? (?:peers|others|everyone|people|colleagues)\b`,
   String.raw`\b(?:less|more|much less|no longer)\s+(?:stressed|scary|anxious|worried|nervous)\b`,
+  // Shown rather than said (issue 24's fresh statements): doubt, complaint about us, advocacy acted out.
+  String.raw`\b(?:skeptic\w*|sceptic\w*|wary|lukewarm|clunky|useless|resents?|referenceable|unprompted|vouch\w*|grumbl\w*|grip(?:e|es|ing))\b|\bconvert\b(?!\s+(?:to|the|their|our|it|them|\d))|\bmore trouble than\b|\b(?:be|as|for) a reference\b|\bcase study\b|\bshout-?out\b|\bthanked\b|\bvolunteer(?:s|ed)?\s+(?:to|for)\b|\boffered to\b|\btalking us up\b|\bfought to keep\b|\btake (?:this|it) away\b|\bforced on\b|\bburned by\b|\bgiven up on\b`,
   String.raw`\b(?:great|good|strong|positive|warm|solid)\s+(?:year|relationship|partnership|feedback|rapport|vibes?|quarter|conversation|qbr|meeting)s?\b`,
 ]);
 export const SENTIMENT_METRIC = /\b(?:nps|csat|satisfaction|sentiment|happiness)\b/;
@@ -332,15 +339,16 @@ export const ROUND_THE_CLOCK =
  */
 export const VENDOR_WORK = re(
   [
-    String.raw`^(?:we|our\s+(?:[\w-]+\s+){0,2}?(?:team|csms?|se|engineers?|consultants?|recruiters?|trainers?|services team|implementation team|field engineer|support team|people|staff))\s+(?:also\s+)?(?:trained|delivered|held|ran|hosted|migrated|integrated|validated|calibrated|configured|set up|resolved|closed|fixed|sourced|installed|onboarded|imported|uploaded|connected|built|created|deployed|wrote|designed|mapped|cleaned|provisioned|enabled|completed|answered|handled)\b[^,;.]*`,
-    String.raw`^(?:trained|delivered|held|hosted|migrated|integrated|validated|calibrated)\b[^,;.]*`,
+    String.raw`^(?:we|our\s+(?:[\w-]+\s+){0,2}?(?:team|csms?|se|engineers?|consultants?|recruiters?|trainers?|services team|implementation team|field engineer|support team|people|staff))\s+(?:also\s+)?(?:trained|delivered|held|ran|hosted|migrated|integrated|validated|calibrated|configured|set up|stood up|did|led|facilitated|conducted|resolved|closed|fixed|sourced|installed|onboarded|imported|uploaded|connected|built|created|deployed|wrote|designed|mapped|cleaned|provisioned|enabled|completed|answered|handled)\b[^,;.]*`,
+    String.raw`^(?:trained|delivered|held|hosted|migrated|integrated|validated|calibrated|did|stood up|facilitated|conducted)\b[^,;.]*`,
+    String.raw`^(?:cleared|closed(?: out)?|resolved|fixed|worked)\s+(?:\S+\s+){0,4}?(?:tickets?|cases?|bugs?)\b`,
     String.raw`^ran\s+(?:a|an|\d+|two|three|four|five|six)\s+(?:[\w-]+\s+)?(?:sessions?|workshops?|trainings?|webinars?|lunch-and-learns?|health checks?|kickoffs?|demos?|enablement)\b`,
   ],
   'y',
 );
 /** The cheap sign that VENDOR_WORK can match: it starts with "we", "our" or one of its verbs. */
 export const VENDOR_START =
-  /^(?:we|our|trained|delivered|held|hosted|migrated|integrated|validated|calibrated|ran)\b/y;
+  /^(?:we|our|trained|delivered|held|hosted|migrated|integrated|validated|calibrated|ran|did|stood up|facilitated|conducted|cleared|closed|resolved|fixed|worked)\b/y;
 /** "Closed 14 support tickets for them": work done for the customer, wherever the verb is. */
 export const VENDOR_FOR_THEM =
   /\b(?:closed|resolved|fixed|handled|answered|built|created|configured|set up|ran|delivered|migrated|sourced|wrote)\s+(?:\S+\s+){0,5}?for (?:them|their\s+\w+|the customer)\b/;
@@ -350,7 +358,7 @@ export const VENDOR_FOR_THEM =
  * "Sent 4 email campaigns from the platform"): activity, unless the sentence names a change.
  */
 export const PRODUCT_ACTION =
-  /^(?:(?!(?:are|is|were|was|be|been|got|get|gets)\b)[\w'’-]+\s+){0,3}?(?:built|created|entered|scanned|uploaded|imported|tagged|logged|opened|sent|published|added|approved|connected|installed|configured|onboarded)\s+(?:\d[\d,.]*k?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|dozens?|a|an|the|their|its|all)\b/y;
+  /^(?:(?!(?:are|is|were|was|be|been|got|get|gets)\b)[\w'’-]+\s+){0,3}?(?:built|created|entered|scanned|uploaded|imported|tagged|logged|opened|sent|published|added|approved|connected|installed|configured|onboarded|loaded|mapped|keyed|pushed|captured|generated|pulled)\s+(?:\d[\d,.]*k?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|dozens?|a|an|the|their|its|all)\b/y;
 
 /** Use of the product named by its place or verb ("in the portal", "agents use the guided flow"): weaker than a
  * usage subject, so a named change ("30% faster in the system") outranks it. */
@@ -384,3 +392,42 @@ export const VALUE_HINT = re([
   String.raw`\b(?:automatically|themselves|on their own|by themselves|no need|now)\b`,
   String.raw`\bbefore (?:they|it|the|anyone|customers|a|an)\b`,
 ]);
+
+/**
+ * Vendor events (the seed's QBR recap: "training delivered, support tickets closed"): a workshop, onsite days,
+ * hypercare, office hours, a QBR, a go-live done. Activity, unless the sentence names a change for the customer.
+ */
+export const VENDOR_EVENT =
+  /\b(?:workshops?|lunch\s?(?:&|and|-and-)\s?learns?|(?:onsite|on-site)\s+(?:days?|visits?|support|sessions?|trainings?|weeks?|workshops?|hypercare)|\d+\s+(?:onsite|on-site)|hypercare|office hours|ride-alongs?|trainings|qbrs?|ebrs?|kick-?offs?|cutover|health checks?|webinars?|walk-throughs?|go-live\s+(?:support|completed|done|of|for))\b/;
+
+/** A count of items put through the product, said passively ("4,200 client docs pushed to the vault"): activity. */
+export const PRODUCT_COUNT =
+  /^(?:zero|no|\d[\d,.]*k?)\s+(?!(?:[\w-]+\s+){0,3}?(?:errors?|defects?|incidents?|complaints?|exceptions?|findings?|outages?|escalations?|chargebacks?|returns?|injur\w+|fines?|penalt\w+)\b)(?:[\w-]+\s+){0,3}?(?:pushed|keyed|loaded|mapped|captured|generated|pulled|entered|uploaded|imported|scanned|tagged|logged|created|built|sent|published)\b/y;
+
+/** A value named by contrast ("… instead of by phone", "…, not at the end of the week"): how work changes, no measure. */
+export const INSTEAD =
+  /\b(?:instead of|rather than)\b|,\s*not\s+(?:at|after|before|in|on|by|every|just|the|a|when|until|from|weeks)\b/;
+
+/** The product as the place of use ("in it", "from the tablet", "on the board"): with a repeat, the use is adoption. */
+export const USE_PLACE =
+  /\b(?:in|from|through|on|off|via|into)\s+(?:it|them)\b(?!\s+(?:is|was|were|are|to|and)\b)|\b(?:in|from|through|on|off|via|into)\s+(?:the|their|our)\s+(?:[\w-]+\s+){0,2}?(?:tablets?|app|portal|board|console|screen|dashboard|queue|list|panel|system|platform|tool|handhelds?|phones?|kiosks?|eln|lms|crm|scorecards?)\b|\bon\s+(?:mobile|tablets?)\b|\bin-app\b/;
+
+/** A share of the people who use it ("22 of 25 advisors", "85% of teachers", "all 11 inspectors", "every QC analyst"). */
+export const PEOPLE_SHARE =
+  /\b\d+\s+of\s+(?:the\s+|their\s+|our\s+)?\d+\b|\d%\s+of\s+(?:the\s+|our\s+|their\s+)?(?:[\w-]+\s+)?[a-z]+s\b|\b(?:all|every)\s+(?!(?:day|week|month|morning|evening|shift|time|night|year|quarter|call|order|invoice|page|step)s?\b)(?:\d+\s+)?(?:[\w.'’-]+\s+){0,2}?[a-z]+\b/;
+
+/** A use that keeps happening: every shift, most weeks, 6 weeks running, shift after shift. */
+export const REPEAT_STRONG =
+  /\b(?:daily|weekly|nightly|monthly)\b|\b(?:every|each)\s+(?:day|week|month|morning|evening|night|shift|monday|tuesday|wednesday|thursday|friday|weekday|sprint|meeting|alert|call|visit|ro|order)\b|\b(?:most|all)\s+(?:days|weeks|shifts|mornings)\b|\bshift after shift\b|\b\d+\s+(?:straight\s+)?(?:wks?|weeks|months|days|shifts)\s+(?:running|in a row|straight)\b|\bround the clock\b/;
+
+/** A measure with a unit that adoption never has: money, hours, days, points. */
+export const UNIT_QTY =
+  /[$€£¥]\s?\d|\d\s*(?:k|m|bn)\b|\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s*-?\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|points?|pts|cents?|dollars?)\b/;
+
+/** "They think / say / call it …": a person's word about the product or us, reported. */
+export const REPORTED =
+  /\b(?:thinks?|says?|said|calls?|called|describes?|described|told|tells)\b\s+(?:\S+\s+){0,6}?(?:it|it's|us|we|we're|our|the\s+(?:[\w-]+\s+)?(?:app|tool|platform|system|portal|software|product|crm|lims|dashboard|vendor))\b/;
+
+/** Asking for a capability ("they want …", "district asked for …", "Want …"): what follows is judged as a name. */
+export const REQUEST =
+  /^(?:(?!(?:to|we)\b)[\w.'’&-]+\s+){0,4}?(?:(?:keeps?|kept|also|still|is|are|has been|have been)\s+)?(?:want|wants|wanted|asking for|asked for|asks for|ask for|requested|requesting|need|needs|would like|wish(?:es)? for|looking for)\s+(?:a\s+|an\s+|the\s+|some\s+)?(?!to\b|(?:more\s+|better\s+|real\s+)?(?:visibility|insights?|clarity|control|confidence|transparency|accuracy|consistency|speed|growth|efficiency|compliance|help|support|guidance|answers)\b)/y;

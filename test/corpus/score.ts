@@ -9,36 +9,61 @@ import type { LabelledStatement } from './statements';
 
 export type Kind = (typeof STATEMENT_KINDS)[number];
 
-/** What the corpus test gates on (issue 24): the held-out split when present, else dev. */
 /** The issue's target for the held-out test split (and the gate on dev, which the rules were tuned against). */
 export const GATE = { resultOrNot: 0.97, classAccuracy: 0.92, perClassPrecisionRecall: 0.9 } as const;
 
 /**
- * What the judge scored on the held-out test split the first time it was run there (2026-12-04; before the judge of
- * issue 24 the same split scored 77.3% / 57.9%). The test split is below GATE, so it is gated on this floor instead: a
- * rule change that makes the unseen statements worse fails, and the gap to GATE is printed on every run. Raise the
- * floor when the held-out score rises; never lower it to pass.
+ * The floor each split is held to: what the judge scored when the floor was last raised (2026-12-04). The held-out test
+ * split (547 statements by one blind labeller, then 260 by a second, never read while tuning) and dev (the first 194
+ * statements, then 1,300 written fresh by five blind labellers and scored before any rule was tuned on them) are below
+ * GATE, so each is gated on its floor: a rule change that makes them worse fails, and the gap to GATE is printed on every
+ * run. Raise a floor when the score rises; never lower it to pass. Before issue 24 the first held-out batch scored
+ * 77.3% / 57.9%.
  */
-export const HELD_OUT_FLOOR = {
-  resultOrNot: 0.895,
-  classAccuracy: 0.75,
-  precision: {
-    measurable: 0.79,
-    activity: 0.77,
-    adoption: 1,
-    sentiment: 0.95,
-    value: 0.96,
-    feature: 0.92,
-    vague: 0.49,
+export const FLOORS = {
+  test: {
+    resultOrNot: 0.915,
+    classAccuracy: 0.81,
+    precision: {
+      measurable: 0.81,
+      activity: 0.82,
+      adoption: 0.96,
+      sentiment: 0.92,
+      value: 0.94,
+      feature: 0.93,
+      vague: 0.58,
+    },
+    recall: {
+      measurable: 0.97,
+      activity: 0.79,
+      adoption: 0.71,
+      sentiment: 0.64,
+      value: 0.77,
+      feature: 0.64,
+      vague: 0.8,
+    },
   },
-  recall: {
-    measurable: 0.96,
-    activity: 0.71,
-    adoption: 0.5,
-    sentiment: 0.42,
-    value: 0.73,
-    feature: 0.41,
-    vague: 0.86,
+  dev: {
+    resultOrNot: 0.935,
+    classAccuracy: 0.86,
+    precision: {
+      measurable: 0.85,
+      activity: 0.9,
+      adoption: 0.96,
+      sentiment: 0.94,
+      value: 0.95,
+      feature: 0.97,
+      vague: 0.64,
+    },
+    recall: {
+      measurable: 0.97,
+      activity: 0.88,
+      adoption: 0.7,
+      sentiment: 0.73,
+      value: 0.81,
+      feature: 0.84,
+      vague: 0.91,
+    },
   },
 } as const;
 
