@@ -379,7 +379,7 @@ export const CHANGE =
 
 /** A quantity with a unit of measure — time, money, percentage, points, multiples — or a from-to. */
 export const MEASURE_QTY =
-  /%|\bpercent\b|[$€£¥]\s?\d|\d\s*(?:k|m|bn|x|×)\b|\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|sixty|ninety|a|an)\s*-?\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|points?|pts|times|cents?|dollars?)\b|\b(?:half|twice|double[ds]?|halved|tripled?)\b|\bfrom\b[^.;]{1,40}\bto\b/;
+  /%|\bpercent\b|[$€£¥]\s?\d|\d\s*(?:k|m|bn|x|×)\b|\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|sixty|ninety|a|an)\s*-?\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|points?|pts|times|cents?|dollars?)\b|\b(?:half|twice|double[ds]?|halve[ds]?|tripled?)\b|\bfrom\b[^.;]{1,40}\bto\b/;
 
 /** A consequence named ("…, so fixes land in days", "which means …"): the statement's value is the change it names. */
 export const CONSEQUENCE = /\bso\b(?!\s+(?:far|much|many)\b)|\bwhich means\b/;

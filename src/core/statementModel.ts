@@ -1,0 +1,105 @@
+// The judge's word model (docs/rules.md §3, "The word model"): a linear model over a statement's words and pairs of
+// words (statementFeatures.ts), trained on the labelled corpus by scripts/trainJudge.ts into statementWeights.json.
+// It reads what the rules' word lists miss — adoption, sentiment and feature names in words nobody listed — and says
+// which of its words weighed most, so a verdict it decides still names the words that decided it.
+import { lengthBand, statementWords, tokenOf, tokensOf } from './statementFeatures';
+import WEIGHTS from './statementWeights.json';
+
+type Row = readonly number[];
+interface Tables {
+  readonly u: ReadonlyMap<string, Row>;
+  readonly b: ReadonlyMap<string, ReadonlyMap<string, Row>>;
+  readonly f: ReadonlyMap<string, Row>;
+  readonly n: ReadonlyMap<string, Row>;
+  readonly classes: readonly string[];
+  readonly bias: Row;
+  readonly step: number;
+}
+
+/**
+ * Maps, not the JSON objects: a statement's word may be "constructor" or "__proto__". Built on first use (under a
+ * millisecond), so a custom function that never judges a statement never pays for it.
+ */
+let tables: Tables | null = null;
+function tablesOf(): Tables {
+  if (tables) return tables;
+  const map = (o: Record<string, Row>) => new Map(Object.entries(o));
+  const pairs = WEIGHTS.b as Record<string, Record<string, Row>>;
+  tables = {
+    u: map(WEIGHTS.u),
+    b: new Map(Object.keys(pairs).map((k) => [k, map(pairs[k])])),
+    f: map(WEIGHTS.f),
+    n: map(WEIGHTS.n),
+    classes: WEIGHTS.classes,
+    bias: WEIGHTS.bias,
+    step: WEIGHTS.step,
+  };
+  return tables;
+}
+
+export interface WordReading {
+  /** The class the words point to (one of STATEMENT_KINDS). */
+  readonly kind: string;
+  /** How sure: the model's probability for that class. */
+  readonly probability: number;
+}
+
+/** One scratch row of class scores, reused: the custom functions read a statement per cell. */
+let scores = new Float64Array(0);
+
+function addRow(w: Row | undefined): void {
+  if (w !== undefined) for (let k = 0; k < scores.length; k++) scores[k] += w[k];
+}
+
+/** Reads a statement (lower case, misspellings read) with the word model. */
+export function readByWords(lower: string): WordReading {
+  const t = tablesOf();
+  const K = t.classes.length;
+  if (scores.length !== K) scores = new Float64Array(K);
+  for (let k = 0; k < K; k++) scores[k] = t.bias[k];
+  const words = statementWords(lower);
+  let prev = '';
+  for (let i = 0; i < words.length; i++) {
+    const token = tokenOf(words[i]);
+    addRow(t.u.get(token));
+    if (i > 0) addRow(t.b.get(prev)?.get(token));
+    else addRow(t.f.get(token));
+    prev = token;
+  }
+  addRow(t.n.get(lengthBand(words.length)));
+  let best = 0;
+  for (let k = 1; k < K; k++) if (scores[k] > scores[best]) best = k;
+  let sum = 0;
+  for (let k = 0; k < K; k++) sum += Math.exp((scores[k] - scores[best]) * t.step);
+  return { kind: t.classes[best], probability: 1 / sum };
+}
+
+/** Words that weigh but say nothing a CSM can act on: never quoted as what decided a verdict. */
+const NOT_A_CUE = new Set(
+  'a an the is are was were be been it its we our they their them us to of in on at for and or with by as this that so from s'.split(
+    ' ',
+  ),
+);
+
+/** The statement's own word (or two) that weighed most for a class, in lower case: what decided a word verdict. */
+export function wordCue(lower: string, kind: string): string {
+  const t = tablesOf();
+  const words = statementWords(lower);
+  const tokens = tokensOf(words);
+  const k = t.classes.indexOf(kind);
+  let top = 0;
+  let at = -1;
+  let pair = false;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!/^[a-z]/.test(words[i]) || NOT_A_CUE.has(words[i])) continue;
+    const w = t.u.get(tokens[i])?.[k] ?? 0;
+    if (w > top) [top, at, pair] = [w, i, false];
+    const p =
+      i > 0 && /^[a-z]/.test(words[i - 1]) && !NOT_A_CUE.has(words[i - 1])
+        ? (t.b.get(tokens[i - 1])?.get(tokens[i])?.[k] ?? 0)
+        : 0;
+    if (p > top) [top, at, pair] = [p, i, true];
+  }
+  if (at < 0) return '';
+  return pair ? `${words[at - 1]} ${words[at]}` : words[at];
+}

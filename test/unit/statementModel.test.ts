@@ -1,0 +1,50 @@
+// The judge's word model (docs/rules.md §3, "The word model"): the shipped weights are what the corpus trains, the
+// fast class path agrees with the full reading on every corpus statement, and any word is safe to look up.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { trainedWeightsText } from '../../scripts/judgeModel';
+import { classifyStatement, kindOf, lintResult, withSpellingRead } from '../../src/core/measurable';
+import { statementFeatures } from '../../src/core/statementFeatures';
+import { readByWords, wordCue } from '../../src/core/statementModel';
+import { loadSplit, SPLITS } from '../corpus/load';
+
+describe('word model', () => {
+  it('statementWeights.json is what train + dev train (npm run train:judge); the held-out split is not read', () => {
+    const shipped = readFileSync(join(__dirname, '..', '..', 'src', 'core', 'statementWeights.json'), 'utf8');
+    expect(shipped === trainedWeightsText(), 'stale weights: run npm run train:judge').toBe(true);
+  });
+
+  it('kindOf (IS_MEASURABLE, a link that holds) gives the class classifyStatement gives, on every corpus statement', () => {
+    for (const split of SPLITS)
+      for (const s of loadSplit(split) ?? []) expect(kindOf(s.text), s.id).toBe(classifyStatement(s.text).kind);
+  });
+
+  it('reads any word safely, object keys included, and names the word that weighed most', () => {
+    for (const text of ['constructor', '__proto__ toString valueOf', 'hasOwnProperty of the prototype'])
+      expect(readByWords(text).probability).toBeGreaterThan(0);
+    const cue = wordCue('the sponsor is a huge fan of the team', 'sentiment');
+    expect('the sponsor is a huge fan of the team').toContain(cue);
+    expect(['', 'the', 'is', 'a', 'of']).not.toContain(cue);
+    expect(wordCue('', 'sentiment')).toBe('');
+  });
+
+  it('features are words, neighbouring pairs, the first word and a length band; numbers read as #', () => {
+    expect(statementFeatures(withSpellingRead('cut close 40%'))).toEqual([
+      'u:cut',
+      'u:close',
+      'b:cut close',
+      'u:#',
+      'b:close #',
+      'u:%',
+      'b:# %',
+      'f:cut',
+      'n:3-4',
+    ]);
+  });
+
+  it('a verdict the words decide still names the class, the words and a rewrite', () => {
+    const hint = lintResult('GM wants to be a reference for the group');
+    expect(hint).toMatch(/^Sentiment: say what changed for them \(“.+” is how they feel\), e\.g\. /);
+  });
+});
