@@ -17,7 +17,8 @@ describe('word model', () => {
 
   it('kindOf (IS_MEASURABLE, a link that holds) gives the class classifyStatement gives, on every corpus statement', () => {
     for (const split of SPLITS)
-      for (const s of loadSplit(split) ?? []) expect(kindOf(s.text), s.id).toBe(classifyStatement(s.text).kind);
+      for (const s of loadSplit(split) ?? [])
+        expect(kindOf(s.text), s.id).toBe(classifyStatement(s.text).kind);
   });
 
   it('reads any word safely, object keys included, and names the word that weighed most', () => {
