@@ -59,9 +59,12 @@ export function readByWords(lower: string): WordReading {
   for (let k = 0; k < K; k++) scores[k] = t.bias[k];
   const words = statementWords(lower);
   let prev = '';
+  let known = 0;
   for (let i = 0; i < words.length; i++) {
     const token = tokenOf(words[i]);
-    addRow(t.u.get(token));
+    const u = t.u.get(token);
+    if (u !== undefined) known++;
+    addRow(u);
     if (i > 0) addRow(t.b.get(prev)?.get(token));
     else addRow(t.f.get(token));
     prev = token;
@@ -71,7 +74,8 @@ export function readByWords(lower: string): WordReading {
   for (let k = 1; k < K; k++) if (scores[k] > scores[best]) best = k;
   let sum = 0;
   for (let k = 0; k < K; k++) sum += Math.exp((scores[k] - scores[best]) * t.step);
-  return { kind: t.classes[best], probability: 1 / sum };
+  // A statement none of whose words the model knows ("x", "tbd") is read by its length alone: never sure.
+  return { kind: t.classes[best], probability: known === 0 ? 0 : 1 / sum };
 }
 
 /** Words that weigh but say nothing a CSM can act on: never quoted as what decided a verdict. */

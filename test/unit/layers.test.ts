@@ -41,7 +41,8 @@ function tsFilesUnder(root: string, dir: string): string[] {
   return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
     const path = `${dir}/${entry.name}`;
     if (entry.isDirectory()) return tsFilesUnder(root, path);
-    return entry.name.endsWith('.ts') ? [path] : [];
+    // JSON data (the judge's weights) is imported like a module and sits in its folder's layer.
+    return entry.name.endsWith('.ts') || entry.name.endsWith('.json') ? [path] : [];
   });
 }
 

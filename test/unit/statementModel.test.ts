@@ -4,7 +4,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { trainedWeightsText } from '../../scripts/judgeModel';
-import { classifyStatement, kindOf, lintResult, withSpellingRead } from '../../src/core/measurable';
+import {
+  classifyStatement,
+  kindOf,
+  lintResult,
+  STATEMENT_KINDS,
+  withSpellingRead,
+} from '../../src/core/measurable';
 import { statementFeatures } from '../../src/core/statementFeatures';
 import { readByWords, wordCue } from '../../src/core/statementModel';
 import { loadSplit, SPLITS } from '../corpus/load';
@@ -22,8 +28,15 @@ describe('word model', () => {
   });
 
   it('reads any word safely, object keys included, and names the word that weighed most', () => {
-    for (const text of ['constructor', '__proto__ toString valueOf', 'hasOwnProperty of the prototype'])
-      expect(readByWords(text).probability).toBeGreaterThan(0);
+    for (const text of ['constructor', '__proto__ toString valueOf', 'hasOwnProperty of the prototype']) {
+      const r = readByWords(text);
+      expect(Number.isFinite(r.probability), text).toBe(true);
+      expect(STATEMENT_KINDS, text).toContain(r.kind);
+    }
+    // None of its words known: read by its length alone, never sure enough to overrule the rules.
+    expect(readByWords('x').probability).toBe(0);
+    expect(classifyStatement('x').kind).toBe('vague');
+    expect(readByWords('the sponsor is a huge fan').probability).toBeGreaterThan(0.4);
     const cue = wordCue('the sponsor is a huge fan of the team', 'sentiment');
     expect('the sponsor is a huge fan of the team').toContain(cue);
     expect(['', 'the', 'is', 'a', 'of']).not.toContain(cue);
