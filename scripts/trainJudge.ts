@@ -63,7 +63,7 @@ function crossValidate(): void {
     }
   }
   console.log(
-    `leave-one-labeller-out over ${batches.join(', ')} (${n} statements; the rules were tuned on them):`,
+    `leave-one-labeller-out over ${batches.join(', ')} (${n} statements; the rules were tuned on the first five):`,
   );
   for (const [name, [ron, cls]] of Object.entries(right))
     console.log(

@@ -18,6 +18,19 @@ describe('Measurability corpus files', () => {
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
   });
 
+  it('no held-out statement is also in train or dev (ignoring case and punctuation): the model never learns one', () => {
+    const norm = (t: string) =>
+      t
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
+    const learned = new Set(
+      [...(loadSplit('train') ?? []), ...(loadSplit('dev') ?? [])].map((r) => norm(r.text)),
+    );
+    const both = (loadSplit('test') ?? []).filter((r) => learned.has(norm(r.text)));
+    expect(both.length, 'held-out statements also learned from').toBe(0);
+  });
+
   it('a bad row names the file, the line and the column', () => {
     expect(() =>
       parseSplit(`${HEADER}\ntr0001\tretail\tresult\tresult\tSales up 4%\tmeasurable\tok`, 'x.tsv'),
