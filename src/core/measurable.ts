@@ -430,17 +430,27 @@ export const WORD_TRUST = { weak: 0.4, decided: 0.7 } as const;
 /** How sure the word model must be to overrule this rules reading of `lower` (Infinity: never). */
 export function trustNeeded(r: StatementReading, lower: string): number {
   if (r.kind === 'vague' && r.note !== null) return Number.POSITIVE_INFINITY;
+  // The written rules of docs/rules.md §3 on a score or a usage word ("Raise CSAT from 3 to 4.5", "Weekly logins up
+  // 50%") are rules, not guesses: a number never turns them into a result.
+  if (r.kind === 'sentiment' && SENTIMENT_METRIC.test(r.cue)) return Number.POSITIVE_INFINITY;
+  if ((r.kind === 'activity' || r.kind === 'adoption') && r.by === 'customer' && USAGE.test(r.cue))
+    return Number.POSITIVE_INFINITY;
+  const calendarless = withoutCalendar(lower);
   const bareCount =
-    r.kind === 'measurable' && r.form === 'quantity' && !MEASURE_QTY.test(withoutCalendar(lower));
+    r.kind === 'measurable' &&
+    r.form === 'quantity' &&
+    !MEASURE_QTY.test(calendarless) &&
+    !CHANGE.test(calendarless);
   return (r.kind === 'vague' && r.cue === '') || bareCount ? WORD_TRUST.weak : WORD_TRUST.decided;
 }
 
 /**
- * True when the rules may find that the text says only when, only where, or a number of nothing (a vague line with a
- * note, which the word model never overrules): it has a date, a number that may size the scope, or a quantity with
- * nothing named. Cheap, and never false when such a note is possible.
+ * True when the rules may settle the text in a way the word model never overrules (trustNeeded): a score or usage
+ * word, or a line that says only when, only where, or a number of nothing (a date, a number that may size the scope,
+ * a quantity with nothing named). Never false when such a reading is possible.
  */
 function mayBeSettled(lower: string): boolean {
+  if (SENTIMENT_METRIC.test(lower) || USAGE.test(lower)) return true;
   if (!QUANTITY.test(lower)) return false;
   const calendarless = withoutCalendar(lower);
   if (calendarless !== lower || SETTLED_SCOPE.test(calendarless)) return true;
