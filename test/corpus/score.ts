@@ -14,7 +14,7 @@ export const GATE = { resultOrNot: 0.97, classAccuracy: 0.92, perClassPrecisionR
 
 /**
  * The floor each split is held to: what the judge scored when the floor was last set (2026-12-04, rules + word model).
- * The held-out test split (547 statements by one blind labeller, then 260 by a second, never read while tuning) and dev
+ * The held-out test split (547 statements by one blind labeller, then 260 and 260 by two more, never read while tuning) and dev
  * (the first 194 statements, then 1,820 written fresh by seven blind labellers and scored before anything was tuned on
  * them; the word model now learns from them) are below GATE, so each is gated on its floor: a change that makes them
  * worse fails, and the gap to GATE is printed on every run. Raise a floor when the score rises; never lower it to pass.
@@ -28,25 +28,25 @@ export const GATE = { resultOrNot: 0.97, classAccuracy: 0.92, perClassPrecisionR
  */
 export const FLOORS = {
   test: {
-    resultOrNot: 0.953,
-    classAccuracy: 0.891,
+    resultOrNot: 0.955,
+    classAccuracy: 0.892,
     precision: {
-      measurable: 0.892,
-      activity: 0.811,
-      adoption: 0.985,
-      sentiment: 0.955,
-      value: 0.977,
-      feature: 0.951,
-      vague: 0.758,
+      measurable: 0.889,
+      activity: 0.841,
+      adoption: 0.98,
+      sentiment: 0.96,
+      value: 0.981,
+      feature: 0.953,
+      vague: 0.74,
     },
     recall: {
-      measurable: 0.977,
-      activity: 0.901,
-      adoption: 0.868,
-      sentiment: 0.81,
-      value: 0.894,
-      feature: 0.821,
-      vague: 0.812,
+      measurable: 0.975,
+      activity: 0.909,
+      adoption: 0.885,
+      sentiment: 0.815,
+      value: 0.878,
+      feature: 0.842,
+      vague: 0.82,
     },
   },
   dev: {
