@@ -510,7 +510,7 @@ function wordsDecide(lower: string, kind: StatementKind): StatementReading {
  * The verdict (docs/rules.md §3). When the word model is at least WORD_TRUST.decided sure and the text has nothing
  * for the rules to settle (mayBeSettled), its class stands whatever the rules read, so they are not run. Otherwise the
  * rules' reading, unless the model is sure enough of another class (trustNeeded). `kindOnly` skips the words that
- * decided it where nobody asks for them (IS_MEASURABLE, a link that holds).
+ * decided it where nobody asks for them (IS_MEASURABLE).
  */
 function judge(text: string, kindOnly: boolean): StatementReading | StatementKind {
   const raw = String(text ?? '').trim();

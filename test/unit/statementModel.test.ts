@@ -21,7 +21,7 @@ describe('word model', () => {
     expect(shipped === trainedWeightsText(), 'stale weights: run npm run train:judge').toBe(true);
   });
 
-  it('kindOf (IS_MEASURABLE, a link that holds) gives the class classifyStatement gives, on every corpus statement', () => {
+  it('kindOf (IS_MEASURABLE) gives the class classifyStatement gives, on every corpus statement', () => {
     for (const split of SPLITS)
       for (const s of loadSplit(split) ?? [])
         expect(kindOf(s.text), s.id).toBe(classifyStatement(s.text).kind);
