@@ -6,7 +6,15 @@ import { lengthBand, statementWords, tokenOf, tokensOf } from './statementFeatur
 import WEIGHTS from './statementWeights.json';
 
 type Row = readonly number[];
+/** All the model knows of one token: its weight as a word, as the first word, and as the first of a pair. */
+interface Entry {
+  readonly u: Row | undefined;
+  readonly f: Row | undefined;
+  readonly next: ReadonlyMap<string, Row> | undefined;
+}
 interface Tables {
+  /** One lookup a token: the pair weights hang off the previous token's entry. */
+  readonly entries: ReadonlyMap<string, Entry>;
   readonly u: ReadonlyMap<string, Row>;
   readonly b: ReadonlyMap<string, ReadonlyMap<string, Row>>;
   readonly f: ReadonlyMap<string, Row>;
@@ -25,10 +33,17 @@ function tablesOf(): Tables {
   if (tables) return tables;
   const map = (o: Record<string, Row>) => new Map(Object.entries(o));
   const pairs = WEIGHTS.b as Record<string, Record<string, Row>>;
+  const u = map(WEIGHTS.u);
+  const f = map(WEIGHTS.f);
+  const b = new Map(Object.keys(pairs).map((k) => [k, map(pairs[k])]));
+  const entries = new Map<string, Entry>();
+  for (const token of new Set([...u.keys(), ...f.keys(), ...b.keys()]))
+    entries.set(token, { u: u.get(token), f: f.get(token), next: b.get(token) });
   tables = {
-    u: map(WEIGHTS.u),
-    b: new Map(Object.keys(pairs).map((k) => [k, map(pairs[k])])),
-    f: map(WEIGHTS.f),
+    entries,
+    u,
+    b,
+    f,
     n: map(WEIGHTS.n),
     classes: WEIGHTS.classes,
     bias: WEIGHTS.bias,
@@ -58,16 +73,18 @@ export function readByWords(lower: string): WordReading {
   if (scores.length !== K) scores = new Float64Array(K);
   for (let k = 0; k < K; k++) scores[k] = t.bias[k];
   const words = statementWords(lower);
-  let prev = '';
+  let prev: Entry | undefined;
   let known = 0;
   for (let i = 0; i < words.length; i++) {
     const token = tokenOf(words[i]);
-    const u = t.u.get(token);
-    if (u !== undefined) known++;
-    addRow(u);
-    if (i > 0) addRow(t.b.get(prev)?.get(token));
-    else addRow(t.f.get(token));
-    prev = token;
+    const entry = t.entries.get(token);
+    if (prev?.next !== undefined) addRow(prev.next.get(token));
+    if (entry !== undefined) {
+      if (entry.u !== undefined) known++;
+      addRow(entry.u);
+      if (i === 0) addRow(entry.f);
+    }
+    prev = entry;
   }
   addRow(t.n.get(lengthBand(words.length)));
   let best = 0;
