@@ -255,6 +255,14 @@ function consequenceForm(body: string, at: number): MeasureForm | null {
   return null;
 }
 
+/** A phrase read as a name: trimmed, asides in brackets and closing stops dropped ("Fatigue module (FRMS).") */
+function asName(text: string): string {
+  return text
+    .trim()
+    .replace(/\s*\([^)]*\)/g, '')
+    .replace(/[.!]+$/, '');
+}
+
 /** The words before a phrase's first joint ("mobile app" of "mobile app for field technicians"). */
 function firstPart(text: string): string[] {
   return text.split(/\s+(?:for|with|w\/|and|&|\+|across|on|in|to|via|from|of|into|tied)\s+/)[0].split(/\s+/);
@@ -272,10 +280,7 @@ const NAME_ADJECTIVE =
 function featureShape(body: string): string {
   const ask = atStart(REQUEST, body);
   if (!ask && !/ w\/ | \+ | & /.test(body)) return '';
-  const phrase = (ask ? body.slice(ask[0].length) : body)
-    .trim()
-    .replace(/\s*\([^)]*\)/g, '')
-    .replace(/[.!]+$/, '');
+  const phrase = asName(ask ? body.slice(ask[0].length) : body);
   const words = phrase.split(/\s+/);
   if (phrase === '' || words.length > 16) return '';
   if (!ask && /^[a-z-]+ed$/.test(words[0]) && !NAME_ADJECTIVE.test(words[0])) return '';
@@ -312,10 +317,7 @@ function repeatedUse(body: string): StatementReading | null {
 
 /** Only a capability's name: a short noun phrase ending in a product noun, with no verb of aim or sentence word. */
 function featureHead(body: string): string {
-  const text = body
-    .trim()
-    .replace(/\s*\([^)]*\)/g, '')
-    .replace(/[.!]+$/, '');
+  const text = asName(body);
   const words = text.split(/\s+/);
   if (words.length > 8 || NOT_A_NAME.test(text) || AIM_VERB.test(text) || VALUE_HINT.test(text)) return '';
   if (CONSEQUENCE.test(text)) return '';

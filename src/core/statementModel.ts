@@ -15,9 +15,6 @@ interface Entry {
 interface Tables {
   /** One lookup a token: the pair weights hang off the previous token's entry. */
   readonly entries: ReadonlyMap<string, Entry>;
-  readonly u: ReadonlyMap<string, Row>;
-  readonly b: ReadonlyMap<string, ReadonlyMap<string, Row>>;
-  readonly f: ReadonlyMap<string, Row>;
   readonly n: ReadonlyMap<string, Row>;
   readonly classes: readonly string[];
   readonly bias: Row;
@@ -41,9 +38,6 @@ function tablesOf(): Tables {
     entries.set(token, { u: u.get(token), f: f.get(token), next: b.get(token) });
   tables = {
     entries,
-    u,
-    b,
-    f,
     n: map(WEIGHTS.n),
     classes: WEIGHTS.classes,
     bias: WEIGHTS.bias,
@@ -113,11 +107,11 @@ export function wordCue(lower: string, kind: string): string {
   let pair = false;
   for (let i = 0; i < tokens.length; i++) {
     if (!/^[a-z]/.test(words[i]) || NOT_A_CUE.has(words[i])) continue;
-    const w = t.u.get(tokens[i])?.[k] ?? 0;
+    const w = t.entries.get(tokens[i])?.u?.[k] ?? 0;
     if (w > top) [top, at, pair] = [w, i, false];
     const p =
       i > 0 && /^[a-z]/.test(words[i - 1]) && !NOT_A_CUE.has(words[i - 1])
-        ? (t.b.get(tokens[i - 1])?.get(tokens[i])?.[k] ?? 0)
+        ? (t.entries.get(tokens[i - 1])?.next?.get(tokens[i])?.[k] ?? 0)
         : 0;
     if (p > top) [top, at, pair] = [p, i, true];
   }
