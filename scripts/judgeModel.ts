@@ -10,7 +10,12 @@ export type Kind = (typeof STATEMENT_KINDS)[number];
 export interface TrainingRow {
   readonly text: string;
   readonly kind: Kind;
+  /** How much the statement counts in the fit (1 unless said): the seeds' own examples define the classes. */
+  readonly weight?: number;
 }
+
+/** The seeds are the authority on what each class is (docs/rules.md §1): each of their examples counts this much. */
+export const SEED_WEIGHT = 4;
 
 export interface FitOptions {
   /** L2 penalty per weight, per statement. */
@@ -24,10 +29,10 @@ export interface FitOptions {
  * Chosen by leave-one-labeller-out cross-validation on the dev split's fresh batches (npm run train:judge -- --cv),
  * never on the held-out split.
  */
-export const FIT_DEFAULTS: FitOptions = { l2: 0.002, epochs: 300, minCount: 3 };
+export const FIT_DEFAULTS: FitOptions = { l2: 0.0001, epochs: 300, minCount: 3 };
 
 /** What is shipped: features with a class weight at least KEEP from the centre, weights in steps of STEP. */
-export const KEEP = 0.2;
+export const KEEP = 0.3;
 export const STEP = 0.05;
 
 export interface Model {
@@ -49,6 +54,7 @@ export function fitModel(rows: readonly TrainingRow[], options: FitOptions = FIT
   const index = new Map(vocab.map((f, i) => [f, i]));
   const X = docs.map((d) => d.map((f) => index.get(f)).filter((i): i is number => i !== undefined));
   const y = rows.map((r) => classes.indexOf(r.kind));
+  const share = rows.map((r) => r.weight ?? 1);
   const V = vocab.length;
   const W = new Float64Array(V * K);
   const b = new Float64Array(K);
@@ -74,9 +80,9 @@ export function fitModel(rows: readonly TrainingRow[], options: FitOptions = FIT
         sum += z[k];
       }
       for (let k = 0; k < K; k++) {
-        const g = z[k] / sum - (k === y[i] ? 1 : 0);
-        gb[k] += g / n;
-        for (const j of X[i]) gW[j * K + k] += g / n;
+        const g = ((z[k] / sum - (k === y[i] ? 1 : 0)) * share[i]) / n;
+        gb[k] += g;
+        for (const j of X[i]) gW[j * K + k] += g;
       }
     }
     for (let j = 0; j < V * K; j++) gW[j] += options.l2 * W[j];
@@ -132,12 +138,16 @@ export interface Labelled extends TrainingRow {
 
 /** Every statement the model may learn from: train, dev and the seeds' examples, ambiguous ones left out. */
 export function trainingRows(): Labelled[] {
-  const rows: Labelled[] = [
-    ...(loadSplit('train') ?? []),
-    ...(loadSplit('dev') ?? []),
-    ...SEED_STATEMENTS.map((s, i) => ({ id: `sd${i}`, text: s.text, kind: s.kind })),
-  ].filter((r): r is Labelled => r.kind !== 'ambiguous');
-  return rows;
+  const corpus: Labelled[] = [];
+  for (const r of [...(loadSplit('train') ?? []), ...(loadSplit('dev') ?? [])])
+    if (r.kind !== 'ambiguous') corpus.push({ id: r.id, text: r.text, kind: r.kind });
+  const seeds = SEED_STATEMENTS.map((s, i) => ({
+    id: `sd${i}`,
+    text: s.text,
+    kind: s.kind,
+    weight: SEED_WEIGHT,
+  }));
+  return [...corpus, ...seeds];
 }
 
 /** The weights file: sorted keys, one feature a line, weights in whole steps, so a retrain diffs line by line. */

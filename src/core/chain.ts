@@ -1,10 +1,11 @@
 // The Three-Link Chain: business pain → solution value → outcome; which links are missing, and what a weak one reads as.
 import {
   classifyStatement,
+  kindOf,
   measurabilityHint,
   RESULT_EXAMPLE,
   readingWhy,
-  type StatementReading,
+  type StatementKind,
 } from './measurable';
 import type { ChainLink, ChainStatus } from './types';
 
@@ -31,11 +32,11 @@ export interface LinkJudgement {
 
 const HOLDS: LinkJudgement = { holds: true, reads: '', hint: '' };
 
-function readsAs(r: StatementReading): string {
-  switch (r.kind) {
+function readsAs(kind: StatementKind): string {
+  switch (kind) {
     case 'activity':
     case 'adoption':
-      return `reads as ${r.kind}`;
+      return `reads as ${kind}`;
     case 'feature':
       return 'reads as a feature';
     case 'sentiment':
@@ -55,8 +56,9 @@ function readsAs(r: StatementReading): string {
 export function judgeLink(link: ChainLink, text: string): LinkJudgement {
   const r = classifyStatement(text);
   const example = CHAIN_EXAMPLES[link];
-  if (r.kind === 'measurable' || (link === 'value' && r.kind === 'value')) return HOLDS;
-  if (link === 'result') return { holds: false, reads: readsAs(r), hint: measurabilityHint(r, example) };
+  if (holds(link, r.kind)) return HOLDS;
+  const reads = linkReads(link, r.kind);
+  if (link === 'result') return { holds: false, reads, hint: measurabilityHint(r, example) };
   // Every hint names the class, the words that decided it (readingWhy), and an example shaped like the link.
   const why = readingWhy(r);
   if (link === 'value') {
@@ -68,7 +70,7 @@ export function judgeLink(link: ChainLink, text: string): LinkJudgement {
           : r.kind === 'sentiment'
             ? `Sentiment: say what it changes for them${why}, e.g. ${example}`
             : `Too vague${why}. Say what changes for them, in their words, e.g. ${example}`;
-    return { holds: false, reads: r.kind === 'vague' ? 'too vague' : readsAs(r), hint };
+    return { holds: false, reads, hint };
   }
   const hint =
     r.kind === 'activity' || r.kind === 'adoption'
@@ -80,7 +82,17 @@ export function judgeLink(link: ChainLink, text: string): LinkJudgement {
           : r.kind === 'value'
             ? `Says how things work, not how much it hurts. Say what hurts and how much, e.g. ${example}`
             : `Too vague to measure${why}. Say how big the pain is, e.g. ${example}`;
-  return { holds: false, reads: readsAs(r), hint };
+  return { holds: false, reads, hint };
+}
+
+/** Whether a link of this class holds: a measure, or for a solution value a value statement. */
+function holds(link: ChainLink, kind: StatementKind): boolean {
+  return kind === 'measurable' || (link === 'value' && kind === 'value');
+}
+
+/** What a link that does not hold reads as (CHAIN_STATUS): "reads as activity", "too vague". */
+function linkReads(link: ChainLink, kind: StatementKind): string {
+  return link === 'value' && kind === 'vague' ? 'too vague' : readsAs(kind);
 }
 
 function isBlankText(text: unknown): boolean {
@@ -102,10 +114,12 @@ export function chainStatus(pain: string, value: string, result: string): ChainS
       missing.push(link);
       continue;
     }
-    const judged = judgeLink(link, String(text));
-    if (!judged.holds) {
+    // The class alone decides the status: the hint judgeLink adds is not read here (the custom function runs this
+    // per row).
+    const kind = kindOf(String(text));
+    if (!holds(link, kind)) {
       weak.push(link);
-      reads.push(`${LINK_NAMES[link]} ${judged.reads}`);
+      reads.push(`${LINK_NAMES[link]} ${linkReads(link, kind)}`);
     }
   }
   const complete = missing.length === 0 && weak.length === 0;

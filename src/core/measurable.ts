@@ -419,44 +419,57 @@ function rulesOn(lower: string): StatementReading {
 }
 
 /**
- * How sure the word model must be to overrule the rules (chosen by leave-one-labeller-out cross-validation on the dev
- * split, npm run train:judge -- --cv, never on the held-out split):
+ * How sure the word model must be to overrule the rules, by what decided the rules' reading (trustOf):
  * - `weak`: the rules only fell through (a vague line with nothing singled out) or read a bare count whose subject
  *   they could not place ("2,300 candidate profiles parsed");
- * - `decided`: a word decided the rules' reading (a usage word, a feeling, a status change, a unit of measure…).
- * A line the rules found to say only when, only where or a number of nothing is never overruled: those are rules
- * of docs/rules.md §3, not guesses.
+ * - `decided`: a word decided it (a feeling, a vendor's work, a feature's head noun…);
+ * - `firm`: the seed's own tests of a result or of use — a measure the rules read ("2000 fewer tickets", "halve
+ *   onboarding time"), a usage word ("weekly logins up 50%") or a number that only sizes the scope ("the 2
+ *   warehouses"). The model reads these wrong more often on short lines than on the sentences it learned from.
+ * A line the rules found to say only when or to count nothing, and a sentiment score, are never overruled (`never`):
+ * those are decisions of docs/rules.md §3, not guesses. Chosen by leave-one-labeller-out cross-validation over dev's
+ * fresh batches (npm run train:judge -- --cv), never on the held-out split: the best there among the thresholds that
+ * keep every example of the seeds and of this repository's table tests judged as written.
  */
-export const WORD_TRUST = { weak: 0.4, decided: 0.7 } as const;
+export const WORD_TRUST = { weak: 0.2, decided: 0.6, firm: 0.75 } as const;
+export type Trust = keyof typeof WORD_TRUST | 'never';
 
-/** How sure the word model must be to overrule this rules reading of `lower` (Infinity: never). */
-export function trustNeeded(r: StatementReading, lower: string): number {
-  if (r.kind === 'vague' && r.note !== null) return Number.POSITIVE_INFINITY;
-  // The written rules of docs/rules.md §3 on a score or a usage word ("Raise CSAT from 3 to 4.5", "Weekly logins up
-  // 50%") are rules, not guesses: a number never turns them into a result.
-  if (r.kind === 'sentiment' && SENTIMENT_METRIC.test(r.cue)) return Number.POSITIVE_INFINITY;
+/** What decided a rules reading of `lower`, for WORD_TRUST. */
+export function trustOf(r: StatementReading, lower: string): Trust {
+  if (r.kind === 'vague' && (r.note === 'only when' || r.note === 'names nothing')) return 'never';
+  // The written rule of docs/rules.md §3 on a score ("Raise CSAT from 3 to 4.5"): a number never turns it into a
+  // result.
+  if (r.kind === 'sentiment' && SENTIMENT_METRIC.test(r.cue)) return 'never';
+  if (r.kind === 'vague' && r.note === 'sizes the scope') return 'firm';
   if ((r.kind === 'activity' || r.kind === 'adoption') && r.by === 'customer' && USAGE.test(r.cue))
-    return Number.POSITIVE_INFINITY;
+    return 'firm';
   const calendarless = withoutCalendar(lower);
   const bareCount =
     r.kind === 'measurable' &&
     r.form === 'quantity' &&
     !MEASURE_QTY.test(calendarless) &&
     !CHANGE.test(calendarless);
-  return (r.kind === 'vague' && r.cue === '') || bareCount ? WORD_TRUST.weak : WORD_TRUST.decided;
+  if (r.kind === 'measurable' && !bareCount) return 'firm';
+  return (r.kind === 'vague' && r.cue === '') || bareCount ? 'weak' : 'decided';
+}
+
+/** How sure the word model must be to overrule this rules reading of `lower` (Infinity: never). */
+export function trustNeeded(r: StatementReading, lower: string): number {
+  const trust = trustOf(r, lower);
+  return trust === 'never' ? Number.POSITIVE_INFINITY : WORD_TRUST[trust];
 }
 
 /**
- * True when the rules may settle the text in a way the word model never overrules (trustNeeded): a score or usage
- * word, or a line that says only when, only where, or a number of nothing (a date, a number that may size the scope,
- * a quantity with nothing named). Never false when such a reading is possible.
+ * True when a word model `probability` sure is at least as sure as any rules reading of `lower` could need
+ * (trustNeeded), found without running the rules: at WORD_TRUST.firm, and never where they may settle it (a sentiment
+ * score; a date; a quantity that may name nothing once a number that sizes the scope is set aside). Then the model's
+ * class stands whatever the rules would read, and they are not run.
  */
-function mayBeSettled(lower: string): boolean {
-  if (SENTIMENT_METRIC.test(lower) || USAGE.test(lower)) return true;
-  if (!QUANTITY.test(lower)) return false;
+export function wordsSureEnough(lower: string, probability: number): boolean {
+  if (probability < WORD_TRUST.firm || SENTIMENT_METRIC.test(lower)) return false;
+  if (!QUANTITY.test(lower)) return true;
   const calendarless = withoutCalendar(lower);
-  if (calendarless !== lower || SETTLED_SCOPE.test(calendarless)) return true;
-  return !namesSomething(calendarless);
+  return calendarless === lower && !SETTLED_SCOPE.test(calendarless) && namesSomething(calendarless);
 }
 const SETTLED_SCOPE = new RegExp(`${SCOPE.source}|${ROUND_THE_CLOCK.source}`);
 
@@ -520,8 +533,7 @@ function judge(text: string, kindOnly: boolean): StatementReading | StatementKin
   const lower = withSpellingRead(raw.toLowerCase());
   const words = readByWords(lower);
   const kind = words.kind as StatementKind;
-  if (words.probability >= WORD_TRUST.decided && !mayBeSettled(lower))
-    return kindOnly ? kind : wordsDecide(lower, kind);
+  if (wordsSureEnough(lower, words.probability)) return kindOnly ? kind : wordsDecide(lower, kind);
   const rules = rulesOn(lower);
   const verdict =
     words.kind === rules.kind || words.probability < trustNeeded(rules, lower)

@@ -2,7 +2,7 @@
 // words (statementFeatures.ts), trained on the labelled corpus by scripts/trainJudge.ts into statementWeights.json.
 // It reads what the rules' word lists miss — adoption, sentiment and feature names in words nobody listed — and says
 // which of its words weighed most, so a verdict it decides still names the words that decided it.
-import { lengthBand, statementWords, tokenOf, tokensOf } from './statementFeatures';
+import { lengthBand, statementWords, tokenOf } from './statementFeatures';
 import WEIGHTS from './statementWeights.json';
 
 type Row = readonly number[];
@@ -60,18 +60,42 @@ function addRow(w: Row | undefined): void {
   if (w !== undefined) for (let k = 0; k < scores.length; k++) scores[k] += w[k];
 }
 
+/**
+ * The last statement read, its words and each word's entry: a verdict the words decide then names its cue
+ * (wordCue) from them, without reading the statement a second time.
+ */
+let last: { lower: string; words: string[]; tokens: string[]; entries: (Entry | undefined)[] } = {
+  lower: '',
+  words: [],
+  tokens: [],
+  entries: [],
+};
+
+function read(lower: string, t: Tables): typeof last {
+  if (last.lower === lower && lower !== '') return last;
+  const words = statementWords(lower);
+  const tokens: string[] = new Array(words.length);
+  const entries: (Entry | undefined)[] = new Array(words.length);
+  for (let i = 0; i < words.length; i++) {
+    tokens[i] = tokenOf(words[i]);
+    entries[i] = t.entries.get(tokens[i]);
+  }
+  last = { lower, words, tokens, entries };
+  return last;
+}
+
 /** Reads a statement (lower case, misspellings read) with the word model. */
 export function readByWords(lower: string): WordReading {
   const t = tablesOf();
   const K = t.classes.length;
   if (scores.length !== K) scores = new Float64Array(K);
   for (let k = 0; k < K; k++) scores[k] = t.bias[k];
-  const words = statementWords(lower);
+  const { words, tokens, entries } = read(lower, t);
   let prev: Entry | undefined;
   let known = 0;
   for (let i = 0; i < words.length; i++) {
-    const token = tokenOf(words[i]);
-    const entry = t.entries.get(token);
+    const token = tokens[i];
+    const entry = entries[i];
     if (prev?.next !== undefined) addRow(prev.next.get(token));
     if (entry !== undefined) {
       if (entry.u !== undefined) known++;
@@ -96,23 +120,25 @@ const NOT_A_CUE = new Set(
   ),
 );
 
+/** A word a CSM can act on: it starts with a letter and is not a stopword. */
+function isCueWord(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= 97 && c <= 122 && !NOT_A_CUE.has(word);
+}
+
 /** The statement's own word (or two) that weighed most for a class, in lower case: what decided a word verdict. */
 export function wordCue(lower: string, kind: string): string {
   const t = tablesOf();
-  const words = statementWords(lower);
-  const tokens = tokensOf(words);
+  const { words, tokens, entries } = read(lower, t);
   const k = t.classes.indexOf(kind);
   let top = 0;
   let at = -1;
   let pair = false;
   for (let i = 0; i < tokens.length; i++) {
-    if (!/^[a-z]/.test(words[i]) || NOT_A_CUE.has(words[i])) continue;
-    const w = t.entries.get(tokens[i])?.u?.[k] ?? 0;
+    if (!isCueWord(words[i])) continue;
+    const w = entries[i]?.u?.[k] ?? 0;
     if (w > top) [top, at, pair] = [w, i, false];
-    const p =
-      i > 0 && /^[a-z]/.test(words[i - 1]) && !NOT_A_CUE.has(words[i - 1])
-        ? (t.entries.get(tokens[i - 1])?.next?.get(tokens[i])?.[k] ?? 0)
-        : 0;
+    const p = i > 0 && isCueWord(words[i - 1]) ? (entries[i - 1]?.next?.get(tokens[i])?.[k] ?? 0) : 0;
     if (p > top) [top, at, pair] = [p, i, true];
   }
   if (at < 0) return '';

@@ -222,7 +222,7 @@ export const SENTIMENT = re([
 export const SENTIMENT_METRIC = /\b(?:nps|csat|satisfaction|sentiment|happiness)\b/;
 
 /** A verb of aim or direction with no magnitude: "improve conversion", "they wanted to…", "error rate dropped". */
-const AIM_OPENING = String.raw`^(?:to\s+)?(?:improve|increase|boost|grow|reduce|lower|cut|save|drive|enhance|optimi[sz]e|streamline|accelerate|speed up|moderni[sz]e|standardi[sz]e|digiti[sz]e|centrali[sz]e|harden|tighten|unify|align|raise|keep|ensure|make sure|transform|maximi[sz]e|minimi[sz]e|simplify|strengthen|scale|unlock|empower|enable|help|support|deliver|achieve|make|get|become)\b`;
+const AIM_OPENING = String.raw`^(?:to\s+)?(?:improve|increase|boost|grow|reduce|lower|cut|save|drive|enhance|optimi[sz]e|streamline|accelerate|speed up|moderni[sz]e|standardi[sz]e|digiti[sz]e|centrali[sz]e|harden|tighten|unify|align|raise|keep|ensure|make sure|transform|maximi[sz]e|minimi[sz]e|simplify|strengthen|scale|unlock|empower|enable|help|support|deliver|achieve|make|get|become|win)\b`;
 export const AIM_VERB = re([
   AIM_OPENING,
   String.raw`\b(?:want|wants|wanted|looking|aim|aims|aimed|hope|hopes|hoped|trying|plan|plans|planned)\s+to\b`,

@@ -14,61 +14,62 @@ export const GATE = { resultOrNot: 0.97, classAccuracy: 0.92, perClassPrecisionR
 
 /**
  * The floor each split is held to: what the judge scored when the floor was last set (2026-12-04, rules + word model).
- * The held-out test split (547 statements by one blind labeller, then 260 and 260 by two more, never read while tuning) and dev
- * (the first 194 statements, then 1,820 written fresh by seven blind labellers and scored before anything was tuned on
- * them; the word model now learns from them) are below GATE, so each is gated on its floor: a change that makes them
- * worse fails, and the gap to GATE is printed on every run. Raise a floor when the score rises; never lower it to pass.
- * Set lower for a few held-out figures twice, each time said in the commit: adding the word model (feature precision
- * 93.8% → 90.6%, vague recall 80.4% → 78.6%, class 81.1% → 88.4%), then training it on two more fresh batches
- * (result-or-not 95.4% → 95.3%, measurable recall 98.1% → 97.7%, class 88.8% → 89.5%); and once more when the
+ * The held-out test split (547 statements by one blind labeller, then 260 and 260 by two more, never read while tuning)
+ * is gated on its floor: a change that makes it worse fails, and the gap to GATE is printed on every run. Dev (the
+ * first 194 statements, then 3,638 written fresh by fourteen blind labellers, each batch scored before anything was
+ * tuned on it) is what the word model learns from, so its figures say what it memorised, not how it generalises; its
+ * floor only catches a change that breaks what it learned. Raise a floor when the score rises; never lower it to pass.
+ * Set lower for a few held-out figures four times, each time said in the commit: adding the word model (feature
+ * precision 93.8% → 90.6%, vague recall 80.4% → 78.6%, class 81.1% → 88.4%), then training it on two more fresh
+ * batches (result-or-not 95.4% → 95.3%, measurable recall 98.1% → 97.7%, class 88.8% → 89.5%); once more when the
  * written rules on scores and usage words were made final (class 89.5% → 89.1%, activity precision 85.8% → 81.1%,
- * value recall 93.6% → 89.4%, sentiment recall 82.2% → 81.0%). Dev fell as it grew (hard new batches), and its floor
- * with it. Before issue 24 the first held-out batch
- * scored 77.3% / 57.9%.
+ * value recall 93.6% → 89.4%, sentiment recall 82.2% → 81.0%); and when the model learned from seven more batches
+ * and was trusted by what decided the rules' reading (feature precision 95.3% → 94.7%, class 89.3% → 94.1%). Before
+ * issue 24 the first held-out batch scored 77.3% / 57.9%.
  */
 export const FLOORS = {
   test: {
-    resultOrNot: 0.955,
-    classAccuracy: 0.892,
+    resultOrNot: 0.971,
+    classAccuracy: 0.94,
     precision: {
-      measurable: 0.889,
-      activity: 0.841,
-      adoption: 0.98,
-      sentiment: 0.96,
-      value: 0.981,
-      feature: 0.953,
-      vague: 0.74,
+      measurable: 0.932,
+      activity: 0.892,
+      adoption: 0.99,
+      sentiment: 0.973,
+      value: 0.983,
+      feature: 0.947,
+      vague: 0.896,
     },
     recall: {
-      measurable: 0.975,
-      activity: 0.909,
-      adoption: 0.885,
-      sentiment: 0.815,
-      value: 0.878,
-      feature: 0.842,
-      vague: 0.82,
+      measurable: 0.978,
+      activity: 0.972,
+      adoption: 0.938,
+      sentiment: 0.932,
+      value: 0.951,
+      feature: 0.9,
+      vague: 0.866,
     },
   },
   dev: {
-    resultOrNot: 0.967,
-    classAccuracy: 0.93,
+    resultOrNot: 0.998,
+    classAccuracy: 0.997,
     precision: {
-      measurable: 0.914,
-      activity: 0.901,
-      adoption: 0.966,
-      sentiment: 0.973,
-      value: 0.98,
-      feature: 0.968,
-      vague: 0.859,
+      measurable: 0.995,
+      activity: 0.997,
+      adoption: 1,
+      sentiment: 0.998,
+      value: 1,
+      feature: 1,
+      vague: 0.993,
     },
     recall: {
-      measurable: 0.983,
-      activity: 0.932,
-      adoption: 0.843,
-      sentiment: 0.899,
-      value: 0.887,
-      feature: 0.942,
-      vague: 0.945,
+      measurable: 0.997,
+      activity: 1,
+      adoption: 1,
+      sentiment: 1,
+      value: 0.989,
+      feature: 0.995,
+      vague: 1,
     },
   },
 } as const;
