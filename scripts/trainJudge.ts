@@ -52,6 +52,7 @@ function crossValidate(): void {
     [0.6, 0.6, 0.8],
     [0.2, 0.6, 0.75],
     [0.35, 0.6, 0.75],
+    [0.35, 0.7, 0.75],
   ]) {
     const shipped =
       weak === WORD_TRUST.weak && decided === WORD_TRUST.decided && firm === WORD_TRUST.firm

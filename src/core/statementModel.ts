@@ -98,7 +98,8 @@ export function readByWords(lower: string): WordReading {
     const entry = entries[i];
     if (prev?.next !== undefined) addRow(prev.next.get(token));
     if (entry !== undefined) {
-      if (entry.u !== undefined) known++;
+      // A lone letter ("x", a placeholder) is not a word the model knows, even where it has a weight ("3 x").
+      if (entry.u !== undefined && !isLoneLetter(words[i])) known++;
       addRow(entry.u);
       if (i === 0) addRow(entry.f);
     }
@@ -119,6 +120,11 @@ const NOT_A_CUE = new Set(
     ' ',
   ),
 );
+
+function isLoneLetter(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return word.length === 1 && c >= 97 && c <= 122;
+}
 
 /** A word a CSM can act on: it starts with a letter and is not a stopword. */
 function isCueWord(word: string): boolean {

@@ -24,21 +24,22 @@ export const GATE = { resultOrNot: 0.97, classAccuracy: 0.92, perClassPrecisionR
  * batches (result-or-not 95.4% → 95.3%, measurable recall 98.1% → 97.7%, class 88.8% → 89.5%); once more when the
  * written rules on scores and usage words were made final (class 89.5% → 89.1%, activity precision 85.8% → 81.1%,
  * value recall 93.6% → 89.4%, sentiment recall 82.2% → 81.0%); and when the model learned from seven more batches
- * and was trusted by what decided the rules' reading (feature precision 95.3% → 94.7%, class 89.3% → 94.1%). Before
+ * and was trusted by what decided the rules' reading (class 89.3% → 93.9%; feature precision 95.3% → 93.9%, vague
+ * precision and recall, sentiment precision). Before
  * issue 24 the first held-out batch scored 77.3% / 57.9%.
  */
 export const FLOORS = {
   test: {
-    resultOrNot: 0.971,
-    classAccuracy: 0.94,
+    resultOrNot: 0.972,
+    classAccuracy: 0.938,
     precision: {
-      measurable: 0.932,
+      measurable: 0.934,
       activity: 0.892,
       adoption: 0.99,
-      sentiment: 0.973,
+      sentiment: 0.965,
       value: 0.983,
-      feature: 0.947,
-      vague: 0.896,
+      feature: 0.939,
+      vague: 0.888,
     },
     recall: {
       measurable: 0.978,
@@ -47,7 +48,7 @@ export const FLOORS = {
       sentiment: 0.932,
       value: 0.951,
       feature: 0.9,
-      vague: 0.866,
+      vague: 0.853,
     },
   },
   dev: {
@@ -59,13 +60,13 @@ export const FLOORS = {
       adoption: 1,
       sentiment: 0.998,
       value: 1,
-      feature: 1,
+      feature: 0.997,
       vague: 0.993,
     },
     recall: {
       measurable: 0.997,
       activity: 1,
-      adoption: 1,
+      adoption: 0.997,
       sentiment: 1,
       value: 0.989,
       feature: 0.995,

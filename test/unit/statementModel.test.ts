@@ -62,6 +62,9 @@ describe('word model', () => {
     // None of its words known: read by its length alone, never sure enough to overrule the rules.
     expect(readByWords('qzx').probability).toBe(0);
     expect(classifyStatement('qzx').kind).toBe('vague');
+    // A placeholder letter is no word either, though "3 x" taught the model one.
+    expect(readByWords('x').probability).toBe(0);
+    expect(classifyStatement('x').kind).toBe('vague');
     expect(readByWords('the sponsor is a huge fan').probability).toBeGreaterThan(0.4);
     const cue = wordCue('the sponsor is a huge fan of the team', 'sentiment');
     expect('the sponsor is a huge fan of the team').toContain(cue);
