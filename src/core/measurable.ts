@@ -481,9 +481,9 @@ function orWords(lower: string, kind: StatementKind, m: RegExpExecArray | null |
 }
 
 /**
- * The reading when the word model decides alone (sure at WORD_TRUST.decided, nothing for the rules to settle): its
- * class, and the words that decided it — the class's own vocabulary where the statement has it ("game changer",
- * "closed 14 support tickets for them"), else the model's weightiest word.
+ * The reading when the word model decides alone (wordsSureEnough: sure at WORD_TRUST.firm, nothing for the rules to
+ * settle): its class, and the words that decided it — the class's own vocabulary where the statement has it ("game
+ * changer", "closed 14 support tickets for them"), else the model's weightiest word.
  */
 function wordsDecide(lower: string, kind: StatementKind): StatementReading {
   if (kind === 'measurable')
@@ -524,8 +524,8 @@ function wordsDecide(lower: string, kind: StatementKind): StatementReading {
 }
 
 /**
- * The verdict (docs/rules.md §3). When the word model is at least WORD_TRUST.decided sure and the text has nothing
- * for the rules to settle (mayBeSettled), its class stands whatever the rules read, so they are not run. Otherwise the
+ * The verdict (docs/rules.md §3). When the word model is at least WORD_TRUST.firm sure and the text has nothing for
+ * the rules to settle (wordsSureEnough), its class stands whatever the rules read, so they are not run. Otherwise the
  * rules' reading, unless the model is sure enough of another class (trustNeeded). `kindOnly` skips the words that
  * decided it where nobody asks for them (IS_MEASURABLE).
  */

@@ -121,6 +121,7 @@ const NOT_A_CUE = new Set(
   ),
 );
 
+/** A single letter: a placeholder or part of "3 x", never a word the model can be sure of. */
 function isLoneLetter(word: string): boolean {
   const c = word.charCodeAt(0);
   return word.length === 1 && c >= 97 && c <= 122;
