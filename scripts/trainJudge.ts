@@ -30,8 +30,10 @@ function crossValidate(): void {
     const model = compact(fitModel(rows.filter((r) => !r.id.startsWith(batch))), KEEP, STEP);
     for (const r of rows.filter((x) => x.id.startsWith(batch))) {
       const rule = readByRules(r.text);
-      const trust = trustOf(rule, withSpellingRead(r.text.trim().toLowerCase()));
-      reads.push({ label: r.kind, rule: rule.kind, trust, p: probabilities(model, r.text) });
+      const p = probabilities(model, r.text);
+      const into = classes[p.indexOf(Math.max(...p))];
+      const trust = trustOf(rule, withSpellingRead(r.text.trim().toLowerCase()), into);
+      reads.push({ label: r.kind, rule: rule.kind, trust, p });
     }
   }
   const modelKind = (p: number[]) => classes[p.indexOf(Math.max(...p))];

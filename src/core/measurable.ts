@@ -436,15 +436,18 @@ function rulesOn(lower: string): StatementReading {
 export const WORD_TRUST = { weak: 0.35, decided: 0.7, firm: 0.75 } as const;
 export type Trust = keyof typeof WORD_TRUST | 'never';
 
-/** What decided a rules reading of `lower`, for WORD_TRUST. */
-export function trustOf(r: StatementReading, lower: string): Trust {
+/** What decided a rules reading of `lower`, for WORD_TRUST, when the word model reads it as `into`. */
+export function trustOf(r: StatementReading, lower: string, into: StatementKind): Trust {
   if (r.kind === 'vague' && (r.note === 'only when' || r.note === 'names nothing')) return 'never';
   // The written rule of docs/rules.md §3 on a score ("Raise CSAT from 3 to 4.5"): a number never turns it into a
   // result.
   if (r.kind === 'sentiment' && SENTIMENT_METRIC.test(r.cue)) return 'never';
-  if (r.kind === 'vague' && r.note === 'sizes the scope') return 'firm';
-  if ((r.kind === 'activity' || r.kind === 'adoption') && r.by === 'customer' && USAGE.test(r.cue))
-    return 'firm';
+  // Use of the product and a wish sized by its scope are never a result, however sure the words ("Weekly logins up
+  // 50%" is adoption): the model may read them as something else, never as measurable.
+  const used =
+    (r.kind === 'vague' && r.note === 'sizes the scope') ||
+    ((r.kind === 'activity' || r.kind === 'adoption') && r.by === 'customer' && USAGE.test(r.cue));
+  if (used) return into === 'measurable' ? 'never' : 'firm';
   const calendarless = withoutCalendar(lower);
   const bareCount =
     r.kind === 'measurable' &&
@@ -455,9 +458,9 @@ export function trustOf(r: StatementReading, lower: string): Trust {
   return (r.kind === 'vague' && r.cue === '') || bareCount ? 'weak' : 'decided';
 }
 
-/** How sure the word model must be to overrule this rules reading of `lower` (Infinity: never). */
-export function trustNeeded(r: StatementReading, lower: string): number {
-  const trust = trustOf(r, lower);
+/** How sure the word model must be to overrule this rules reading of `lower` with `into` (Infinity: never). */
+export function trustNeeded(r: StatementReading, lower: string, into: StatementKind): number {
+  const trust = trustOf(r, lower, into);
   return trust === 'never' ? Number.POSITIVE_INFINITY : WORD_TRUST[trust];
 }
 
@@ -467,11 +470,25 @@ export function trustNeeded(r: StatementReading, lower: string): number {
  * score; a date; a quantity that may name nothing once a number that sizes the scope is set aside). Then the model's
  * class stands whatever the rules would read, and they are not run.
  */
-export function wordsSureEnough(lower: string, probability: number): boolean {
+export function wordsSureEnough(lower: string, probability: number, kind: StatementKind): boolean {
   if (probability < WORD_TRUST.firm || SENTIMENT_METRIC.test(lower)) return false;
-  if (!QUANTITY.test(lower)) return true;
-  const calendarless = withoutCalendar(lower);
-  return calendarless === lower && !SETTLED_SCOPE.test(calendarless) && namesSomething(calendarless);
+  if (QUANTITY.test(lower)) {
+    const calendarless = withoutCalendar(lower);
+    if (calendarless !== lower || SETTLED_SCOPE.test(calendarless) || !namesSomething(calendarless))
+      return false;
+  }
+  // A result is never the words' alone where the rules may read use of the product (trustOf).
+  return kind !== 'measurable' || !mayReadUse(mainClause(withoutAttribution(lower)));
+}
+
+/**
+ * True when the rules may read `body` as use of the product by a usage word (trustOf's `used`): a usage word, or a
+ * weaker sign of use whose words are one. Tries every sign the rules try, in any order: never false where they would.
+ */
+function mayReadUse(body: string): boolean {
+  if (USAGE.test(body)) return true;
+  const weak = [atStart(PRODUCT_ACTION, body), atStart(PRODUCT_COUNT, body), USAGE_WEAK.exec(body)];
+  return weak.some((m) => m !== null && USAGE.test(cueOf(m)));
 }
 const SETTLED_SCOPE = new RegExp(`${SCOPE.source}|${ROUND_THE_CLOCK.source}`);
 
@@ -535,10 +552,10 @@ function judge(text: string, kindOnly: boolean): StatementReading | StatementKin
   const lower = withSpellingRead(raw.toLowerCase());
   const words = readByWords(lower);
   const kind = words.kind as StatementKind;
-  if (wordsSureEnough(lower, words.probability)) return kindOnly ? kind : wordsDecide(lower, kind);
+  if (wordsSureEnough(lower, words.probability, kind)) return kindOnly ? kind : wordsDecide(lower, kind);
   const rules = rulesOn(lower);
   const verdict =
-    words.kind === rules.kind || words.probability < trustNeeded(rules, lower)
+    words.kind === rules.kind || words.probability < trustNeeded(rules, lower, kind)
       ? rules
       : reading(kind, wordCue(lower, kind));
   return kindOnly ? verdict.kind : verdict;

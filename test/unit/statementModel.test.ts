@@ -43,12 +43,13 @@ describe('word model', () => {
     for (const split of SPLITS)
       for (const s of loadSplit(split) ?? []) {
         const lower = withSpellingRead(s.text.trim().toLowerCase());
-        const need = trustNeeded(readByRules(s.text), lower);
-        for (const p of sureness)
-          if (wordsSureEnough(lower, p)) {
-            skipped++;
-            expect(p, `${s.id} at ${p}`).toBeGreaterThanOrEqual(need);
-          }
+        const rules = readByRules(s.text);
+        for (const kind of STATEMENT_KINDS)
+          for (const p of sureness)
+            if (wordsSureEnough(lower, p, kind)) {
+              skipped++;
+              expect(p, `${s.id} at ${p} as ${kind}`).toBeGreaterThanOrEqual(trustNeeded(rules, lower, kind));
+            }
       }
     expect(skipped).toBeGreaterThan(1000);
   });
