@@ -15,6 +15,7 @@ import {
   withSpellingRead,
 } from '../src/core/measurable';
 import { compact, fitModel, KEEP, probabilities, STEP, trainedWeightsText, trainingRows } from './judgeModel';
+import { figures, type Kind } from '../test/corpus/score';
 import { ROOT } from './typecheck';
 
 const WEIGHTS_FILE = join(ROOT, 'src/core/statementWeights.json');
@@ -24,7 +25,7 @@ function crossValidate(): void {
   const rows = trainingRows();
   const batches = [...new Set(rows.map((r) => r.id.slice(0, 2)).filter((p) => /^w[a-z]$/.test(p)))].sort();
   const classes = STATEMENT_KINDS;
-  type Read = { label: string; rule: string; trust: Trust; p: number[] };
+  type Read = { label: Kind; rule: string; trust: Trust; p: number[] };
   const reads: Read[] = [];
   for (const batch of batches) {
     const model = compact(fitModel(rows.filter((r) => !r.id.startsWith(batch))), KEEP, STEP);
@@ -69,23 +70,15 @@ function crossValidate(): void {
     `leave-one-labeller-out over ${batches.join(', ')} (${reads.length} statements; the rules were tuned on the first five):`,
   );
   for (const [name, pick] of policies) {
-    const got = reads.map(pick);
-    const n = reads.length;
-    const ron = reads.filter((x, i) => (got[i] === 'measurable') === (x.label === 'measurable')).length;
-    const cls = reads.filter((x, i) => got[i] === x.label).length;
-    const worst = classes
-      .flatMap((k) => {
-        const tp = reads.filter((x, i) => got[i] === k && x.label === k).length;
-        const p = tp / Math.max(1, got.filter((g) => g === k).length);
-        const r = tp / Math.max(1, reads.filter((x) => x.label === k).length);
-        return [p, r];
-      })
-      .reduce((a, b) => Math.min(a, b), 1);
+    const f = figures(reads.map((x) => ({ labelled: x.label, got: pick(x) })));
+    const worst = Math.min(...f.perClass.flatMap((c) => [c.precision, c.recall]));
     console.log(
-      `  ${name.padEnd(40)} result-or-not ${((100 * ron) / n).toFixed(1)}%  class ${((100 * cls) / n).toFixed(1)}%  lowest P/R ${(100 * worst).toFixed(0)}%`,
+      `  ${name.padEnd(40)} result-or-not ${pct(f.resultOrNot)}  class ${pct(f.classAccuracy)}  lowest P/R ${(100 * worst).toFixed(0)}%`,
     );
   }
 }
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 const { values } = parseArgs({ options: { check: { type: 'boolean' }, cv: { type: 'boolean' } } });
 if (values.cv) crossValidate();

@@ -123,7 +123,8 @@ interface Judged {
   readonly got: string;
 }
 
-function figures(rows: readonly Judged[]): Figures {
+/** Accuracy, and precision and recall per class, of verdicts against labels (the corpus test, the bench, the CV). */
+export function figures(rows: readonly Pick<Judged, 'labelled' | 'got'>[]): Figures {
   const n = rows.length;
   const perClass = STATEMENT_KINDS.map((kind): ClassScore => {
     let labelled = 0;
@@ -143,7 +144,8 @@ function figures(rows: readonly Judged[]): Figures {
       recall: labelled === 0 ? 1 : correct / labelled,
     };
   });
-  const share = (ok: (r: Judged) => boolean) => (n === 0 ? 1 : rows.filter(ok).length / n);
+  const share = (ok: (r: Pick<Judged, 'labelled' | 'got'>) => boolean) =>
+    n === 0 ? 1 : rows.filter(ok).length / n;
   return {
     statements: n,
     resultOrNot: share((r) => (r.got === 'measurable') === (r.labelled === 'measurable')),
