@@ -331,6 +331,21 @@ function featureHead(body: string): string {
 }
 
 /**
+ * The word that names a capability the words read as a feature, for its hint: the head of the phrase's first part,
+ * past any ask ("module" of "want an AI leak-detection module", "portal" of "booking portal w/ waitlists"), when the
+ * line asks for it, lists parts, or ends the part in a product noun; '' otherwise (a pronoun or a participle names
+ * nothing). The rules' featureShape and featureHead decide the class as well; here the class is decided.
+ */
+function featureCue(body: string): string {
+  const ask = atStart(REQUEST, body);
+  const phrase = asName(ask ? body.slice(ask[0].length) : body);
+  const first = firstPart(phrase);
+  const head = first[first.length - 1].replace(/[^\w-]+$/, '');
+  if (!/^[a-z][\w-]+$/.test(head) || /ed$|^(?:it|them|this|that|one)$/.test(head)) return '';
+  return ask || / w\/ | \+ | & /.test(body) || FEATURE_HEAD.test(head) ? head : '';
+}
+
+/**
  * Subject first, then form (docs/rules.md §3). Context clauses are set aside; work the vendor did and the product's
  * own use are activity or adoption whatever numbers they carry; a sentiment score is sentiment; a number that only
  * sizes the scope counts for nothing; otherwise a quantity, status change or before-and-after makes it measurable.
@@ -534,41 +549,50 @@ function wordsDecide(lower: string, kind: StatementKind): StatementReading {
         orWords(lower, kind, CONSEQUENCE.exec(body) ?? INSTEAD.exec(body) ?? VALUE_HINT.exec(body)),
       );
     case 'feature':
-      return reading('feature', orWords(lower, kind, featureShape(body) || featureHead(body)));
+      return reading('feature', orWords(lower, kind, featureCue(body)));
     default:
       return reading('vague', cueOf(atStart(AIM_START, body) ?? PAIN_STATE.exec(body) ?? VAGUE.exec(body)));
   }
 }
 
 /**
+ * What a caller reads of a verdict: the class alone (IS_MEASURABLE, CHAIN_STATUS), a hint (RESULT_LINT: the words
+ * behind a verdict that is not a result, nothing of one that is), or the whole reading.
+ */
+type Need = 'kind' | 'hint' | 'reading';
+
+/**
  * The verdict (docs/rules.md §3). When the word model is at least WORD_TRUST.firm sure and the text has nothing for
  * the rules to settle (wordsSureEnough), its class stands whatever the rules read, so they are not run. Otherwise the
- * rules' reading, unless the model is sure enough of another class (trustNeeded). `kindOnly` skips the words that
- * decided it where nobody asks for them (IS_MEASURABLE).
+ * rules' reading, unless the model is sure enough of another class (trustNeeded). What is not needed is not found:
+ * the words behind it for the class alone, the form of a result for a hint.
  */
-function judge(text: string, kindOnly: boolean): StatementReading | StatementKind {
+function judge(text: string, need: Need): StatementReading | StatementKind {
   const raw = String(text ?? '').trim();
-  if (raw === '') return kindOnly ? 'empty' : reading('empty');
+  if (raw === '') return need === 'kind' ? 'empty' : reading('empty');
   const lower = withSpellingRead(raw.toLowerCase());
   const words = readByWords(lower);
   const kind = words.kind as StatementKind;
-  if (wordsSureEnough(lower, words.probability, kind)) return kindOnly ? kind : wordsDecide(lower, kind);
+  if (wordsSureEnough(lower, words.probability, kind)) {
+    if (need === 'kind') return kind;
+    return need === 'hint' && kind === 'measurable' ? reading(kind) : wordsDecide(lower, kind);
+  }
   const rules = rulesOn(lower);
   const verdict =
     words.kind === rules.kind || words.probability < trustNeeded(rules, lower, kind)
       ? rules
       : reading(kind, wordCue(lower, kind));
-  return kindOnly ? verdict.kind : verdict;
+  return need === 'kind' ? verdict.kind : verdict;
 }
 
 /** What a statement is, and the words that decided it (docs/rules.md §3). */
 export function classifyStatement(text: string): StatementReading {
-  return judge(text, false) as StatementReading;
+  return judge(text, 'reading') as StatementReading;
 }
 
 /** The class alone, as classifyStatement gives it. */
 export function kindOf(text: string): StatementKind {
-  return judge(text, true) as StatementKind;
+  return judge(text, 'kind') as StatementKind;
 }
 
 /** A statement a customer could check: a quantity, a status change or a before-and-after in their world. */
@@ -636,5 +660,5 @@ export function measurabilityHint(r: StatementReading, example: string): string 
 
 /** What is wrong with a result statement, in plain words; '' when nothing is (RESULT_LINT). */
 export function lintResult(text: string): string {
-  return measurabilityHint(classifyStatement(text), RESULT_EXAMPLE);
+  return measurabilityHint(judge(text, 'hint') as StatementReading, RESULT_EXAMPLE);
 }

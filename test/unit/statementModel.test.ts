@@ -54,6 +54,42 @@ describe('word model', () => {
     expect(skipped).toBeGreaterThan(1000);
   });
 
+  it('adds the weights of every feature the training reads (statementFeatures), on every corpus statement', () => {
+    const json = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', 'src', 'core', 'statementWeights.json'), 'utf8'),
+    ) as {
+      step: number;
+      classes: string[];
+      bias: number[];
+      u: Record<string, number[]>;
+      b: Record<string, Record<string, number[]>>;
+      f: Record<string, number[]>;
+      n: Record<string, number[]>;
+    };
+    const weights = new Map<string, number[]>();
+    for (const group of ['u', 'f', 'n'] as const)
+      for (const [key, w] of Object.entries(json[group])) weights.set(`${group}:${key}`, w);
+    for (const [first, next] of Object.entries(json.b))
+      for (const [second, w] of Object.entries(next)) weights.set(`b:${first} ${second}`, w);
+    for (const split of SPLITS)
+      for (const s of loadSplit(split) ?? []) {
+        const lower = withSpellingRead(s.text.trim().toLowerCase());
+        const z = [...json.bias];
+        for (const f of statementFeatures(lower)) {
+          const w = weights.get(f);
+          if (w) for (let k = 0; k < z.length; k++) z[k] += w[k];
+        }
+        const best = z.indexOf(Math.max(...z));
+        const sum = z.reduce((a, v) => a + Math.exp((v - z[best]) * json.step), 0);
+        const knows = (lower.match(/[a-z]+|\d+(?:[.,]\d+)*|[%$€£¥→]|->/g) ?? []).some(
+          (w) => !/^[a-z]$/.test(w) && weights.has(`u:${statementFeatures(w)[0].slice(2)}`),
+        );
+        const got = readByWords(lower);
+        expect(got.probability, s.id).toBeCloseTo(knows ? 1 / sum : 0, 9);
+        if (z.filter((v) => v === z[best]).length === 1) expect(got.kind, s.id).toBe(json.classes[best]);
+      }
+  });
+
   it('reads any word safely, object keys included, and names the word that weighed most', () => {
     for (const text of ['constructor', '__proto__ toString valueOf', 'hasOwnProperty of the prototype']) {
       const r = readByWords(text);
@@ -90,5 +126,12 @@ describe('word model', () => {
   it('a verdict the words decide still names the class, the words and a rewrite', () => {
     const hint = lintResult('GM wants to be a reference for the group');
     expect(hint).toMatch(/^Sentiment: say what changed for them \(“.+” is how they feel\), e\.g\. /);
+  });
+
+  it('a feature the words decide names the capability, not the ask or the "w" of "w/"', () => {
+    const named = (text: string) => /\(“(.+)” names a capability\)/.exec(lintResult(text))?.[1];
+    expect(named('Want guard tour w/ NFC checkpoints + lone-worker man-down')).toBe('tour');
+    expect(named('want an AI leak-detection module')).toBe('module');
+    expect(named('Drawing version control w/ markup sync + offline mode for basements w/ no signal')).toBe('control');
   });
 });
