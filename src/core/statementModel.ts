@@ -41,9 +41,10 @@ function tablesOf(): Tables {
   const bRows = WEIGHTS.b as Record<string, Record<string, Row>>;
   const ids = new Map<string, number>();
   const idOf = (token: string): number => {
-    let id = ids.get(token);
-    if (id === undefined) ids.set(token, (id = ids.size));
-    return id;
+    const known = ids.get(token);
+    if (known !== undefined) return known;
+    ids.set(token, ids.size);
+    return ids.size - 1;
   };
   for (const o of [uRows, fRows, bRows]) for (const token of Object.keys(o)) idOf(token);
   for (const first of Object.keys(bRows)) for (const token of Object.keys(bRows[first])) idOf(token);
@@ -67,7 +68,7 @@ function tablesOf(): Tables {
       pairRows.push(row);
     }
   const b = new Float64Array(pairRows.length * K);
-  pairRows.forEach((row, i) => put(b, i, row));
+  for (let i = 0; i < pairRows.length; i++) put(b, i, pairRows[i]);
   // A plural reads as its stem (tokenOf): "reports" finds "report" without cutting the word.
   for (const [token, id] of [...ids]) {
     const plural = `${token}s`;
