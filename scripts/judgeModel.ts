@@ -29,7 +29,7 @@ export interface FitOptions {
  * Chosen by leave-one-labeller-out cross-validation on the dev split's fresh batches (npm run train:judge -- --cv),
  * never on the held-out split.
  */
-export const FIT_DEFAULTS: FitOptions = { l2: 0.0001, epochs: 300, minCount: 3 };
+export const FIT_DEFAULTS: FitOptions = { l2: 0.00001, epochs: 300, minCount: 3 };
 
 /** What is shipped: features with a class weight at least KEEP from the centre, weights in steps of STEP. */
 export const KEEP = 0.3;

@@ -68,11 +68,18 @@ export const NUMBERED_NAME =
 export const AMOUNT_WORD =
   /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|once|twice|thrice|double[ds]?|triple[ds]?|half|halve[ds]?|third|quarter|percent|\w*fold)s?$/;
 
-/** Words that say nothing about what is measured: a statement of only these and a number is not a result. */
+/**
+ * Words that say nothing about what is measured: a statement of only these and a number is not a result. An aim's own
+ * words and a season name nothing either ("Target: 25% by year end", "on track to hit 30% by Q4", "hit 95% by next
+ * winter").
+ */
 export const FILLER = new Set(
-  'a an the by of to from in on at for with and or per than more less about up down over under each every x end start beginning'.split(
-    ' ',
-  ),
+  [
+    'a an the by of to from in on at for with and or per than more less about up down over under each every x end start beginning',
+    "hit target targets targeting aim aiming goal goals ask track next this that's year yr month week quarter winter summer spring fall autumn holiday holidays yet",
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 /**
@@ -98,6 +105,12 @@ export const STATUS_CHANGE = re([
   String.raw`\bno more\b`,
   String.raw`\bnever again\b`,
   String.raw`\bfor the first time\b`,
+  String.raw`\bfirst (?:time|year) (?:ever|in (?:\d+|two|three|four|five|ten) (?:years?|yrs?))\b`,
+  // Leaving a system or a supplier, or winning a customer back ("exited the legacy booking vendor", "Zuora instance
+  // switched off end of Q2", "won back the regional pharmacy contract").
+  String.raw`\bexit(?:s|ed|ing)?\s+(?:the|their|its|our)\b`,
+  String.raw`\b(?:switch(?:es|ed|ing)?|shut(?:s|ting)?|turn(?:s|ed|ing)?)\s+off\b`,
+  String.raw`\bwon\s+back\b`,
   String.raw`\bwith no\b`,
   String.raw`\bwithout (?:a single|any)\b`,
   String.raw`\bpass(?:es|ed|ing)?\s+(?:\S+\s+){0,3}?(?:audits?|reviews?|inspections?|exams?|assessments?|certifications?)\b`,
@@ -329,7 +342,7 @@ export const CONTEXT_TRAIL =
  * counts where the change should happen, not the change, so it never makes a wish measurable.
  */
 export const SCOPE =
-  /\b(?:our|the|their|its|all|across|for|at|in|on)\s+(\d[\d,.]*(?:\s*(?:k|m|million|thousand))?|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred)\s+(?!(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|quarters?|years?|points?|pts|times|percent|cents?|dollars?|of)\b)((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s\b|staff\b|people\b)/g;
+  /\b(?:our|the|their|its|all|across|for|at|in|on)\s+(\d[\d,.]*(?:\s*(?:k|m|million|thousand))?|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred)\s+(?!(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|mos?|quarters?|years?|yrs?|points?|pts|times|percent|cents?|dollars?|of)\b)((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s\b|staff\b|people\b)/g;
 export const ROUND_THE_CLOCK =
   /\b24\s*[/x×]\s*7\b|\b(?:one|two|three|four|\d+)-(?:way|factor|click|step|stop|degree|tier)\b/g;
 
