@@ -23,7 +23,7 @@ const WEIGHTS_FILE = join(ROOT, 'src/core/statementWeights.json');
 /** Leave one fresh batch (one labeller) out: the model learns from everything else and is judged on that batch. */
 function crossValidate(): void {
   const rows = trainingRows();
-  const batches = [...new Set(rows.map((r) => r.id.slice(0, 2)).filter((p) => /^w[a-z]$/.test(p)))].sort();
+  const batches = [...new Set(rows.map((r) => r.id.slice(0, 2)).filter((p) => /^[wx][a-z]$/.test(p)))].sort();
   const classes = STATEMENT_KINDS;
   type Read = { label: Kind; rule: string; trust: Trust; p: number[] };
   const reads: Read[] = [];

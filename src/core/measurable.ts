@@ -526,7 +526,9 @@ function wordsDecide(lower: string, kind: StatementKind): StatementReading {
           ? 'before and after'
           : null,
     });
-  const body = mainClause(withoutAttribution(lower));
+  // Context clauses are set aside where they may hold the very words a cue is found by ("… after rollout"): for use and
+  // the vendor's work. A feeling, a consequence, a name or an aim is found in the whole line.
+  const body = kind === 'activity' || kind === 'adoption' ? mainClause(withoutAttribution(lower)) : lower;
   switch (kind) {
     case 'activity': {
       const vendor = vendorWork(body) ?? VENDOR_EVENT.exec(body);
