@@ -448,7 +448,7 @@ function rulesOn(lower: string): StatementReading {
  * wordsSureEnough relies on). The cross-validation is flat across those (94.0–94.3% class); of them, these overrule a
  * word's reading only at 0.7 (docs/rules.md §3, "The word model").
  */
-export const WORD_TRUST = { weak: 0.3, decided: 0.6, firm: 0.8 } as const;
+export const WORD_TRUST = { weak: 0.3, decided: 0.7, firm: 0.85 } as const;
 export type Trust = keyof typeof WORD_TRUST | 'never';
 
 /** What decided a rules reading of `lower`, for WORD_TRUST, when the word model reads it as `into`. */
