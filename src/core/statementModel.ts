@@ -113,8 +113,8 @@ function idOf(t: Tables, word: string): number {
 }
 
 /**
- * The last statement read, its words and each word's token number (the first `words.length` of `ids`): a verdict the words decide then names its cue
- * (wordCue) from them, without reading the statement a second time.
+ * The last statement read, its words and each word's token number (the first `words.length` of `ids`): a verdict the
+ * words decide then names its cue (wordCue) from them, without reading the statement a second time.
  */
 const last: { lower: string; words: string[]; ids: Int32Array } = {
   lower: '',
