@@ -445,8 +445,8 @@ function rulesOn(lower: string): StatementReading {
  * those are decisions of docs/rules.md §3, not guesses. Chosen by leave-one-labeller-out cross-validation over dev's
  * fresh batches (npm run train:judge -- --cv), never on the held-out split: the lowest that keep every example of the
  * seeds, of this repository's table tests and of the demo book's hand-written values judged as written (weak ≤
- * decided ≤ firm, which wordsSureEnough relies on). The cross-validation is flat across the thresholds tried (94.1–94.8%
- * class); these score 0.3 points under the best of them (docs/rules.md §3, "The word model").
+ * decided ≤ firm, which wordsSureEnough relies on). The cross-validation is flat across the thresholds tried (94.4–95.1%
+ * class); these score half a point under the best of them (docs/rules.md §3, "The word model").
  */
 export const WORD_TRUST = { weak: 0.3, decided: 0.7, firm: 0.85 } as const;
 export type Trust = keyof typeof WORD_TRUST | 'never';

@@ -91,7 +91,12 @@ export const STATUS_CHANGE = re([
   String.raw`\beliminat(?:e|es|ed|ing)\b`,
   String.raw`\b(?:get|gets|getting|got) rid of\b`,
   String.raw`\b(?:retir|dec?omm?iss?ion|sunsett?|abolish|scrapp?)(?:e|es|ed|ing|s)?\b`,
-  String.raw`\b(?:dropped|ditched|killed|dumped)\s+(?:the\s+|their\s+|its\s+)?(?:old|paper|manual|legacy|spreadsheet|excel)\b`,
+  String.raw`\b(?:dropped|ditched|killed|dumped)\s+(?:the\s+|their\s+|its\s+)?(?:old|paper|manual|legacy|spreadsheet|excel|fax|whiteboard|clipboards?|binders?)\b`,
+  String.raw`\b(?:ditched|dumped)\s+(?:the|their|its|all)\b`,
+  // An old way of working gone, or a problem none since ("paper job tickets gone from all 5 vans", "lost-piece claims:
+  // none since we added the photo step").
+  String.raw`\b(?:paper|manual|fax|spreadsheets?|whiteboards?|clipboards?|binders?)\b[^.;]{0,30}\bgone\b`,
+  String.raw`\bnone since\b`,
   String.raw`\bcleared\s+(?:the|their|its|our)\s+(?:[\w-]+\s+){0,3}?(?:order|findings?|backlog|violations?|citations?|deficienc\w+|audit)\b`,
   // A competitive win ("the competitive win they can point to", the Three-Link Chain).
   String.raw`\bwon\s+(?:the|a|an|their)\s+(?:[\w'’-]+\s+){0,4}?(?:deal|bid|contract|tender|account|business|rfp|service|award)\b`,
