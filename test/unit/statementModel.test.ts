@@ -132,6 +132,8 @@ describe('word model', () => {
     const named = (text: string) => /\(“(.+)” names a capability\)/.exec(lintResult(text))?.[1];
     expect(named('Want guard tour w/ NFC checkpoints + lone-worker man-down')).toBe('tour');
     expect(named('want an AI leak-detection module')).toBe('module');
-    expect(named('Drawing version control w/ markup sync + offline mode for basements w/ no signal')).toBe('control');
+    expect(named('Drawing version control w/ markup sync + offline mode for basements w/ no signal')).toBe(
+      'control',
+    );
   });
 });
