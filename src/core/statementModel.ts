@@ -2,7 +2,7 @@
 // words (statementFeatures.ts), trained on the labelled corpus by scripts/trainJudge.ts into statementWeights.json.
 // It reads what the rules' word lists miss — adoption, sentiment and feature names in words nobody listed — and says
 // which of its words weighed most, so a verdict it decides still names the words that decided it.
-import { lengthBand, statementWords, tokenOf } from './statementFeatures';
+import { lengthBand, tokenOf } from './statementFeatures';
 import WEIGHTS from './statementWeights.json';
 
 type Row = readonly number[];
@@ -12,8 +12,13 @@ type Row = readonly number[];
  * statement's words are looked up once each, and a pair of words is one lookup by two numbers, not a second string.
  */
 interface Tables {
-  /** Each token's number, under its own spelling and (a word the stem shortens) its plural: "report", "reports". */
-  readonly ids: ReadonlyMap<string, number>;
+  /** Each word's token number, under its own spelling and (a word the stem shortens) its plural: "report", "reports". */
+  readonly words: WordTable;
+  /** The token numbers of a number, "%", money and an arrow (tokenOf), -1 where the model has none. */
+  readonly number: number;
+  readonly percent: number;
+  readonly money: number;
+  readonly arrow: number;
   /** Row `id` of `u`, `f`: the token's weight as a word and as the first word; `hasU` says it has one as a word. */
   readonly u: Float64Array;
   readonly f: Float64Array;
@@ -74,8 +79,13 @@ function tablesOf(): Tables {
     const plural = `${token}s`;
     if (/^[a-z]/.test(token) && tokenOf(plural) === token && !ids.has(plural)) ids.set(plural, id);
   }
+  const special = (token: string) => ids.get(token) ?? -1;
   tables = {
-    ids,
+    words: wordTable(ids),
+    number: special('#'),
+    percent: special('%'),
+    money: special('$'),
+    arrow: special('->'),
     u,
     f,
     hasU,
@@ -105,33 +115,121 @@ function addRow(from: Float64Array, row: number): void {
   for (let k = 0; k < scores.length; k++) scores[k] += from[at + k];
 }
 
-/** A word's token number (tokenOf, then the model's number for it), or -1 when the model does not know it. */
-function idOf(t: Tables, word: string): number {
-  const c = word.charCodeAt(0);
-  const id = t.ids.get(c >= 97 && c <= 122 ? word : tokenOf(word));
-  return id === undefined ? -1 : id;
+/**
+ * The words the model knows, as an open-addressing hash table over their letters: a statement's word is found where it
+ * stands in the statement, without cutting it out as a string first (a column of 50,000 cells reads some 400,000 words).
+ */
+interface WordTable {
+  readonly mask: number;
+  /** Per slot, the index of the word in `keys`, or -1. */
+  readonly slots: Int32Array;
+  readonly keys: readonly string[];
+  readonly ids: Int32Array;
+}
+
+/** FNV-1a over the characters of text[start, end). */
+function hashOf(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function wordTable(ids: ReadonlyMap<string, number>): WordTable {
+  let size = 1;
+  while (size < ids.size * 2) size <<= 1;
+  const slots = new Int32Array(size).fill(-1);
+  const keys: string[] = [];
+  const values = new Int32Array(ids.size);
+  for (const [word, id] of ids) {
+    let at = hashOf(word, 0, word.length) & (size - 1);
+    while (slots[at] >= 0) at = (at + 1) & (size - 1);
+    slots[at] = keys.length;
+    values[keys.length] = id;
+    keys.push(word);
+  }
+  return { mask: size - 1, slots, keys, ids: values };
+}
+
+/** The token number of the word text[start, end), or -1 when the model does not know it. */
+function idAt(table: WordTable, text: string, start: number, end: number): number {
+  for (let at = hashOf(text, start, end) & table.mask; ; at = (at + 1) & table.mask) {
+    const k = table.slots[at];
+    if (k < 0) return -1;
+    const key = table.keys[k];
+    if (key.length === end - start && text.startsWith(key, start)) return table.ids[k];
+  }
 }
 
 /**
- * The last statement read, its words and each word's token number (the first `words.length` of `ids`): a verdict the
- * words decide then names its cue (wordCue) from them, without reading the statement a second time.
+ * The last statement read: where each of its words stands (`starts`, `ends`) and its token number (`ids`), the first
+ * `count` of each. A verdict the words decide then names its cue (wordCue) from them without reading it again.
  */
-const last: { lower: string; words: string[]; ids: Int32Array } = {
+const last = {
   lower: '',
-  words: [],
+  count: 0,
+  starts: new Int32Array(64),
+  ends: new Int32Array(64),
   ids: new Int32Array(64),
 };
 
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/**
+ * Reads `lower` into `last`, word by word as statementWords splits it (its TOKEN: a run of a–z, a number with its
+ * separators, "%", a currency sign, an arrow), each word's token number as tokenOf reads it. A test checks on every
+ * corpus statement that the model adds exactly the weights of the features the training reads.
+ */
 function read(lower: string, t: Tables): typeof last {
   if (last.lower === lower && lower !== '') return last;
-  const words = statementWords(lower);
-  // One buffer for every statement, grown when a longer one comes: a cell's read allocates no numbers.
-  if (last.ids.length < words.length) last.ids = new Int32Array(words.length * 2);
-  for (let i = 0; i < words.length; i++) last.ids[i] = idOf(t, words[i]);
+  let n = 0;
+  for (let i = 0; i < lower.length; ) {
+    const c = lower.charCodeAt(i);
+    let end = i + 1;
+    let id: number;
+    if (c >= 97 && c <= 122) {
+      while (end < lower.length && isLetter(lower.charCodeAt(end))) end++;
+      id = idAt(t.words, lower, i, end);
+    } else if (c >= 48 && c <= 57) {
+      // Digits, then any run of a "." or "," followed by digits: "1,200.50" is one number.
+      for (;;) {
+        while (end < lower.length && isDigit(lower.charCodeAt(end))) end++;
+        const sep = lower.charCodeAt(end);
+        if ((sep === 46 || sep === 44) && isDigit(lower.charCodeAt(end + 1))) end += 2;
+        else break;
+      }
+      id = t.number;
+    } else if (c === 37) id = t.percent;
+    else if (c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5) id = t.money;
+    else if (c === 0x2192) id = t.arrow;
+    else if (c === 45 && lower.charCodeAt(i + 1) === 62) {
+      end = i + 2;
+      id = t.arrow;
+    } else {
+      i++;
+      continue;
+    }
+    if (n === last.ids.length) {
+      last.starts = grown(last.starts);
+      last.ends = grown(last.ends);
+      last.ids = grown(last.ids);
+    }
+    last.starts[n] = i;
+    last.ends[n] = end;
+    last.ids[n] = id;
+    n++;
+    i = end;
+  }
   last.lower = lower;
-  last.words = words;
+  last.count = n;
   return last;
 }
+
+const isLetter = (c: number) => c >= 97 && c <= 122;
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** The weight of the pair `first` `second` (token numbers) for class `k`, 0 when the model has none. */
 function pairWeight(t: Tables, first: number, second: number, k: number): number {
@@ -146,9 +244,9 @@ export function readByWords(lower: string): WordReading {
   const K = t.classes.length;
   if (scores.length !== K) scores = new Float64Array(K);
   for (let k = 0; k < K; k++) scores[k] = t.bias[k];
-  const { words, ids } = read(lower, t);
+  const { count, starts, ends, ids } = read(lower, t);
   let known = 0;
-  for (let i = 0; i < words.length; i++) {
+  for (let i = 0; i < count; i++) {
     const id = ids[i];
     if (id < 0) continue;
     if (i > 0 && ids[i - 1] >= 0) {
@@ -157,12 +255,12 @@ export function readByWords(lower: string): WordReading {
     }
     if (t.hasU[id] === 1) {
       // A lone letter ("x", a placeholder) is not a word the model knows, even where it has a weight ("3 x").
-      if (!isLoneLetter(words[i])) known++;
+      if (ends[i] - starts[i] > 1 || !isLetter(lower.charCodeAt(starts[i]))) known++;
       addRow(t.u, id);
     }
     if (i === 0) addRow(t.f, id);
   }
-  const band = t.n.get(lengthBand(words.length));
+  const band = t.n.get(lengthBand(count));
   if (band !== undefined) for (let k = 0; k < K; k++) scores[k] += band[k];
   let best = 0;
   for (let k = 1; k < K; k++) if (scores[k] > scores[best]) best = k;
@@ -194,13 +292,14 @@ function isCueWord(word: string): boolean {
 /** The statement's own word (or two) that weighed most for a class, in lower case: what decided a word verdict. */
 export function wordCue(lower: string, kind: string): string {
   const t = tablesOf();
-  const { words, ids } = read(lower, t);
+  const { count, starts, ends, ids } = read(lower, t);
+  const words = Array.from({ length: count }, (_, i) => lower.slice(starts[i], ends[i]));
   const K = t.classes.length;
   const k = t.classes.indexOf(kind);
   let top = 0;
   let at = -1;
   let pair = false;
-  for (let i = 0; i < words.length; i++) {
+  for (let i = 0; i < count; i++) {
     if (!isCueWord(words[i])) continue;
     const w = ids[i] >= 0 && t.hasU[ids[i]] === 1 ? t.u[ids[i] * K + k] : 0;
     if (w > top) [top, at, pair] = [w, i, false];
