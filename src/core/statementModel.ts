@@ -293,19 +293,21 @@ function isCueWord(word: string): boolean {
 export function wordCue(lower: string, kind: string): string {
   const t = tablesOf();
   const { count, starts, ends, ids } = read(lower, t);
-  const words = Array.from({ length: count }, (_, i) => lower.slice(starts[i], ends[i]));
   const K = t.classes.length;
   const k = t.classes.indexOf(kind);
+  // A word is cut out of the statement only when it would weigh most: most never do.
+  const word = (i: number) => lower.slice(starts[i], ends[i]);
   let top = 0;
   let at = -1;
   let pair = false;
   for (let i = 0; i < count; i++) {
-    if (!isCueWord(words[i])) continue;
-    const w = ids[i] >= 0 && t.hasU[ids[i]] === 1 ? t.u[ids[i] * K + k] : 0;
-    if (w > top) [top, at, pair] = [w, i, false];
-    const p = i > 0 && isCueWord(words[i - 1]) ? pairWeight(t, ids[i - 1], ids[i], k) : 0;
-    if (p > top) [top, at, pair] = [p, i, true];
+    const id = ids[i];
+    if (id < 0) continue;
+    const w = t.hasU[id] === 1 ? t.u[id * K + k] : 0;
+    if (w > top && isCueWord(word(i))) [top, at, pair] = [w, i, false];
+    const p = i > 0 ? pairWeight(t, ids[i - 1], id, k) : 0;
+    if (p > top && isCueWord(word(i)) && isCueWord(word(i - 1))) [top, at, pair] = [p, i, true];
   }
   if (at < 0) return '';
-  return pair ? `${words[at - 1]} ${words[at]}` : words[at];
+  return pair ? `${word(at - 1)} ${word(at)}` : word(at);
 }
