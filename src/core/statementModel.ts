@@ -13,7 +13,7 @@ type Row = readonly number[];
  */
 interface Tables {
   /** Each word's token number, under its own spelling and (a word the stem shortens) its plural: "report", "reports". */
-  readonly words: WordTable;
+  readonly words: ReadonlyMap<string, number>;
   /** The token numbers of a number, "%", money and an arrow (tokenOf), -1 where the model has none. */
   readonly number: number;
   readonly percent: number;
@@ -77,11 +77,12 @@ function tablesOf(): Tables {
   // A plural reads as its stem (tokenOf): "reports" finds "report" without cutting the word.
   for (const [token, id] of [...ids]) {
     const plural = `${token}s`;
-    if (/^[a-z]/.test(token) && tokenOf(plural) === token && !ids.has(plural)) ids.set(plural, id);
+    const c = token.charCodeAt(0);
+    if (c >= 97 && c <= 122 && tokenOf(plural) === token && !ids.has(plural)) ids.set(plural, id);
   }
   const special = (token: string) => ids.get(token) ?? -1;
   tables = {
-    words: wordTable(ids),
+    words: ids,
     number: special('#'),
     percent: special('%'),
     money: special('$'),
@@ -116,51 +117,6 @@ function addRow(from: Float64Array, row: number): void {
 }
 
 /**
- * The words the model knows, as an open-addressing hash table over their letters: a statement's word is found where it
- * stands in the statement, without cutting it out as a string first (a column of 50,000 cells reads some 400,000 words).
- */
-interface WordTable {
-  readonly mask: number;
-  /** Per slot, the index of the word in `keys`, or -1. */
-  readonly slots: Int32Array;
-  readonly keys: readonly string[];
-  readonly ids: Int32Array;
-}
-
-/** FNV-1a over the characters of text[start, end). */
-function hashOf(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-function wordTable(ids: ReadonlyMap<string, number>): WordTable {
-  let size = 1;
-  while (size < ids.size * 2) size <<= 1;
-  const slots = new Int32Array(size).fill(-1);
-  const keys: string[] = [];
-  const values = new Int32Array(ids.size);
-  for (const [word, id] of ids) {
-    let at = hashOf(word, 0, word.length) & (size - 1);
-    while (slots[at] >= 0) at = (at + 1) & (size - 1);
-    slots[at] = keys.length;
-    values[keys.length] = id;
-    keys.push(word);
-  }
-  return { mask: size - 1, slots, keys, ids: values };
-}
-
-/** The token number of the word text[start, end), or -1 when the model does not know it. */
-function idAt(table: WordTable, text: string, start: number, end: number): number {
-  for (let at = hashOf(text, start, end) & table.mask; ; at = (at + 1) & table.mask) {
-    const k = table.slots[at];
-    if (k < 0) return -1;
-    const key = table.keys[k];
-    if (key.length === end - start && text.startsWith(key, start)) return table.ids[k];
-  }
-}
-
-/**
  * The last statement read: where each of its words stands (`starts`, `ends`) and its token number (`ids`), the first
  * `count` of each. A verdict the words decide then names its cue (wordCue) from them without reading it again.
  */
@@ -192,7 +148,7 @@ function read(lower: string, t: Tables): typeof last {
     let id: number;
     if (c >= 97 && c <= 122) {
       while (end < lower.length && isLetter(lower.charCodeAt(end))) end++;
-      id = idAt(t.words, lower, i, end);
+      id = t.words.get(lower.slice(i, end)) ?? -1;
     } else if (c >= 48 && c <= 57) {
       // Digits, then any run of a "." or "," followed by digits: "1,200.50" is one number.
       for (;;) {
