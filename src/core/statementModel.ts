@@ -7,6 +7,10 @@ import WEIGHTS from './statementWeights.json';
 
 type Row = readonly number[];
 
+/** A lower-case letter a–z, or a digit, by character code: the model's words are runs of one or the other. */
+const isLetter = (c: number) => c >= 97 && c <= 122;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 /**
  * The weights as flat rows of class scores, one row per token the model knows, found by the token's number: a
  * statement's words are looked up once each, and a pair of words is one lookup by two numbers, not a second string.
@@ -77,8 +81,7 @@ function tablesOf(): Tables {
   // A plural reads as its stem (tokenOf): "reports" finds "report" without cutting the word.
   for (const [token, id] of [...ids]) {
     const plural = `${token}s`;
-    const c = token.charCodeAt(0);
-    if (c >= 97 && c <= 122 && tokenOf(plural) === token && !ids.has(plural)) ids.set(plural, id);
+    if (isLetter(token.charCodeAt(0)) && tokenOf(plural) === token && !ids.has(plural)) ids.set(plural, id);
   }
   const special = (token: string) => ids.get(token) ?? -1;
   tables = {
@@ -146,10 +149,10 @@ function read(lower: string, t: Tables): typeof last {
     const c = lower.charCodeAt(i);
     let end = i + 1;
     let id: number;
-    if (c >= 97 && c <= 122) {
+    if (isLetter(c)) {
       while (end < lower.length && isLetter(lower.charCodeAt(end))) end++;
       id = t.words.get(lower.slice(i, end)) ?? -1;
-    } else if (c >= 48 && c <= 57) {
+    } else if (isDigit(c)) {
       // Digits, then any run of a "." or "," followed by digits: "1,200.50" is one number.
       for (;;) {
         while (end < lower.length && isDigit(lower.charCodeAt(end))) end++;
@@ -183,9 +186,6 @@ function read(lower: string, t: Tables): typeof last {
   last.count = n;
   return last;
 }
-
-const isLetter = (c: number) => c >= 97 && c <= 122;
-const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** The weight of the pair `first` `second` (token numbers) for class `k`, 0 when the model has none. */
 function pairWeight(t: Tables, first: number, second: number, k: number): number {
@@ -233,16 +233,9 @@ const NOT_A_CUE = new Set(
   ),
 );
 
-/** A single letter: a placeholder or part of "3 x", never a word the model can be sure of. */
-function isLoneLetter(word: string): boolean {
-  const c = word.charCodeAt(0);
-  return word.length === 1 && c >= 97 && c <= 122;
-}
-
 /** A word a CSM can act on: it starts with a letter, is not a lone letter ("w" of "w/") and is not a stopword. */
 function isCueWord(word: string): boolean {
-  const c = word.charCodeAt(0);
-  return c >= 97 && c <= 122 && !isLoneLetter(word) && !NOT_A_CUE.has(word);
+  return word.length > 1 && isLetter(word.charCodeAt(0)) && !NOT_A_CUE.has(word);
 }
 
 /** The statement's own word (or two) that weighed most for a class, in lower case: what decided a word verdict. */
