@@ -16,7 +16,10 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
  * statement's words are looked up once each, and a pair of words is one lookup by two numbers, not a second string.
  */
 interface Tables {
-  /** Each word's token number, under its own spelling and (a word the stem shortens) its plural: "report", "reports". */
+  /**
+   * Each word's token number, under its own spelling and (a word the stem shortens) its plural ("report", "reports"),
+   * times two, plus one when the spelling is a word a CSM can act on (isCueWord): read finds both with one lookup.
+   */
   readonly words: ReadonlyMap<string, number>;
   /** The token numbers of a number, "%", money and an arrow (tokenOf), -1 where the model has none. */
   readonly number: number;
@@ -84,8 +87,10 @@ function tablesOf(): Tables {
     if (isLetter(token.charCodeAt(0)) && tokenOf(plural) === token && !ids.has(plural)) ids.set(plural, id);
   }
   const special = (token: string) => ids.get(token) ?? -1;
+  const words = new Map<string, number>();
+  for (const [word, id] of ids) words.set(word, id * 2 + (isCueWord(word) ? 1 : 0));
   tables = {
-    words: ids,
+    words,
     number: special('#'),
     percent: special('%'),
     money: special('$'),
@@ -120,8 +125,10 @@ function addRow(from: Float64Array, row: number): void {
 }
 
 /**
- * The last statement read: where each of its words stands (`starts`, `ends`) and its token number (`ids`), the first
- * `count` of each. A verdict the words decide then names its cue (wordCue) from them without reading it again.
+ * The last statement read: where each of its words stands (`starts`, `ends`), its token number (`ids`, -1 for a word
+ * the model does not know), whether it is a word a CSM can act on (`cues`, isCueWord) and the row in `b` of the pair
+ * it closes (`pairs`, -1 for none), the first `count` of each. A verdict the words decide then names its cue
+ * (wordCue) from them without reading or looking anything up again.
  */
 const last = {
   lower: '',
@@ -129,10 +136,12 @@ const last = {
   starts: new Int32Array(64),
   ends: new Int32Array(64),
   ids: new Int32Array(64),
+  cues: new Uint8Array(64),
+  pairs: new Int32Array(64),
 };
 
-function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
+function grown<A extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(a: A): A {
+  const b = new (a.constructor as new (length: number) => A)(a.length * 2);
   b.set(a);
   return b;
 }
@@ -149,9 +158,12 @@ function read(lower: string, t: Tables): typeof last {
     const c = lower.charCodeAt(i);
     let end = i + 1;
     let id: number;
+    let cue = 0;
     if (isLetter(c)) {
       while (end < lower.length && isLetter(lower.charCodeAt(end))) end++;
-      id = t.words.get(lower.slice(i, end)) ?? -1;
+      const known = t.words.get(lower.slice(i, end));
+      id = known === undefined ? -1 : known >> 1;
+      cue = known === undefined ? 0 : known & 1;
     } else if (isDigit(c)) {
       // Digits, then any run of a "." or "," followed by digits: "1,200.50" is one number.
       for (;;) {
@@ -175,10 +187,15 @@ function read(lower: string, t: Tables): typeof last {
       last.starts = grown(last.starts);
       last.ends = grown(last.ends);
       last.ids = grown(last.ids);
+      last.cues = grown(last.cues);
+      last.pairs = grown(last.pairs);
     }
+    const before = n > 0 ? last.ids[n - 1] : -1;
     last.starts[n] = i;
     last.ends[n] = end;
     last.ids[n] = id;
+    last.cues[n] = cue;
+    last.pairs[n] = before >= 0 && id >= 0 ? (t.pairs.get(before * t.tokens + id) ?? -1) : -1;
     n++;
     i = end;
   }
@@ -187,28 +204,18 @@ function read(lower: string, t: Tables): typeof last {
   return last;
 }
 
-/** The weight of the pair `first` `second` (token numbers) for class `k`, 0 when the model has none. */
-function pairWeight(t: Tables, first: number, second: number, k: number): number {
-  if (first < 0 || second < 0) return 0;
-  const row = t.pairs.get(first * t.tokens + second);
-  return row === undefined ? 0 : t.b[row * t.classes.length + k];
-}
-
 /** Reads a statement (lower case, misspellings read) with the word model. */
 export function readByWords(lower: string): WordReading {
   const t = tablesOf();
   const K = t.classes.length;
   if (scores.length !== K) scores = new Float64Array(K);
   for (let k = 0; k < K; k++) scores[k] = t.bias[k];
-  const { count, starts, ends, ids } = read(lower, t);
+  const { count, starts, ends, ids, pairs } = read(lower, t);
   let known = 0;
   for (let i = 0; i < count; i++) {
     const id = ids[i];
     if (id < 0) continue;
-    if (i > 0 && ids[i - 1] >= 0) {
-      const row = t.pairs.get(ids[i - 1] * t.tokens + id);
-      if (row !== undefined) addRow(t.b, row);
-    }
+    if (pairs[i] >= 0) addRow(t.b, pairs[i]);
     if (t.hasU[id] === 1) {
       // A lone letter ("x", a placeholder) is not a word the model knows, even where it has a weight ("3 x").
       if (ends[i] - starts[i] > 1 || !isLetter(lower.charCodeAt(starts[i]))) known++;
@@ -241,22 +248,21 @@ function isCueWord(word: string): boolean {
 /** The statement's own word (or two) that weighed most for a class, in lower case: what decided a word verdict. */
 export function wordCue(lower: string, kind: string): string {
   const t = tablesOf();
-  const { count, starts, ends, ids } = read(lower, t);
+  const { count, starts, ends, ids, cues, pairs } = read(lower, t);
   const K = t.classes.length;
   const k = t.classes.indexOf(kind);
-  // A word is cut out of the statement only when it would weigh most: most never do.
-  const word = (i: number) => lower.slice(starts[i], ends[i]);
   let top = 0;
   let at = -1;
   let pair = false;
   for (let i = 0; i < count; i++) {
+    if (cues[i] === 0) continue;
     const id = ids[i];
-    if (id < 0) continue;
     const w = t.hasU[id] === 1 ? t.u[id * K + k] : 0;
-    if (w > top && isCueWord(word(i))) [top, at, pair] = [w, i, false];
-    const p = i > 0 ? pairWeight(t, ids[i - 1], id, k) : 0;
-    if (p > top && isCueWord(word(i)) && isCueWord(word(i - 1))) [top, at, pair] = [p, i, true];
+    if (w > top) [top, at, pair] = [w, i, false];
+    const p = pairs[i] >= 0 && cues[i - 1] === 1 ? t.b[pairs[i] * K + k] : 0;
+    if (p > top) [top, at, pair] = [p, i, true];
   }
   if (at < 0) return '';
-  return pair ? `${word(at - 1)} ${word(at)}` : word(at);
+  const word = lower.slice(starts[at], ends[at]);
+  return pair ? `${lower.slice(starts[at - 1], ends[at - 1])} ${word}` : word;
 }
