@@ -9,7 +9,9 @@ const MONTH =
 /**
  * One pattern of alternatives. Those that open on a word boundary share it: the engine tests `\b` once per position
  * and tries the alternatives only where a word starts, instead of entering each of them at every character (a third
- * of what the per-cell functions cost). The others (`^…`, a lookbehind, a digit) follow, tried as written.
+ * of what the per-cell functions cost). The others (`^…`, a lookbehind, a digit) follow, tried as written. A word
+ * with a condition on the words before it checks them after the word (`\bone\b(?<!\bthe\s+one)`), so it shares the
+ * boundary and its lookbehind runs only where the word is, not at every character.
  */
 const re = (parts: readonly string[], flags = '') => {
   const atWord = parts.filter((p) => p.startsWith('\\b')).map((p) => p.slice(2));
@@ -48,12 +50,12 @@ export const NAMED = /\b(?!x\d)[a-z]+\d\w*/g;
 export const QUANTITY = re([
   String.raw`\d`,
   String.raw`\b(?:zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)s?\b`,
-  String.raw`(?<!\b(?:the|this|that|no|any|each|every|which|some)\s+)\bone\b(?!\s*(?:-|of\b|another\b))`,
+  String.raw`\bone\b(?<!\b(?:the|this|that|no|any|each|every|which|some)\s+one)(?!\s*(?:-|of\b|another\b))`,
   String.raw`\b(?:a|one|two)\s+thirds?\b(?!-)`,
   String.raw`\b(?:a|one|two|three)\s+(?:fifth|tenth)s?\b`,
   String.raw`\b(?:takes?|took|taking|in|within|under|over|about|nearly|almost|only)\s+(?:a|an|one)\s+(?:minute|hour|day|week|month|year)\b`,
   String.raw`\b(?:(?:a|one|three)\s+quarters?\s+of|by\s+(?:a|one|three)\s+quarters?)\b(?!-)`,
-  String.raw`(?<!\b(?:first|second|this|next|last)\s+)\bhalf\b(?!-)`,
+  String.raw`\bhalf\b(?<!\b(?:first|second|this|next|last)\s+half)(?!-)`,
   String.raw`\b(?:once|twice|thrice|double[ds]?|doubling|triple[ds]?|tripling|quadruple[ds]?|halve[ds]?|halving)\b`,
   String.raw`\b(?:two|three|four|five|ten|hundred)fold\b`,
   String.raw`\bpercent\b`,
@@ -101,7 +103,7 @@ export const STATUS_CHANGE = re([
   // A competitive win ("the competitive win they can point to", the Three-Link Chain).
   String.raw`\bwon\s+(?:the|a|an|their)\s+(?:[\w'’-]+\s+){0,4}?(?:deal|bid|contract|tender|account|business|rfp|service|award)\b`,
   String.raw`\breplac(?:e|es|ed|ing)\b`,
-  String.raw`(?<!\b(?:unplanned|line|machine|production|short|full|pit|bus|truck)\s+)\bstop(?:s|ped|ping)?\b`,
+  String.raw`\bstop(?:s|ped|ping)?\b(?<!\b(?:unplanned|line|machine|production|short|full|pit|bus|truck)\s+stop\w*)`,
   String.raw`\bend(?:s|ed|ing)?\s+(?:the|all|their|our|its|manual|duplicate|double|paper)\b`,
   String.raw`\bno longer\b`,
   String.raw`^no\s+(?:more\s+)?(?:missed|lost|late|failed|duplicate|manual|paper|double|unplanned|surprise|overdue)\b`,
