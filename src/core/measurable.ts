@@ -441,8 +441,8 @@ function rulesOn(lower: string): StatementReading {
  * - `firm`: the seed's own tests of a result or of use — a measure the rules read ("2000 fewer tickets", "halve
  *   onboarding time"), a usage word ("weekly logins up 50%") or a number that only sizes the scope ("the 2
  *   warehouses"). The model reads these wrong more often on short lines than on the sentences it learned from.
- * A line the rules found to say only when or to count nothing, and a sentiment score, are never overruled (`never`):
- * those are decisions of docs/rules.md §3, not guesses. Chosen by leave-one-labeller-out cross-validation over dev's
+ * A line the rules found to count nothing, and a sentiment score, are never overruled (`never`), nor is a line that
+ * says only when into a result: those are decisions of docs/rules.md §3, not guesses. Chosen by leave-one-labeller-out cross-validation over dev's
  * fresh batches (npm run train:judge -- --cv), never on the held-out split: the lowest that keep every example of the
  * seeds, of this repository's table tests and of the demo book's hand-written values judged as written (weak ≤
  * decided ≤ firm, which wordsSureEnough relies on). The cross-validation is flat across the thresholds tried (94.4–95.1%
@@ -453,14 +453,16 @@ export type Trust = keyof typeof WORD_TRUST | 'never';
 
 /** What decided a rules reading of `lower`, for WORD_TRUST, when the word model reads it as `into`. */
 export function trustOf(r: StatementReading, lower: string, into: StatementKind): Trust {
-  if (r.kind === 'vague' && (r.note === 'only when' || r.note === 'names nothing')) return 'never';
+  if (r.kind === 'vague' && r.note === 'names nothing') return 'never';
   // The written rule of docs/rules.md §3 on a score ("Raise CSAT from 3 to 4.5"): a number never turns it into a
   // result.
   if (r.kind === 'sentiment' && SENTIMENT_METRIC.test(r.cue)) return 'never';
-  // Use of the product and a wish sized by its scope are never a result, however sure the words ("Weekly logins up
-  // 50%" is adoption): the model may read them as something else, never as measurable.
+  // Use of the product, a wish sized by its scope and a line whose only number is a date or a time are never a
+  // result, however sure the words ("Weekly logins up 50%" is adoption, "grow retainers in 2025" an aim): the model
+  // may read them as something else ("tenants get a gate code at 11pm with nobody on site" is a value), never as
+  // measurable.
   const used =
-    (r.kind === 'vague' && r.note === 'sizes the scope') ||
+    (r.kind === 'vague' && (r.note === 'sizes the scope' || r.note === 'only when')) ||
     ((r.kind === 'activity' || r.kind === 'adoption') && r.by === 'customer' && USAGE.test(r.cue));
   if (used) return into === 'measurable' ? 'never' : 'firm';
   const calendarless = withoutCalendar(lower);
@@ -482,8 +484,8 @@ export function trustNeeded(r: StatementReading, lower: string, into: StatementK
 /**
  * True when a word model `probability` sure is at least as sure as any rules reading of `lower` could need
  * (trustNeeded), found without running the rules: at WORD_TRUST.firm, and never where they may settle it (a sentiment
- * score; a date; a quantity that may name nothing once a number that sizes the scope is set aside). Then the model's
- * class stands whatever the rules would read, and they are not run.
+ * score; a date, which they read to say only when; a quantity that may name nothing once a number that sizes the scope
+ * is set aside). Then the model's class stands whatever the rules would read, and they are not run.
  */
 export function wordsSureEnough(lower: string, probability: number, kind: StatementKind): boolean {
   if (probability < WORD_TRUST.firm || SENTIMENT_METRIC.test(lower)) return false;

@@ -54,6 +54,27 @@ describe('word model', () => {
     expect(skipped).toBeGreaterThan(1000);
   });
 
+  it('a line that only says when is never made a result, but may be read as the value or feeling its words say', () => {
+    const when = (text: string) => {
+      const r = readByRules(text);
+      expect(r.note, text).toBe('only when');
+      return (into: (typeof STATEMENT_KINDS)[number]) =>
+        trustNeeded(r, withSpellingRead(text.trim().toLowerCase()), into);
+    };
+    const gateCode = when('tenants rent and get a gate code at 11pm with nobody on site');
+    expect(gateCode('measurable')).toBe(Number.POSITIVE_INFINITY);
+    expect(gateCode('value')).toBe(WORD_TRUST.firm);
+    expect(classifyStatement('tenants rent and get a gate code at 11pm with nobody on site').kind).toBe(
+      'value',
+    );
+    expect(lintResult('Grow revenue in 2025')).toContain('Says when, not how much');
+    // A figure that counts nothing stays what the rules say, whatever the model reads.
+    const target = readByRules('40% by Q3 2026');
+    expect(target.note).toBe('names nothing');
+    for (const into of STATEMENT_KINDS)
+      expect(trustNeeded(target, '40% by q3 2026', into)).toBe(Number.POSITIVE_INFINITY);
+  });
+
   it('adds the weights of every feature the training reads (statementFeatures), on every corpus statement', () => {
     const json = JSON.parse(
       readFileSync(join(__dirname, '..', '..', 'src', 'core', 'statementWeights.json'), 'utf8'),
