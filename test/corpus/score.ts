@@ -16,7 +16,7 @@ export const GATE = { resultOrNot: 0.97, classAccuracy: 0.92, perClassPrecisionR
  * The floor each split is held to: what the judge scored when the floor was last set (2026-12-04, rules + word model).
  * The held-out test split (547 statements by one blind labeller, then 260 and 260 by two more, never read while tuning)
  * is gated on its floor: a change that makes it worse fails, and the gap to GATE is printed on every run. Dev (the
- * first 194 statements, then 8,311 written fresh by thirty-two blind labellers, each batch scored before anything was
+ * first 194 statements, then 9,349 written fresh by thirty-six blind labellers, each batch scored before anything was
  * tuned on it) is what the word model learns from, so its figures say what it memorised, not how it generalises; its
  * floor only catches a change that breaks what it learned. Raise a floor when the score rises; never lower it to pass.
  * Set lower for a few held-out figures five times, each time said in the commit: adding the word model (feature
@@ -34,30 +34,31 @@ export const GATE = { resultOrNot: 0.97, classAccuracy: 0.92, perClassPrecisionR
  * 97.2% → 96.9%, value precision 98.3% → 96.0% and recall 97.5% → 96.7%, vague recall 92.6% → 92.0%); and when four more on lines
  * easily mistaken for vague followed, with more status changes in the rules (result-or-not 98.3% → 97.9%, class 95.8%
  * → 95.6%, measurable precision 96.9% → 96.0%, sentiment precision 99.1% → 98.2% and recall 94.1% → 93.3%, vague
- * precision 88.5% → 88.4% and recall 92.0% → 91.3%, the cross-validation up). Before issue 24 the first held-out
- * batch scored 77.3% / 57.9%.
+ * precision 88.5% → 88.4% and recall 92.0% → 91.3%, the cross-validation up); and when four more general batches
+ * followed (class 95.7% → 96.4%; value precision 96.8% → 96.0%). Before issue 24 the first held-out batch scored
+ * 77.3% / 57.9%.
  */
 export const FLOORS = {
   test: {
-    resultOrNot: 0.979,
-    classAccuracy: 0.955,
+    resultOrNot: 0.982,
+    classAccuracy: 0.964,
     precision: {
-      measurable: 0.96,
+      measurable: 0.966,
       activity: 0.956,
-      adoption: 0.982,
-      sentiment: 0.982,
-      value: 0.967,
-      feature: 0.973,
-      vague: 0.883,
+      adoption: 0.991,
+      sentiment: 1,
+      value: 0.96,
+      feature: 0.982,
+      vague: 0.909,
     },
     recall: {
-      measurable: 0.972,
+      measurable: 0.975,
       activity: 0.981,
       adoption: 0.982,
-      sentiment: 0.932,
-      value: 0.975,
-      feature: 0.917,
-      vague: 0.913,
+      sentiment: 0.949,
+      value: 0.983,
+      feature: 0.925,
+      vague: 0.94,
     },
   },
   dev: {
@@ -66,19 +67,19 @@ export const FLOORS = {
     precision: {
       measurable: 0.999,
       activity: 0.988,
-      adoption: 0.996,
+      adoption: 0.994,
       sentiment: 0.999,
       value: 1,
       feature: 1,
-      vague: 0.989,
+      vague: 0.993,
     },
     recall: {
-      measurable: 0.988,
+      measurable: 0.987,
       activity: 1,
       adoption: 1,
-      sentiment: 0.997,
-      value: 0.994,
-      feature: 0.998,
+      sentiment: 0.998,
+      value: 1,
+      feature: 0.999,
       vague: 1,
     },
   },
