@@ -45,12 +45,13 @@ export const NAMED = /\b(?!x\d)[a-z]+\d\w*/g;
 /**
  * Form 1, a quantity: digits (money, percentages, "from 5 to 2"), multiples like 2x / 3×, and number words.
  * "one", "third", "quarter" and "half" count only where they are amounts ("one day", "a third of", "by a
- * quarter"), not in "the one tool", "third-party", "this quarter" or "the second half".
+ * quarter"), not in "the one tool", "third-party", "this quarter" or "the second half". After a preposition "one" is
+ * "a single" ("sign off from one dashboard", "all in one place") unless a period follows ("in one day").
  */
 export const QUANTITY = re([
   String.raw`\d`,
   String.raw`\b(?:zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)s?\b`,
-  String.raw`\bone\b(?<!\b(?:the|this|that|no|any|each|every|which|some)\s+one)(?!\s*(?:-|of\b|another\b))`,
+  String.raw`\bone\b(?<!\b(?:the|this|that|no|any|each|every|which|some)\s+one)(?!\s*(?:-|of\b|another\b))(?<!\b(?:from|in|into|on|onto|via|through|with|under)\s+one(?!\s+(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|quarters?|seasons?|years?|shifts?)\b))`,
   String.raw`\b(?:a|one|two)\s+thirds?\b(?!-)`,
   String.raw`\b(?:a|one|two|three)\s+(?:fifth|tenth)s?\b`,
   String.raw`\b(?:takes?|took|taking|in|within|under|over|about|nearly|almost|only)\s+(?:a|an|one)\s+(?:minute|hour|day|week|month|year)\b`,

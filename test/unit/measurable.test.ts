@@ -95,9 +95,20 @@ describe('Measurable statement', () => {
       'one approval step',
       'twice',
       'half',
+      'reviews NDAs in one day',
+      'on one shift',
     ])
       expect(statesQuantity(t), t).toBe(true);
-    for (const t of ['faster', 'someone', 'phone', 'often']) expect(statesQuantity(t), t).toBe(false);
+    // "One" after a preposition is "a single", not a count, unless a period follows ("in one day").
+    for (const t of [
+      'faster',
+      'someone',
+      'phone',
+      'often',
+      'approve in one tap',
+      'provisioned from one form',
+    ])
+      expect(statesQuantity(t), t).toBe(false);
   });
 
   it('flags activity language, not outcomes that mention people', () => {
