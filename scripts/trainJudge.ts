@@ -44,25 +44,29 @@ function crossValidate(): void {
     ['rules', (x) => x.rule],
     ['word model', (x) => modelKind(x.p)],
   ];
-  for (const [weak, decided, firm] of [
-    [0.4, 0.7, 1.01],
-    [0.3, 0.5, 0.5],
-    [0.3, 0.5, 0.6],
-    [0.35, 0.7, 0.75],
-    [0.3, 0.6, 0.75],
-    [0.3, 0.6, 0.8],
-    [0.3, 0.7, 0.8],
-    [0.3, 0.6, 0.85],
-    [0.3, 0.7, 0.85],
-    [0.3, 0.7, 0.9],
+  for (const [weak, decided, firm, measured] of [
+    [0.4, 0.7, 1.01, 1.01],
+    [0.3, 0.5, 0.5, 0.5],
+    [0.3, 0.5, 0.6, 0.6],
+    [0.35, 0.7, 0.75, 0.75],
+    [0.3, 0.6, 0.75, 0.75],
+    [0.3, 0.6, 0.8, 0.8],
+    [0.3, 0.7, 0.8, 0.8],
+    [0.3, 0.6, 0.85, 0.85],
+    [0.3, 0.7, 0.85, 0.85],
+    [0.3, 0.7, 0.85, 0.9],
+    [0.3, 0.7, 0.9, 0.9],
   ]) {
     const shipped =
-      weak === WORD_TRUST.weak && decided === WORD_TRUST.decided && firm === WORD_TRUST.firm
+      weak === WORD_TRUST.weak &&
+      decided === WORD_TRUST.decided &&
+      firm === WORD_TRUST.firm &&
+      measured === WORD_TRUST.measured
         ? ' (shipped)'
         : '';
     policies.push([
-      `judge, trust ${weak} / ${decided} / ${firm}${shipped}`,
-      judged({ weak, decided, firm, never: Number.POSITIVE_INFINITY }),
+      `judge, trust ${weak} / ${decided} / ${firm} / ${measured}${shipped}`,
+      judged({ weak, decided, firm, measured, never: Number.POSITIVE_INFINITY }),
     ]);
   }
   console.log(

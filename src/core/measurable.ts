@@ -441,14 +441,18 @@ function rulesOn(lower: string): StatementReading {
  * - `firm`: the seed's own tests of a result or of use — a measure the rules read ("2000 fewer tickets", "halve
  *   onboarding time"), a usage word ("weekly logins up 50%") or a number that only sizes the scope ("the 2
  *   warehouses"). The model reads these wrong more often on short lines than on the sentences it learned from.
+ * - `measured`: a measure the rules read, which the model would make a value, a feature or a vague aim rather than
+ *   use, the vendor's work or a feeling: the model must be surer to say a measured line names no measure ("A new hire
+ *   waits three weeks of IT tickets before they can work" is a measured pain, whatever "before they can" suggests).
  * A line the rules found to count nothing, and a sentiment score, are never overruled (`never`), nor is a line that
- * says only when into a result: those are decisions of docs/rules.md §3, not guesses. Chosen by leave-one-labeller-out cross-validation over dev's
- * fresh batches (npm run train:judge -- --cv), never on the held-out split: the lowest that keep every example of the
- * seeds, of this repository's table tests and of the demo book's hand-written values judged as written (weak ≤
- * decided ≤ firm, which wordsSureEnough relies on). The cross-validation is flat across the thresholds tried (94.4–95.1%
- * class); these score half a point under the best of them (docs/rules.md §3, "The word model").
+ * says only when into a result: those are decisions of docs/rules.md §3, not guesses. Chosen by leave-one-labeller-out
+ * cross-validation over dev's fresh batches (npm run train:judge -- --cv), never on the held-out split: the lowest
+ * that keep every example of the seeds, of this repository's table tests and of the demo book's hand-written chains
+ * judged as written (weak ≤ decided ≤ firm ≤ measured, which wordsSureEnough relies on). The cross-validation is flat
+ * across the thresholds tried (94.4–95.1% class); these score half a point under the best of them (docs/rules.md §3,
+ * "The word model").
  */
-export const WORD_TRUST = { weak: 0.3, decided: 0.7, firm: 0.85 } as const;
+export const WORD_TRUST = { weak: 0.3, decided: 0.7, firm: 0.85, measured: 0.9 } as const;
 export type Trust = keyof typeof WORD_TRUST | 'never';
 
 /** What decided a rules reading of `lower`, for WORD_TRUST, when the word model reads it as `into`. */
@@ -471,9 +475,12 @@ export function trustOf(r: StatementReading, lower: string, into: StatementKind)
     r.form === 'quantity' &&
     !MEASURE_QTY.test(calendarless) &&
     !CHANGE.test(calendarless);
-  if (r.kind === 'measurable' && !bareCount) return 'firm';
+  if (r.kind === 'measurable' && !bareCount) return NAMES_NO_MEASURE.has(into) ? 'measured' : 'firm';
   return (r.kind === 'vague' && r.cue === '') || bareCount ? 'weak' : 'decided';
 }
+
+/** The classes that say a line names no measure: the model overrules a measure the rules read into them at `measured`. */
+const NAMES_NO_MEASURE: ReadonlySet<StatementKind> = new Set(['value', 'feature', 'vague']);
 
 /** How sure the word model must be to overrule this rules reading of `lower` with `into` (Infinity: never). */
 export function trustNeeded(r: StatementReading, lower: string, into: StatementKind): number {
@@ -483,12 +490,14 @@ export function trustNeeded(r: StatementReading, lower: string, into: StatementK
 
 /**
  * True when a word model `probability` sure is at least as sure as any rules reading of `lower` could need
- * (trustNeeded), found without running the rules: at WORD_TRUST.firm, and never where they may settle it (a sentiment
+ * (trustNeeded), found without running the rules: at WORD_TRUST.firm (WORD_TRUST.measured for a class that names no
+ * measure), and never where they may settle it (a sentiment
  * score; a date, which they read to say only when; a quantity that may name nothing once a number that sizes the scope
  * is set aside). Then the model's class stands whatever the rules would read, and they are not run.
  */
 export function wordsSureEnough(lower: string, probability: number, kind: StatementKind): boolean {
-  if (probability < WORD_TRUST.firm || SENTIMENT_METRIC.test(lower)) return false;
+  const needed = NAMES_NO_MEASURE.has(kind) ? WORD_TRUST.measured : WORD_TRUST.firm;
+  if (probability < needed || SENTIMENT_METRIC.test(lower)) return false;
   if (QUANTITY.test(lower)) {
     const calendarless = withoutCalendar(lower);
     if (calendarless !== lower || SETTLED_SCOPE.test(calendarless) || !namesSomething(calendarless))

@@ -35,15 +35,17 @@ export const GATE = { resultOrNot: 0.97, classAccuracy: 0.92, perClassPrecisionR
  * easily mistaken for vague followed, with more status changes in the rules (result-or-not 98.3% → 97.9%, class 95.8%
  * → 95.6%, measurable precision 96.9% → 96.0%, sentiment precision 99.1% → 98.2% and recall 94.1% → 93.3%, vague
  * precision 88.5% → 88.4% and recall 92.0% → 91.3%, the cross-validation up); and when four more general batches
- * followed (class 95.7% → 96.4%; value precision 96.8% → 96.0%). Before issue 24 the first held-out batch scored
- * 77.3% / 57.9%.
+ * followed (class 95.7% → 96.4%; value precision 96.8% → 96.0%); and when a measure the rules read needed 0.9 to
+ * become a value, a feature or a vague aim, so the demo book's measured pain stays one (class 96.5% → 96.4%, measurable
+ * precision 96.9% → 96.6%, vague recall 94.0% → 93.3%; the cross-validation unchanged). Before issue 24 the first
+ * held-out batch scored 77.3% / 57.9%.
  */
 export const FLOORS = {
   test: {
-    resultOrNot: 0.983,
-    classAccuracy: 0.965,
+    resultOrNot: 0.982,
+    classAccuracy: 0.964,
     precision: {
-      measurable: 0.969,
+      measurable: 0.966,
       activity: 0.956,
       adoption: 0.991,
       sentiment: 1,
@@ -58,14 +60,14 @@ export const FLOORS = {
       sentiment: 0.949,
       value: 0.991,
       feature: 0.925,
-      vague: 0.94,
+      vague: 0.933,
     },
   },
   dev: {
-    resultOrNot: 0.997,
+    resultOrNot: 0.996,
     classAccuracy: 0.996,
     precision: {
-      measurable: 0.999,
+      measurable: 0.997,
       activity: 0.988,
       adoption: 0.994,
       sentiment: 0.999,
@@ -78,9 +80,9 @@ export const FLOORS = {
       activity: 1,
       adoption: 1,
       sentiment: 0.998,
-      value: 1,
-      feature: 0.999,
-      vague: 1,
+      value: 0.999,
+      feature: 0.998,
+      vague: 0.997,
     },
   },
 } as const;

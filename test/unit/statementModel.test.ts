@@ -37,6 +37,7 @@ describe('word model', () => {
       WORD_TRUST.decided,
       (WORD_TRUST.decided + WORD_TRUST.firm) / 2,
       WORD_TRUST.firm,
+      WORD_TRUST.measured,
       1,
     ];
     let skipped = 0;
@@ -52,6 +53,17 @@ describe('word model', () => {
             }
       }
     expect(skipped).toBeGreaterThan(1000);
+  });
+
+  it('a measure the rules read is called a value, a feature or a vague aim only at WORD_TRUST.measured', () => {
+    const pain = 'A new hire waits three weeks of IT tickets before they can work';
+    const lower = withSpellingRead(pain.toLowerCase());
+    expect(readByRules(pain).kind).toBe('measurable');
+    for (const into of ['value', 'feature', 'vague'] as const)
+      expect(trustNeeded(readByRules(pain), lower, into)).toBe(WORD_TRUST.measured);
+    for (const into of ['activity', 'adoption', 'sentiment'] as const)
+      expect(trustNeeded(readByRules(pain), lower, into)).toBe(WORD_TRUST.firm);
+    expect(classifyStatement(pain).kind).toBe('measurable');
   });
 
   it('a line that only says when is never made a result, but may be read as the value or feeling its words say', () => {
