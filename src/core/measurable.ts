@@ -491,9 +491,9 @@ export function trustNeeded(r: StatementReading, lower: string, into: StatementK
 /**
  * True when a word model `probability` sure is at least as sure as any rules reading of `lower` could need
  * (trustNeeded), found without running the rules: at WORD_TRUST.firm (WORD_TRUST.measured for a class that names no
- * measure), and never where they may settle it (a sentiment
- * score; a date, which they read to say only when; a quantity that may name nothing once a number that sizes the scope
- * is set aside). Then the model's class stands whatever the rules would read, and they are not run.
+ * measure), and never where they may settle it (a sentiment score; a date, which they read to say only when; a
+ * quantity that may name nothing once a number that sizes the scope is set aside). Then the model's class stands
+ * whatever the rules would read, and they are not run.
  */
 export function wordsSureEnough(lower: string, probability: number, kind: StatementKind): boolean {
   const needed = NAMES_NO_MEASURE.has(kind) ? WORD_TRUST.measured : WORD_TRUST.firm;
