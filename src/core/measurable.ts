@@ -498,13 +498,18 @@ export function trustNeeded(r: StatementReading, lower: string, into: StatementK
 export function wordsSureEnough(lower: string, probability: number, kind: StatementKind): boolean {
   const needed = NAMES_NO_MEASURE.has(kind) ? WORD_TRUST.measured : WORD_TRUST.firm;
   if (probability < needed || SENTIMENT_METRIC.test(lower)) return false;
-  if (QUANTITY.test(lower)) {
-    const calendarless = withoutCalendar(lower);
-    if (calendarless !== lower || SETTLED_SCOPE.test(calendarless) || !namesSomething(calendarless))
+  const quantity = QUANTITY.test(lower);
+  if (!quantity && kind !== 'measurable') return true;
+  // What the rules read: the sentence without attribution and context clauses. "Up 40% since rolling out the
+  // scheduling tool" names nothing once "since rolling out …" is set aside.
+  const body = mainClause(withoutAttribution(lower));
+  if (quantity) {
+    const calendarless = withoutCalendar(body);
+    if (calendarless !== body || SETTLED_SCOPE.test(calendarless) || !namesSomething(calendarless))
       return false;
   }
   // A result is never the words' alone where the rules may read use of the product (trustOf).
-  return kind !== 'measurable' || !mayReadUse(mainClause(withoutAttribution(lower)));
+  return kind !== 'measurable' || !mayReadUse(body);
 }
 
 /**
