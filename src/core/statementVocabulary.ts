@@ -211,7 +211,7 @@ export const REPEATING = re([
   String.raw`\bmost (?:days|weeks|months)\b`,
   String.raw`\b(?:\d+|two|three|four|five) of the (?:last|past)\b`,
   String.raw`\bmost\b`,
-  String.raw`\d%\s+of\b`,
+  String.raw`\d[\d.,]*%\s+of\b`,
   String.raw`\b\d+\s+of\s+(?:the\s+|their\s+)?\d+\b`,
   String.raw`\bacross (?:the |all |every |most )?(?:\w+ )?(?:teams?|users?|departments?|regions?|weeks?|sites?|offices?|pods?|units?)\b`,
   String.raw`\b(?:active users?|dau|mau|wau)\b`,
@@ -435,7 +435,7 @@ export const USE_PLACE =
 
 /** A share of the people who use it ("22 of 25 advisors", "85% of teachers", "all 11 inspectors", "every QC analyst"). */
 export const PEOPLE_SHARE =
-  /\b\d+\s+of\s+(?:the\s+|their\s+|our\s+)?\d+\b|\d%\s+of\s+(?:the\s+|our\s+|their\s+)?(?:[\w-]+\s+)?[a-z]+s\b|\b(?:all|every)\s+(?!(?:day|week|month|morning|evening|shift|time|night|year|quarter|call|order|invoice|page|step)s?\b)(?:\d+\s+)?(?:[\w.'’-]+\s+){0,2}?[a-z]+\b/;
+  /\b\d+\s+of\s+(?:the\s+|their\s+|our\s+)?\d+\b|\d[\d.,]*%\s+of\s+(?:the\s+|our\s+|their\s+)?(?:[\w-]+\s+)?[a-z]+s\b|\b(?:all|every)\s+(?!(?:day|week|month|morning|evening|shift|time|night|year|quarter|call|order|invoice|page|step)s?\b)(?:\d+\s+)?(?:[\w.'’-]+\s+){0,2}?[a-z]+\b/;
 
 /** A use that keeps happening: every shift, most weeks, 6 weeks running, shift after shift. */
 export const REPEAT_STRONG =

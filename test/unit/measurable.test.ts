@@ -167,6 +167,12 @@ describe('Measurable statement', () => {
     expect(classifyStatement(text).form).toBe(form);
   });
 
+  it('quotes a share of people with all its digits', () => {
+    expect(lintResult('95% of reps open it every week')).toContain('“95% of reps”');
+    expect(lintResult('80% of agents use the app daily')).toContain('“80% of”');
+    expect(lintResult('12.5% of employees log in weekly')).not.toContain('“5% of');
+  });
+
   it('lint texts have no stacked colons', () => {
     for (const t of [
       'Improve conversion by 2027',
