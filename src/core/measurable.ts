@@ -505,11 +505,25 @@ export function wordsSureEnough(lower: string, probability: number, kind: Statem
   const body = mainClause(withoutAttribution(lower));
   if (quantity) {
     const calendarless = withoutCalendar(body);
-    if (calendarless !== body || SETTLED_SCOPE.test(calendarless) || !namesSomething(calendarless))
-      return false;
+    // A result or a vague aim needs the rules wherever a date or a sized scope may decide them: a result is never
+    // made of either, and a vague aim is told which ("Says when, not how much"). Any other class stands over both at
+    // WORD_TRUST.firm (trustOf), unless what is left of the figure counts nothing.
+    if (kind === 'measurable' || kind === 'vague') {
+      if (calendarless !== body || SETTLED_SCOPE.test(calendarless) || !namesSomething(calendarless))
+        return false;
+    } else if (countsNothing(calendarless)) return false;
   }
   // A result is never the words' alone where the rules may read use of the product (trustOf).
   return kind !== 'measurable' || !mayReadUse(body);
+}
+
+/**
+ * True when the rules may find that a figure counts nothing (rulesOn's 'names nothing'): a quantity is left once the
+ * calendar, the numbers that size the scope and the numbered names are set aside, and no word names what it measures.
+ */
+function countsNothing(calendarless: string): boolean {
+  const scoped = withoutScope(calendarless).text;
+  return QUANTITY.test(amountsOnly(scoped)) && !namesSomething(scoped);
 }
 
 /**
