@@ -508,10 +508,9 @@ export function wordsSureEnough(lower: string, probability: number, kind: Statem
     // A result or a vague aim needs the rules wherever a date or a sized scope may decide them: a result is never
     // made of either, and a vague aim is told which ("Says when, not how much"). Any other class stands over both at
     // WORD_TRUST.firm (trustOf), unless what is left of the figure counts nothing.
-    if (kind === 'measurable' || kind === 'vague') {
-      if (calendarless !== body || SETTLED_SCOPE.test(calendarless) || !namesSomething(calendarless))
-        return false;
-    } else if (countsNothing(calendarless)) return false;
+    const datedOrSized = calendarless !== body || SETTLED_SCOPE.test(calendarless);
+    if (((kind === 'measurable' || kind === 'vague') && datedOrSized) || countsNothing(calendarless))
+      return false;
   }
   // A result is never the words' alone where the rules may read use of the product (trustOf).
   return kind !== 'measurable' || !mayReadUse(body);
