@@ -18,9 +18,10 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 interface Tables {
   /**
    * Each word's token number, under its own spelling and (a word the stem shortens) its plural ("report", "reports"),
-   * times two, plus one when the spelling is a word a CSM can act on (isCueWord): read finds both with one lookup.
+   * times two, plus one when the spelling is a word a CSM can act on (isCueWord): read finds both with one lookup,
+   * hashing the word's letters as it scans them (WordTable), so no word is cut out of the statement to be looked up.
    */
-  readonly words: ReadonlyMap<string, number>;
+  readonly words: WordTable;
   /** The token numbers of a number, "%", money and an arrow (tokenOf), -1 where the model has none. */
   readonly number: number;
   readonly percent: number;
@@ -31,13 +32,91 @@ interface Tables {
   readonly f: Float64Array;
   readonly hasU: Uint8Array;
   /** A pair's row in `b`, keyed `first × tokens + second`. */
-  readonly pairs: ReadonlyMap<number, number>;
+  readonly pairs: PairTable;
   readonly b: Float64Array;
   readonly tokens: number;
   readonly n: ReadonlyMap<string, Row>;
   readonly classes: readonly string[];
   readonly bias: Row;
   readonly step: number;
+}
+
+/** FNV-1a over a word's letters, one step per letter: read hashes a word as it finds where it ends. */
+const HASH_SEED = 0x811c9dc5;
+const hashStep = (h: number, c: number) => Math.imul(h ^ c, 0x01000193);
+
+/** The smallest power of two with room for `n` entries at most a quarter full: a probe rarely passes a second slot. */
+const slotsFor = (n: number) => 2 ** Math.ceil(Math.log2(Math.max(4, n * 4)));
+
+/**
+ * Words and their values in open addressing over typed arrays: a lookup compares a slice of the statement with the
+ * stored letters in place. A Map would need each word cut out of the statement as a new string and hashed again — a
+ * string and its garbage per word, on every cell of a column (the custom functions read a statement per cell).
+ */
+class WordTable {
+  private readonly slots: Int32Array;
+  private readonly starts: Int32Array;
+  private readonly values: Int32Array;
+  private readonly letters: string;
+  constructor(entries: ReadonlyMap<string, number>) {
+    this.slots = new Int32Array(slotsFor(entries.size)).fill(-1);
+    this.starts = new Int32Array(entries.size + 1);
+    this.values = new Int32Array(entries.size);
+    let letters = '';
+    let e = 0;
+    for (const [word, value] of entries) {
+      this.starts[e] = letters.length;
+      this.values[e] = value;
+      letters += word;
+      let h = HASH_SEED;
+      for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
+      let at = h & (this.slots.length - 1);
+      while (this.slots[at] >= 0) at = (at + 1) & (this.slots.length - 1);
+      this.slots[at] = e++;
+    }
+    this.starts[e] = letters.length;
+    this.letters = letters;
+  }
+  /** The value of `text.slice(from, to)`, whose letters hash to `hash` (hashStep from HASH_SEED); -1 when unknown. */
+  get(text: string, from: number, to: number, hash: number): number {
+    const mask = this.slots.length - 1;
+    for (let at = hash & mask; ; at = (at + 1) & mask) {
+      const e = this.slots[at];
+      if (e < 0) return -1;
+      const start = this.starts[e];
+      if (this.starts[e + 1] - start !== to - from) continue;
+      let i = 0;
+      while (i < to - from && this.letters.charCodeAt(start + i) === text.charCodeAt(from + i)) i++;
+      if (i === to - from) return this.values[e];
+    }
+  }
+}
+
+/** Pairs' rows by their non-negative integer key, in open addressing over typed arrays (WordTable says why). */
+class PairTable {
+  private readonly keys: Int32Array;
+  private readonly rows: Int32Array;
+  constructor(entries: ReadonlyMap<number, number>) {
+    this.keys = new Int32Array(slotsFor(entries.size)).fill(-1);
+    this.rows = new Int32Array(this.keys.length);
+    for (const [key, row] of entries) {
+      let at = PairTable.slot(key, this.keys.length);
+      while (this.keys[at] >= 0) at = (at + 1) & (this.keys.length - 1);
+      this.keys[at] = key;
+      this.rows[at] = row;
+    }
+  }
+  private static slot(key: number, size: number): number {
+    return (Math.imul(key, 0x9e3779b1) >>> 0) & (size - 1);
+  }
+  /** The row of `key`, -1 when the model has no such pair. */
+  get(key: number): number {
+    for (let at = PairTable.slot(key, this.keys.length); ; at = (at + 1) & (this.keys.length - 1)) {
+      const k = this.keys[at];
+      if (k === key) return this.rows[at];
+      if (k < 0) return -1;
+    }
+  }
 }
 
 /**
@@ -90,7 +169,7 @@ function tablesOf(): Tables {
   const words = new Map<string, number>();
   for (const [word, id] of ids) words.set(word, id * 2 + (isCueWord(word) ? 1 : 0));
   tables = {
-    words,
+    words: new WordTable(words),
     number: special('#'),
     percent: special('%'),
     money: special('$'),
@@ -98,7 +177,7 @@ function tablesOf(): Tables {
     u,
     f,
     hasU,
-    pairs,
+    pairs: new PairTable(pairs),
     b,
     tokens: N,
     n: new Map(Object.entries(WEIGHTS.n as Record<string, Row>)),
@@ -160,10 +239,12 @@ function read(lower: string, t: Tables): typeof last {
     let id: number;
     let cue = 0;
     if (isLetter(c)) {
-      while (end < lower.length && isLetter(lower.charCodeAt(end))) end++;
-      const known = t.words.get(lower.slice(i, end));
-      id = known === undefined ? -1 : known >> 1;
-      cue = known === undefined ? 0 : known & 1;
+      let h = hashStep(HASH_SEED, c);
+      for (; end < lower.length && isLetter(lower.charCodeAt(end)); end++)
+        h = hashStep(h, lower.charCodeAt(end));
+      const known = t.words.get(lower, i, end, h);
+      id = known < 0 ? -1 : known >> 1;
+      cue = known < 0 ? 0 : known & 1;
     } else if (isDigit(c)) {
       // Digits, then any run of a "." or "," followed by digits: "1,200.50" is one number.
       for (;;) {
@@ -195,7 +276,7 @@ function read(lower: string, t: Tables): typeof last {
     last.ends[n] = end;
     last.ids[n] = id;
     last.cues[n] = cue;
-    last.pairs[n] = before >= 0 && id >= 0 ? (t.pairs.get(before * t.tokens + id) ?? -1) : -1;
+    last.pairs[n] = before >= 0 && id >= 0 ? t.pairs.get(before * t.tokens + id) : -1;
     n++;
     i = end;
   }
