@@ -162,9 +162,15 @@ export function statesQuantity(text: string): boolean {
 
 /** True when some word names what is measured, beyond the quantity and filler words ("40% by March" names nothing). */
 function namesSomething(calendarless: string): boolean {
-  const words = calendarless.match(/[a-z][a-z'’-]*/g) ?? [];
-  return words.some((w) => w.length > 1 && !FILLER.has(w) && !AMOUNT_WORD.test(w));
+  // Word by word, stopping at the first that names something (most lines' first or second word): no array of them all.
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(calendarless); m !== null; m = WORD.exec(calendarless)) {
+    const w = m[0];
+    if (w.length > 1 && !FILLER.has(w) && !AMOUNT_WORD.test(w)) return true;
+  }
+  return false;
 }
+const WORD = /[a-z][a-z'’-]*/g;
 
 // ---- misspellings: a word one insertion, deletion or neighbour swap from a vocabulary word is read as it ----
 
@@ -522,7 +528,8 @@ export function wordsSureEnough(lower: string, probability: number, kind: Statem
  */
 function countsNothing(calendarless: string): boolean {
   const scoped = withoutScope(calendarless).text;
-  return QUANTITY.test(amountsOnly(scoped)) && !namesSomething(scoped);
+  // Most figures name something: that is read first, the quantity only where nothing is named.
+  return !namesSomething(scoped) && QUANTITY.test(amountsOnly(scoped));
 }
 
 /**
