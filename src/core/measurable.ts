@@ -111,13 +111,14 @@ function atStart(pattern: RegExp, text: string): RegExpExecArray | null {
   return pattern.exec(text);
 }
 
-const cueOf = (m: RegExpExecArray | RegExpMatchArray | null): string =>
-  m
-    ? m[0]
-        .trim()
-        .replace(/[,;.]+$/, '')
-        .toLowerCase()
-    : '';
+/** The words a pattern matched, trimmed, without closing commas, semicolons and stops ("weekly," → "weekly"). */
+function cueOf(m: RegExpExecArray | RegExpMatchArray | null): string {
+  if (!m) return '';
+  const words = m[0].trim();
+  let end = words.length;
+  for (let c = words.charCodeAt(end - 1); c === 44 || c === 59 || c === 46; c = words.charCodeAt(--end - 1));
+  return (end === words.length ? words : words.slice(0, end)).toLowerCase();
+}
 
 /**
  * The text with its calendar references blanked out, so a date or a year is never read as an amount. Every
@@ -263,16 +264,18 @@ function consequenceForm(body: string, at: number): MeasureForm | null {
 
 /** A phrase read as a name: trimmed, asides in brackets and closing stops dropped ("Fatigue module (FRMS).") */
 function asName(text: string): string {
-  return text
-    .trim()
-    .replace(/\s*\([^)]*\)/g, '')
-    .replace(/[.!]+$/, '');
+  const trimmed = text.trim();
+  const unbracketed = trimmed.includes('(') ? trimmed.replace(/\s*\([^)]*\)/g, '') : trimmed;
+  const last = unbracketed.charCodeAt(unbracketed.length - 1);
+  return last === 46 || last === 33 ? unbracketed.replace(/[.!]+$/, '') : unbracketed;
 }
 
 /** The words before a phrase's first joint ("mobile app" of "mobile app for field technicians"). */
 function firstPart(text: string): string[] {
-  return text.split(/\s+(?:for|with|w\/|and|&|\+|across|on|in|to|via|from|of|into|tied)\s+/)[0].split(/\s+/);
+  const joint = text.search(JOINT);
+  return (joint < 0 ? text : text.slice(0, joint)).split(/\s+/);
 }
+const JOINT = /\s+(?:for|with|w\/|and|&|\+|across|on|in|to|via|from|of|into|tied)\s+/;
 
 /** Adjectives that look like verbs in a capability's name ("automated matching", "integrated billing"). */
 const NAME_ADJECTIVE =
@@ -514,20 +517,22 @@ export function wordsSureEnough(lower: string, probability: number, kind: Statem
     // A result or a vague aim needs the rules wherever a date or a sized scope may decide them: a result is never
     // made of either, and a vague aim is told which ("Says when, not how much"). Any other class stands over both at
     // WORD_TRUST.firm (trustOf), unless what is left of the figure counts nothing.
-    const datedOrSized = calendarless !== body || SETTLED_SCOPE.test(calendarless);
-    if (((kind === 'measurable' || kind === 'vague') && datedOrSized) || countsNothing(calendarless))
-      return false;
+    if (kind === 'measurable' || kind === 'vague') {
+      if (calendarless !== body || SETTLED_SCOPE.test(calendarless)) return false;
+      // No number sizes the scope here, so nothing is set aside before the figure is read.
+      if (figureCountsNothing(calendarless)) return false;
+    } else if (figureCountsNothing(withoutScope(calendarless).text)) return false;
   }
   // A result is never the words' alone where the rules may read use of the product (trustOf).
   return kind !== 'measurable' || !mayReadUse(body);
 }
 
 /**
- * True when the rules may find that a figure counts nothing (rulesOn's 'names nothing'): a quantity is left once the
- * calendar, the numbers that size the scope and the numbered names are set aside, and no word names what it measures.
+ * True when the rules may find that a figure counts nothing (rulesOn's 'names nothing'): given the text with the
+ * calendar and the numbers that size the scope set aside, a quantity is left once the numbered names are too, and no
+ * word names what it measures.
  */
-function countsNothing(calendarless: string): boolean {
-  const scoped = withoutScope(calendarless).text;
+function figureCountsNothing(scoped: string): boolean {
   // Most figures name something: that is read first, the quantity only where nothing is named.
   return !namesSomething(scoped) && QUANTITY.test(amountsOnly(scoped));
 }
@@ -574,9 +579,9 @@ function wordsDecide(lower: string, kind: StatementKind): StatementReading {
       });
     }
     case 'adoption': {
-      const use = USAGE.exec(body) ?? USE_PLACE.exec(body) ?? PEOPLE_SHARE.exec(body);
-      const repeat = REPEATING.exec(body);
-      const detail = repeat && !cueOf(use).includes(cueOf(repeat)) ? cueOf(repeat) : '';
+      const use = cueOf(USAGE.exec(body) ?? USE_PLACE.exec(body) ?? PEOPLE_SHARE.exec(body));
+      const repeat = cueOf(REPEATING.exec(body));
+      const detail = repeat && !use.includes(repeat) ? repeat : '';
       return reading('adoption', orWords(lower, kind, use), { by: 'customer', detail });
     }
     case 'sentiment':
