@@ -218,18 +218,30 @@ function withoutAttribution(text: string): string {
 }
 
 /** The sentence without its context clauses ("after rollout of the workflow", "Since go-live,"), when anything is left. */
-function mainClause(text: string): string {
+function mainClause(text: string, mayTrail: boolean): string {
   let t = text;
   const lead = atStart(CONTEXT_LEAD, t);
   if (lead) t = t.slice(lead[0].length);
-  const trail = CONTEXT_WORD.test(t) ? CONTEXT_TRAIL.exec(t) : null;
+  const trail = mayTrail && CONTEXT_WORD.test(t) ? CONTEXT_TRAIL.exec(t) : null;
   if (trail && trail.index > 0) t = t.slice(0, trail.index);
   return t.trim() === '' ? text : t;
 }
 
+/** Either sign mainClause(withoutAttribution(…)) looks for before it cuts anything, in one pattern. */
+const CUT_SIGN = new RegExp(`${ATTRIBUTION_VERB.source}|${CONTEXT_WORD.source}`);
+
+/**
+ * What the rules read of a statement: its main clause without the phrases that name the product as the cause. Most
+ * lines have neither a context word nor a verb of attribution: one pattern says so, and only a leading context
+ * clause (which may open with neither: "with", "now that") is then looked for.
+ */
+function bodyOf(lower: string): string {
+  return CUT_SIGN.test(lower) ? mainClause(withoutAttribution(lower), true) : mainClause(lower, false);
+}
+
 /** True when the subject is the product's own use (logins, usage, reports run, a rollout), attribution aside. */
 export function describesActivity(text: string): boolean {
-  return USAGE.test(mainClause(withoutAttribution(withSpellingRead(String(text ?? '').toLowerCase()))));
+  return USAGE.test(bodyOf(withSpellingRead(String(text ?? '').toLowerCase())));
 }
 
 /** Work the vendor did for them (VENDOR_WORK), each form tried only where its cheap sign is present. */
@@ -366,7 +378,7 @@ export function readByRules(text: string): StatementReading {
 
 /** The rules on a statement read once in lower case: every pattern is lower case (statementVocabulary.ts). */
 function rulesOn(lower: string): StatementReading {
-  const body = mainClause(withoutAttribution(lower));
+  const body = bodyOf(lower);
   const calendarless = withoutCalendar(body);
   // Blanking names only removes text: without a quantity in the whole text there is none in what is left.
   const hadNumber = QUANTITY.test(calendarless) && QUANTITY.test(amountsOnly(calendarless));
@@ -511,7 +523,7 @@ export function wordsSureEnough(lower: string, probability: number, kind: Statem
   if (!quantity && kind !== 'measurable') return true;
   // What the rules read: the sentence without attribution and context clauses. "Up 40% since rolling out the
   // scheduling tool" names nothing once "since rolling out …" is set aside.
-  const body = mainClause(withoutAttribution(lower));
+  const body = bodyOf(lower);
   if (quantity) {
     const calendarless = withoutCalendar(body);
     // A result or a vague aim needs the rules wherever a date or a sized scope may decide them: a result is never
@@ -569,7 +581,7 @@ function wordsDecide(lower: string, kind: StatementKind): StatementReading {
     });
   // Context clauses are set aside where they may hold the very words a cue is found by ("… after rollout"): for use and
   // the vendor's work. A feeling, a consequence, a name or an aim is found in the whole line.
-  const body = kind === 'activity' || kind === 'adoption' ? mainClause(withoutAttribution(lower)) : lower;
+  const body = kind === 'activity' || kind === 'adoption' ? bodyOf(lower) : lower;
   switch (kind) {
     case 'activity': {
       const vendor = vendorWork(body) ?? VENDOR_EVENT.exec(body);
