@@ -36,7 +36,6 @@ import {
   SENTIMENT_METRIC,
   STATUS_CHANGE,
   TYPO_CANDIDATE,
-  TYPO_VOCABULARY,
   UNIT_QTY,
   USE_PLACE,
   USAGE,
@@ -49,7 +48,8 @@ import {
   VENDOR_START,
   VENDOR_WORK,
 } from './statementVocabulary';
-import { readByWords, wordCue } from './statementModel';
+import { misspellings } from './spelling';
+import { readByWords, signsOf, WORD_SIGN, wordCue } from './statementModel';
 
 /**
  * - `measurable`: a quantity, a status change or a before-and-after about the customer's world (a result's shape).
@@ -173,37 +173,18 @@ function namesSomething(calendarless: string): boolean {
 }
 const WORD = /[a-z][a-z'’-]*/g;
 
-// ---- misspellings: a word one insertion, deletion or neighbour swap from a vocabulary word is read as it ----
-
-/**
- * Every misspelling one edit from a vocabulary word, mapped to the word: built on first use (about 2 ms; the other
- * custom functions never pay it), so reading a cell costs one map lookup per candidate word. No substitutions:
- * "adapted" is not "adopted".
- */
-let misspelt: ReadonlyMap<string, string> | null = null;
-function buildMisspelt(): ReadonlyMap<string, string> {
-  const out = new Map<string, string>();
-  // Real words one edit from a vocabulary word stay themselves.
-  const known = new Set<string>([...TYPO_VOCABULARY, 'activate', 'excite', 'impress', 'delight']);
-  const add = (variant: string, word: string) => {
-    if (variant.length >= 5 && !known.has(variant) && !out.has(variant)) out.set(variant, word);
-  };
-  for (const w of TYPO_VOCABULARY) {
-    for (let i = 0; i < w.length; i++) add(w.slice(0, i) + w.slice(i + 1), w);
-    for (let i = 0; i + 1 < w.length; i++) add(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2), w);
-    for (let i = 0; i <= w.length; i++)
-      for (let c = 97; c <= 122; c++) add(w.slice(0, i) + String.fromCharCode(c) + w.slice(i), w);
-  }
-  return out;
-}
+// ---- misspellings (spelling.ts) ----
 
 /** The (lower-case) text with misspelt vocabulary words read as meant ("loging went up 20%" → "login went up 20%"). */
 export function withSpellingRead(lower: string): string {
+  // The word model's scan of the line (which the judge reads next, statementModel.ts) says whether any of its words is
+  // a misspelling at all: most lines have none, and are then not searched again.
+  if ((signsOf(lower) & WORD_SIGN.misspelt) === 0) return lower;
   const words = lower.match(TYPO_CANDIDATE);
   if (words === null) return lower;
   let out = lower;
+  const misspelt = misspellings();
   for (const w of words) {
-    misspelt ??= buildMisspelt();
     const fixed = misspelt.get(w);
     if (fixed !== undefined) out = out.replace(new RegExp(`\\b${w}\\b`), fixed);
   }
@@ -518,7 +499,9 @@ export function trustNeeded(r: StatementReading, lower: string, into: StatementK
  */
 export function wordsSureEnough(lower: string, probability: number, kind: StatementKind): boolean {
   const needed = NAMES_NO_MEASURE.has(kind) ? WORD_TRUST.measured : WORD_TRUST.firm;
-  if (probability < needed || SENTIMENT_METRIC.test(lower)) return false;
+  // A sentiment score is looked for only where the model's scan saw one of its words (WORD_SIGN.sentimentScore).
+  if (probability < needed) return false;
+  if ((signsOf(lower) & WORD_SIGN.sentimentScore) !== 0 && SENTIMENT_METRIC.test(lower)) return false;
   const quantity = QUANTITY.test(lower);
   if (!quantity && kind !== 'measurable') return true;
   // What the rules read: the sentence without attribution and context clauses. "Up 40% since rolling out the

@@ -2,7 +2,9 @@
 // words (statementFeatures.ts), trained on the labelled corpus by scripts/trainJudge.ts into statementWeights.json.
 // It reads what the rules' word lists miss — adoption, sentiment and feature names in words nobody listed — and says
 // which of its words weighed most, so a verdict it decides still names the words that decided it.
+import { misspellings } from './spelling';
 import { lengthBand, tokenOf } from './statementFeatures';
+import { SENTIMENT_METRIC_WORDS } from './statementVocabulary';
 import WEIGHTS from './statementWeights.json';
 
 type Row = readonly number[];
@@ -18,10 +20,12 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 interface Tables {
   /**
    * Each word's token number, under its own spelling and (a word the stem shortens) its plural ("report", "reports"),
-   * times two, plus one when the spelling is a word a CSM can act on (isCueWord): read finds both with one lookup,
-   * hashing the word's letters as it scans them (WordTable), so no word is cut out of the statement to be looked up.
+   * and the word's WORD_SIGN bits, packed by packWord: read finds them with one lookup, hashing the word's letters as it
+   * scans them (WordTable), so no word is cut out of the statement to be looked up.
    */
   readonly words: WordTable;
+  /** Every misspelling of a deciding word (spelling.ts): read looks up a word the model does not know among them. */
+  readonly misspelt: ReadonlyMap<string, string>;
   /** The token numbers of a number, "%", money and an arrow (tokenOf), -1 where the model has none. */
   readonly number: number;
   readonly percent: number;
@@ -120,6 +124,17 @@ class PairTable {
 }
 
 /**
+ * What the judge reads of a line's words beyond the model's weights, from the same scan (signsOf): a word that is a
+ * misspelling of a deciding word (spelling.ts), a sentiment score's name (SENTIMENT_METRIC_WORDS). Every word the
+ * judge's own test could find carries its sign (read sees every run of letters), so a line without the sign is not
+ * searched again: withSpellingRead and wordsSureEnough run their patterns only where it is set.
+ */
+export const WORD_SIGN = { misspelt: 1, sentimentScore: 2 } as const;
+
+/** A word's entry: its token number (-1: the model has none), whether a CSM can act on it (isCueWord), its signs. */
+const packWord = (id: number, cue: boolean, signs: number) => ((id + 1) << 3) | (signs << 1) | (cue ? 1 : 0);
+
+/**
  * Maps and typed arrays, not the JSON objects: a statement's word may be "constructor" or "__proto__". Built on first
  * use (a few milliseconds), so a custom function that never judges a statement never pays for it.
  */
@@ -166,10 +181,19 @@ function tablesOf(): Tables {
     if (isLetter(token.charCodeAt(0)) && tokenOf(plural) === token && !ids.has(plural)) ids.set(plural, id);
   }
   const special = (token: string) => ids.get(token) ?? -1;
+  // A word the model does not know is looked up among the misspellings as read meets it; the model's own words, and
+  // a sentiment score's names, carry their signs here.
+  const misspelt = misspellings();
+  const signsOfWord = (word: string) =>
+    (misspelt.has(word) ? WORD_SIGN.misspelt : 0) |
+    ((SENTIMENT_METRIC_WORDS as readonly string[]).includes(word) ? WORD_SIGN.sentimentScore : 0);
   const words = new Map<string, number>();
-  for (const [word, id] of ids) words.set(word, id * 2 + (isCueWord(word) ? 1 : 0));
+  for (const [word, id] of ids) words.set(word, packWord(id, isCueWord(word), signsOfWord(word)));
+  for (const word of SENTIMENT_METRIC_WORDS)
+    if (!ids.has(word)) words.set(word, packWord(-1, false, signsOfWord(word)));
   tables = {
     words: new WordTable(words),
+    misspelt,
     number: special('#'),
     percent: special('%'),
     money: special('$'),
@@ -212,6 +236,8 @@ function addRow(from: Float64Array, row: number): void {
 const last = {
   lower: '',
   count: 0,
+  /** The WORD_SIGN bits of its words, together. */
+  signs: 0,
   starts: new Int32Array(64),
   ends: new Int32Array(64),
   ids: new Int32Array(64),
@@ -233,6 +259,7 @@ function grown<A extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(a: A
 function read(lower: string, t: Tables): typeof last {
   if (last.lower === lower && lower !== '') return last;
   let n = 0;
+  let signs = 0;
   for (let i = 0; i < lower.length; ) {
     const c = lower.charCodeAt(i);
     let end = i + 1;
@@ -243,8 +270,15 @@ function read(lower: string, t: Tables): typeof last {
       for (; end < lower.length && isLetter(lower.charCodeAt(end)); end++)
         h = hashStep(h, lower.charCodeAt(end));
       const known = t.words.get(lower, i, end, h);
-      id = known < 0 ? -1 : known >> 1;
-      cue = known < 0 ? 0 : known & 1;
+      if (known >= 0) {
+        id = (known >> 3) - 1;
+        cue = known & 1;
+        signs |= (known >> 1) & 3;
+      } else {
+        id = -1;
+        // Every misspelling has five letters or more (spelling.ts).
+        if (end - i >= 5 && t.misspelt.has(lower.slice(i, end))) signs |= WORD_SIGN.misspelt;
+      }
     } else if (isDigit(c)) {
       // Digits, then any run of a "." or "," followed by digits: "1,200.50" is one number.
       for (;;) {
@@ -282,7 +316,13 @@ function read(lower: string, t: Tables): typeof last {
   }
   last.lower = lower;
   last.count = n;
+  last.signs = signs;
   return last;
+}
+
+/** The WORD_SIGN bits of the words of `lower` (read as the model reads it; the judge's next read finds it read). */
+export function signsOf(lower: string): number {
+  return read(lower, tablesOf()).signs;
 }
 
 /** Reads a statement (lower case, misspellings read) with the word model. */

@@ -240,7 +240,9 @@ export const SENTIMENT = re([
   String.raw`\b(?:skeptic\w*|sceptic\w*|wary|lukewarm|clunky|useless|resents?|referenceable|unprompted|vouch\w*|grumbl\w*|grip(?:e|es|ing))\b|\bconvert\b(?!\s+(?:to|the|their|our|it|them|\d))|\bmore trouble than\b|\b(?:be|as|for) a reference\b|\bcase study\b|\bshout-?out\b|\bthanked\b|\bvolunteer(?:s|ed)?\s+(?:to|for)\b|\boffered to\b|\btalking us up\b|\bfought to keep\b|\btake (?:this|it) away\b|\bforced on\b|\bburned by\b|\bgiven up on\b`,
   String.raw`\b(?:great|good|strong|positive|warm|solid)\s+(?:year|relationship|partnership|feedback|rapport|vibes?|quarter|conversation|qbr|meeting)s?\b`,
 ]);
-export const SENTIMENT_METRIC = /\b(?:nps|csat|satisfaction|sentiment|happiness)\b/;
+/** A sentiment score, named as a whole word: a number on it is sentiment, never a result (docs/rules.md §3). */
+export const SENTIMENT_METRIC_WORDS = ['nps', 'csat', 'satisfaction', 'sentiment', 'happiness'] as const;
+export const SENTIMENT_METRIC = new RegExp(`\\b(?:${SENTIMENT_METRIC_WORDS.join('|')})\\b`);
 
 /** A verb of aim or direction with no magnitude: "improve conversion", "they wanted to…", "error rate dropped". */
 const AIM_OPENING = String.raw`^(?:to\s+)?(?:improve|increase|boost|grow|reduce|lower|cut|save|drive|enhance|optimi[sz]e|streamline|accelerate|speed up|moderni[sz]e|standardi[sz]e|digiti[sz]e|centrali[sz]e|harden|tighten|unify|align|raise|keep|ensure|make sure|transform|maximi[sz]e|minimi[sz]e|simplify|strengthen|scale|unlock|empower|enable|help|support|deliver|achieve|make|get|become|win)\b`;

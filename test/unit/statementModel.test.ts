@@ -2,6 +2,7 @@
 // fast class path agrees with the full reading on every corpus statement, and any word is safe to look up.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { trainedWeightsText } from '../../scripts/judgeModel';
 import {
@@ -16,7 +17,9 @@ import {
   wordsSureEnough,
 } from '../../src/core/measurable';
 import { statementFeatures } from '../../src/core/statementFeatures';
-import { readByWords, wordCue } from '../../src/core/statementModel';
+import { misspellings } from '../../src/core/spelling';
+import { readByWords, signsOf, WORD_SIGN, wordCue } from '../../src/core/statementModel';
+import { SENTIMENT_METRIC, TYPO_CANDIDATE } from '../../src/core/statementVocabulary';
 import { loadSplit, SPLITS } from '../corpus/load';
 
 describe('word model', () => {
@@ -161,6 +164,44 @@ describe('word model', () => {
       'f:cut',
       'n:3-4',
     ]);
+  });
+
+  it("the scan's signs hold every word the judge's own tests find: misspellings and a sentiment score's names", () => {
+    // The spelling read without the sign, as the judge ran it before: every candidate word looked up.
+    const spellingRead = (lower: string) => {
+      let out = lower;
+      for (const w of lower.match(TYPO_CANDIDATE) ?? []) {
+        const fixed = misspellings().get(w);
+        if (fixed !== undefined) out = out.replace(new RegExp(`\\b${w}\\b`), fixed);
+      }
+      return out;
+    };
+    const holds = (text: string) => {
+      expect(withSpellingRead(text), text).toBe(spellingRead(text));
+      if (SENTIMENT_METRIC.test(text)) expect(signsOf(text) & WORD_SIGN.sentimentScore, text).not.toBe(0);
+    };
+    for (const split of SPLITS) for (const s of loadSplit(split) ?? []) holds(s.text.trim().toLowerCase());
+    // Misspellings the model knows as words ("usages" reads as the plural of "usage") and those it does not, a score's
+    // names, beside digits, underscores and letters outside a–z that move a word boundary.
+    const piece = fc.constantFrom(
+      ...[
+        'loging',
+        'usages',
+        'adoptoin',
+        'dashbaord',
+        'satisifed',
+        'clogged',
+        'reprot',
+        'nps',
+        'csat',
+        'happiness',
+      ],
+      ...['satisfaction', 'sentiment', 'up', ' ', '-', '_', '3', 'é', '.', 'ing', 's'],
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => holds(pieces.join(''))),
+      { numRuns: 3000 },
+    );
   });
 
   it('a verdict the words decide still names the class, the words and a rewrite', () => {
