@@ -8,10 +8,10 @@ import { scoreCorpus, scoreText } from '../../test/corpus/score';
 const STATEMENTS = [...(loadSplit('train') ?? []), ...(loadSplit('dev') ?? [])];
 import { loadBareBundle, time } from '../benchKit';
 
-const COLUMN_ROWS = 50_000;
+export const COLUMN_ROWS = 50_000;
 
 /** A column as Sheets passes it: one statement per row, the corpus repeated, with a header and blank cells. */
-function column(rows: number): unknown[][] {
+export function column(rows: number): unknown[][] {
   const out: unknown[][] = [['Named result']];
   for (let i = 0; out.length < rows; i++)
     out.push([i % 17 === 0 ? '' : STATEMENTS[i % STATEMENTS.length].text]);
