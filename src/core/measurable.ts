@@ -116,7 +116,7 @@ function cueOf(m: RegExpExecArray | RegExpMatchArray | null): string {
   if (!m) return '';
   const words = m[0].trim();
   let end = words.length;
-  for (let c = words.charCodeAt(end - 1); c === 44 || c === 59 || c === 46; c = words.charCodeAt(--end - 1));
+  while (end > 0 && ',;.'.includes(words[end - 1])) end--;
   return (end === words.length ? words : words.slice(0, end)).toLowerCase();
 }
 
@@ -198,7 +198,10 @@ function withoutAttribution(text: string): string {
   return ATTRIBUTION_VERB.test(text) ? text.replace(ATTRIBUTION, ' ') : text;
 }
 
-/** The sentence without its context clauses ("after rollout of the workflow", "Since go-live,"), when anything is left. */
+/**
+ * The sentence without its context clauses ("after rollout of the workflow", "Since go-live,"), when anything is left;
+ * a trailing clause is looked for only when `mayTrail` (bodyOf knows when the text has no context word).
+ */
 function mainClause(text: string, mayTrail: boolean): string {
   let t = text;
   const lead = atStart(CONTEXT_LEAD, t);
