@@ -502,8 +502,8 @@ export function trustNeeded(r: StatementReading, lower: string, into: StatementK
  */
 export function wordsSureEnough(lower: string, probability: number, kind: StatementKind): boolean {
   const needed = NAMES_NO_MEASURE.has(kind) ? WORD_TRUST.measured : WORD_TRUST.firm;
-  // A sentiment score is looked for only where the model's scan saw one of its words (WORD_SIGN.sentimentScore).
   if (probability < needed) return false;
+  // A sentiment score is looked for only where the model's scan saw one of its words (WORD_SIGN.sentimentScore).
   if ((signsOf(lower) & WORD_SIGN.sentimentScore) !== 0 && SENTIMENT_METRIC.test(lower)) return false;
   const quantity = QUANTITY.test(lower);
   if (!quantity && kind !== 'measurable') return true;
